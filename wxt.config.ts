@@ -1,0 +1,35 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { LOCAL_SELLSY_MATCHES, SELLSY_API_HOSTS, SELLSY_PAGE_MATCHES } from './lib/sellsy/hosts';
+
+// The local Sellsy (demo and tests) is reachable only from builds made with RESUME_LOCAL_SELLSY=1;
+// the store build never carries a loopback host permission.
+const local = process.env.RESUME_LOCAL_SELLSY === '1';
+
+export default defineConfig({
+  outDir: local ? '.output/local' : '.output',
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Résumé client for Sellsy',
+    description: 'One-click client summary for Sellsy: exact figures with their sources.',
+    permissions: ['storage', 'activeTab'],
+    host_permissions: [...SELLSY_PAGE_MATCHES, ...SELLSY_API_HOSTS, ...(local ? LOCAL_SELLSY_MATCHES : [])],
+    // LLM providers are asked for when the user sets one in the options.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: 'Résumé client' },
+    content_security_policy: browser === 'firefox'
+      ? "script-src 'self'; object-src 'self'"
+      : { extension_pages: "script-src 'self'; object-src 'self'" },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: { id: 'resume-client@sellsy-summary.example', data_collection_permissions: { required: ['none'] } },
+      },
+    }),
+  }),
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (!local) return;
+      for (const cs of manifest.content_scripts ?? []) cs.matches = [...(cs.matches ?? []), ...LOCAL_SELLSY_MATCHES];
+    },
+  },
+});
