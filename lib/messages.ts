@@ -1,0 +1,56 @@
+// The one message contract between the content script / extension pages and the background.
+// Only plain data crosses it (structured clone): no class instances, no functions, never a token.
+import type { LoadProgress } from './client-data';
+import type { Summary } from './summary/types';
+
+/** What the URL detector (lib/sellsy-web/detect.ts) makes of a Sellsy web-app page. */
+export interface PageRef {
+  /** The record type the URL names; a `/thirds/client/{id}` may be a company or an individual. */
+  thirdType: 'client' | 'prospect' | 'supplier' | 'people';
+  id: number;
+  /** The page's origin, so local builds can talk to the local Sellsy of that origin. */
+  origin: string;
+}
+
+// ---- content script / panel → background, over a long-lived port named SUMMARY_PORT ----
+export const SUMMARY_PORT = 'resume-summary';
+export type PanelRequest =
+  | { type: 'open'; page: PageRef; language?: string }
+  | { type: 'refresh'; page: PageRef; language?: string }
+  | { type: 'retry-texts'; page: PageRef };
+
+export type PanelEvent =
+  | { type: 'no-credentials' }
+  | { type: 'progress'; progress: LoadProgress }
+  | { type: 'summary'; summary: Summary; phase: 'figures' | 'texts' | 'cached'; savedAt: string; stale: boolean; requests: number }
+  | { type: 'interactions-delta'; text: string }
+  | { type: 'not-client'; thirdType: 'prospect' | 'supplier'; name: string; language: string }
+  | { type: 'error'; scope: 'load' | 'texts'; message: string; keptCached: boolean };
+
+// ---- background → content script (tabs.sendMessage) ----
+export type TabMessage = { type: 'toggle-panel' } | { type: 'open-panel' };
+
+// ---- extension pages (options) → background (runtime.sendMessage), request → response ----
+export interface PublicSettings {
+  sellsy: { apiUrl: string; tokenUrl: string; authKind: 'client-credentials' | 'token'; clientId: string; hasSecret: boolean; hasToken: boolean };
+  ai: { enabled: boolean; baseURL: string; model: string; hasKey: boolean; redact: boolean };
+  language: 'auto' | 'fr' | 'en';
+  sourceMode: 'auto' | 'invoicing' | 'sales';
+}
+export interface SettingsPatch {
+  sellsy?: Partial<{ apiUrl: string; tokenUrl: string; authKind: 'client-credentials' | 'token'; clientId: string; clientSecret: string; accessToken: string }>;
+  ai?: Partial<{ enabled: boolean; baseURL: string; model: string; apiKey: string; redact: boolean }>;
+  language?: 'auto' | 'fr' | 'en';
+  sourceMode?: 'auto' | 'invoicing' | 'sales';
+}
+export interface RequestMap {
+  'settings:get': { req: Record<string, never>; res: PublicSettings };
+  'settings:set': { req: SettingsPatch; res: PublicSettings };
+  'sellsy:test': { req: Record<string, never>; res: { ok: true; accountName: string; userName: string; licences: string[]; sourceMode: 'invoicing' | 'sales' } | { ok: false; message: string } };
+  'ai:test': { req: Record<string, never>; res: { ok: true; model: string } | { ok: false; message: string } };
+  'ai:last-sent': { req: Record<string, never>; res: { at: string; messages: { role: string; content: string }[]; tokens: number } | null };
+  'cache:clear': { req: Record<string, never>; res: { ok: true } };
+}
+export type RequestType = keyof RequestMap;
+export type RuntimeRequest = { [K in RequestType]: { type: K; payload: RequestMap[K]['req'] } }[RequestType];
+export type RuntimeResponse<K extends RequestType> = RequestMap[K]['res'] | { error: string };
