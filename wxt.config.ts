@@ -14,8 +14,11 @@ export default defineConfig({
     description: 'One-click client summary for Sellsy: exact figures with their sources.',
     permissions: ['storage', 'activeTab'],
     host_permissions: [...SELLSY_PAGE_MATCHES, ...SELLSY_API_HOSTS, ...(local ? LOCAL_SELLSY_MATCHES : [])],
-    // LLM providers are asked for when the user sets one in the options.
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // LLM providers are asked for at run time, when the user sets one in the options (MV2 has no
+    // optional_host_permissions: Firefox takes them in optional_permissions).
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: 'Résumé client' },
     content_security_policy: browser === 'firefox'
       ? "script-src 'self'; object-src 'self'"
