@@ -1,0 +1,64 @@
+// Client name, age of the summary, Refresh / Copy as Markdown / Close.
+import type { Ref } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { formatAge } from '@/lib/format/intl';
+import type { Strings } from './i18n';
+
+export interface HeaderProps {
+  s: Strings;
+  lang: string;
+  title: string;
+  savedAt: string | null;
+  stale: boolean;
+  busy: boolean;
+  canRefresh: boolean;
+  onRefresh(): void;
+  onCopy: (() => Promise<boolean>) | null;
+  onClose(): void;
+  headingRef: Ref<HTMLHeadingElement>;
+  now?: () => Date;
+}
+
+function useTick(ms: number): void {
+  const [, set] = useState(0);
+  useEffect(() => {
+    const t = setInterval(() => set((n) => n + 1), ms);
+    return () => clearInterval(t);
+  }, [ms]);
+}
+
+export function Header({ s, lang, title, savedAt, stale, busy, canRefresh, onRefresh, onCopy, onClose, headingRef, now }: HeaderProps) {
+  useTick(30_000);
+  const [copy, setCopy] = useState<'idle' | 'done' | 'failed'>('idle');
+  useEffect(() => {
+    if (copy === 'idle') return;
+    const t = setTimeout(() => setCopy('idle'), 2000);
+    return () => clearTimeout(t);
+  }, [copy]);
+  return (
+    <header class="head">
+      <div class="head-title">
+        <h2 tabIndex={-1} ref={headingRef} data-client-name>{title}</h2>
+        {savedAt && (
+          <p class="age" data-saved-at={savedAt}>
+            {s.generated} {formatAge(savedAt, (now ?? (() => new Date()))(), lang)}
+            {stale && <span class="stale" data-stale="true" title={s.stale}> · ⚠ {s.stale}</span>}
+          </p>
+        )}
+      </div>
+      <div class="head-actions">
+        {canRefresh && (
+          <button type="button" class="btn" data-action="refresh" onClick={onRefresh} disabled={busy} aria-busy={busy}>
+            ↻ {s.refresh}
+          </button>
+        )}
+        {onCopy && (
+          <button type="button" class="btn" data-action="copy" onClick={() => void onCopy().then((ok) => setCopy(ok ? 'done' : 'failed'))}>
+            {copy === 'done' ? s.copied : copy === 'failed' ? s.copyFailed : s.copy}
+          </button>
+        )}
+        <button type="button" class="btn icon" data-action="close" aria-label={s.close} title={s.close} onClick={onClose}>✕</button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,139 @@
+// The side panel: header, progress, the state messages and the five cards. Everything from the CRM is
+// rendered as text nodes; there is no innerHTML anywhere in the panel.
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import type { Summary } from '@/lib/summary/types';
+import type { PanelModel } from './model';
+import { strings } from './i18n';
+import { EnvContext, makeEnv, type LinkFor } from './env';
+import { Header } from './Header';
+import { ProgressBar } from './ProgressBar';
+import { RelationshipCard } from './RelationshipCard';
+import { OpenDocumentsCard } from './OpenDocumentsCard';
+import { SalesOverviewCard } from './SalesOverviewCard';
+import { InteractionsCard } from './InteractionsCard';
+import { RecommendationsCard } from './RecommendationsCard';
+
+export interface PanelProps {
+  model: PanelModel;
+  linkFor: LinkFor;
+  openOptions(): void;
+  /** The summary as Markdown; the Copy button is hidden without it. */
+  toMarkdown?: (summary: Summary, lang: string) => string;
+  copyText?: (text: string) => Promise<boolean>;
+  now?: () => Date;
+}
+
+/** Publishes data-painted-at once the browser has painted a state (two frames after the render). */
+function afterPaint(cb: () => void): () => void {
+  let cancelled = false;
+  const raf = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 0);
+  raf(() => setTimeout(() => { if (!cancelled) cb(); }, 0));
+  return () => { cancelled = true; };
+}
+
+export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }: PanelProps) {
+  const m = model;
+  const open = m.open.value;
+  const state = m.dataState.value;
+  const summary = m.summary.value;
+  const lang = m.language.value;
+  const s = strings(lang);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const returnFocus = useRef<Element | null>(null);
+
+  useLayoutEffect(() => {
+    if (!open) return;
+    // Remember where the user was, so Escape gives focus back to the page.
+    const active = document.activeElement;
+    if (active && active !== document.body) returnFocus.current = active;
+    headingRef.current?.focus();
+  }, [open]);
+
+  useEffect(() => {
+    if (state === 'figures' || state === 'ready') return afterPaint(() => m.markPainted(state));
+  }, [state, summary]);
+
+  if (!open || !m.page.value) return null;
+
+  const close = () => {
+    m.hide();
+    const back = returnFocus.current as HTMLElement | null;
+    returnFocus.current = null;
+    if (back && typeof back.focus === 'function' && back.isConnected) back.focus();
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') { e.stopPropagation(); close(); }
+  };
+
+  const notClient = m.notClient.value;
+  const title = summary?.client.name ?? notClient?.name ?? s.panel;
+  const progress = m.progress.value;
+  const loadError = m.loadError.value;
+  const busy = progress !== null || m.status.value === 'loading';
+  const texts = {
+    pending: m.textsPending.value,
+    draft: m.draft.value,
+    error: m.textsError.value,
+    onRetry: () => m.retryTexts(),
+  };
+  const attrs: Record<string, string> = { 'data-state': state };
+  if (m.paintedAt.value !== null) attrs['data-painted-at'] = m.paintedAt.value.toFixed(1);
+  if (m.figuresPaintedAt.value !== null) attrs['data-figures-painted-at'] = m.figuresPaintedAt.value.toFixed(1);
+  if (m.phase.value) attrs['data-phase'] = m.phase.value;
+
+  return (
+    <aside class="panel" role="complementary" aria-label={s.panel} lang={lang} data-testid="panel" onKeyDown={onKeyDown} {...attrs}>
+      <Header
+        s={s} lang={lang} title={title} savedAt={m.savedAt.value} stale={m.stale.value} busy={busy}
+        canRefresh={m.status.value === 'ready' || m.status.value === 'error'}
+        onRefresh={() => m.refresh()}
+        onCopy={summary && toMarkdown ? () => (copyText ?? defaultCopy)(toMarkdown(summary, summary.language)) : null}
+        onClose={close} headingRef={headingRef} now={now}
+      />
+      {progress && <ProgressBar progress={progress} s={s} />}
+      {loadError && (
+        <div class="part-error" role="alert" data-error="load">
+          <span>{s.loadError} {loadError.keptCached && s.keptCached}</span>
+          <span class="muted err-detail">{loadError.message}</span>
+          <button type="button" class="btn small" onClick={() => m.retryLoad()}>{s.retry}</button>
+        </div>
+      )}
+      {state === 'no-credentials' && (
+        <div class="state" data-message="no-credentials">
+          <p>{s.noCredentials}</p>
+          <button type="button" class="btn primary" onClick={openOptions}>{s.openOptions}</button>
+        </div>
+      )}
+      {state === 'not-client' && notClient && (
+        <p class="state" data-message="not-client">{s.notClient(notClient.thirdType)}</p>
+      )}
+      {state === 'loading' && !progress && <p class="state muted" data-message="loading">{s.loading}…</p>}
+      {summary && (
+        <EnvContext.Provider value={makeEnv(summary, linkFor)}>
+          <div class="cards">
+            <RelationshipCard />
+            <OpenDocumentsCard />
+            <SalesOverviewCard />
+            <InteractionsCard texts={texts} />
+            <RecommendationsCard texts={texts} />
+          </div>
+          {summary.warnings.length > 0 && (
+            <details class="warnings">
+              <summary>{s.warnings} ({summary.warnings.length})</summary>
+              <ul>{summary.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>
+            </details>
+          )}
+        </EnvContext.Provider>
+      )}
+    </aside>
+  );
+}
+
+async function defaultCopy(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,21 @@
+// What a generated text shows while it is being written, or when it failed.
+import { useEnv } from './env';
+
+export interface TextsStatus {
+  pending: boolean;
+  /** The streamed text so far (interactions summary only). */
+  draft?: string;
+  error: string | null;
+  onRetry(): void;
+}
+
+export function TextsError({ status }: { status: TextsStatus }) {
+  const { s } = useEnv();
+  if (status.error === null) return null;
+  return (
+    <div class="part-error" role="alert" data-error="texts">
+      <span>{s.textsError}</span>
+      <button type="button" class="btn small" onClick={status.onRetry}>{s.retry}</button>
+    </div>
+  );
+}

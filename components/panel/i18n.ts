@@ -1,0 +1,220 @@
+// The panel's own words, in French and English. Figures and dates are formatted by lib/format/intl.ts;
+// this file only holds the sentences around them.
+export type UiLang = 'fr' | 'en';
+
+/** Any BCP 47 tag → the interface language we have words for (French for fr-*, English otherwise). */
+export function uiLang(tag: string | null | undefined): UiLang {
+  return (tag ?? '').toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+const fr = {
+  panel: 'Résumé client',
+  close: 'Fermer le résumé',
+  refresh: 'Actualiser',
+  copy: 'Copier en Markdown',
+  copied: 'Copié',
+  copyFailed: 'Copie impossible',
+  generated: 'Calculé',
+  stale: 'Peut-être dépassé : le client a changé depuis',
+  loading: 'Chargement',
+  phases: {
+    client: 'fiche client', account: 'compte', documents: 'documents', activity: 'activité',
+    details: 'lignes des documents', items: 'catalogue', done: 'terminé',
+  } as Record<string, string>,
+  noCredentials: 'Aucun accès Sellsy n’est configuré.',
+  openOptions: 'Ouvrir les options',
+  notClient: (kind: 'prospect' | 'supplier') =>
+    `Le résumé existe uniquement pour les clients : cette fiche est un ${kind === 'prospect' ? 'prospect' : 'fournisseur'}.`,
+  loadError: 'Le résumé n’a pas pu être calculé.',
+  keptCached: 'Le résumé affiché est la dernière version enregistrée.',
+  textsError: 'Ce texte n’a pas pu être généré.',
+  retry: 'Réessayer',
+  unsupported: 'Cette page Sellsy n’est pas une fiche client.',
+  // Cards
+  relationship: 'Relation client',
+  openDocuments: 'Documents en cours',
+  salesOverview: 'Aperçu des ventes',
+  interactions: 'Dernières interactions',
+  recommendations: 'Recommandations',
+  firstPurchase: 'Premier achat',
+  lastPurchase: 'Dernier achat',
+  totalPurchases: 'Total des achats',
+  noPurchase: 'Aucun achat pour l’instant.',
+  invoicesToPay: 'Factures à régler',
+  invoicesLate: 'Factures en retard',
+  estimatesSent: 'Devis envoyés',
+  estimatesRead: 'Devis lus',
+  opportunities: 'Opportunités ouvertes',
+  daysLate: (n: number) => `${n} j de retard`,
+  due: 'échéance',
+  expires: 'expire le',
+  remaining: 'reste dû',
+  nothingOpen: 'Rien en cours.',
+  byYear: 'Achats par année',
+  documentsCount: (n: number) => `${n} document${n > 1 ? 's' : ''}`,
+  averagePerYear: 'Achats par an (moyenne)',
+  averageBasket: 'Panier moyen',
+  topByQuantity: 'Produits les plus achetés (quantité)',
+  topByRevenue: 'Produits les plus achetés (montant)',
+  averagePaymentDelay: 'Délai de paiement moyen',
+  latePayments: 'Paiements en retard',
+  days: (n: string) => `${n} j`,
+  none: 'aucun',
+  invoicingOnly: 'disponible avec une licence Facturation',
+  comments: 'commentaires', tasks: 'tâches', calls: 'appels', events: 'rendez-vous',
+  since: 'depuis le',
+  showItems: (n: number) => `Voir les ${n} interactions`,
+  noInteractions: 'Aucune interaction sur les six derniers mois.',
+  writing: 'Rédaction en cours…',
+  byLlm: 'rédigé par le modèle de langue',
+  byRules: 'rédigé par des règles',
+  evidence: 'Sur la base de',
+  // Sources drill-down
+  sourcesOf: 'Documents retenus',
+  included: (n: number) => `${n} document${n > 1 ? 's' : ''} retenu${n > 1 ? 's' : ''}`,
+  excluded: (n: number) => `${n} document${n > 1 ? 's' : ''} écarté${n > 1 ? 's' : ''}`,
+  noSources: 'Pas de liste de documents pour ce chiffre.',
+  otherCurrency: (n: number) => `${n} document${n > 1 ? 's' : ''} dans une autre devise ${n > 1 ? 'sont écartés' : 'est écarté'} des totaux.`,
+  warnings: 'Avertissements',
+  docTypes: {
+    invoice: 'Facture', 'credit-note': 'Avoir', estimate: 'Devis', opportunity: 'Opportunité', comment: 'Commentaire',
+    task: 'Tâche', call: 'Appel', event: 'Rendez-vous', payment: 'Paiement', order: 'Commande',
+  } as Record<string, string>,
+  statuses: {
+    draft: 'brouillon', cancelled: 'annulé', sent: 'envoyé', read: 'lu', refused: 'refusé', expired: 'expiré',
+    due: 'à payer', payinprogress: 'paiement en cours', paid: 'payée', late: 'en retard', accepted: 'accepté',
+    rejected: 'rejeté', failed: 'échoué', won: 'gagnée', lost: 'perdue', closed: 'fermée',
+  } as Record<string, string>,
+  reasons: {
+    status: (s: string) => `statut « ${s} » non compté`,
+    currency: (c: string) => `autre devise (${c})`,
+    outsideWindow: 'hors de la période',
+    noPayment: 'payée, mais aucun paiement trouvé',
+    notPaid: 'pas encore payée',
+    optional: 'ligne optionnelle',
+    notCatalog: 'ligne hors catalogue',
+    future: 'date à venir',
+    unknownStatus: (s: string) => `statut inconnu « ${s} »`,
+    other: (code: string) => `écarté (${code})`,
+  },
+};
+
+const en: typeof fr = {
+  panel: 'Client summary',
+  close: 'Close the summary',
+  refresh: 'Refresh',
+  copy: 'Copy as Markdown',
+  copied: 'Copied',
+  copyFailed: 'Could not copy',
+  generated: 'Computed',
+  stale: 'May be out of date: the client changed since',
+  loading: 'Loading',
+  phases: {
+    client: 'client record', account: 'account', documents: 'documents', activity: 'activity',
+    details: 'document rows', items: 'catalogue', done: 'done',
+  },
+  noCredentials: 'No Sellsy access is set up.',
+  openOptions: 'Open the options',
+  notClient: (kind) => `The summary exists only for clients: this record is a ${kind}.`,
+  loadError: 'The summary could not be computed.',
+  keptCached: 'The summary shown is the last saved one.',
+  textsError: 'This text could not be generated.',
+  retry: 'Retry',
+  unsupported: 'This Sellsy page is not a client record.',
+  relationship: 'Client relationship',
+  openDocuments: 'Open documents',
+  salesOverview: 'Sales overview',
+  interactions: 'Latest interactions',
+  recommendations: 'Recommendations',
+  firstPurchase: 'First purchase',
+  lastPurchase: 'Last purchase',
+  totalPurchases: 'Total purchases',
+  noPurchase: 'No purchase yet.',
+  invoicesToPay: 'Invoices to pay',
+  invoicesLate: 'Late invoices',
+  estimatesSent: 'Estimates sent',
+  estimatesRead: 'Estimates read',
+  opportunities: 'Open opportunities',
+  daysLate: (n) => `${n} day${n > 1 ? 's' : ''} late`,
+  due: 'due',
+  expires: 'expires',
+  remaining: 'still owed',
+  nothingOpen: 'Nothing open.',
+  byYear: 'Purchases by year',
+  documentsCount: (n) => `${n} document${n > 1 ? 's' : ''}`,
+  averagePerYear: 'Purchases per year (average)',
+  averageBasket: 'Average basket',
+  topByQuantity: 'Top products by quantity',
+  topByRevenue: 'Top products by revenue',
+  averagePaymentDelay: 'Average payment delay',
+  latePayments: 'Late payments',
+  days: (n) => `${n} days`,
+  none: 'none',
+  invoicingOnly: 'available with an invoicing licence',
+  comments: 'comments', tasks: 'tasks', calls: 'calls', events: 'events',
+  since: 'since',
+  showItems: (n) => `Show the ${n} interactions`,
+  noInteractions: 'No interaction in the last six months.',
+  writing: 'Writing…',
+  byLlm: 'written by the language model',
+  byRules: 'written by rules',
+  evidence: 'Based on',
+  sourcesOf: 'Documents counted',
+  included: (n) => `${n} document${n > 1 ? 's' : ''} counted`,
+  excluded: (n) => `${n} document${n > 1 ? 's' : ''} left out`,
+  noSources: 'No document list for this figure.',
+  otherCurrency: (n) => `${n} document${n > 1 ? 's' : ''} in another currency ${n > 1 ? 'are' : 'is'} left out of the totals.`,
+  warnings: 'Warnings',
+  docTypes: {
+    invoice: 'Invoice', 'credit-note': 'Credit note', estimate: 'Estimate', opportunity: 'Opportunity', comment: 'Comment',
+    task: 'Task', call: 'Call', event: 'Event', payment: 'Payment', order: 'Order',
+  },
+  statuses: {
+    draft: 'draft', cancelled: 'cancelled', sent: 'sent', read: 'read', refused: 'refused', expired: 'expired',
+    due: 'due', payinprogress: 'payment in progress', paid: 'paid', late: 'late', accepted: 'accepted',
+    rejected: 'rejected', failed: 'failed', won: 'won', lost: 'lost', closed: 'closed',
+  },
+  reasons: {
+    status: (s) => `status "${s}" not counted`,
+    currency: (c) => `other currency (${c})`,
+    outsideWindow: 'outside the period',
+    noPayment: 'paid, but no payment found',
+    notPaid: 'not paid yet',
+    optional: 'optional row',
+    notCatalog: 'not a catalogue row',
+    future: 'dated in the future',
+    unknownStatus: (s) => `unknown status "${s}"`,
+    other: (code) => `left out (${code})`,
+  },
+};
+
+export type Strings = typeof fr;
+export const STRINGS: Record<UiLang, Strings> = { fr, en };
+export function strings(lang: string): Strings {
+  return STRINGS[uiLang(lang)];
+}
+
+/** A reason code from `sources` ('status:draft', 'currency:USD', 'outside-window'...) in words. */
+export function reasonText(code: string, lang: string): string {
+  const words = strings(lang);
+  const r = words.reasons;
+  const status = (v: string) => words.statuses[v] ?? v;
+  const [head = '', ...rest] = code.split(':');
+  const arg = rest.join(':');
+  switch (head) {
+    case 'status': return arg ? r.status(status(arg)) : r.other(code);
+    case 'unknown-status': return r.unknownStatus(arg);
+    case 'currency': return arg ? r.currency(arg) : r.other(code);
+    case 'outside-window': return r.outsideWindow;
+    case 'no-payment': return r.noPayment;
+    case 'not-paid': return r.notPaid;
+    case 'optional': return r.optional;
+    case 'not-catalog': return r.notCatalog;
+    case 'future': return r.future;
+    default: return r.other(code);
+  }
+}
+
+export function docTypeText(type: string, lang: string): string {
+  return strings(lang).docTypes[type] ?? type;
+}

@@ -1,0 +1,202 @@
+// The panel's state as signals, driven by the background's PanelEvents over one port per page.
+// No browser API here: the content script hands in `connect` (a runtime port) and the clock, so unit
+// tests drive the model with a fake port.
+import { computed, signal } from '@preact/signals';
+import type { LoadProgress } from '@/lib/client-data';
+import type { PageRef, PanelEvent, PanelRequest } from '@/lib/messages';
+import type { Summary } from '@/lib/summary/types';
+
+export interface PanelPort {
+  post(request: PanelRequest): void;
+  onEvent(listener: (event: PanelEvent) => void): void;
+  /** Called when the other side goes away (service worker stopped, extension reloaded). */
+  onClose(listener: () => void): void;
+  close(): void;
+}
+
+export type PanelStatus = 'idle' | 'loading' | 'no-credentials' | 'not-client' | 'ready' | 'error';
+/** What the panel root exposes as data-state: 'figures' while the texts are still coming, 'ready' once all five cards are there. */
+export type PanelDataState = 'closed' | 'idle' | 'loading' | 'no-credentials' | 'not-client' | 'error' | 'figures' | 'ready';
+
+export interface PanelModelDeps {
+  connect(): PanelPort;
+  /** The browser's language, for the interface before a summary says which language it is in. */
+  browserLanguage: string;
+  /** A monotonic clock in ms (performance.now in the page). */
+  clock?: () => number;
+  /** Remembers open/closed across pages. */
+  saveOpen?(open: boolean): void;
+}
+
+function samePage(a: PageRef | null, b: PageRef | null): boolean {
+  return a === b || (!!a && !!b && a.id === b.id && a.thirdType === b.thirdType && a.origin === b.origin);
+}
+
+export function createPanelModel(deps: PanelModelDeps) {
+  const clock = deps.clock ?? (() => performance.now());
+  const open = signal(false);
+  const page = signal<PageRef | null>(null);
+  const status = signal<PanelStatus>('idle');
+  const summary = signal<Summary | null>(null);
+  const phase = signal<'figures' | 'texts' | 'cached' | null>(null);
+  const savedAt = signal<string | null>(null);
+  const stale = signal(false);
+  const progress = signal<LoadProgress | null>(null);
+  const loadError = signal<{ message: string; keptCached: boolean } | null>(null);
+  const textsError = signal<string | null>(null);
+  /** The interactions summary as it streams in, before the final texts arrive. */
+  const draft = signal('');
+  const notClient = signal<{ thirdType: 'prospect' | 'supplier'; name: string; language: string } | null>(null);
+  /** Clock time of the last open/refresh/navigation request: data-painted-at is measured from it. */
+  const requestedAt = signal<number | null>(null);
+  const paintedAt = signal<number | null>(null);
+  const figuresPaintedAt = signal<number | null>(null);
+
+  const language = computed(() => summary.value?.language ?? notClient.value?.language ?? deps.browserLanguage);
+  const textsPending = computed(() => phase.value === 'figures' && textsError.value === null);
+  const dataState = computed<PanelDataState>(() => {
+    if (!open.value) return 'closed';
+    if (status.value === 'ready') return textsPending.value ? 'figures' : 'ready';
+    return status.value;
+  });
+
+  let port: PanelPort | null = null;
+
+  function send(request: PanelRequest): void {
+    if (!port) {
+      const p = deps.connect();
+      port = p;
+      p.onEvent((event) => { if (port === p) handle(event); });
+      p.onClose(() => { if (port === p) port = null; });
+    }
+    port.post(request);
+  }
+  function dropPort(): void {
+    const p = port;
+    port = null;
+    p?.close();
+  }
+  function reset(): void {
+    status.value = 'idle';
+    summary.value = null;
+    phase.value = null;
+    savedAt.value = null;
+    stale.value = false;
+    progress.value = null;
+    loadError.value = null;
+    textsError.value = null;
+    draft.value = '';
+    notClient.value = null;
+    paintedAt.value = null;
+    figuresPaintedAt.value = null;
+  }
+  function startMeasure(): void {
+    requestedAt.value = clock();
+    paintedAt.value = null;
+    figuresPaintedAt.value = null;
+  }
+
+  function handle(event: PanelEvent): void {
+    switch (event.type) {
+      case 'no-credentials':
+        status.value = 'no-credentials';
+        progress.value = null;
+        return;
+      case 'progress':
+        progress.value = event.progress;
+        if (status.value !== 'ready') status.value = 'loading';
+        return;
+      case 'summary':
+        summary.value = event.summary;
+        phase.value = event.phase;
+        savedAt.value = event.savedAt;
+        stale.value = event.stale;
+        status.value = 'ready';
+        notClient.value = null;
+        if (event.phase !== 'cached') { progress.value = null; loadError.value = null; }
+        if (event.phase !== 'figures') draft.value = '';
+        if (event.phase === 'figures') textsError.value = null;
+        return;
+      case 'interactions-delta':
+        draft.value += event.text;
+        return;
+      case 'not-client':
+        notClient.value = { thirdType: event.thirdType, name: event.name, language: event.language };
+        status.value = 'not-client';
+        progress.value = null;
+        return;
+      case 'error':
+        progress.value = null;
+        if (event.scope === 'texts') { textsError.value = event.message; return; }
+        loadError.value = { message: event.message, keptCached: event.keptCached };
+        if (!summary.value) status.value = 'error';
+        return;
+    }
+  }
+
+  function request(type: 'open' | 'refresh'): void {
+    const p = page.value;
+    if (!p) return;
+    startMeasure();
+    if (status.value !== 'ready') status.value = 'loading';
+    loadError.value = null;
+    send({ type, page: p, language: deps.browserLanguage });
+  }
+
+  /** Opens the panel and asks for the current page's summary. */
+  function show(): void {
+    if (!open.value) deps.saveOpen?.(true);
+    open.value = true;
+    request('open');
+  }
+  function hide(): void {
+    if (open.value) deps.saveOpen?.(false);
+    open.value = false;
+    dropPort();
+    // A load cut short by closing must not leave the panel stuck on its progress bar when reopened.
+    if (status.value === 'loading') status.value = 'idle';
+    progress.value = null;
+  }
+
+  return {
+    open, page, status, summary, phase, savedAt, stale, progress, loadError, textsError, draft, notClient,
+    requestedAt, paintedAt, figuresPaintedAt, language, textsPending, dataState,
+    show,
+    hide,
+    toggle(): void {
+      if (open.value) hide();
+      else show();
+    },
+    /** The page changed (first load or single-page navigation); null when it is not a record page. */
+    setPage(next: PageRef | null): void {
+      if (samePage(page.value, next)) return;
+      dropPort();
+      reset();
+      page.value = next;
+      if (open.value && next) request('open');
+    },
+    refresh(): void { request('refresh'); },
+    /** After a failed load: recompute (a cached summary is already on screen) or ask again. */
+    retryLoad(): void { request(loadError.value?.keptCached ? 'refresh' : 'open'); },
+    retryTexts(): void {
+      const p = page.value;
+      if (!p) return;
+      textsError.value = null;
+      phase.value = 'figures';
+      draft.value = '';
+      send({ type: 'retry-texts', page: p });
+    },
+    /** Called by the view once a state has been painted, to publish the time since the request. */
+    markPainted(state: PanelDataState): void {
+      const t0 = requestedAt.value;
+      if (t0 === null) return;
+      const elapsed = Math.max(0, clock() - t0);
+      if (state === 'ready' && paintedAt.value === null) paintedAt.value = elapsed;
+      if ((state === 'figures' || state === 'ready') && figuresPaintedAt.value === null) figuresPaintedAt.value = elapsed;
+    },
+    /** For tests and teardown. */
+    dispose(): void { dropPort(); },
+  };
+}
+
+export type PanelModel = ReturnType<typeof createPanelModel>;

@@ -1,0 +1,192 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render } from '@testing-library/preact';
+import type { Summary } from '@/lib/summary/types';
+import { formatDate, formatMoney } from '@/lib/format/intl';
+import { EnvContext, makeEnv } from '@/components/panel/env';
+import { RelationshipCard } from '@/components/panel/RelationshipCard';
+import { OpenDocumentsCard } from '@/components/panel/OpenDocumentsCard';
+import { SalesOverviewCard } from '@/components/panel/SalesOverviewCard';
+import { InteractionsCard } from '@/components/panel/InteractionsCard';
+import { RecommendationsCard } from '@/components/panel/RecommendationsCard';
+import { reasonText } from '@/components/panel/i18n';
+import { emptySummary, invoicingSummary, salesSummary } from './fixture';
+
+afterEach(cleanup);
+
+const links = (type: string, id: number) => `https://www.sellsy.com/${type}/${id}`;
+const texts = { pending: false, draft: '', error: null, onRetry: () => {} };
+
+function renderCards(summary: Summary) {
+  return render(
+    <EnvContext.Provider value={makeEnv(summary, links)}>
+      <RelationshipCard />
+      <OpenDocumentsCard />
+      <SalesOverviewCard />
+      <InteractionsCard texts={texts} />
+      <RecommendationsCard texts={texts} />
+    </EnvContext.Provider>,
+  );
+}
+const fig = (c: Element, path: string) => {
+  const el = c.querySelector<HTMLElement>(`[data-figure="${path}"]`);
+  if (!el) throw new Error(`no figure ${path}`);
+  return el;
+};
+
+describe.each([
+  ['fr', ['Relation client', 'Documents en cours', 'Aperçu des ventes', 'Dernières interactions', 'Recommandations'], 'Premier achat', 'Factures en retard'],
+  ['en', ['Client relationship', 'Open documents', 'Sales overview', 'Latest interactions', 'Recommendations'], 'First purchase', 'Late invoices'],
+] as const)('the five cards in %s', (lang, titles, firstLabel, lateLabel) => {
+  it('titles each card in the summary language', () => {
+    const { container } = renderCards(invoicingSummary(lang));
+    expect([...container.querySelectorAll('section.card h3')].map((h) => h.textContent)).toEqual(titles);
+  });
+
+  it('card 1: first and last purchase, total, with raw values and Intl formatting', () => {
+    const { container } = renderCards(invoicingSummary(lang));
+    const first = fig(container, 'relationship.firstPurchase');
+    expect(first.dataset.value).toBe('2019-03-04');
+    expect(first.dataset.amount).toBe('1200.00');
+    expect(first.textContent).toContain(firstLabel);
+    expect(first.textContent).toContain(formatDate('2019-03-04', lang));
+    const total = fig(container, 'relationship.totalPurchases');
+    expect(total.dataset.value).toBe('45210.35');
+    expect(total.textContent).toContain(formatMoney('45210.35', 'EUR', lang));
+    expect(container.querySelector('[data-note="other-currency"]')?.textContent).toMatch(lang === 'fr' ? /1 document dans une autre devise/ : /1 document in another currency/);
+  });
+
+  it('card 2: open lists with counts, totals, days late and links', () => {
+    const { container } = renderCards(invoicingSummary(lang));
+    const late = fig(container, 'openDocuments.invoicesLate');
+    expect(late.dataset.value).toBe('1500.00');
+    expect(late.dataset.count).toBe('1');
+    expect(late.textContent).toContain(lateLabel);
+    const item = container.querySelector('[data-doc="invoice:90"]')!;
+    expect(item.textContent).toContain(lang === 'fr' ? '59 j de retard' : '59 days late');
+    expect(item.querySelector('a')?.getAttribute('href')).toBe('https://www.sellsy.com/invoice/90');
+    expect(fig(container, 'openDocuments.estimatesSent').dataset.count).toBe('0');
+    const opp = container.querySelector('[data-doc="opportunity:7"]')!;
+    expect(opp.textContent).toContain('Ventes › Proposition');
+    expect(fig(container, 'openDocuments.opportunities').dataset.value).toBe('5000.00');
+  });
+
+  it('card 3: yearly totals as bars and figures, averages, top products, payments', () => {
+    const { container } = renderCards(invoicingSummary(lang));
+    expect(container.querySelectorAll('svg[data-chart="byYear"] rect.bar')).toHaveLength(3);
+    const y2025 = fig(container, 'salesOverview.byYear.2025');
+    expect([y2025.dataset.value, y2025.dataset.count]).toEqual(['15000.50', '12']);
+    expect(y2025.textContent).toContain(formatMoney('15000.50', 'EUR', lang));
+    expect(fig(container, 'salesOverview.averagePerYear').dataset.value).toBe('10');
+    expect(fig(container, 'salesOverview.averageBasket').dataset.value).toBe('1200.03');
+    const q = fig(container, 'salesOverview.topProductsByQuantity.0');
+    expect([q.dataset.name, q.dataset.value]).toEqual(['Farine T65', '120.5']);
+    const r = fig(container, 'salesOverview.topProductsByRevenue.0');
+    expect([r.dataset.name, r.dataset.value]).toEqual(['Four à sole', '8000.00']);
+    expect(fig(container, 'salesOverview.averagePaymentDelayDays').textContent).toContain(lang === 'fr' ? '23,5 j' : '23.5 days');
+    expect(fig(container, 'salesOverview.latePayments').dataset.value).toBe('3');
+  });
+
+  it('card 4: counts, summary text and collapsed items', () => {
+    const { container } = renderCards(invoicingSummary(lang));
+    expect(fig(container, 'interactions.counts.comments').dataset.value).toBe('2');
+    expect(fig(container, 'interactions.counts.events').dataset.value).toBe('0');
+    expect(container.querySelector('[data-text="interactions.summary"]')?.textContent).toContain('second four');
+    const details = container.querySelector('details.interaction-items') as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+    expect(details.querySelectorAll('li')).toHaveLength(2);
+  });
+
+  it('card 5: actions with reasons and evidence links', () => {
+    const { container } = renderCards(invoicingSummary(lang));
+    const items = container.querySelectorAll('[data-recommendation]');
+    expect(items).toHaveLength(2);
+    expect(items[0]!.textContent).toContain('Relancer la facture F-2026-0090');
+    expect(items[0]!.querySelector('a[data-evidence="invoice:90"]')?.getAttribute('href')).toBe('https://www.sellsy.com/invoice/90');
+  });
+});
+
+describe('sales mode', () => {
+  it.each(['fr', 'en'])('says why the invoice-only figures are missing (%s)', (lang) => {
+    const { container } = renderCards(salesSummary(lang));
+    const why = lang === 'fr' ? 'disponible avec une licence Facturation' : 'available with an invoicing licence';
+    for (const path of ['openDocuments.invoicesToPay', 'openDocuments.invoicesLate', 'salesOverview.averagePaymentDelayDays', 'salesOverview.latePayments']) {
+      const el = fig(container, path);
+      expect(el.dataset.value).toBe('null');
+      expect(el.textContent).toContain(why);
+      expect(el.querySelector('button')).toBeNull();
+    }
+  });
+});
+
+describe('a client with no documents', () => {
+  it('says there is no purchase and shows empty lists, not errors', () => {
+    const { container } = renderCards(emptySummary('en'));
+    expect(container.querySelector('[data-empty="relationship"]')?.textContent).toBe('No purchase yet.');
+    expect(container.querySelector('[data-figure="relationship.totalPurchases"]')).toBeNull();
+    expect(fig(container, 'openDocuments.invoicesLate').dataset.count).toBe('0');
+    expect(fig(container, 'salesOverview.averageBasket').textContent).toContain('none');
+    expect(container.textContent).toContain('No interaction in the last six months.');
+  });
+});
+
+describe('the documents behind a figure', () => {
+  it('opens on click, lists counted documents with links and left-out ones with reasons in words', () => {
+    const { container } = renderCards(invoicingSummary('fr'));
+    const total = fig(container, 'relationship.totalPurchases');
+    const button = total.querySelector('button')!;
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(total.querySelector('.sources')).toBeNull();
+    fireEvent.click(button);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    const sources = total.querySelector('[data-sources-for="relationship.totalPurchases"]')!;
+    expect(sources.textContent).toContain('2 documents retenus');
+    expect(sources.querySelector('[data-doc="invoice:11"] a')?.getAttribute('href')).toBe('https://www.sellsy.com/invoice/11');
+    expect(sources.querySelector('[data-doc="credit-note:4"]')?.textContent).toContain('Avoir A-0004');
+    expect(sources.textContent).toContain('2 documents écartés');
+    expect(sources.querySelector('[data-reason="status:draft"]')?.textContent).toContain('statut « brouillon » non compté');
+    expect(sources.querySelector('[data-reason="currency:USD"]')?.textContent).toContain('autre devise (USD)');
+    fireEvent.click(button);
+    expect(total.querySelector('.sources')).toBeNull();
+  });
+
+  it('falls back to the parent path and says so when a figure has no list', () => {
+    const s = invoicingSummary('en');
+    s.sources = { 'salesOverview.topProductsByQuantity': { included: [{ type: 'invoice', id: 60 }], excluded: [] } };
+    const { container } = renderCards(s);
+    const product = fig(container, 'salesOverview.topProductsByQuantity.0');
+    fireEvent.click(product.querySelector('button')!);
+    expect(product.querySelector('[data-doc="invoice:60"]')).not.toBeNull();
+    const basket = fig(container, 'salesOverview.averageBasket');
+    fireEvent.click(basket.querySelector('button')!);
+    expect(basket.textContent).toContain('No document list for this figure.');
+  });
+
+  it('turns unknown reason codes into a readable phrase that keeps the code', () => {
+    expect(reasonText('outside-window', 'en')).toBe('outside the period');
+    expect(reasonText('no-payment', 'fr')).toBe('payée, mais aucun paiement trouvé');
+    expect(reasonText('weird:thing', 'en')).toBe('left out (weird:thing)');
+    expect(reasonText('', 'en')).toBe('left out ()');
+  });
+});
+
+describe('hostile CRM text', () => {
+  it('renders names, notes and recommendations as text, never as markup', () => {
+    const s = invoicingSummary('en');
+    const img = '<img src=x onerror="window.__xss=1">';
+    const script = '<script>window.__xss=1</script>';
+    s.client.name = img;
+    s.interactions.items[0]!.text = script;
+    s.interactions.summary = `Said ${img}`;
+    s.recommendations.items[0]!.action = script;
+    s.salesOverview.topProductsByQuantity[0]!.name = img;
+    s.openDocuments.opportunities.items[0]!.name = `<a href="javascript:alert(1)">x</a>`;
+    const { container } = renderCards(s);
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('script')).toBeNull();
+    expect(container.querySelector('a[href^="javascript"]')).toBeNull();
+    expect(container.textContent).toContain(script);
+    expect(container.textContent).toContain(img);
+    expect((globalThis as { __xss?: unknown }).__xss).toBeUndefined();
+  });
+});
