@@ -1,0 +1,224 @@
+// The Sellsy API v2 client: authenticated JSON calls through the shared scheduler, seek-cursor
+// search over every page, and POST /batch for detail fetches. Counts what it sends.
+import { createTokenSource, type AuthConfig } from './auth';
+import { realClock, type Clock } from './clock';
+import { errorFromResponse, SellsyError } from './errors';
+import { SELLSY_API_URL, SELLSY_TOKEN_URL } from './hosts';
+import { createScheduler, type Scheduler, type SendResult } from './scheduler';
+
+export type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
+export type Query = Record<string, QueryValue>;
+
+export interface SellsyApiConfig {
+  apiUrl?: string;
+  tokenUrl?: string;
+  auth: AuthConfig;
+  fetch?: typeof fetch;
+  scheduler?: Scheduler;
+  timeoutMs?: number;
+  clock?: Clock;
+  /** Where searchAll and batchGet report oddities they worked around; default console.warn. */
+  onWarning?: (message: string) => void;
+}
+
+export interface SearchOptions {
+  fields?: string[];
+  order?: string;
+  direction?: 'asc' | 'desc';
+  embed?: string[];
+  signal?: AbortSignal;
+  /** Called with each oddity met (repeated cursor, duplicate ids); falls back to the api's onWarning. */
+  onWarning?: (message: string) => void;
+}
+
+export type BatchItem<T> = { uri: string; ok: true; data: T } | { uri: string; ok: false; error: SellsyError };
+
+export interface ApiStats {
+  /** HTTP requests sent (token URL included), each retry counted. */
+  requests: number;
+  retries: number;
+  quota429: number;
+  /** Response bytes (characters) read. */
+  bytes: number;
+  /** Sub-requests sent inside POST /batch. */
+  batchSubRequests: number;
+}
+
+export interface SellsyApi {
+  get<T>(path: string, query?: Query, opts?: { signal?: AbortSignal }): Promise<T>;
+  post<T>(path: string, body: unknown, query?: Query, opts?: { signal?: AbortSignal }): Promise<T>;
+  searchAll<T extends { id?: unknown }>(resource: string, filters: Record<string, unknown>, opts?: SearchOptions): Promise<T[]>;
+  batchGet<T>(uris: string[], opts?: { signal?: AbortSignal }): Promise<BatchItem<T>[]>;
+  stats(): ApiStats;
+}
+
+export const PAGE_LIMIT = 100;
+export const BATCH_MAX = 50;
+/** A sub-request that failed with a 5xx or 429 inside a batch is sent again in a later batch, this many times. */
+const BATCH_SUB_RETRIES = 3;
+
+export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
+  const apiUrl = (config.apiUrl ?? SELLSY_API_URL).replace(/\/+$/, '');
+  const tokenUrl = config.tokenUrl ?? SELLSY_TOKEN_URL;
+  const doFetch = config.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const clock = config.clock ?? realClock;
+  const scheduler = config.scheduler ?? createScheduler({ clock, timeoutMs: config.timeoutMs });
+  const warn = config.onWarning ?? ((m: string) => console.warn(`[sellsy] ${m}`));
+  const stats: ApiStats = { requests: 0, retries: 0, quota429: 0, bytes: 0, batchSubRequests: 0 };
+  const tokens = createTokenSource({ auth: config.auth, tokenUrl, fetch: doFetch, scheduler, clock, onRequest: () => { stats.requests += 1; } });
+
+  function account(r: SendResult<unknown>) {
+    stats.retries += r.retries;
+    stats.quota429 += r.quota429;
+    stats.bytes += r.bytes;
+  }
+
+  async function call<T>(method: 'GET' | 'POST', path: string, init: {
+    query?: Query; body?: string; contentType?: string; cost?: number; signal?: AbortSignal; what?: string;
+  }): Promise<{ status: number; value: T; text: string; requestId?: string }> {
+    const url = apiUrl + path + encodeQuery(init.query);
+    const what = init.what ?? `${method} ${path}`;
+    let token = await tokens.token(init.signal);
+    for (let authTry = 0; ; authTry++) {
+      const used = token;
+      const result = await scheduler.send<unknown>(
+        (signal) => {
+          stats.requests += 1;
+          const headers: Record<string, string> = { authorization: `Bearer ${used}`, accept: 'application/json' };
+          if (init.contentType) headers['content-type'] = init.contentType;
+          return doFetch(url, { method, headers, body: init.body, signal });
+        },
+        {
+          what, cost: init.cost, signal: init.signal, timeoutMs: config.timeoutMs,
+          parse: (ex) => (ex.status === 204 || ex.text === '' ? null : JSON.parse(ex.text)),
+        },
+      );
+      account(result);
+      const requestId = result.headers.get('x-request-id') ?? undefined;
+      if (result.status === 401) {
+        if (authTry >= 1) {
+          throw new SellsyError('auth', `Sellsy rejected the credentials: ${what} answered 401 twice, once after renewing the token`, { status: 401, requestId });
+        }
+        token = await tokens.renew(used, init.signal);
+        continue;
+      }
+      if (result.status < 200 || result.status >= 300) throw errorFromResponse(what, result.status, result.text, requestId);
+      return { status: result.status, value: result.value as T, text: result.text, requestId };
+    }
+  }
+
+  async function get<T>(path: string, query?: Query, opts?: { signal?: AbortSignal }): Promise<T> {
+    return (await call<T>('GET', path, { query, signal: opts?.signal })).value;
+  }
+
+  async function post<T>(path: string, body: unknown, query?: Query, opts?: { signal?: AbortSignal }): Promise<T> {
+    return (await call<T>('POST', path, { query, body: JSON.stringify(body), contentType: 'application/json', signal: opts?.signal })).value;
+  }
+
+  async function searchAll<T extends { id?: unknown }>(resource: string, filters: Record<string, unknown>, opts: SearchOptions = {}): Promise<T[]> {
+    const warnHere = opts.onWarning ?? warn;
+    const path = `/${resource.replace(/^\/+/, '')}/search`;
+    const out: T[] = [];
+    const seenIds = new Set<unknown>();
+    const seenCursors = new Set<string>();
+    let duplicates = 0;
+    let offset: string | number | null = null;
+    for (let page = 0; ; page++) {
+      const query: Query = {
+        limit: PAGE_LIMIT, order: opts.order, direction: opts.direction,
+        'field[]': opts.fields, 'embed[]': opts.embed,
+        offset: offset ?? undefined,
+      };
+      const res = await post<unknown>(path, { filters }, query, { signal: opts.signal });
+      const { data, pagination } = readPage(res, `POST ${path}`);
+      for (const item of data as T[]) {
+        const id = item && typeof item === 'object' ? item.id : undefined;
+        if (id !== undefined && seenIds.has(id)) {
+          duplicates += 1;
+          continue;
+        }
+        if (id !== undefined) seenIds.add(id);
+        out.push(item);
+      }
+      const count = typeof pagination.count === 'number' ? pagination.count : data.length;
+      if (count < PAGE_LIMIT || data.length === 0) break;
+      const next = pagination.offset;
+      if (next === null || next === undefined || next === '') break;
+      const key = String(next);
+      if (seenCursors.has(key) || key === String(offset)) {
+        warnHere(`${path}: the cursor ${JSON.stringify(key).slice(0, 40)} came back twice; stopped after ${page + 1} pages with ${out.length} results`);
+        break;
+      }
+      seenCursors.add(key);
+      offset = next;
+    }
+    if (duplicates > 0) warnHere(`${path}: ${duplicates} result(s) appeared on more than one page and were kept once`);
+    return out;
+  }
+
+  async function batchGet<T>(uris: string[], opts: { signal?: AbortSignal } = {}): Promise<BatchItem<T>[]> {
+    const results = new Map<number, BatchItem<T>>();
+    let todo = uris.map((uri, index) => ({ uri, index, tries: 0 }));
+    while (todo.length > 0) {
+      const again: typeof todo = [];
+      // Keep each batch within a second's budget when the budget is known, so it never triggers a 429 by itself.
+      const rate = scheduler.ratePerSecond();
+      const size = Math.max(1, Math.min(BATCH_MAX, rate === null ? BATCH_MAX : Math.floor(rate)));
+      const chunks: (typeof todo)[] = [];
+      for (let i = 0; i < todo.length; i += size) chunks.push(todo.slice(i, i + size));
+      await Promise.all(chunks.map(async (chunk) => {
+        const body = chunk.map((c) => `${JSON.stringify({ uri: c.uri, method: 'GET' })}\n{}\n`).join('');
+        stats.batchSubRequests += chunk.length;
+        const res = await call<unknown>('POST', '/batch', {
+          body, contentType: 'text/plain', cost: chunk.length, signal: opts.signal, what: `POST /batch (${chunk.length} requests)`,
+        });
+        const responses = (res.value as { responses?: unknown } | null)?.responses;
+        if (!Array.isArray(responses) || responses.length !== chunk.length) {
+          throw new SellsyError('invalid-data', `POST /batch answered ${Array.isArray(responses) ? responses.length : 'no'} responses for ${chunk.length} requests`, { requestId: res.requestId });
+        }
+        chunk.forEach((c, i) => {
+          const r = responses[i] as { code?: unknown; response?: unknown } | null;
+          const code = typeof r?.code === 'number' ? r.code : 0;
+          if (code >= 200 && code < 300) {
+            results.set(c.index, { uri: c.uri, ok: true, data: r!.response as T });
+          } else if ((code === 429 || code >= 500 || code === 0) && c.tries < BATCH_SUB_RETRIES) {
+            again.push({ ...c, tries: c.tries + 1 });
+          } else {
+            const err = errorFromResponse(`GET ${c.uri} (in a batch)`, code, JSON.stringify(r?.response ?? null));
+            results.set(c.index, { uri: c.uri, ok: false, error: err });
+          }
+        });
+      }));
+      if (again.length > 0) stats.retries += again.length;
+      todo = again;
+    }
+    return uris.map((_, i) => results.get(i)!);
+  }
+
+  return { get, post, searchAll, batchGet, stats: () => ({ ...stats }) };
+}
+
+function readPage(res: unknown, what: string): { data: unknown[]; pagination: { count?: unknown; offset?: string | number | null } } {
+  const r = res as { data?: unknown; pagination?: unknown } | null;
+  if (!r || typeof r !== 'object' || !Array.isArray(r.data)) {
+    throw new SellsyError('invalid-data', `${what} answered without a data list`);
+  }
+  const p = (r.pagination && typeof r.pagination === 'object' ? r.pagination : {}) as { count?: unknown; offset?: string | number | null };
+  return { data: r.data, pagination: p };
+}
+
+export function encodeQuery(query?: Query): string {
+  if (!query) return '';
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value)) {
+      const name = key.endsWith('[]') ? key : `${key}[]`;
+      // Brackets stay literal: `field[]=id` is how Sellsy documents it.
+      for (const v of value) parts.push(`${encodeURIComponent(name).replace(/%5B%5D$/, '[]')}=${encodeURIComponent(String(v))}`);
+    } else {
+      parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+    }
+  }
+  return parts.length ? `?${parts.join('&')}` : '';
+}

@@ -1,0 +1,105 @@
+// Access tokens: a personal API access's client credentials (exchanged at the token URL and renewed
+// when they expire or a call answers 401), or an access token pasted by the user (never renewable).
+import { realClock, type Clock } from './clock';
+import { SellsyError } from './errors';
+import type { Scheduler } from './scheduler';
+
+export type AuthConfig =
+  | { kind: 'client-credentials'; clientId: string; clientSecret: string }
+  | { kind: 'token'; accessToken: string };
+
+export interface TokenSource {
+  /** A token believed valid now (fetched or renewed when needed). */
+  token(signal?: AbortSignal): Promise<string>;
+  /**
+   * Called after a 401 with the token that was refused: renews it (once for every caller that saw
+   * the same token) and returns the new one; throws 'auth' when the token cannot be renewed.
+   */
+  renew(refused: string, signal?: AbortSignal): Promise<string>;
+}
+
+/** Renew this long before `expires_in` runs out, so a token never expires on the way. */
+export const EXPIRY_MARGIN_MS = 60_000;
+
+export function createTokenSource(opts: {
+  auth: AuthConfig;
+  tokenUrl: string;
+  fetch: typeof fetch;
+  scheduler: Scheduler;
+  clock?: Clock;
+  onRequest?: () => void;
+}): TokenSource {
+  const clock = opts.clock ?? realClock;
+  const auth = opts.auth;
+  if (auth.kind === 'token') {
+    const pasted = auth.accessToken.trim();
+    if (!pasted) throw new SellsyError('auth', 'No access token given');
+    return {
+      token: async () => pasted,
+      renew: async () => {
+        throw new SellsyError('auth', 'Sellsy rejected the access token (it may have expired): paste a new one or use client credentials', { status: 401 });
+      },
+    };
+  }
+  if (!auth.clientId.trim() || !auth.clientSecret.trim()) throw new SellsyError('auth', 'Client id and client secret are both required');
+
+  let current: { token: string; expiresAt: number } | null = null;
+  let pending: Promise<string> | null = null;
+
+  async function fetchToken(signal?: AbortSignal): Promise<string> {
+    const body = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: auth.kind === 'client-credentials' ? auth.clientId : '',
+      client_secret: auth.kind === 'client-credentials' ? auth.clientSecret : '',
+    }).toString();
+    const result = await opts.scheduler.send(
+      (s) => {
+        opts.onRequest?.();
+        return opts.fetch(opts.tokenUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+          body,
+          signal: s,
+        });
+      },
+      { what: 'POST token URL', cost: 0, signal, parse: (ex) => (ex.status >= 200 && ex.status < 300 ? JSON.parse(ex.text) as unknown : undefined) },
+    );
+    if (result.status === 400 || result.status === 401 || result.status === 403) {
+      throw new SellsyError('auth', 'Sellsy rejected the credentials: check the client id and secret of the API access', { status: result.status });
+    }
+    if (result.status < 200 || result.status >= 300) {
+      throw new SellsyError('auth', `The token URL answered HTTP ${result.status}`, { status: result.status });
+    }
+    const v = result.value as { access_token?: unknown; expires_in?: unknown } | undefined;
+    if (!v || typeof v.access_token !== 'string' || !v.access_token) {
+      throw new SellsyError('invalid-data', 'The token URL answered without an access_token');
+    }
+    const ttlMs = typeof v.expires_in === 'number' && v.expires_in > 0 ? v.expires_in * 1000 : 3600_000;
+    // A token shorter-lived than twice the margin is still used, for half its life.
+    const margin = Math.min(EXPIRY_MARGIN_MS, ttlMs / 2);
+    current = { token: v.access_token, expiresAt: clock.now() + ttlMs - margin };
+    return v.access_token;
+  }
+
+  function refresh(signal?: AbortSignal): Promise<string> {
+    if (!pending) {
+      pending = fetchToken(signal).finally(() => {
+        pending = null;
+      });
+    }
+    return pending;
+  }
+
+  return {
+    async token(signal) {
+      if (current && clock.now() < current.expiresAt) return current.token;
+      return refresh(signal);
+    },
+    async renew(refused, signal) {
+      if (current && current.token !== refused && clock.now() < current.expiresAt) return current.token;
+      if (pending) return pending;
+      current = null;
+      return refresh(signal);
+    },
+  };
+}

@@ -1,0 +1,245 @@
+// The one queue every Sellsy call of the extension goes through. Sellsy counts requests per account
+// (per second, minute, day, month) and answers 429 when a bucket is empty, so all callers must share
+// one view of the budget: bounded concurrency, a token bucket whose rate is learned from the
+// X-Quota-Remaining-* headers, a global pause when a bucket reaches zero or a 429 comes back, and
+// bounded retries for 429, 5xx, network errors and timeouts. Nothing is retried forever.
+import { abortReason, realClock, sleep, type Clock } from './clock';
+import { errorFromResponse, SellsyError } from './errors';
+
+export interface SchedulerOptions {
+  clock?: Clock;
+  /** Requests in flight at once. */
+  concurrency?: number;
+  /** Retries after a 5xx, a network error, a timeout or an unreadable body. */
+  maxRetries?: number;
+  /** Retries after a 429 (they are expected under a tight quota, so more of them). */
+  maxQuotaRetries?: number;
+  /** Per attempt, body included. */
+  timeoutMs?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  /** A Retry-After longer than this (a day or month quota) fails at once instead of waiting. */
+  maxRetryAfterMs?: number;
+  /** Per-second rate assumed before any quota header was seen; null = only concurrency bounds it. */
+  initialRatePerSecond?: number | null;
+}
+
+export interface Exchange {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+export interface SendOptions<T> {
+  /** Names the call in error messages, e.g. "POST /invoices/search". Never include secrets. */
+  what: string;
+  /** Requests this call counts for against the per-second budget (a batch of N counts N). */
+  cost?: number;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** Reads a 2xx answer; a throw means the body was unusable (cut, not JSON) and the call is retried. */
+  parse?: (ex: Exchange) => T;
+}
+
+export interface SendResult<T> extends Exchange {
+  value: T | undefined;
+  attempts: number;
+  retries: number;
+  quota429: number;
+  bytes: number;
+}
+
+export interface Scheduler {
+  /**
+   * Runs `attempt` (called afresh for each try, so it can pick up a renewed token) within the quota.
+   * Returns the first answer that is a 2xx or a non-retryable status (4xx other than 429: the caller
+   * turns it into an error); throws a SellsyError when retries run out, or the abort reason.
+   */
+  send<T = undefined>(attempt: (signal: AbortSignal) => Promise<Response>, opts: SendOptions<T>): Promise<SendResult<T>>;
+  /** The per-second budget learned from the headers, or null while unknown. */
+  ratePerSecond(): number | null;
+}
+
+class TimeoutError extends Error {}
+class UnreadableBody extends Error {}
+
+export function createScheduler(options: SchedulerOptions = {}): Scheduler {
+  const clock = options.clock ?? realClock;
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const maxRetries = options.maxRetries ?? 4;
+  const maxQuotaRetries = options.maxQuotaRetries ?? 8;
+  const defaultTimeout = options.timeoutMs ?? 30_000;
+  const backoffBase = options.backoffBaseMs ?? 250;
+  const backoffMax = options.backoffMaxMs ?? 8_000;
+  const maxRetryAfter = options.maxRetryAfterMs ?? 60_000;
+
+  let rate: number | null = options.initialRatePerSecond ?? null;
+  let tokens = rate ?? 0;
+  let lastRefill = clock.now();
+  let blockedUntil = 0;
+  let active = 0;
+  const slotWaiters: (() => void)[] = [];
+  // Our own sends over the last second: remaining + these ≈ the account's per-second limit.
+  let recent: { at: number; cost: number }[] = [];
+
+  function refill(now: number) {
+    if (rate !== null) tokens = Math.min(rate, tokens + ((now - lastRefill) * rate) / 1000);
+    lastRefill = now;
+  }
+
+  async function acquire(cost: number, signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      if (signal?.aborted) throw abortReason(signal);
+      const now = clock.now();
+      if (now < blockedUntil) {
+        await sleep(clock, blockedUntil - now, signal);
+        continue;
+      }
+      if (active >= concurrency) {
+        await new Promise<void>((resolve) => slotWaiters.push(resolve));
+        continue;
+      }
+      refill(now);
+      if (rate !== null) {
+        // A batch costing more than a second's budget may go once the bucket is full; it leaves a debt.
+        const need = Math.min(cost, rate);
+        if (tokens < need) {
+          await sleep(clock, Math.ceil(((need - tokens) * 1000) / rate), signal);
+          continue;
+        }
+        tokens -= cost;
+      }
+      active += 1;
+      recent.push({ at: now, cost });
+      return;
+    }
+  }
+
+  function release() {
+    active -= 1;
+    slotWaiters.shift()?.();
+  }
+
+  function learn(headers: Headers) {
+    const now = clock.now();
+    recent = recent.filter((r) => now - r.at < 1000);
+    const bySecond = intHeader(headers, 'x-quota-remaining-by-second');
+    if (bySecond !== null) {
+      const sentLastSecond = recent.reduce((s, r) => s + r.cost, 0);
+      const estimate = Math.max(1, bySecond + sentLastSecond);
+      if (rate === null) tokens = Math.min(estimate, bySecond);
+      rate = estimate;
+      refill(now);
+      tokens = Math.min(tokens, bySecond);
+      if (bySecond <= 0) blockedUntil = Math.max(blockedUntil, nextBoundary(now, 1000));
+    }
+    const byMinute = intHeader(headers, 'x-quota-remaining-by-minute');
+    if (byMinute !== null && byMinute <= 0) blockedUntil = Math.max(blockedUntil, nextBoundary(now, 60_000));
+  }
+
+  function backoff(retry: number): number {
+    const cap = Math.min(backoffMax, backoffBase * 2 ** retry);
+    return Math.round(cap / 2 + clock.random() * (cap / 2));
+  }
+
+  async function send<T>(attempt: (signal: AbortSignal) => Promise<Response>, opts: SendOptions<T>): Promise<SendResult<T>> {
+    const cost = Math.max(0, opts.cost ?? 1);
+    const timeoutMs = opts.timeoutMs ?? defaultTimeout;
+    let attempts = 0;
+    let retries = 0;
+    let quota429 = 0;
+    let bytes = 0;
+    let failures = 0;
+    for (;;) {
+      await acquire(cost, opts.signal);
+      attempts += 1;
+      const ctrl = new AbortController();
+      const onOuterAbort = () => ctrl.abort(abortReason(opts.signal!));
+      opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
+      const cancelTimer = clock.setTimer(() => ctrl.abort(new TimeoutError()), timeoutMs);
+      let failure: SellsyError;
+      try {
+        const res = await attempt(ctrl.signal);
+        let text: string;
+        try {
+          text = await res.text();
+        } catch (e) {
+          throw ctrl.signal.aborted ? ctrl.signal.reason : new UnreadableBody(String(e));
+        }
+        bytes += text.length;
+        learn(res.headers);
+        const ex: Exchange = { status: res.status, headers: res.headers, text };
+        const requestId = res.headers.get('x-request-id') ?? undefined;
+        if (res.status === 429) {
+          quota429 += 1;
+          const after = retryAfterMs(res.headers, clock.now());
+          if (after !== null && after > maxRetryAfter) {
+            throw errorFromResponse(opts.what, 429, text, requestId);
+          }
+          if (quota429 > maxQuotaRetries) {
+            const err = errorFromResponse(opts.what, 429, text, requestId);
+            throw new SellsyError('quota', `${err.message}; still over quota after ${maxQuotaRetries} retries`, err);
+          }
+          const wait = after ?? backoff(quota429 - 1);
+          // The quota is the account's, not this call's: everyone pauses.
+          blockedUntil = Math.max(blockedUntil, clock.now() + wait);
+          retries += 1;
+          continue;
+        }
+        if (res.status >= 500) {
+          failure = errorFromResponse(opts.what, res.status, text, requestId);
+        } else if (res.status >= 200 && res.status < 300 && opts.parse) {
+          try {
+            return { ...ex, value: opts.parse(ex), attempts, retries, quota429, bytes };
+          } catch (e) {
+            failure = new SellsyError('invalid-data', `${opts.what} answered an unreadable body (${(e as Error).message})`, {
+              status: res.status, requestId, cause: e,
+            });
+          }
+        } else {
+          return { ...ex, value: undefined, attempts, retries, quota429, bytes };
+        }
+      } catch (e) {
+        if (opts.signal?.aborted) throw abortReason(opts.signal);
+        if (e instanceof SellsyError) throw e;
+        if (e instanceof TimeoutError || ctrl.signal.reason instanceof TimeoutError) {
+          failure = new SellsyError('timeout', `${opts.what} took longer than ${timeoutMs} ms`);
+        } else {
+          failure = new SellsyError('network', `${opts.what} failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+        }
+      } finally {
+        cancelTimer();
+        opts.signal?.removeEventListener('abort', onOuterAbort);
+        release();
+      }
+      failures += 1;
+      if (failures > maxRetries) {
+        throw new SellsyError(failure.kind, `${failure.message} (gave up after ${attempts} attempts)`, failure);
+      }
+      retries += 1;
+      await sleep(clock, backoff(failures - 1), opts.signal);
+    }
+  }
+
+  return { send, ratePerSecond: () => rate };
+}
+
+function intHeader(headers: Headers, name: string): number | null {
+  const v = headers.get(name);
+  if (v === null || !/^-?\d+$/.test(v.trim())) return null;
+  return Number(v.trim());
+}
+
+function nextBoundary(now: number, period: number): number {
+  return (Math.floor(now / period) + 1) * period + 10;
+}
+
+/** Retry-After as seconds or an HTTP date, in ms from now; null when absent or unreadable. */
+export function retryAfterMs(headers: Headers, now: number): number | null {
+  const v = headers.get('retry-after');
+  if (v === null) return null;
+  const t = v.trim();
+  if (/^\d+(\.\d+)?$/.test(t)) return Math.round(Number(t) * 1000);
+  const date = Date.parse(t);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}

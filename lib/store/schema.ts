@@ -1,0 +1,31 @@
+// The IndexedDB schema, one numbered version per change. Never edit a published version: add one.
+//  v1: rows by [accountId+docType+id]; items by [accountId+itemId];
+//      summaries by [accountId+clientKind+clientId] holding { summary, meta: { savedAt, latestActivityAt } }.
+//  v2: an accountId index on every table (clearAccount), and summaries' meta moved to top-level
+//      savedAt / latestActivityAt (savedAt indexed, to list or prune the oldest).
+import type { Dexie, Transaction } from 'dexie';
+
+export const LATEST_VERSION = 2;
+
+export function declareSchema(db: Dexie, upTo: number = LATEST_VERSION): void {
+  db.version(1).stores({
+    rows: '[accountId+docType+id]',
+    items: '[accountId+itemId]',
+    summaries: '[accountId+clientKind+clientId]',
+  });
+  if (upTo < 2) return;
+  db.version(2)
+    .stores({
+      rows: '[accountId+docType+id], accountId',
+      items: '[accountId+itemId], accountId',
+      summaries: '[accountId+clientKind+clientId], accountId, savedAt',
+    })
+    .upgrade(async (tx: Transaction) => {
+      await tx.table('summaries').toCollection().modify((s: Record<string, unknown>) => {
+        const meta = (s.meta ?? {}) as { savedAt?: string; latestActivityAt?: string | null };
+        s.savedAt = meta.savedAt ?? new Date(0).toISOString();
+        s.latestActivityAt = meta.latestActivityAt ?? null;
+        delete s.meta;
+      });
+    });
+}

@@ -1,0 +1,45 @@
+// What the data layer and the extension need from the local cache. Every key starts with the
+// Sellsy account id: object ids are unique only within an account.
+import type { ClientKind, DocKey } from '../client-data';
+import type { DocumentRow } from '../sellsy/api-types';
+
+export interface CachedItem {
+  name: string | null;
+  reference: string | null;
+}
+
+export interface SummaryMeta {
+  /** ISO date-time of the newest document or activity the summary was computed from. */
+  latestActivityAt: string | null;
+  /** ISO date-time; defaults to now. */
+  savedAt?: string;
+}
+
+export interface StoredSummary<S = unknown> {
+  summary: S;
+  savedAt: string;
+  latestActivityAt: string | null;
+}
+
+export interface ResumeStore {
+  /** Rows of issued documents seen before (a draft's rows are never stored: a draft still changes). */
+  getRows(accountId: string, keys: DocKey[]): Promise<Map<DocKey, DocumentRow[]>>;
+  putRows(accountId: string, entries: { key: DocKey; status: string; rows: DocumentRow[] }[]): Promise<void>;
+  getItems(accountId: string, ids: number[]): Promise<Map<number, CachedItem>>;
+  putItems(accountId: string, items: { id: number; name: string | null; reference: string | null }[]): Promise<void>;
+  getSummary<S = unknown>(accountId: string, kind: ClientKind, id: number): Promise<StoredSummary<S> | null>;
+  putSummary<S = unknown>(accountId: string, kind: ClientKind, id: number, summary: S, meta: SummaryMeta): Promise<void>;
+  clear(): Promise<void>;
+  clearAccount(accountId: string): Promise<void>;
+  close(): void;
+}
+
+/** A cache write that failed (quota exceeded, database closed...); what was stored before is intact. */
+export class StoreError extends Error {
+  readonly quotaExceeded: boolean;
+  constructor(message: string, opts: { quotaExceeded: boolean; cause?: unknown }) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = 'StoreError';
+    this.quotaExceeded = opts.quotaExceeded;
+  }
+}
