@@ -1,0 +1,100 @@
+// One place that knows the openai SDK: how to build a client for any OpenAI-compatible endpoint, and how its
+// errors read for a user. Retries are ours to decide (none: a summary should not wait), the timeout covers the
+// whole call including a stream that stalls halfway.
+import OpenAI from 'openai';
+import { T, type Texts } from './i18n';
+import type { AiSettings } from './settings';
+
+export function createClient(settings: AiSettings, fetchImpl?: typeof fetch): OpenAI {
+  const host = safeHost(settings.baseURL);
+  const defaultHeaders: Record<string, string | null> = {};
+  // Local servers need no key, but the SDK insists on one: give it a placeholder and send no Authorization.
+  if (!settings.apiKey) defaultHeaders['Authorization'] = null;
+  // Azure OpenAI's v1 endpoint authenticates keys with its own header.
+  if (settings.apiKey && host.endsWith('.openai.azure.com')) defaultHeaders['api-key'] = settings.apiKey;
+  return new OpenAI({
+    apiKey: settings.apiKey || 'no-key',
+    baseURL: settings.baseURL,
+    dangerouslyAllowBrowser: true,
+    timeout: settings.timeoutMs,
+    maxRetries: 0,
+    defaultHeaders,
+    // Bound to globalThis: a service worker's fetch throws "Illegal invocation" when called as a method.
+    fetch: fetchImpl ?? ((input, init) => globalThis.fetch(input, init)),
+  });
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+}
+
+/** Runs `fn` with a signal that fires on the caller's abort or after `timeoutMs`, and says which one it was. */
+export async function withDeadline<R>(
+  timeoutMs: number,
+  outer: AbortSignal | undefined,
+  fn: (signal: AbortSignal) => Promise<R>,
+): Promise<R> {
+  const ctrl = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    ctrl.abort();
+  }, timeoutMs);
+  const onAbort = () => ctrl.abort();
+  if (outer?.aborted) ctrl.abort();
+  outer?.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await fn(ctrl.signal);
+  } catch (e) {
+    if (timedOut) throw new TimeoutError(timeoutMs);
+    throw e;
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', onAbort);
+  }
+}
+
+export class TimeoutError extends Error {
+  constructor(readonly ms: number) {
+    super(`timeout after ${ms} ms`);
+  }
+}
+
+/** The model's answer was not what was asked (bad JSON, empty text). */
+export class MalformedOutputError extends Error {}
+
+/** True for a 400/422: the provider did not accept a parameter (response_format, stream_options). */
+export function isRejectedParameter(e: unknown): boolean {
+  return e instanceof OpenAI.APIError && (e.status === 400 || e.status === 422);
+}
+
+/** A short, user-facing message for a failed call, in the summary's language. */
+export function describeError(e: unknown, settings: AiSettings, t: Texts, what: string): string {
+  const w = t.warn;
+  if (e instanceof TimeoutError || e instanceof OpenAI.APIConnectionTimeoutError) return w.timeout(settings.timeoutMs);
+  if (e instanceof OpenAI.APIUserAbortError || (e as Error)?.name === 'AbortError') return w.aborted;
+  if (e instanceof MalformedOutputError) return w.malformed(what);
+  if (e instanceof OpenAI.APIError && typeof e.status === 'number') {
+    if (e.status === 401) return w.auth;
+    if (e.status === 403) return w.forbidden;
+    if (e.status === 404) return w.notFound(settings.model);
+    if (e.status === 429) return w.rateLimit;
+    if (e.status >= 500) return w.server(e.status);
+    return w.badRequest(e.status, shortMessage(e));
+  }
+  if (e instanceof OpenAI.APIConnectionError) return w.network(shortMessage(e));
+  // Anything else thrown while reading the answer (JSON of a chunk, SSE framing) is an unreadable answer.
+  return w.malformed(what);
+}
+
+function shortMessage(e: Error): string {
+  const cause = (e as { cause?: { message?: string } }).cause?.message;
+  const msg = (e.message || cause || 'error').replace(/\s+/g, ' ');
+  return msg.length > 160 ? msg.slice(0, 157) + '…' : msg;
+}
+
+export { T };

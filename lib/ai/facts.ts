@@ -1,0 +1,143 @@
+// The facts the model may use: the cards' figures as the panel shows them (formatted by lib/format/intl.ts, with
+// their labels), each document tagged [type:id] so a recommendation can cite it, and the CRM notes, cleaned and
+// fenced, newest first, within a token budget. The model gets nothing it would have to compute.
+import { formatDate, formatMoney, formatNumber, formatQuantity } from '../format/intl';
+import type { DocList, DocRef, InteractionItem, OpportunityRef, Summary } from '../summary/types';
+import { promptLang, T } from './i18n';
+import { cleanCrmText, fence } from './sanitize';
+import { estimateTokens } from './tokens';
+
+/** `${type}:${id}`, the evidence a recommendation may cite. */
+export type EvidenceKey = string;
+
+export interface Facts {
+  text: string;
+  evidence: Set<EvidenceKey>;
+}
+
+export interface NotesBlock {
+  text: string;
+  shown: number;
+  total: number;
+  evidence: Set<EvidenceKey>;
+}
+
+/** Documents listed per kind in the facts: the newest ones; the count and total still cover all. */
+export const MAX_DOCS_PER_LIST = 8;
+
+export function factsOf(summary: Summary): Facts {
+  const lang = summary.language;
+  const t = T[promptLang(lang)];
+  const cur = summary.currency;
+  const money = (a: string, c: string | null | undefined = cur) => formatMoney(a, c ?? cur, lang);
+  const date = (d: string) => formatDate(d, lang);
+  const evidence = new Set<EvidenceKey>();
+  const tag = (type: string, id: number) => {
+    evidence.add(`${type}:${id}`);
+    return `[${type}:${id}]`;
+  };
+  const lines: string[] = [];
+  const purchaseType = summary.sourceMode === 'invoicing' ? 'invoice' : 'estimate';
+  const docLine = (type: string, d: DocRef) => {
+    const bits = [`${tag(type, d.id)}${d.number ? ' ' + d.number : ''}`, `${t.dated} ${date(d.date)}`, money(d.amount, d.currency)];
+    if (d.dueDate) bits.push(`${t.due} ${date(d.dueDate)}`);
+    if (d.remaining !== undefined) bits.push(`${t.remaining} ${money(d.remaining, d.currency)}`);
+    if (d.daysLate !== undefined) bits.push(`${formatNumber(d.daysLate, lang)} ${t.daysLate}`);
+    if (d.expiryDate) bits.push(`${t.expires} ${date(d.expiryDate)}`);
+    return '  - ' + bits.join(', ');
+  };
+  const list = (label: string, type: string, l: DocList | null) => {
+    if (l === null) {
+      lines.push(`- ${label} : ${t.notApplicable}`);
+      return;
+    }
+    lines.push(`- ${label} : ${formatNumber(l.count, lang)}, ${money(l.total)}`);
+    for (const d of l.items.slice(0, MAX_DOCS_PER_LIST)) lines.push(docLine(type, d));
+    if (l.items.length > MAX_DOCS_PER_LIST) lines.push('  ' + t.otherDocs(l.items.length - MAX_DOCS_PER_LIST));
+  };
+  const oppLine = (o: OpportunityRef) => {
+    const bits = [`${tag('opportunity', o.id)} ${o.name}`, money(o.amount, o.currency)];
+    if (o.step) bits.push(`${t.step} ${o.step}`);
+    if (o.probability !== null) bits.push(`${t.probability} ${formatNumber(o.probability, lang)} %`);
+    if (o.dueDate) bits.push(`${t.due} ${date(o.dueDate)}`);
+    return '  - ' + bits.join(', ');
+  };
+
+  const r = summary.relationship;
+  lines.push(`${t.client} : ${summary.client.name} (${t.clientKind[summary.client.type]})`);
+  lines.push(`${t.today} : ${date(summary.today)}`);
+  lines.push(`${t.mode} : ${t.modes[summary.sourceMode]}`);
+  if (cur) lines.push(`${t.currency} : ${cur}`);
+  lines.push('', t.card1);
+  const purchase = (label: string, d: DocRef | null) =>
+    lines.push(`- ${label} : ${d ? docLine(purchaseType, d).slice(4) : t.none}`);
+  purchase(t.firstPurchase, r.firstPurchase);
+  purchase(t.lastPurchase, r.lastPurchase);
+  lines.push(`- ${t.totalPurchases} : ${r.totalPurchases === null ? t.none : money(r.totalPurchases)}`);
+
+  const o = summary.openDocuments;
+  lines.push('', t.card2);
+  list(t.invoicesToPay, 'invoice', o.invoicesToPay);
+  list(t.invoicesLate, 'invoice', o.invoicesLate);
+  list(t.estimatesSent, 'estimate', o.estimatesSent);
+  list(t.estimatesRead, 'estimate', o.estimatesRead);
+  lines.push(`- ${t.opportunities} : ${formatNumber(o.opportunities.count, lang)}, ${money(o.opportunities.total)}`);
+  for (const op of o.opportunities.items.slice(0, MAX_DOCS_PER_LIST)) lines.push(oppLine(op));
+  if (o.opportunities.items.length > MAX_DOCS_PER_LIST) lines.push('  ' + t.otherDocs(o.opportunities.items.length - MAX_DOCS_PER_LIST));
+
+  const s = summary.salesOverview;
+  lines.push('', t.card3);
+  for (const y of s.byYear) lines.push(`- ${t.year} ${y.year} : ${money(y.total)} (${formatNumber(y.count, lang)} ${t.purchases})`);
+  lines.push(`- ${t.averagePerYear} : ${formatNumber(s.averagePerYear, lang)}`);
+  lines.push(`- ${t.averageBasket} : ${s.averageBasket === null ? t.none : money(s.averageBasket)}`);
+  const products = (label: string, ps: typeof s.topProductsByQuantity) => {
+    if (ps.length === 0) return lines.push(`- ${label} : ${t.none}`);
+    lines.push(`- ${label} :`);
+    for (const p of ps) {
+      const ref = p.reference ? ` (${p.reference})` : '';
+      lines.push(`  - ${p.name}${ref} : ${formatQuantity(p.quantity, lang)} ; ${money(p.revenue)}`);
+    }
+  };
+  products(t.topQuantity, s.topProductsByQuantity);
+  products(t.topRevenue, s.topProductsByRevenue);
+  const orNa = (v: number | null, f: (v: number) => string) =>
+    v === null ? (summary.sourceMode === 'sales' ? t.notApplicable : t.none) : f(v);
+  lines.push(`- ${t.paymentDelay} : ${orNa(s.averagePaymentDelayDays, (v) => formatNumber(v, lang))}`);
+  lines.push(`- ${t.latePayments} : ${orNa(s.latePayments, (v) => formatNumber(v, lang))}`);
+
+  const i = summary.interactions;
+  lines.push('', `${t.card4} (${t.since} ${date(i.from)})`, `- ${t.counts(i.counts)}`);
+  // French typography puts a space before the colon; English does not.
+  const text = promptLang(lang) === 'en' ? lines.join('\n').replace(/ : /g, ': ').replace(/ ;/g, ';') : lines.join('\n');
+  return { text, evidence };
+}
+
+/**
+ * The CRM notes, newest first, each cleaned (HTML, invisible characters) and cut at `perItemChars`, as many as
+ * fit in `budgetTokens`, inside one fenced block. `prepare` runs on each cleaned text (redaction).
+ */
+export function notesBlock(
+  items: InteractionItem[],
+  language: string,
+  boundary: string,
+  budgetTokens: number,
+  perItemChars: number,
+  prepare: (text: string) => string = (x) => x,
+): NotesBlock {
+  const evidence = new Set<EvidenceKey>();
+  const entries: string[] = [];
+  let used = estimateTokens(fence('', boundary)) + 20; // the header line and the fence
+  for (const item of items) {
+    let text = prepare(cleanCrmText(item.text));
+    if (text.length > perItemChars) text = text.slice(0, perItemChars).replace(/\s+\S*$/, '') + ' […]';
+    const entry = `[${item.type}:${item.id}] ${formatDate(item.date.slice(0, 10), language)}\n${text}`;
+    const cost = estimateTokens(entry) + 1;
+    if (used + cost > budgetTokens) break;
+    used += cost;
+    entries.push(entry);
+    evidence.add(`${item.type}:${item.id}`);
+  }
+  const t = T[promptLang(language)];
+  const header = t.notesHeader(entries.length, items.length);
+  return { text: `${header}\n${fence(entries.join('\n\n'), boundary)}`, shown: entries.length, total: items.length, evidence };
+}

@@ -1,0 +1,252 @@
+// generateTexts: the model's interactions summary and recommendations in place of the rules' ones, each kept
+// only if it passes every check; otherwise the rules' text stays (generatedBy 'rules') and a warning says why.
+// The figures of the summary are never touched: only those two texts can change.
+import type OpenAI from 'openai';
+import type { Recommendation, Summary } from '../summary/types';
+import {
+  createClient,
+  describeError,
+  isRejectedParameter,
+  MalformedOutputError,
+  withDeadline,
+} from './client';
+import { promptLang, T, type Texts } from './i18n';
+import { allowedFiguresOf, allowFromTrustedText, checkNumbers, type AllowedFigures } from './number-check';
+import { leaksSystemPrompt, looksLikeLanguage } from './output-check';
+import { buildRequests, type ChatMessage, type PromptRequest, type Purpose } from './prompts';
+import { parseRecommendations, RECOMMENDATIONS_SCHEMA } from './recommendations-parse';
+import { randomBoundary } from './sanitize';
+import { isDefaultOpenAi, type AiSettings, type StructuredOutputMode } from './settings';
+import { estimateTokens } from './tokens';
+import { estimateCostUsd, type Usage } from './usage';
+
+export interface GenerateOptions {
+  /** Called with the whole interactions text so far, each time it grows. The final text may still be replaced
+   * by the rules' one if it fails a check: show the returned summary once the promise resolves. */
+  onInteractionsDelta?: (textSoFar: string) => void;
+  signal?: AbortSignal;
+  fetch?: typeof fetch;
+}
+
+export interface SentRequest {
+  purpose: Purpose;
+  messages: ChatMessage[];
+}
+
+export interface GenerateResult {
+  summary: Summary;
+  warnings: string[];
+  usage: (Usage & { purpose: Purpose })[];
+  sent: SentRequest[];
+}
+
+const MAX_INTERACTIONS_CHARS = 2500;
+const MAX_RECOMMENDATIONS = 5;
+const MIN_RECOMMENDATIONS = 2;
+
+/** Figures the prompts state besides the summary's own: the six-month and three-year windows. */
+const WINDOW_NUMBERS = [6, 3];
+
+export async function generateTexts(summary: Summary, settings: AiSettings, opts: GenerateOptions = {}): Promise<GenerateResult> {
+  const out: GenerateResult = { summary: structuredClone(summary), warnings: [], usage: [], sent: [] };
+  const t = T[promptLang(summary.language)];
+  if (!settings.enabled) return out;
+  if (!settings.apiKey && isDefaultOpenAi(settings.baseURL)) {
+    out.warnings.push(t.warn.notConfigured);
+    return out;
+  }
+  const boundary = randomBoundary();
+  const requests = buildRequests(summary, settings, boundary);
+  const client = createClient(settings, opts.fetch);
+  const allowed = allowedFiguresOf(summary, [...WINDOW_NUMBERS, summary.interactions.items.length]);
+  for (const r of summary.recommendations.items) allowFromTrustedText(allowed, `${r.action}\n${r.reason}`, summary.language);
+  const ctx: Ctx = { summary, settings, opts, client, t, boundary, allowed, out };
+
+  await Promise.all(
+    requests.map((req) => {
+      ctx.allowed.numbers.add(String(req.notesShown));
+      return req.purpose === 'interactions' ? interactions(ctx, req) : recommendations(ctx, req);
+    }),
+  );
+  // Requests run side by side; report them in a stable order.
+  const order = (p: Purpose) => (p === 'interactions' ? 0 : 1);
+  out.sent.sort((a, b) => order(a.purpose) - order(b.purpose));
+  out.usage.sort((a, b) => order(a.purpose) - order(b.purpose));
+  return out;
+}
+
+interface Ctx {
+  summary: Summary;
+  settings: AiSettings;
+  opts: GenerateOptions;
+  client: OpenAI;
+  t: Texts;
+  boundary: string;
+  allowed: AllowedFigures;
+  out: GenerateResult;
+}
+
+function recordUsage(ctx: Ctx, req: PromptRequest, text: string, apiUsage: OpenAI.CompletionUsage | null | undefined) {
+  const promptTokens = apiUsage?.prompt_tokens ?? req.tokensEstimate;
+  const completionTokens = apiUsage?.completion_tokens ?? estimateTokens(text);
+  ctx.out.usage.push({
+    purpose: req.purpose,
+    promptTokens,
+    completionTokens,
+    costUsd: estimateCostUsd(ctx.settings.model, promptTokens, completionTokens),
+    ...(apiUsage ? {} : { estimated: true }),
+  });
+}
+
+function noteSent(ctx: Ctx, req: PromptRequest) {
+  if (!ctx.out.sent.some((s) => s.purpose === req.purpose)) ctx.out.sent.push({ purpose: req.purpose, messages: req.messages });
+}
+
+/** The common checks of a generated text: no leak, right language, only computed numbers. Null when it passes. */
+function rejectReason(ctx: Ctx, req: PromptRequest, text: string, what: string): string | null {
+  const w = ctx.t.warn;
+  if (leaksSystemPrompt(text, req.messages[0]?.content ?? '', ctx.boundary)) return w.leak(what);
+  if (!looksLikeLanguage(text, ctx.summary.language)) return w.language(what);
+  const check = checkNumbers(text, ctx.allowed, ctx.summary.language);
+  if (!check.ok) return w.numbers(what, check.offending);
+  return null;
+}
+
+async function interactions(ctx: Ctx, req: PromptRequest): Promise<void> {
+  const what = ctx.t.warn.what.interactions;
+  let text = '';
+  try {
+    let withUsage = true;
+    for (;;) {
+      try {
+        text = '';
+        noteSent(ctx, req);
+        const usage = await withDeadline(ctx.settings.timeoutMs, ctx.opts.signal, async (signal) => {
+          const stream = await ctx.client.chat.completions.create(
+            {
+              model: ctx.settings.model,
+              messages: req.messages,
+              stream: true,
+              ...(withUsage ? { stream_options: { include_usage: true } } : {}),
+            },
+            { signal },
+          );
+          let u: OpenAI.CompletionUsage | null | undefined;
+          for await (const chunk of stream) {
+            const delta = chunk.choices?.[0]?.delta?.content;
+            if (delta) {
+              text += delta;
+              ctx.opts.onInteractionsDelta?.(text);
+            }
+            if (chunk.usage) u = chunk.usage;
+          }
+          return u;
+        });
+        recordUsage(ctx, req, text, usage);
+        break;
+      } catch (e) {
+        // Some compatible servers refuse stream_options: ask once more without it.
+        if (withUsage && text === '' && isRejectedParameter(e)) {
+          withUsage = false;
+          continue;
+        }
+        throw e;
+      }
+    }
+    text = text.trim();
+    if (!text) throw new MalformedOutputError();
+  } catch (e) {
+    ctx.out.warnings.push(describeError(e, ctx.settings, ctx.t, what));
+    return;
+  }
+  if (text.length > MAX_INTERACTIONS_CHARS) {
+    ctx.out.warnings.push(ctx.t.warn.malformed(what));
+    return;
+  }
+  const reason = rejectReason(ctx, req, text, what);
+  if (reason) {
+    ctx.out.warnings.push(reason);
+    return;
+  }
+  ctx.out.summary.interactions.summary = text;
+  ctx.out.summary.interactions.generatedBy = 'llm';
+}
+
+function responseFormat(mode: StructuredOutputMode) {
+  if (mode === 'json_schema')
+    return { response_format: { type: 'json_schema' as const, json_schema: { name: 'recommendations', strict: true, schema: RECOMMENDATIONS_SCHEMA as unknown as Record<string, unknown> } } };
+  if (mode === 'json_object') return { response_format: { type: 'json_object' as const } };
+  return {};
+}
+
+async function recommendations(ctx: Ctx, req: PromptRequest): Promise<void> {
+  const w = ctx.t.warn;
+  const what = w.what.recommendations;
+  // Without a setting, try the strictest format first and step down when the provider refuses it.
+  const modes: StructuredOutputMode[] = ctx.settings.structuredOutput
+    ? [ctx.settings.structuredOutput]
+    : ['json_schema', 'json_object', 'none'];
+  let text = '';
+  try {
+    for (let i = 0; ; i++) {
+      const mode = modes[i]!;
+      try {
+        noteSent(ctx, req);
+        const res = await withDeadline(ctx.settings.timeoutMs, ctx.opts.signal, (signal) =>
+          ctx.client.chat.completions.create({ model: ctx.settings.model, messages: req.messages, ...responseFormat(mode) }, { signal }),
+        );
+        text = res.choices?.[0]?.message?.content ?? '';
+        recordUsage(ctx, req, text, res.usage);
+        break;
+      } catch (e) {
+        if (i + 1 < modes.length && isRejectedParameter(e)) continue;
+        throw e;
+      }
+    }
+  } catch (e) {
+    ctx.out.warnings.push(describeError(e, ctx.settings, ctx.t, what));
+    return;
+  }
+  const parsed = parseRecommendations(text, req.evidence);
+  if (!parsed) {
+    ctx.out.warnings.push(w.malformed(what));
+    return;
+  }
+  const kept: Recommendation[] = [];
+  let dropped = parsed.droppedItems;
+  const all = parsed.items.map((r) => `${r.action}\n${r.reason}`).join('\n');
+  if (leaksSystemPrompt(all, req.messages[0]?.content ?? '', ctx.boundary)) {
+    ctx.out.warnings.push(w.leak(what));
+    return;
+  }
+  if (!looksLikeLanguage(all, ctx.summary.language)) {
+    ctx.out.warnings.push(w.language(what));
+    return;
+  }
+  for (const r of parsed.items) {
+    if (checkNumbers(`${r.action}\n${r.reason}`, ctx.allowed, ctx.summary.language).ok) kept.push(r);
+    else dropped++;
+  }
+  const items = kept.slice(0, MAX_RECOMMENDATIONS);
+  if (items.length < MIN_RECOMMENDATIONS) {
+    ctx.out.warnings.push(w.tooFew(items.length));
+    return;
+  }
+  if (dropped > 0) ctx.out.warnings.push(w.droppedRecs(dropped));
+  if (parsed.droppedEvidence > 0) ctx.out.warnings.push(w.droppedEvidence(parsed.droppedEvidence));
+  ctx.out.summary.recommendations = { items, generatedBy: 'llm' };
+}
+
+/** Exactly what generateTexts would send for this summary (the fence's random boundary aside). */
+export function whatWouldBeSent(
+  summary: Summary,
+  settings: AiSettings,
+): { messages: ChatMessage[]; requests: { purpose: Purpose; messages: ChatMessage[]; tokensEstimate: number }[]; tokensEstimate: number } {
+  if (!settings.enabled || (!settings.apiKey && isDefaultOpenAi(settings.baseURL))) return { messages: [], requests: [], tokensEstimate: 0 };
+  const requests = buildRequests(summary, settings).map((r) => ({ purpose: r.purpose, messages: r.messages, tokensEstimate: r.tokensEstimate }));
+  return {
+    messages: requests.flatMap((r) => r.messages),
+    requests,
+    tokensEstimate: requests.reduce((n, r) => n + r.tokensEstimate, 0),
+  };
+}

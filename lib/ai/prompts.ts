@@ -1,0 +1,70 @@
+// The two requests, built from the summary alone. Whatever is returned here is exactly what goes on the wire
+// (whatWouldBeSent shows it to the user), redacted when the settings say so.
+import type { Summary } from '../summary/types';
+import { factsOf, notesBlock, type EvidenceKey } from './facts';
+import { languageName, promptLang, T } from './i18n';
+import { redact } from './redact';
+import { randomBoundary } from './sanitize';
+import type { AiSettings } from './settings';
+import { estimateMessagesTokens } from './tokens';
+
+export interface ChatMessage {
+  role: 'system' | 'user';
+  content: string;
+}
+
+export type Purpose = 'interactions' | 'recommendations';
+
+export interface PromptRequest {
+  purpose: Purpose;
+  messages: ChatMessage[];
+  tokensEstimate: number;
+  /** What a recommendation may cite: the documents and notes present in the messages. */
+  evidence: Set<EvidenceKey>;
+  /** How many notes the prompt holds, and how many the summary has. */
+  notesShown: number;
+  notesTotal: number;
+}
+
+/** The whole interactions prompt stays under this, even for a client with hundreds of notes. */
+export const INTERACTIONS_BUDGET_TOKENS = 4000;
+/** Recommendations need the figures first; the notes get what is left of this. */
+export const RECOMMENDATIONS_BUDGET_TOKENS = 4000;
+const INTERACTIONS_PER_ITEM_CHARS = 1200;
+const RECOMMENDATIONS_PER_ITEM_CHARS = 400;
+/** At most this share of the recommendations budget goes to notes: the facts matter more there. */
+const RECOMMENDATIONS_NOTES_TOKENS = 1500;
+
+function finish(purpose: Purpose, messages: ChatMessage[], evidence: Set<EvidenceKey>, shown: number, total: number, settings: AiSettings): PromptRequest {
+  const final = settings.redact ? messages.map((m) => ({ ...m, content: redact(m.content) })) : messages;
+  return { purpose, messages: final, tokensEstimate: estimateMessagesTokens(final), evidence, notesShown: shown, notesTotal: total };
+}
+
+export function buildRequests(summary: Summary, settings: AiSettings, boundary = randomBoundary()): PromptRequest[] {
+  const lang = summary.language;
+  const t = T[promptLang(lang)];
+  const system = t.system(boundary, languageName(lang));
+  const prepare = settings.redact ? redact : (x: string) => x;
+  const facts = factsOf(summary);
+  const requests: PromptRequest[] = [];
+
+  const items = summary.interactions.items;
+  if (items.length > 0) {
+    const head = `${t.interactionsTask}\n\n`;
+    const fixed = estimateMessagesTokens([{ content: system }, { content: head }]);
+    const notes = notesBlock(items, lang, boundary, INTERACTIONS_BUDGET_TOKENS - fixed, INTERACTIONS_PER_ITEM_CHARS, prepare);
+    requests.push(
+      finish('interactions', [{ role: 'system', content: system }, { role: 'user', content: head + notes.text }], new Set(), notes.shown, notes.total, settings),
+    );
+  }
+
+  const head = `${t.recommendationsTask}\n\n${t.factsTitle}\n${facts.text}\n\n`;
+  const fixed = estimateMessagesTokens([{ content: system }, { content: head }]);
+  const notesBudget = Math.max(0, Math.min(RECOMMENDATIONS_NOTES_TOKENS, RECOMMENDATIONS_BUDGET_TOKENS - fixed));
+  const notes = notesBlock(items, lang, boundary, notesBudget, RECOMMENDATIONS_PER_ITEM_CHARS, prepare);
+  const evidence = new Set([...facts.evidence, ...notes.evidence]);
+  requests.push(
+    finish('recommendations', [{ role: 'system', content: system }, { role: 'user', content: head + notes.text }], evidence, notes.shown, notes.total, settings),
+  );
+  return requests;
+}

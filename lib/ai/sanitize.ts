@@ -1,0 +1,50 @@
+// CRM text is data written by anyone (clients' emails pasted into notes, imports): before it reaches a prompt it
+// loses its markup and every character that can hide text from a human reader or reorder it on screen.
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * C0/C1 controls except tab and newline, zero-width characters, bidi embeddings/overrides/isolates, the BOM,
+ * soft hyphen, word joiner and invisible operators, and Unicode tag characters (invisible ASCII look-alikes).
+ */
+const INVISIBLE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDC7F]/g;
+
+export function stripHtml(text: string): string {
+  return text
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<\s*(br|\/p|\/div|\/li|\/tr|\/h\d)\b[^>]*>/gi, '\n')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, name: string) => {
+      if (name[0] === '#') {
+        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+        return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
+      }
+      return ENTITIES[name.toLowerCase()] ?? all;
+    });
+}
+
+export function removeInvisible(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(INVISIBLE, '');
+}
+
+/** HTML stripped, invisible characters removed (entities decoded first, so `&#8203;` goes too), spaces tidied. */
+export function cleanCrmText(text: string): string {
+  return removeInvisible(stripHtml(removeInvisible(text)))
+    .replace(/[ \t\u00A0\u202F]+/g, ' ')
+    .replace(/ *\n[ \n]*/g, '\n')
+    .trim();
+}
+
+/** A boundary nobody could have typed into the CRM in advance. */
+export function randomBoundary(random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)): string {
+  const bytes = random(new Uint8Array(9));
+  return 'DATA-' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('').toUpperCase();
+}
+
+/** Text enclosed between two boundary lines; a boundary found inside the data is cut so it cannot close the block. */
+export function fence(text: string, boundary: string): string {
+  const safe = text.split(boundary).join('[…]');
+  return `<<<${boundary}\n${safe}\n${boundary}>>>`;
+}

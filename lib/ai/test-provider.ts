@@ -1,0 +1,25 @@
+// The options page's "Test" button: one tiny request that proves the address, the key and the model work.
+import { createClient, describeError, withDeadline } from './client';
+import { promptLang, T } from './i18n';
+import type { AiSettings } from './settings';
+import { isDefaultOpenAi } from './settings';
+
+export async function testProvider(
+  settings: AiSettings,
+  opts: { language?: string; fetch?: typeof fetch; signal?: AbortSignal } = {},
+): Promise<{ ok: true; model: string } | { ok: false; message: string }> {
+  const t = T[promptLang(opts.language ?? 'en')];
+  if (!settings.apiKey && isDefaultOpenAi(settings.baseURL)) return { ok: false, message: t.warn.notConfigured };
+  try {
+    const client = createClient(settings, opts.fetch);
+    const res = await withDeadline(settings.timeoutMs, opts.signal, (signal) =>
+      client.chat.completions.create(
+        { model: settings.model, messages: [{ role: 'user', content: 'Reply with the word OK.' }] },
+        { signal },
+      ),
+    );
+    return { ok: true, model: res.model || settings.model };
+  } catch (e) {
+    return { ok: false, message: describeError(e, settings, t, 'test') };
+  }
+}
