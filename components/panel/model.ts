@@ -67,7 +67,19 @@ export function createPanelModel(deps: PanelModelDeps) {
       const p = deps.connect();
       port = p;
       p.onEvent((event) => { if (port === p) handle(event); });
-      p.onClose(() => { if (port === p) port = null; });
+      p.onClose(() => {
+        if (port !== p) return;
+        port = null;
+        // The background went away mid-load (service worker stopped, extension updated): say so, keep what is shown.
+        if (status.value === 'loading' || progress.value !== null || textsPending.value) {
+          progress.value = null;
+          if (textsPending.value) textsError.value = 'disconnected';
+          else {
+            loadError.value = { message: 'disconnected', keptCached: summary.value !== null };
+            if (!summary.value) status.value = 'error';
+          }
+        }
+      });
     }
     port.post(request);
   }

@@ -8,7 +8,7 @@ export const PAGE: PageRef = { thirdType: 'client', id: 1001, origin: 'http://12
 
 export function setup(opts: { browserLanguage?: string; toMarkdown?: (s: never, l: string) => string } = {}) {
   const sent: PanelRequest[] = [];
-  const ports: { emit(e: PanelEvent): void; closed: boolean }[] = [];
+  const ports: { emit(e: PanelEvent): void; drop(): void; closed: boolean }[] = [];
   const saved: boolean[] = [];
   let clock = 0;
   const model = createPanelModel({
@@ -17,12 +17,13 @@ export function setup(opts: { browserLanguage?: string; toMarkdown?: (s: never, 
     saveOpen: (o) => saved.push(o),
     connect(): PanelPort {
       let listener: (e: PanelEvent) => void = () => {};
-      const entry = { emit: (e: PanelEvent) => listener(e), closed: false };
+      let onClose: () => void = () => {};
+      const entry = { emit: (e: PanelEvent) => listener(e), drop: () => onClose(), closed: false };
       ports.push(entry);
       return {
         post: (r) => sent.push(r),
         onEvent: (l) => { listener = l; },
-        onClose: () => {},
+        onClose: (l) => { onClose = l; },
         close: () => { entry.closed = true; },
       };
     },

@@ -112,6 +112,16 @@ describe('the panel and the background', () => {
     expect(t.sent.at(-1)).toMatchObject({ type: 'open', page: PAGE });
   });
 
+  it('a background that goes away mid-load gives an error with Retry on a new port', () => {
+    const t = setup();
+    act(() => { t.model.setPage(PAGE); t.model.show(); t.emit({ type: 'progress', progress: { phase: 'client', done: 0, total: 4 } }); });
+    act(() => t.ports[0]!.drop());
+    expect(t.root()?.dataset.state).toBe('error');
+    fireEvent.click(t.view.container.querySelector('[data-error="load"] button')!);
+    expect(t.ports).toHaveLength(2);
+    expect(t.sent.at(-1)).toMatchObject({ type: 'open', page: PAGE });
+  });
+
   it('Refresh asks the background to recompute', () => {
     const t = setup();
     act(() => { t.model.setPage(PAGE); t.model.show(); t.emit(summaryEvent('cached')); });
