@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { createSellsyApi } from '../../../lib/sellsy/api';
+import { SellsyError } from '../../../lib/sellsy/errors';
+import { createScheduler, retryAfterMs, type SchedulerOptions } from '../../../lib/sellsy/scheduler';
+import { json, stubFetch, VirtualClock, type Responder } from './helpers';
+
+function setup(respond: Responder, opts: SchedulerOptions = {}) {
+  const clock = new VirtualClock();
+  const stub = stubFetch(respond, clock);
+  const scheduler = createScheduler({ clock, ...opts });
+  const api = createSellsyApi({ apiUrl: 'http://s.test/v2', auth: { kind: 'token', accessToken: 't' }, fetch: stub.fetch, clock, scheduler });
+  return { clock, stub, scheduler, api };
+}
+
+/** A server that allows `perSecond` requests per whole second of the clock and says so in the headers. */
+function quotaServer(clock: VirtualClock, perSecond: number, perMinute = 10_000) {
+  const used = new Map<number, number>();
+  const usedMin = new Map<number, number>();
+  let rejected = 0;
+  const respond: Responder = () => {
+    const sec = Math.floor(clock.now() / 1000);
+    const min = Math.floor(clock.now() / 60_000);
+    const n = (used.get(sec) ?? 0) + 1;
+    const m = (usedMin.get(min) ?? 0) + 1;
+    used.set(sec, n);
+    usedMin.set(min, m);
+    const headers = {
+      'x-quota-remaining-by-second': String(Math.max(0, perSecond - n)),
+      'x-quota-remaining-by-minute': String(Math.max(0, perMinute - m)),
+    };
+    if (n > perSecond || m > perMinute) {
+      rejected += 1;
+      return json({ error: { code: 429, message: 'Too many requests', context: null } }, 429, headers);
+    }
+    return json({ ok: true }, 200, headers);
+  };
+  return { respond, used, rejected: () => rejected };
+}
+
+describe('scheduler', () => {
+  it('waits Retry-After on a 429, pausing every other call too, then succeeds', async () => {
+    let storm = 3;
+    const { clock, stub, api } = setup((call) => {
+      if (call.url.endsWith('/a') && storm > 0) {
+        storm -= 1;
+        return json({ error: { code: 429, message: 'Too many', context: null } }, 429, { 'retry-after': '2' });
+      }
+      return json({ ok: call.url });
+    });
+    const start = clock.now();
+    await api.get('/a');
+    const first429At = stub.calls[0]!.at;
+    const other = api.get('/b');
+    expect(await other).toEqual({ ok: 'http://s.test/v2/b' });
+    expect(stub.calls.filter((c) => c.url.endsWith('/a'))).toHaveLength(4);
+    // Three 429s, each followed by a 2 s pause.
+    expect(clock.now() - start).toBeGreaterThanOrEqual(6000);
+    expect(stub.calls[1]!.at - first429At).toBeGreaterThanOrEqual(2000);
+    expect(api.stats()).toMatchObject({ requests: 5, retries: 3, quota429: 3 });
+  });
+
+  it('backs off exponentially (bounded, with jitter) without Retry-After and gives up with a quota error', async () => {
+    const { clock, stub, api } = setup(() => json({ error: { code: 429, message: 'Too many', context: null } }, 429), {
+      maxQuotaRetries: 5, backoffBaseMs: 100, backoffMaxMs: 1000,
+    });
+    const err = await api.get('/x').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SellsyError);
+    expect((err as SellsyError).kind).toBe('quota');
+    expect((err as SellsyError).status).toBe(429);
+    expect(stub.calls).toHaveLength(6);
+    const gaps = stub.calls.slice(1).map((c, i) => c.at - stub.calls[i]!.at);
+    // Jitter 0.5 → half to full cap: 75, 150, 300, 600, 750 (capped at 1000).
+    expect(gaps).toEqual([75, 150, 300, 600, 750]);
+    expect(clock.waits.every((w) => w <= 30_000)).toBe(true);
+  });
+
+  it('fails at once on a Retry-After longer than a minute (a daily quota) rather than waiting', async () => {
+    const { stub, api } = setup(() => json({ error: { code: 429, message: 'Daily quota', context: null } }, 429, { 'retry-after': '3600' }));
+    const err = await api.get('/x').catch((e: unknown) => e);
+    expect((err as SellsyError).kind).toBe('quota');
+    expect((err as SellsyError).message).toContain('Daily quota');
+    expect(stub.calls).toHaveLength(1);
+  });
+
+  it('retries 5xx a bounded number of times', async () => {
+    let fails = 2;
+    const ok = setup(() => (fails-- > 0 ? json({ error: { code: 503, message: 'busy', context: null } }, 503) : json({ v: 1 })));
+    expect(await ok.api.get('/x')).toEqual({ v: 1 });
+    expect(ok.stub.calls).toHaveLength(3);
+
+    const bad = setup(() => json({ error: { code: 500, message: 'boom', context: 'internal' } }, 500), { maxRetries: 3 });
+    const err = await bad.api.get('/x').catch((e: unknown) => e);
+    expect((err as SellsyError).kind).toBe('server');
+    expect((err as SellsyError).status).toBe(500);
+    expect((err as SellsyError).context).toBe('internal');
+    expect((err as SellsyError).message).toMatch(/gave up after 4 attempts/);
+    expect(bad.stub.calls).toHaveLength(4);
+  });
+
+  it('times out a request that hangs, retries it, and reports a timeout when it never answers', async () => {
+    let hangs = 1;
+    const once = setup(() => (hangs-- > 0 ? 'hang' : json({ v: 2 })), { timeoutMs: 5000 });
+    expect(await once.api.get('/x')).toEqual({ v: 2 });
+    expect(once.stub.calls).toHaveLength(2);
+    expect(once.stub.calls[1]!.at - once.stub.calls[0]!.at).toBeGreaterThanOrEqual(5000);
+
+    const never = setup(() => 'hang', { timeoutMs: 5000, maxRetries: 2 });
+    const err = await never.api.get('/x').catch((e: unknown) => e);
+    expect((err as SellsyError).kind).toBe('timeout');
+    expect(never.stub.calls).toHaveLength(3);
+  });
+
+  it('retries network errors and unreadable bodies, then reports them', async () => {
+    let n = 0;
+    const flaky = setup(() => {
+      n += 1;
+      if (n === 1) throw new TypeError('fetch failed');
+      if (n === 2) return new Response('{"data": [1, 2', { status: 200 });
+      return json({ v: 3 });
+    });
+    expect(await flaky.api.get('/x')).toEqual({ v: 3 });
+    expect(flaky.api.stats().retries).toBe(2);
+
+    const down = setup(() => { throw new TypeError('connect ECONNREFUSED'); }, { maxRetries: 1 });
+    const err = await down.api.get('/x').catch((e: unknown) => e);
+    expect((err as SellsyError).kind).toBe('network');
+    expect(down.stub.calls).toHaveLength(2);
+  });
+
+  it('turns other 4xx into typed errors at once, with Sellsy error body and request id', async () => {
+    const cases: [number, string][] = [[400, 'bad-request'], [402, 'payment-required'], [403, 'forbidden'], [404, 'not-found']];
+    for (const [status, kind] of cases) {
+      const { stub, api } = setup(() => json({ error: { code: status, message: 'Nope', context: 'ctx_x', details: {} } }, status, { 'x-request-id': 'req-9' }));
+      const err = (await api.get('/x').catch((e: unknown) => e)) as SellsyError;
+      expect(err.kind).toBe(kind);
+      expect(err).toMatchObject({ status, code: status, context: 'ctx_x', requestId: 'req-9' });
+      expect(stub.calls).toHaveLength(1);
+    }
+  });
+
+  it('paces from the quota headers: a 5 req/s account is driven at 5/s with no 429', async () => {
+    const clock = new VirtualClock();
+    const server = quotaServer(clock, 5);
+    const stub = stubFetch(server.respond, clock);
+    const scheduler = createScheduler({ clock, concurrency: 4 });
+    const api = createSellsyApi({ apiUrl: 'http://s.test/v2', auth: { kind: 'token', accessToken: 't' }, fetch: stub.fetch, clock, scheduler });
+    const start = clock.now();
+    await Promise.all(Array.from({ length: 50 }, (_, i) => api.get(`/r/${i}`)));
+    expect(server.rejected()).toBe(0);
+    expect(stub.calls).toHaveLength(50);
+    expect(Math.max(...server.used.values())).toBeLessThanOrEqual(5);
+    expect(scheduler.ratePerSecond()).toBe(5);
+    // 50 requests at 5 per second need at least 9 whole seconds.
+    expect(clock.now() - start).toBeGreaterThanOrEqual(9000);
+    expect(clock.now() - start).toBeLessThan(13_000);
+  });
+
+  it('stops for the rest of the minute when the minute budget is spent', async () => {
+    const clock = new VirtualClock();
+    const server = quotaServer(clock, 100, 6);
+    const stub = stubFetch(server.respond, clock);
+    const scheduler = createScheduler({ clock, concurrency: 1 });
+    const api = createSellsyApi({ apiUrl: 'http://s.test/v2', auth: { kind: 'token', accessToken: 't' }, fetch: stub.fetch, clock, scheduler });
+    for (let i = 0; i < 8; i++) await api.get(`/r/${i}`);
+    expect(server.rejected()).toBe(0);
+    const minutes = stub.calls.map((c) => Math.floor(c.at / 60_000));
+    expect(minutes[6]).toBe(minutes[0]! + 1);
+  });
+
+  it('counts a batch of N sub-requests as N against the per-second budget', async () => {
+    const clock = new VirtualClock();
+    const stub = stubFetch(() => json({ ok: true }), clock);
+    const scheduler = createScheduler({ clock, concurrency: 4, initialRatePerSecond: 5 });
+    const send = (cost: number) => scheduler.send(() => stub.fetch('http://s.test/x'), { what: 'x', cost });
+    const t0 = clock.now();
+    await send(1);
+    await send(1);
+    expect(clock.now()).toBe(t0); // 3 of 5 tokens left: no wait
+    await send(5); // needs a full bucket: waits for 2 more tokens (400 ms), then leaves none
+    expect(clock.now() - t0).toBe(400);
+    const before = clock.now();
+    await send(1);
+    expect(clock.now() - before).toBe(200); // one token at 5/s
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    const now = Date.parse('2026-11-29T10:00:00Z');
+    expect(retryAfterMs(new Headers({ 'retry-after': '3' }), now)).toBe(3000);
+    expect(retryAfterMs(new Headers({ 'retry-after': 'Sun, 29 Nov 2026 10:00:05 GMT' }), now)).toBe(5000);
+    expect(retryAfterMs(new Headers({ 'retry-after': 'soon' }), now)).toBeNull();
+    expect(retryAfterMs(new Headers(), now)).toBeNull();
+  });
+
+  it('stops waiting when the caller aborts', async () => {
+    const { api } = setup(() => 'hang', { timeoutMs: 60_000 });
+    const ctrl = new AbortController();
+    const p = api.get('/x', undefined, { signal: ctrl.signal });
+    setImmediate(() => ctrl.abort(new Error('user closed the panel')));
+    await expect(p).rejects.toThrow('user closed the panel');
+  });
+});
