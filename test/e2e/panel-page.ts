@@ -1,0 +1,50 @@
+// Reading the panel inside its (open) shadow root from the page's main world, for the e2e checks.
+import type { Page } from 'playwright-core';
+
+export const HOST = 'resume-client-panel';
+export const PANEL = `${HOST} [data-testid="panel"]`;
+
+/** The panel root's data-state, or null when the panel is not rendered (closed, or not a record page). */
+export async function panelState(page: Page): Promise<string | null> {
+  return page.evaluate((host) => {
+    const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
+    return el ? el.getAttribute('data-state') : null;
+  }, HOST);
+}
+
+/** Waits until the panel shows one of the states (null = not rendered). */
+export async function waitState(page: Page, states: (string | null)[], timeout = 30_000): Promise<string | null> {
+  const handle = await page.waitForFunction(
+    ([host, wanted]) => {
+      const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
+      const state = el ? el.getAttribute('data-state') : null;
+      return (wanted as (string | null)[]).includes(state) ? { state } : false;
+    },
+    [HOST, states] as const,
+    { timeout, polling: 20 },
+  );
+  return ((await handle.jsonValue()) as { state: string | null }).state;
+}
+
+export interface PanelTimes { paintedAt: number | null; figuresPaintedAt: number | null; phase: string | null }
+export async function panelTimes(page: Page): Promise<PanelTimes> {
+  return page.evaluate((host) => {
+    const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
+    const num = (v: string | null | undefined) => (v == null ? null : Number(v));
+    return { paintedAt: num(el?.getAttribute('data-painted-at')), figuresPaintedAt: num(el?.getAttribute('data-figures-painted-at')), phase: el?.getAttribute('data-phase') ?? null };
+  }, HOST);
+}
+
+/** Every [data-figure] in the panel → its data-* attributes (value, count, amount, name...). */
+export async function readFigures(page: Page): Promise<Record<string, Record<string, string>>> {
+  return page.evaluate((host) => {
+    const root = document.querySelector(host)?.shadowRoot;
+    const out: Record<string, Record<string, string>> = {};
+    for (const el of root?.querySelectorAll<HTMLElement>('[data-figure]') ?? []) out[el.dataset.figure!] = { ...el.dataset } as Record<string, string>;
+    return out;
+  }, HOST);
+}
+
+export async function panelText(page: Page, selector = '[data-testid="panel"]'): Promise<string> {
+  return page.evaluate(([host, sel]) => document.querySelector(host)?.shadowRoot?.querySelector(sel)?.textContent ?? '', [HOST, selector] as const);
+}
