@@ -1,0 +1,110 @@
+import { Dexie } from 'dexie';
+import { IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { DocumentRow } from '../../../lib/sellsy/api-types';
+import { declareSchema } from '../../../lib/store/schema';
+import { openStore, StoreError, type ResumeStore } from '../../../lib/store';
+
+const row = (id: number): DocumentRow => ({
+  id, type: 'catalog', related: { id: 9, type: 'product', declination_id: null }, quantity: '1', unit_amount: '5',
+  reference: 'P9', description: null, amount_tax_exc: '5.00', amount_tax_inc: '6.00', is_optional: false,
+});
+
+const opened: ResumeStore[] = [];
+function fresh(indexedDB = new IDBFactory()) {
+  const store = openStore({ indexedDB, IDBKeyRange, name: 'test' });
+  opened.push(store);
+  return { store, indexedDB };
+}
+afterEach(() => { for (const s of opened.splice(0)) s.close(); });
+
+describe('store', () => {
+  it('keeps rows per account and document, never a draft’s', async () => {
+    const { store } = fresh();
+    await store.putRows('acc1', [
+      { key: 'invoice:1', status: 'paid', rows: [row(1)] },
+      { key: 'invoice:2', status: 'draft', rows: [row(2)] },
+      { key: 'estimate:1', status: 'accepted', rows: [row(3)] },
+    ]);
+    await store.putRows('acc2', [{ key: 'invoice:1', status: 'due', rows: [row(4)] }]);
+    const got = await store.getRows('acc1', ['invoice:1', 'invoice:2', 'estimate:1', 'credit-note:1']);
+    expect([...got.keys()]).toEqual(['invoice:1', 'estimate:1']);
+    expect(got.get('invoice:1')![0]!.id).toBe(1);
+    expect(got.get('estimate:1')![0]!.id).toBe(3);
+    expect((await store.getRows('acc2', ['invoice:1'])).get('invoice:1')![0]!.id).toBe(4);
+  });
+
+  it('keeps item names and summaries; clearAccount clears one account, clear everything', async () => {
+    const { store } = fresh();
+    await store.putItems('acc1', [{ id: 9, name: 'Widget', reference: 'W-9' }]);
+    await store.putItems('acc2', [{ id: 9, name: 'Other', reference: null }]);
+    await store.putSummary('acc1', 'company', 7, { hello: 1 }, { latestActivityAt: '2026-11-01T00:00:00.000Z', savedAt: '2026-11-29T08:00:00.000Z' });
+    await store.putSummary('acc2', 'company', 7, { hello: 2 }, { latestActivityAt: null });
+    expect(await store.getSummary('acc1', 'company', 7)).toEqual({
+      summary: { hello: 1 }, savedAt: '2026-11-29T08:00:00.000Z', latestActivityAt: '2026-11-01T00:00:00.000Z',
+    });
+    expect(await store.getSummary('acc1', 'individual', 7)).toBeNull();
+    expect((await store.getItems('acc1', [9, 10])).get(9)).toEqual({ name: 'Widget', reference: 'W-9' });
+
+    await store.clearAccount('acc1');
+    expect(await store.getSummary('acc1', 'company', 7)).toBeNull();
+    expect((await store.getItems('acc1', [9])).size).toBe(0);
+    expect((await store.getSummary<{ hello: number }>('acc2', 'company', 7))!.summary.hello).toBe(2);
+    expect((await store.getItems('acc2', [9])).get(9)!.name).toBe('Other');
+
+    await store.clear();
+    expect(await store.getSummary('acc2', 'company', 7)).toBeNull();
+  });
+
+  it('upgrades v1 data: a summary written under v1 reads under v2, and v2 indexes work', async () => {
+    const indexedDB = new IDBFactory();
+    const v1 = new Dexie('test', { indexedDB, IDBKeyRange });
+    declareSchema(v1, 1);
+    await v1.table('summaries').put({
+      accountId: 'acc1', clientKind: 'company', clientId: 7, summary: { v: 'old' },
+      meta: { savedAt: '2026-10-01T10:00:00.000Z', latestActivityAt: '2026-09-30T00:00:00.000Z' },
+    });
+    await v1.table('rows').put({ accountId: 'acc1', docType: 'invoice', id: 5, status: 'paid', rows: [row(5)] });
+    expect(v1.verno).toBe(1);
+    v1.close();
+
+    const { store } = fresh(indexedDB);
+    expect(await store.getSummary('acc1', 'company', 7)).toEqual({
+      summary: { v: 'old' }, savedAt: '2026-10-01T10:00:00.000Z', latestActivityAt: '2026-09-30T00:00:00.000Z',
+    });
+    expect((await store.getRows('acc1', ['invoice:5'])).get('invoice:5')![0]!.id).toBe(5);
+    store.close();
+
+    const check = new Dexie('test', { indexedDB, IDBKeyRange });
+    declareSchema(check);
+    await check.open();
+    expect(check.verno).toBe(2);
+    const raw = await check.table('summaries').where('savedAt').above('2026-01-01').toArray();
+    expect(raw).toHaveLength(1);
+    expect(raw[0].meta).toBeUndefined();
+    expect(await check.table('rows').where('accountId').equals('acc1').count()).toBe(1);
+    check.close();
+  });
+
+  it('a write that hits the storage quota fails clearly and leaves earlier entries intact', async () => {
+    const { store } = fresh();
+    await store.putRows('acc1', [{ key: 'invoice:1', status: 'paid', rows: [row(1)] }]);
+    const realPut = IDBObjectStore.prototype.put;
+    let n = 0;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (++n === 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return realPut.apply(this, args);
+    });
+    const err = await store.putRows('acc1', [
+      { key: 'invoice:1', status: 'paid', rows: [row(99)] },
+      { key: 'invoice:2', status: 'paid', rows: [row(2)] },
+    ]).catch((e: unknown) => e);
+    vi.restoreAllMocks();
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as StoreError).quotaExceeded).toBe(true);
+    expect((err as StoreError).message).toMatch(/storage is full.*earlier entries are intact/);
+    const got = await store.getRows('acc1', ['invoice:1', 'invoice:2']);
+    expect(got.get('invoice:1')![0]!.id).toBe(1); // not half-overwritten
+    expect(got.has('invoice:2')).toBe(false);
+  });
+});
