@@ -37,28 +37,30 @@ export function Header({ s, lang, title, savedAt, stale, busy, canRefresh, onRef
   }, [copy]);
   return (
     <header class="head">
-      <div class="head-title">
+      <div class="head-top">
         <h2 tabIndex={-1} ref={headingRef} data-client-name>{title}</h2>
-        {savedAt && (
-          <p class="age" data-saved-at={savedAt}>
-            {s.generated} {formatAge(savedAt, (now ?? (() => new Date()))(), lang)}
-            {stale && <span class="stale" data-stale="true" title={s.stale}> · ⚠ {s.stale}</span>}
-          </p>
-        )}
-      </div>
-      <div class="head-actions">
-        {canRefresh && (
-          <button type="button" class="btn" data-action="refresh" onClick={onRefresh} disabled={busy} aria-busy={busy}>
-            ↻ {s.refresh}
-          </button>
-        )}
-        {onCopy && (
-          <button type="button" class="btn" data-action="copy" onClick={() => void onCopy().then((ok) => setCopy(ok ? 'done' : 'failed'))}>
-            {copy === 'done' ? s.copied : copy === 'failed' ? s.copyFailed : s.copy}
-          </button>
-        )}
         <button type="button" class="btn icon" data-action="close" aria-label={s.close} title={s.close} onClick={onClose}>✕</button>
       </div>
+      {savedAt && (
+        <p class="age" data-saved-at={savedAt}>
+          {s.generated} {formatAge(savedAt, (now ?? (() => new Date()))(), lang)}
+          {stale && <span class="stale" data-stale="true" title={s.stale}> · ⚠ {s.staleShort}</span>}
+        </p>
+      )}
+      {(canRefresh || onCopy) && (
+        <div class="head-actions">
+          {canRefresh && (
+            <button type="button" class="btn" data-action="refresh" onClick={onRefresh} disabled={busy} aria-busy={busy}>
+              ↻ {s.refresh}
+            </button>
+          )}
+          {onCopy && (
+            <button type="button" class="btn" data-action="copy" onClick={() => void onCopy().then((ok) => setCopy(ok ? 'done' : 'failed'))}>
+              {copy === 'done' ? s.copied : copy === 'failed' ? s.copyFailed : s.copy}
+            </button>
+          )}
+        </div>
+      )}
     </header>
   );
 }

@@ -184,7 +184,7 @@ describe('keyboard', () => {
     const t = setup({ toMarkdown: (() => 'md') as never });
     act(() => { t.model.setPage(PAGE); t.model.show(); t.emit(summaryEvent('texts')); });
     const focusables = [...t.root()!.querySelectorAll<HTMLElement>('button, a[href], summary, [tabindex]:not([tabindex="-1"])')];
-    expect(focusables.slice(0, 3).map((b) => b.dataset.action)).toEqual(['refresh', 'copy', 'close']);
+    expect(focusables.slice(0, 3).map((b) => b.dataset.action)).toEqual(['close', 'refresh', 'copy']);
     expect(focusables[3]?.closest('[data-figure]')?.getAttribute('data-figure')).toBe('relationship.firstPurchase');
   });
 
