@@ -4,8 +4,8 @@
 
 const EMAIL = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 
-/** IBAN: country code, 2 check digits, 11 to 30 alphanumerics, optionally in groups of four. */
-const IBAN = /\b[A-Z]{2}\d{2}(?:[ \u00A0-]?[A-Z0-9]){11,30}\b/gi;
+/** IBAN: country code, 2 check digits, then groups of four alphanumerics (spaced or not) and a shorter last one. */
+const IBAN = /\b[A-Z]{2}\d{2}(?:[ \u00A0-]?[A-Z0-9]{4}){2,7}(?:[ \u00A0-]?[A-Z0-9]{1,4})?\b/gi;
 
 // FR: 0X XX XX XX XX, +33 (0)X XX XX XX XX, 0033 X...; international: +CC then 6 to 14 digits with separators;
 // North-American style (555) 123-4567.
@@ -24,7 +24,12 @@ function looksLikeIban(match: string): boolean {
 export function redact(text: string): string {
   return text
     .replace(EMAIL, REDACTED.email)
-    .replace(IBAN, (m) => (looksLikeIban(m) ? REDACTED.iban : m))
+    .replace(IBAN, (m) => {
+      // Trailing "groups" of letters only are the next words ("… 7034 pour"), not part of the IBAN.
+      const word = /(?:[ \u00A0-][A-Za-z]+)+$/.exec(m)?.[0] ?? '';
+      const iban = m.slice(0, m.length - word.length);
+      return looksLikeIban(iban) ? REDACTED.iban + word : m;
+    })
     .replace(PHONE_FR, REDACTED.phone)
     .replace(PHONE_INTL, REDACTED.phone)
     .replace(PHONE_NANP, REDACTED.phone);
