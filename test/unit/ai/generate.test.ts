@@ -27,11 +27,9 @@ const settingsFor = (f: OpenAiFake, over: Partial<AiSettings> = {}): AiSettings 
 
 /** The summary without the two texts the AI may change: must be identical before and after. */
 function figures(s: Summary) {
-  const c = structuredClone(s) as Partial<Summary> & { interactions: Partial<Summary['interactions']> };
-  delete c.interactions.summary;
-  delete c.interactions.generatedBy;
-  delete c.recommendations;
-  return c;
+  const { recommendations: _r, interactions, ...rest } = structuredClone(s);
+  const { summary: _s, generatedBy: _g, ...figuresOfInteractions } = interactions;
+  return { ...rest, interactions: figuresOfInteractions };
 }
 
 describe('generateTexts with a working provider', () => {
