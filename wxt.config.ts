@@ -33,6 +33,10 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       if (!local) return;
       for (const cs of manifest.content_scripts ?? []) cs.matches = [...(cs.matches ?? []), ...LOCAL_SELLSY_MATCHES];
+      // The shadow-root panel fetches its stylesheet (content-scripts/content.css) from the local pages too.
+      for (const war of manifest.web_accessible_resources ?? []) {
+        if (typeof war === 'object' && 'matches' in war) war.matches = [...(war.matches ?? []), ...LOCAL_SELLSY_MATCHES];
+      }
     },
   },
 });

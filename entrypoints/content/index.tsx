@@ -1,17 +1,96 @@
+// Wiring only: mounts the panel (components/panel) in a shadow root on Sellsy record pages, follows the
+// single-page app's navigation, and relays the toolbar button. The panel's state lives in its model.
 import { render } from 'preact';
 import './style.css';
+import '@/components/panel/panel.css';
+import { Panel } from '@/components/panel/Panel';
+import { createPanelModel, type PanelPort } from '@/components/panel/model';
+import { SUMMARY_PORT, type PanelEvent, type TabMessage } from '@/lib/messages';
+import { LOCAL_SELLSY_MATCHES, SELLSY_PAGE_MATCHES } from '@/lib/sellsy/hosts';
+import { detectPage } from '@/lib/sellsy-web/detect';
+import { recordLink } from '@/lib/sellsy-web/links';
+
+// Remembered across pages and reloads; lives in the extension's storage, never in the page's.
+const panelOpen = storage.defineItem<boolean>('local:panelOpen', { fallback: false });
+
+function connect(): PanelPort {
+  const port = browser.runtime.connect({ name: SUMMARY_PORT });
+  return {
+    post: (request) => port.postMessage(request),
+    onEvent: (listener) => port.onMessage.addListener((message) => listener(message as PanelEvent)),
+    onClose: (listener) => port.onDisconnect.addListener(() => listener()),
+    close: () => port.disconnect(),
+  };
+}
+
+/** A local build is one whose manifest lets it into the local Sellsy: only then are loopback pages records. */
+function isLocalBuild(): boolean {
+  const hosts = browser.runtime.getManifest().host_permissions ?? [];
+  return LOCAL_SELLSY_MATCHES.some((m) => hosts.includes(m));
+}
+
+function openOptions(): void {
+  // Content scripts cannot open the options page themselves; the background does it.
+  void browser.runtime.sendMessage({ type: 'options:open', payload: {} }).catch(() => {});
+}
 
 export default defineContentScript({
-  matches: ['https://www.sellsy.com/*', 'https://www.sellsy.fr/*'],
+  matches: SELLSY_PAGE_MATCHES,
   cssInjectionMode: 'ui',
   async main(ctx) {
-    const ui = await createShadowRootUi(ctx, {
-      name: 'resume-client-panel',
-      position: 'inline',
-      anchor: 'body',
-      onMount: (c) => { render(<div data-testid="panel">Résumé client</div>, c); return c; },
-      onRemove: (c) => c && render(null, c),
+    const allowLocal = isLocalBuild();
+    const model = createPanelModel({
+      connect,
+      browserLanguage: navigator.language,
+      saveOpen: (open) => void panelOpen.setValue(open),
     });
-    ui.mount();
+    const pageOf = (url: string | URL) => detectPage(String(url), { allowLocal });
+
+    let ui: Awaited<ReturnType<typeof createShadowRootUi>> | null = null;
+    async function ensureMounted(): Promise<void> {
+      if (ui) return;
+      ui = await createShadowRootUi(ctx, {
+        name: 'resume-client-panel',
+        position: 'inline',
+        anchor: 'body',
+        // Keys typed in the panel must not trigger Sellsy's own shortcuts.
+        isolateEvents: ['keydown', 'keyup', 'keypress'],
+        onMount: (container) => {
+          render(
+            <Panel
+              model={model}
+              linkFor={(type, id) => recordLink(model.page.value?.origin ?? location.origin, type, id)}
+              openOptions={openOptions}
+            />,
+            container,
+          );
+          return container;
+        },
+        onRemove: (container) => container && render(null, container),
+      });
+      ui.mount();
+    }
+
+    browser.runtime.onMessage.addListener((message: unknown) => {
+      const m = message as TabMessage;
+      if (m?.type !== 'toggle-panel' && m?.type !== 'open-panel') return;
+      if (!model.page.value) return;
+      if (m.type === 'toggle-panel') model.toggle();
+      else model.show();
+    });
+
+    const initial = pageOf(location.href);
+    model.setPage(initial);
+    if (initial) {
+      await ensureMounted();
+      if (await panelOpen.getValue()) model.show();
+    }
+
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+      const next = pageOf(newUrl);
+      model.setPage(next);
+      if (next) void ensureMounted();
+    });
+    ctx.onInvalidated(() => model.dispose());
   },
 });
