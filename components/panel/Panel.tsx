@@ -94,7 +94,7 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }
       {loadError && (
         <div class="part-error" role="alert" data-error="load">
           <span>{s.loadError} {loadError.keptCached && s.keptCached}</span>
-          <span class="muted err-detail">{loadError.message}</span>
+          <span class="muted err-detail">{loadError.message === 'disconnected' ? s.disconnected : loadError.message}</span>
           <button type="button" class="btn small" onClick={() => m.retryLoad()}>{s.retry}</button>
         </div>
       )}

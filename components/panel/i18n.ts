@@ -29,6 +29,7 @@ const fr = {
   loadError: 'Le résumé n’a pas pu être calculé.',
   keptCached: 'Le résumé affiché est la dernière version enregistrée.',
   textsError: 'Ce texte n’a pas pu être généré.',
+  disconnected: 'L’extension a été interrompue (mise à jour ou mise en veille).',
   retry: 'Réessayer',
   unsupported: 'Cette page Sellsy n’est pas une fiche client.',
   // Cards
@@ -121,6 +122,7 @@ const en: typeof fr = {
   loadError: 'The summary could not be computed.',
   keptCached: 'The summary shown is the last saved one.',
   textsError: 'This text could not be generated.',
+  disconnected: 'The extension was interrupted (updated or put to sleep).',
   retry: 'Retry',
   unsupported: 'This Sellsy page is not a client record.',
   relationship: 'Client relationship',

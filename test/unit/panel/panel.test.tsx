@@ -117,6 +117,7 @@ describe('the panel and the background', () => {
     act(() => { t.model.setPage(PAGE); t.model.show(); t.emit({ type: 'progress', progress: { phase: 'client', done: 0, total: 4 } }); });
     act(() => t.ports[0]!.drop());
     expect(t.root()?.dataset.state).toBe('error');
+    expect(t.view.container.querySelector('[data-error="load"]')?.textContent).toContain('L’extension a été interrompue');
     fireEvent.click(t.view.container.querySelector('[data-error="load"] button')!);
     expect(t.ports).toHaveLength(2);
     expect(t.sent.at(-1)).toMatchObject({ type: 'open', page: PAGE });
