@@ -204,7 +204,11 @@ function tokenize(text: string, lang: string, literals: string[]): Token[] {
     const decimalSep = fr ? /,(?=\d+$)|\.(?=\d+$)/ : /\.(?=\d+$)/;
     const groupSep = fr ? / /g : /[ ,]/g;
     const plain = raw.replace(decimalSep, '#').replace(groupSep, '').replace('#', '.');
-    const parts = raw.includes(' ') ? raw.split(' ').map((p) => canonicalNumber(p.replace(',', '.'))) : undefined;
+    // "1 001" is never "1" then "001": a part that starts with 0 cannot be a number of its own.
+    const pieces = raw.split(' ');
+    const parts = pieces.length > 1 && pieces.slice(1).every((p) => !p.startsWith('0'))
+      ? pieces.map((p) => canonicalNumber(p.replace(',', '.')))
+      : undefined;
     tokens.push({ kind: 'number', value: canonicalNumber(plain), raw, parts });
   }
   return tokens;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { factsOf } from '../../../lib/ai/facts';
 import { formatDate, formatMoney, formatNumber } from '../../../lib/format/intl';
 import { allowedFiguresOf, canonicalNumber, checkNumbers } from '../../../lib/ai/number-check';
-import { baseSummary } from './fixture';
+import { baseSummary, largeSummary } from './fixture';
 
 const fr = allowedFiguresOf(baseSummary('fr'), [6, 3]);
 const en = allowedFiguresOf(baseSummary('en'), [6, 3]);
@@ -48,8 +50,12 @@ describe('checkNumbers in French', () => {
     expect(checkNumbers('En 2025, 7 achats ; sur les 6 derniers mois, 2 commentaires ; 3 ans.', fr, 'fr').ok).toBe(true);
     expect(checkNumbers('En 2021, rien.', fr, 'fr').ok).toBe(false);
   });
-  it('reads two numbers side by side when their grouped reading is not a figure', () => {
+  it('reads two numbers side by side when their grouped reading is not a figure, never "1 001" as 1 and 1', () => {
     expect(checkNumbers('en 2025 7 achats', fr, 'fr').ok).toBe(true);
+    expect(checkNumbers('les 6 120 sacs', fr, 'fr').ok).toBe(true);
+    const one = { numbers: new Set(['1']), dates: new Set<string>(), literals: [] };
+    expect(checkNumbers('1 001,00 €', one, 'fr').ok).toBe(false);
+    expect(checkNumbers('1 001 €', one, 'fr').ok).toBe(false);
   });
   it('does not take a time of day for a figure', () => {
     expect(checkNumbers('Rendez-vous à 14h30.', fr, 'fr').ok).toBe(false);
@@ -94,5 +100,28 @@ describe('allowedFiguresOf', () => {
     expect(a.numbers.has('4242')).toBe(false);
     expect(a.numbers.has('9001')).toBe(false); // an interaction id
     expect(a.numbers.has('501')).toBe(false); // the client id
+  });
+});
+
+describe('properties', () => {
+  const cents = fc.bigInt({ min: 0n, max: 10n ** 13n });
+  const amount = (c: bigint) => `${c / 100n}.${String(c % 100n).padStart(2, '0')}`;
+  const only = (...values: string[]) => ({ numbers: new Set(values.map(canonicalNumber)), dates: new Set<string>(), literals: [] });
+
+  it.each(['fr', 'en'])('an amount formatted by lib/format/intl.ts passes exactly when it is the computed one (%s)', (lang) => {
+    fc.assert(
+      fc.property(cents, cents, (a, b) => {
+        const text = `Total : ${formatMoney(amount(b), 'EUR', lang)}.`;
+        expect(checkNumbers(text, only(amount(a)), lang).ok).toBe(a === b);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each(['fr', 'en'] as const)('every figure of the facts given to the model passes (%s)', (lang) => {
+    for (const s of [baseSummary(lang), largeSummary(lang)]) {
+      const facts = factsOf(s).text.replace(/\[[a-z-]+:\d+\]/g, ''); // the tags hold ids, which the texts never state
+      expect(checkNumbers(facts, allowedFiguresOf(s, [6, 3]), lang)).toEqual({ ok: true, offending: [] });
+    }
   });
 });
