@@ -10,8 +10,11 @@ export function createClient(settings: AiSettings, fetchImpl?: typeof fetch): Op
   const defaultHeaders: Record<string, string | null> = {};
   // Local servers need no key, but the SDK insists on one: give it a placeholder and send no Authorization.
   if (!settings.apiKey) defaultHeaders['Authorization'] = null;
-  // Azure OpenAI's v1 endpoint authenticates keys with its own header.
-  if (settings.apiKey && host.endsWith('.openai.azure.com')) defaultHeaders['api-key'] = settings.apiKey;
+  // Azure OpenAI's v1 endpoint takes keys in its own header (a Bearer there means an Entra token).
+  if (settings.apiKey && /\.openai\.azure\.com$|\.cognitiveservices\.azure\.com$/.test(host)) {
+    defaultHeaders['api-key'] = settings.apiKey;
+    defaultHeaders['Authorization'] = null;
+  }
   return new OpenAI({
     apiKey: settings.apiKey || 'no-key',
     baseURL: settings.baseURL,

@@ -15,7 +15,7 @@ import { allowedFiguresOf, allowFromTrustedText, checkNumbers, type AllowedFigur
 import { leaksSystemPrompt, looksLikeLanguage } from './output-check';
 import { buildRequests, type ChatMessage, type PromptRequest, type Purpose } from './prompts';
 import { parseRecommendations, RECOMMENDATIONS_SCHEMA } from './recommendations-parse';
-import { randomBoundary } from './sanitize';
+import { randomBoundary, removeInvisible } from './sanitize';
 import { isDefaultOpenAi, type AiSettings, type StructuredOutputMode } from './settings';
 import { estimateTokens } from './tokens';
 import { estimateCostUsd, type Usage } from './usage';
@@ -153,7 +153,8 @@ async function interactions(ctx: Ctx, req: PromptRequest): Promise<void> {
         throw e;
       }
     }
-    text = text.trim();
+    // The model may echo invisible characters from the notes; the panel shows none.
+    text = removeInvisible(text).trim();
     if (!text) throw new MalformedOutputError();
   } catch (e) {
     ctx.out.warnings.push(describeError(e, ctx.settings, ctx.t, what));
@@ -207,7 +208,7 @@ async function recommendations(ctx: Ctx, req: PromptRequest): Promise<void> {
     ctx.out.warnings.push(describeError(e, ctx.settings, ctx.t, what));
     return;
   }
-  const parsed = parseRecommendations(text, req.evidence);
+  const parsed = parseRecommendations(removeInvisible(text), req.evidence);
   if (!parsed) {
     ctx.out.warnings.push(w.malformed(what));
     return;

@@ -115,6 +115,21 @@ describe('generateTexts with a working provider', () => {
     expect(r.usage.every((u) => u.costUsd === null)).toBe(true); // unknown model: no price
   });
 
+  it('sends an Azure OpenAI key in api-key, not as a Bearer', async () => {
+    const f = await start();
+    const azure = 'https://my-resource.openai.azure.com/openai/v1';
+    const fetchVia = ((url: string, init: RequestInit) => globalThis.fetch(String(url).replace(azure, f.baseURL), init)) as unknown as typeof fetch;
+    const r = await generateTexts(baseSummary('en'), settingsFor(f, { baseURL: azure, apiKey: 'az-key' }), { fetch: fetchVia });
+    expect(r.summary.interactions.generatedBy).toBe('llm');
+    expect(f.requests.map((q) => [q.headers['api-key'], q.headers.authorization])).toEqual([['az-key', undefined], ['az-key', undefined]]);
+  });
+
+  it('removes invisible characters from what the model wrote', async () => {
+    const f = await start((req) => (req.body.stream ? { kind: 'normal', content: 'The client is \u202Ehappy with the team and the delivery of the oven.' } : { kind: 'normal' }));
+    const r = await generateTexts(baseSummary('en'), settingsFor(f));
+    expect(r.summary.interactions.summary).toBe('The client is happy with the team and the delivery of the oven.');
+  });
+
   it('asks for nothing about interactions when there are none', async () => {
     const f = await start();
     const s = baseSummary('fr');
