@@ -8,7 +8,9 @@ const local = process.env.RESUME_LOCAL_SELLSY === '1';
 
 export default defineConfig({
   outDir: local ? '.output/local' : '.output',
-  vite: () => ({ plugins: [preact()] }),
+  // __LOCAL_SELLSY__ lets the background read a loopback page with the demo account; in store builds it is
+  // the literal false, so that code and the demo credentials are dropped from the bundle.
+  vite: () => ({ plugins: [preact()], define: { __LOCAL_SELLSY__: JSON.stringify(local) } }),
   manifest: ({ browser }) => ({
     name: 'Résumé client for Sellsy',
     description: 'One-click client summary for Sellsy: exact figures with their sources.',

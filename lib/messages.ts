@@ -50,6 +50,8 @@ export interface RequestMap {
   'ai:test': { req: Record<string, never>; res: { ok: true; model: string } | { ok: false; message: string } };
   'ai:last-sent': { req: Record<string, never>; res: { at: string; messages: { role: string; content: string }[]; tokens: number } | null };
   'cache:clear': { req: Record<string, never>; res: { ok: true } };
+  /** From the panel (a content script cannot open the options page itself). */
+  'options:open': { req: Record<string, never>; res: { ok: true } };
 }
 export type RequestType = keyof RequestMap;
 export type RuntimeRequest = { [K in RequestType]: { type: K; payload: RequestMap[K]['req'] } }[RequestType];

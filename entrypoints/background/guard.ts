@@ -1,0 +1,72 @@
+// Who may talk to the background, and what a well-formed message looks like. The summary port is
+// for our own content script in a Sellsy record page; settings and secrets-adjacent requests are for
+// our own extension pages only. Anything else is ignored: no answer, no side effect.
+import type { PageRef, PanelRequest, RequestType, RuntimeRequest } from '@/lib/messages';
+import { detectPage, isPageRef } from '@/lib/sellsy-web/detect';
+import type { SenderLike } from './types';
+
+export interface GuardContext {
+  /** browser.runtime.id */
+  runtimeId: string;
+  /** The extension's own origin, e.g. "chrome-extension://abc" (browser.runtime.getURL('/') without the slash). */
+  extensionOrigin: string;
+  /** Local builds: loopback pages count as Sellsy pages. */
+  allowLocal: boolean;
+}
+
+const REQUEST_TYPES: readonly RequestType[] = ['settings:get', 'settings:set', 'sellsy:test', 'ai:test', 'ai:last-sent', 'cache:clear', 'options:open'];
+/** Requests a content script may send; every other one needs an extension page. */
+const CONTENT_SCRIPT_REQUESTS: readonly RequestType[] = ['options:open'];
+const MAX_LANGUAGE = 35;
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+function originOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** Our extension page (options), not a content script and not another extension. */
+export function isOwnExtensionPage(sender: SenderLike | undefined, ctx: GuardContext): boolean {
+  if (!sender || sender.id !== ctx.runtimeId) return false;
+  // Firefox gives moz-extension origins a null `origin` field: the URL is what both browsers fill in.
+  return originOf(sender.url) === ctx.extensionOrigin && !sender.tab?.url?.startsWith('http');
+}
+
+/** The Sellsy page our content script runs in, or null when the sender is anything else. */
+export function contentScriptPage(sender: SenderLike | undefined, ctx: GuardContext): PageRef | null {
+  if (!sender || sender.id !== ctx.runtimeId || !sender.tab || typeof sender.tab.id !== 'number') return null;
+  if (sender.frameId !== undefined && sender.frameId !== 0) return null; // the panel lives in the top frame only
+  const url = sender.url ?? sender.tab.url;
+  return url ? detectPage(url, { allowLocal: ctx.allowLocal }) : null;
+}
+
+/** A request from the options page (or, for options:open, from our content script) that we answer. */
+export function acceptRuntimeRequest(message: unknown, sender: SenderLike | undefined, ctx: GuardContext): RuntimeRequest | null {
+  if (!isPlainObject(message) || !REQUEST_TYPES.includes(message.type as RequestType)) return null;
+  const payload = message.payload ?? {};
+  if (!isPlainObject(payload)) return null;
+  const type = message.type as RequestType;
+  const allowed = isOwnExtensionPage(sender, ctx)
+    || (CONTENT_SCRIPT_REQUESTS.includes(type) && contentScriptPage(sender, ctx) !== null);
+  if (!allowed) return null;
+  return { type, payload } as RuntimeRequest;
+}
+
+/** A panel request we act on: well formed, and about a page on the same origin as the sender's. */
+export function acceptPanelRequest(message: unknown, senderPage: PageRef, ctx: GuardContext): PanelRequest | null {
+  if (!isPlainObject(message)) return null;
+  const { type, page, language } = message;
+  if (type !== 'open' && type !== 'refresh' && type !== 'retry-texts') return null;
+  if (!isPageRef(page, { allowLocal: ctx.allowLocal })) return null;
+  // A single-page app may have moved on since the port opened; its origin cannot have.
+  if (page.origin !== senderPage.origin) return null;
+  if (language !== undefined && (typeof language !== 'string' || language.length > MAX_LANGUAGE)) return null;
+  const clean: PageRef = { thirdType: page.thirdType, id: page.id, origin: page.origin };
+  if (type === 'retry-texts') return { type, page: clean };
+  return language === undefined ? { type, page: clean } : { type, page: clean, language };
+}

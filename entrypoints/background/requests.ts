@@ -1,0 +1,63 @@
+// Answers to the options page's requests (RequestMap in lib/messages.ts). Secrets go in through
+// settings:set and never come back out: every answer about settings is the public view.
+import type { RequestMap, RequestType, RuntimeRequest } from '@/lib/messages';
+import type { AiSettings } from '@/lib/ai/settings';
+import type { SellsyApi } from '@/lib/sellsy/api';
+import { aiSettingsOf, sellsyConnection, type SellsyConnection } from '@/lib/settings/derive';
+import { publicView } from '@/lib/settings/patch';
+import type { SettingsStore } from '@/lib/settings/store';
+import type { AccountMap } from './accounts';
+import { testSellsy } from './sellsy-test';
+
+export type LastSent = RequestMap['ai:last-sent']['res'];
+type Answer = RequestMap[RequestType]['res'] | { error: string };
+
+export interface RequestDeps {
+  settings: SettingsStore;
+  makeApi(conn: SellsyConnection): SellsyApi;
+  accounts: AccountMap;
+  testAi(ai: AiSettings, language: string): Promise<RequestMap['ai:test']['res']>;
+  lastSent(): LastSent;
+  clearCache(): Promise<void>;
+  openOptions(): Promise<void>;
+  browserLanguage(): string;
+}
+
+export function createRequestHandler(deps: RequestDeps) {
+  return async function handle(request: RuntimeRequest): Promise<Answer> {
+    try {
+      switch (request.type) {
+        case 'settings:get':
+          return publicView(await deps.settings.load());
+        case 'settings:set':
+          return await deps.settings.update(request.payload);
+        case 'sellsy:test': {
+          const s = await deps.settings.load();
+          const conn = sellsyConnection(s);
+          const fr = (s.language === 'auto' ? deps.browserLanguage() : s.language).startsWith('fr');
+          if (!conn) {
+            return { ok: false, message: fr ? 'Aucun identifiant Sellsy enregistré.' : 'No Sellsy credentials saved.' };
+          }
+          const { result, accountId } = await testSellsy(deps.makeApi(conn), s.sourceMode);
+          if (accountId) await deps.accounts.set(conn, accountId);
+          return result;
+        }
+        case 'ai:test': {
+          const s = await deps.settings.load();
+          return await deps.testAi(aiSettingsOf(s), s.language === 'auto' ? deps.browserLanguage() : s.language);
+        }
+        case 'ai:last-sent':
+          return deps.lastSent();
+        case 'cache:clear':
+          await deps.clearCache();
+          return { ok: true };
+        case 'options:open':
+          await deps.openOptions();
+          return { ok: true };
+      }
+    } catch (e) {
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+    return { error: 'unknown request' };
+  };
+}

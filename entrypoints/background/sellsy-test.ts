@@ -1,0 +1,35 @@
+// The options page's "Test connection": one GET /staffs/me that proves the URLs and credentials work and
+// says which account and licences they open, and so which documents the summaries will be built from.
+import type { RequestMap } from '@/lib/messages';
+import type { SellsyApi } from '@/lib/sellsy/api';
+import type { Staff } from '@/lib/sellsy/api-types';
+import type { SourceModeChoice } from '@/lib/settings/types';
+import { fetchStaff } from './accounts';
+
+type TestResult = RequestMap['sellsy:test']['res'];
+
+/** Same rule as the data layer: an enabled invoicing licence means the summaries use invoices. */
+const INVOICING_LICENCES = new Set(['pack_invoicing_management', 'pack_all_included']);
+
+export function describeStaff(staff: Staff, sourceModeSetting: SourceModeChoice): Extract<TestResult, { ok: true }> {
+  const licences = (Array.isArray(staff._embed?.licenses) ? staff._embed.licenses : [])
+    .filter((l) => l && l.enabled === true && typeof l.code === 'string');
+  const invoicing = licences.some((l) => INVOICING_LICENCES.has(l.code));
+  const userName = [staff.firstname, staff.lastname].filter((p) => typeof p === 'string' && p.trim()).join(' ');
+  return {
+    ok: true,
+    accountName: String(staff._embed?.account?.name ?? ''),
+    userName: userName || String(staff.email ?? ''),
+    licences: licences.map((l) => l.code),
+    sourceMode: sourceModeSetting !== 'auto' ? sourceModeSetting : invoicing ? 'invoicing' : 'sales',
+  };
+}
+
+export async function testSellsy(api: SellsyApi, sourceModeSetting: SourceModeChoice, signal?: AbortSignal): Promise<{ result: TestResult; accountId: string | null }> {
+  try {
+    const staff = await fetchStaff(api, signal);
+    return { result: describeStaff(staff, sourceModeSetting), accountId: String(staff._embed!.account!.id) };
+  } catch (e) {
+    return { result: { ok: false, message: e instanceof Error ? e.message : String(e) }, accountId: null };
+  }
+}

@@ -1,0 +1,234 @@
+// The panel's port: one per page the panel shows. `open` answers from the cache at once when it can,
+// otherwise computes; `refresh` always computes; `retry-texts` computes again (the texts need the
+// figures of the same run). A cached summary is never replaced by a partial one: it is saved only
+// once the whole computation has succeeded.
+import type { LoadProgress } from '@/lib/client-data';
+import type { PageRef, PanelEvent, PanelRequest } from '@/lib/messages';
+import type { SellsyApi } from '@/lib/sellsy/api';
+import type { ClientRef } from '@/lib/sellsy/load-client';
+import type { SellsyConnection } from '@/lib/settings/derive';
+import type { Settings } from '@/lib/settings/types';
+import type { ResumeStore, StoredSummary } from '@/lib/store/types';
+import type { Summary } from '@/lib/summary/types';
+import type { AiSettings } from '@/lib/ai/settings';
+import type { AccountMap } from './accounts';
+import { fetchStaff } from './accounts';
+import { acceptPanelRequest, contentScriptPage, type GuardContext } from './guard';
+import type { PortLike } from './types';
+
+export type BuildResult =
+  | { status: 'client'; summary: Summary; requests: number }
+  | { status: 'not-client'; thirdType: 'prospect' | 'supplier'; client: { kind: string; id: number; name: string }; language: string };
+
+/** lib/summary/build.ts's buildClientSummary, as the background calls it. */
+export type BuildFn = (
+  deps: { api: SellsyApi; store: ResumeStore },
+  opts: {
+    ref: ClientRef;
+    today: string;
+    now: Date;
+    languageSetting: Settings['language'];
+    browserLanguage: string;
+    sourceModeSetting: Settings['sourceMode'];
+    ai: AiSettings | null;
+    onProgress?: (p: LoadProgress) => void;
+    onSummary?: (summary: Summary, phase: 'figures' | 'texts') => void;
+    onInteractionsDelta?: (text: string) => void;
+    signal?: AbortSignal;
+  },
+) => Promise<BuildResult>;
+
+export interface SummaryPortDeps {
+  guard: GuardContext;
+  loadSettings(): Promise<Settings>;
+  /** The connection for a page: the configured one, or (local builds) the local fake's. Null: none. */
+  connectionFor(settings: Settings, page: PageRef): SellsyConnection | null;
+  makeApi(conn: SellsyConnection): SellsyApi;
+  openStore(): Promise<ResumeStore>;
+  accounts: AccountMap;
+  build: BuildFn;
+  aiSettings(settings: Settings): AiSettings | null;
+  /** Today's date where the user is, YYYY-MM-DD. */
+  today(): string;
+  now(): Date;
+  browserLanguage(): string;
+  /** Called once a summary's figures are ready and the LLM is on, with what its texts request carries. */
+  onFigures?(summary: Summary, ai: AiSettings): void;
+  onWarning?(message: string): void;
+}
+
+function errorMessage(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return m || 'Unknown error';
+}
+
+/** The cached summary for the record a page shows; /thirds/{type}/{id} may be a company or an individual. */
+async function findCached(store: ResumeStore, accountId: string, page: PageRef): Promise<StoredSummary<Summary> | null> {
+  return (await store.getSummary<Summary>(accountId, 'company', page.id))
+    ?? (await store.getSummary<Summary>(accountId, 'individual', page.id));
+}
+
+export function refOf(page: PageRef): ClientRef | null {
+  // A /peoples/ page is a contact: it has no purchases of its own, and its id is not a third's id.
+  return page.thirdType === 'people' ? null : { kind: 'unknown', id: page.id };
+}
+
+/** Wires one port. Returns false (and disconnects) when the port is not ours to serve. */
+export function servePanelPort(port: PortLike, deps: SummaryPortDeps): boolean {
+  const senderPage = contentScriptPage(port.sender, deps.guard);
+  if (!senderPage) {
+    port.disconnect();
+    return false;
+  }
+  let closed = false;
+  let current: AbortController | null = null;
+
+  const post = (run: AbortController, event: PanelEvent) => {
+    if (closed || current !== run) return; // a newer request or a closed panel: drop what the old run says
+    try {
+      port.postMessage(event);
+    } catch {
+      closed = true; // the page went away between our check and the post
+    }
+  };
+
+  port.onDisconnect.addListener(() => {
+    closed = true;
+    current?.abort();
+    current = null;
+  });
+  port.onMessage.addListener((message) => {
+    const request = acceptPanelRequest(message, senderPage, deps.guard);
+    if (!request) return;
+    current?.abort();
+    const run = new AbortController();
+    current = run;
+    void handle(request, run).catch((e) => {
+      deps.onWarning?.(`summary port: ${errorMessage(e)}`);
+      post(run, { type: 'error', scope: 'load', message: errorMessage(e), keptCached: false });
+    });
+  });
+
+  /** The page's language as the content script saw it, else the browser's. */
+  const languageOf = (request: PanelRequest): string => ('language' in request && request.language) || deps.browserLanguage();
+
+  async function handle(request: PanelRequest, run: AbortController): Promise<void> {
+    const settings = await deps.loadSettings();
+    const conn = deps.connectionFor(settings, request.page);
+    if (!conn) {
+      post(run, { type: 'no-credentials' });
+      return;
+    }
+    const ref = refOf(request.page);
+    if (!ref) {
+      const fr = (settings.language === 'auto' ? languageOf(request) : settings.language).startsWith('fr');
+      const message = fr
+        ? 'Cette page est celle d’un contact : ouvrez la fiche de sa société ou du particulier pour voir le résumé.'
+        : 'This page is a contact’s: open its company’s or the individual’s page to see the summary.';
+      post(run, { type: 'error', scope: 'load', message, keptCached: false });
+      return;
+    }
+    const api = deps.makeApi(conn);
+    let store: ResumeStore | null = null;
+    try {
+      store = await deps.openStore();
+    } catch (e) {
+      deps.onWarning?.(`cache unavailable: ${errorMessage(e)}`);
+    }
+
+    let accountId = await deps.accounts.get(conn);
+    let cached: StoredSummary<Summary> | null = null;
+    if (store && accountId) {
+      try {
+        cached = await findCached(store, accountId, request.page);
+      } catch (e) {
+        deps.onWarning?.(`cache read failed: ${errorMessage(e)}`);
+      }
+    }
+    if (cached && request.type === 'open') {
+      post(run, { type: 'summary', summary: cached.summary, phase: 'cached', savedAt: cached.savedAt, stale: false, requests: 0 });
+      return;
+    }
+    if (run.signal.aborted) return;
+
+    // First time with these credentials: learn the account beside the computation, for the cache key.
+    const accountP: Promise<string | null> = accountId
+      ? Promise.resolve(accountId)
+      : fetchStaff(api, run.signal).then(async (staff) => {
+        const id = String(staff._embed!.account!.id);
+        await deps.accounts.set(conn, id);
+        return id;
+      });
+    accountP.catch(() => undefined);
+
+    const ai = deps.aiSettings(settings);
+    const startRequests = api.stats().requests;
+    let figuresSent = false;
+    let result: BuildResult;
+    try {
+      result = await deps.build(
+        { api, store: store ?? noStore },
+        {
+          ref,
+          today: deps.today(),
+          now: deps.now(),
+          languageSetting: settings.language,
+          browserLanguage: languageOf(request),
+          sourceModeSetting: settings.sourceMode,
+          ai,
+          signal: run.signal,
+          onProgress: (progress) => post(run, { type: 'progress', progress }),
+          onSummary: (summary, phase) => {
+            if (phase === 'figures') {
+              figuresSent = true;
+              if (ai?.enabled) deps.onFigures?.(summary, ai);
+            }
+            post(run, {
+              type: 'summary', summary, phase, savedAt: deps.now().toISOString(), stale: false,
+              requests: api.stats().requests - startRequests,
+            });
+          },
+          onInteractionsDelta: (text) => post(run, { type: 'interactions-delta', text }),
+        },
+      );
+    } catch (e) {
+      if (run.signal.aborted) return;
+      post(run, { type: 'error', scope: figuresSent ? 'texts' : 'load', message: errorMessage(e), keptCached: cached !== null || figuresSent });
+      return;
+    }
+    if (run.signal.aborted) return;
+
+    if (result.status === 'not-client') {
+      post(run, { type: 'not-client', thirdType: result.thirdType, name: result.client.name, language: result.language });
+      return;
+    }
+    const summary = result.summary;
+    if (!figuresSent) {
+      // A pipeline that reported nothing along the way still shows its result.
+      post(run, { type: 'summary', summary, phase: 'texts', savedAt: deps.now().toISOString(), stale: false, requests: result.requests });
+    }
+    if (!store) return;
+    try {
+      accountId = await accountP;
+      if (!accountId) return;
+      await store.putSummary(accountId, summary.client.type, summary.client.id, summary, { latestActivityAt: null, savedAt: deps.now().toISOString() });
+    } catch (e) {
+      // The summary is on screen; only the cache missed it. Say so without hiding the summary.
+      if (!run.signal.aborted) post(run, { type: 'error', scope: 'load', message: errorMessage(e), keptCached: true });
+    }
+  }
+  return true;
+}
+
+/** For a browser whose IndexedDB cannot be opened (private windows in some browsers): no cache at all. */
+const noStore: ResumeStore = {
+  getRows: async () => new Map(),
+  putRows: async () => undefined,
+  getItems: async () => new Map(),
+  putItems: async () => undefined,
+  getSummary: async () => null,
+  putSummary: async () => undefined,
+  clear: async () => undefined,
+  clearAccount: async () => undefined,
+  close: () => undefined,
+};

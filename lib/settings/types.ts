@@ -1,0 +1,50 @@
+// The extension's settings as stored (one object in the extension's local storage, never in sync:
+// it holds secrets). `version` says which layout it is; migrate.ts brings older ones up to date.
+import { SELLSY_API_URL, SELLSY_TOKEN_URL } from '../sellsy/hosts';
+import { DEFAULT_BASE_URL, DEFAULT_MODEL } from '../ai/settings';
+
+export const SETTINGS_VERSION = 2;
+
+export type AuthKind = 'client-credentials' | 'token';
+export type LanguageSetting = 'auto' | 'fr' | 'en';
+export type SourceModeChoice = 'auto' | 'invoicing' | 'sales';
+
+export interface Settings {
+  version: typeof SETTINGS_VERSION;
+  sellsy: {
+    apiUrl: string;
+    tokenUrl: string;
+    authKind: AuthKind;
+    clientId: string;
+    clientSecret: string;
+    accessToken: string;
+  };
+  ai: {
+    enabled: boolean;
+    apiKey: string;
+    baseURL: string;
+    model: string;
+    /** Remove emails, phone numbers and IBANs before anything is sent to the LLM. */
+    redact: boolean;
+  };
+  language: LanguageSetting;
+  sourceMode: SourceModeChoice;
+}
+
+export function defaultSettings(): Settings {
+  return {
+    version: SETTINGS_VERSION,
+    sellsy: { apiUrl: SELLSY_API_URL, tokenUrl: SELLSY_TOKEN_URL, authKind: 'client-credentials', clientId: '', clientSecret: '', accessToken: '' },
+    ai: { enabled: false, apiKey: '', baseURL: DEFAULT_BASE_URL, model: DEFAULT_MODEL, redact: true },
+    language: 'auto',
+    sourceMode: 'auto',
+  };
+}
+
+/** A setting that cannot be accepted; the message is for the user and never carries the value of a secret. */
+export class SettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SettingsError';
+  }
+}
