@@ -317,6 +317,19 @@ describe('prompt budget', () => {
   });
 });
 
+describe('prompt budget with very long notes', () => {
+  it('cuts each note and still stays within budget', () => {
+    const s = largeSummary('fr', 30);
+    for (const i of s.interactions.items) i.text = 'Compte rendu détaillé de la réunion. '.repeat(300);
+    const w = whatWouldBeSent(s, aiSettingsFromEnv({ OPENAI_API_KEY: 'k' }));
+    for (const r of w.requests) expect(r.tokensEstimate).toBeLessThanOrEqual(4000);
+    const user = w.requests[0]!.messages[1]!.content;
+    expect(user.match(/Compte rendu \[…\]\n/g)?.length).toBe(10); // ten cut notes fit
+    expect(user).toContain('Notes du CRM (10 les plus récentes sur 30)');
+    expect(user.length).toBeLessThan(4000 * 3.5);
+  });
+});
+
 describe('failures fall back to the rules with a clear warning', () => {
   it.each([
     [429, 'AI: quota or rate limit reached (429); texts written by rules.'],
