@@ -74,7 +74,7 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
   }
 
   async function call<T>(method: 'GET' | 'POST', path: string, init: {
-    query?: Query; body?: string; contentType?: string; cost?: number; signal?: AbortSignal; what?: string;
+    query?: Query; body?: string; contentType?: string; cost?: number; signal?: AbortSignal; what?: string; maxQuotaRetries?: number;
   }): Promise<{ status: number; value: T; text: string; requestId?: string }> {
     const url = apiUrl + path + encodeQuery(init.query);
     const what = init.what ?? `${method} ${path}`;
@@ -89,7 +89,7 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
           return doFetch(url, { method, headers, body: init.body, signal });
         },
         {
-          what, cost: init.cost, signal: init.signal, timeoutMs: config.timeoutMs,
+          what, cost: init.cost, signal: init.signal, timeoutMs: config.timeoutMs, maxQuotaRetries: init.maxQuotaRetries,
           parse: (ex) => (ex.status === 204 || ex.text === '' ? null : JSON.parse(ex.text)),
         },
       );
@@ -159,19 +159,32 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
   async function batchGet<T>(uris: string[], opts: { signal?: AbortSignal } = {}): Promise<BatchItem<T>[]> {
     const results = new Map<number, BatchItem<T>>();
     let todo = uris.map((uri, index) => ({ uri, index, tries: 0 }));
+    // Lowered when the server refuses a batch as too large, or a batch stays over quota.
+    let cap = BATCH_MAX;
     while (todo.length > 0) {
       const again: typeof todo = [];
-      // Keep each batch within a second's budget when the budget is known, so it never triggers a 429 by itself.
+      // Keep each batch within a second's budget when it is known: a batch of N counts N, and one
+      // larger than the whole budget could never pass.
       const rate = scheduler.ratePerSecond();
-      const size = Math.max(1, Math.min(BATCH_MAX, rate === null ? BATCH_MAX : Math.floor(rate)));
+      const size = Math.max(1, Math.min(cap, rate === null ? cap : Math.floor(rate)));
       const chunks: (typeof todo)[] = [];
       for (let i = 0; i < todo.length; i += size) chunks.push(todo.slice(i, i + size));
       await Promise.all(chunks.map(async (chunk) => {
         const body = chunk.map((c) => `${JSON.stringify({ uri: c.uri, method: 'GET' })}\n{}\n`).join('');
         stats.batchSubRequests += chunk.length;
-        const res = await call<unknown>('POST', '/batch', {
-          body, contentType: 'text/plain', cost: chunk.length, signal: opts.signal, what: `POST /batch (${chunk.length} requests)`,
-        });
+        let res: { value: unknown; requestId?: string };
+        try {
+          res = await call<unknown>('POST', '/batch', {
+            body, contentType: 'text/plain', cost: chunk.length, signal: opts.signal, what: `POST /batch (${chunk.length} requests)`,
+            maxQuotaRetries: chunk.length > 1 ? 2 : undefined,
+          });
+        } catch (e) {
+          const tooLarge = e instanceof SellsyError && ((e.kind === 'quota') || (e.kind === 'bad-request' && e.context === 'batch_too_large'));
+          if (!tooLarge || chunk.length <= 1) throw e;
+          cap = Math.max(1, Math.min(cap, Math.floor(chunk.length / 2)));
+          again.push(...chunk);
+          return;
+        }
         const responses = (res.value as { responses?: unknown } | null)?.responses;
         if (!Array.isArray(responses) || responses.length !== chunk.length) {
           throw new SellsyError('invalid-data', `POST /batch answered ${Array.isArray(responses) ? responses.length : 'no'} responses for ${chunk.length} requests`, { requestId: res.requestId });
@@ -182,6 +195,7 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
           if (code >= 200 && code < 300) {
             results.set(c.index, { uri: c.uri, ok: true, data: r!.response as T });
           } else if ((code === 429 || code >= 500 || code === 0) && c.tries < BATCH_SUB_RETRIES) {
+            stats.retries += 1;
             again.push({ ...c, tries: c.tries + 1 });
           } else {
             const err = errorFromResponse(`GET ${c.uri} (in a batch)`, code, JSON.stringify(r?.response ?? null));
@@ -189,8 +203,7 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
           }
         });
       }));
-      if (again.length > 0) stats.retries += again.length;
-      todo = again;
+      todo = again.sort((a, b) => a.index - b.index);
     }
     return uris.map((_, i) => results.get(i)!);
   }

@@ -111,7 +111,7 @@ export async function loadClient(api: SellsyApi, opts: LoadClientOptions): Promi
   const people = kind === 'company' ? { companies: [id] } : { individuals: [id] };
   const activityStart = addDays(sixMonthsBefore(opts.today), -ACTIVITY_MARGIN_DAYS);
   const search = <T extends { id?: unknown }>(resource: string, filters: Record<string, unknown>, fields: string[]) =>
-    api.searchAll<T>(resource, filters, { fields, signal, onWarning: warn, order: 'id', direction: 'asc' });
+    api.searchAll<T>(resource, filters, { fields, signal, onWarning: warn });
 
   // Everything side by side: the scheduler keeps it within the quota.
   progress('documents', 0, sourceMode === 'invoicing' ? 5 : 2);

@@ -37,6 +37,8 @@ export interface SendOptions<T> {
   cost?: number;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** Overrides the scheduler's maxQuotaRetries for this call (a batch would rather be split than retried). */
+  maxQuotaRetries?: number;
   /** Reads a 2xx answer; a throw means the body was unusable (cut, not JSON) and the call is retried. */
   parse?: (ex: Exchange) => T;
 }
@@ -79,8 +81,10 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
   let blockedUntil = 0;
   let active = 0;
   const slotWaiters: (() => void)[] = [];
-  // Our own sends over the last second: remaining + these ≈ the account's per-second limit.
-  let recent: { at: number; cost: number }[] = [];
+  // remaining + 1 seen by a request is a lower bound of the per-second limit (exact for the first request
+  // of a window); the largest over the last minute is the estimate. Counting our own sends instead
+  // overestimates when the server's window is fixed and ours slides, and an overestimate means 429s.
+  let observed: { at: number; limit: number }[] = [];
 
   function refill(now: number) {
     if (rate !== null) tokens = Math.min(rate, tokens + ((now - lastRefill) * rate) / 1000);
@@ -110,7 +114,6 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
         tokens -= cost;
       }
       active += 1;
-      recent.push({ at: now, cost });
       return;
     }
   }
@@ -122,11 +125,11 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
 
   function learn(headers: Headers) {
     const now = clock.now();
-    recent = recent.filter((r) => now - r.at < 1000);
     const bySecond = intHeader(headers, 'x-quota-remaining-by-second');
     if (bySecond !== null) {
-      const sentLastSecond = recent.reduce((s, r) => s + r.cost, 0);
-      const estimate = Math.max(1, bySecond + sentLastSecond);
+      observed = observed.filter((o) => now - o.at < 60_000);
+      observed.push({ at: now, limit: Math.max(1, bySecond + 1) });
+      const estimate = Math.max(...observed.map((o) => o.limit));
       if (rate === null) tokens = Math.min(estimate, bySecond);
       rate = estimate;
       refill(now);
@@ -176,9 +179,10 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
           if (after !== null && after > maxRetryAfter) {
             throw errorFromResponse(opts.what, 429, text, requestId);
           }
-          if (quota429 > maxQuotaRetries) {
+          const quotaRetries = opts.maxQuotaRetries ?? maxQuotaRetries;
+          if (quota429 > quotaRetries) {
             const err = errorFromResponse(opts.what, 429, text, requestId);
-            throw new SellsyError('quota', `${err.message}; still over quota after ${maxQuotaRetries} retries`, err);
+            throw new SellsyError('quota', `${err.message}; still over quota after ${quotaRetries} retries`, err);
           }
           const wait = after ?? backoff(quota429 - 1);
           // The quota is the account's, not this call's: everyone pauses.
