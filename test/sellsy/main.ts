@@ -1,0 +1,46 @@
+// `npm run sellsy -- [--port 8787] [--today YYYY-MM-DD] [--latency 50] [--quota 5]`: the local Sellsy in a terminal.
+import { DEMO, DEMO_SALES, EMPTY_CLIENT_ID, HOSTILE_CLIENT_ID, INDIVIDUAL_CLIENT_ID, LARGE_CLIENT_ID, OTHER_CLIENT_ID, PROSPECT_ID, SUPPLIER_ID } from './demo';
+import { startSellsy } from './server';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+function num(name: string): number | undefined {
+  const v = arg(name);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) {
+    console.error(`--${name} expects a non-negative number, got ${JSON.stringify(v)}`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const sellsy = await startSellsy({
+  port: num('port') ?? 8787, today: arg('today'), latencyMs: num('latency'),
+  ...(num('quota') !== undefined ? { perSecondQuota: num('quota') } : {}),
+}).catch((e: Error) => {
+  console.error(`Could not start the local Sellsy: ${e.message}`);
+  process.exit(1);
+});
+const o = sellsy.origin;
+console.log(`Local Sellsy (fake) — data anchored on ${sellsy.db.today}
+  API        ${sellsy.apiUrl}
+  token URL  ${sellsy.tokenUrl}
+  invoicing account: client_id=${DEMO.clientId} client_secret=${DEMO.clientSecret}
+  sales-only account: client_id=${DEMO_SALES.clientId} client_secret=${DEMO_SALES.clientSecret}
+Pages:
+  home        ${o}/
+  large       ${o}/thirds/client/${LARGE_CLIENT_ID}
+  individual  ${o}/thirds/client/${INDIVIDUAL_CLIENT_ID}
+  prospect    ${o}/thirds/prospect/${PROSPECT_ID}
+  supplier    ${o}/thirds/supplier/${SUPPLIER_ID}
+  empty       ${o}/thirds/client/${EMPTY_CLIENT_ID}
+  hostile     ${o}/thirds/client/${HOSTILE_CLIENT_ID}
+  other       ${o}/thirds/client/${OTHER_CLIENT_ID}
+  legacy      ${o}/?_f=third&thirdid=${LARGE_CLIENT_ID}&thirdtype=client
+Ctrl+C to stop.`);
+const stop = () => { void sellsy.close().then(() => process.exit(0)); };
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
