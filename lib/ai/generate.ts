@@ -16,7 +16,7 @@ import { leaksSystemPrompt, looksLikeLanguage } from './output-check';
 import { buildRequests, type ChatMessage, type PromptRequest, type Purpose } from './prompts';
 import { parseRecommendations, RECOMMENDATIONS_SCHEMA } from './recommendations-parse';
 import { randomBoundary, removeInvisible } from './sanitize';
-import { isDefaultOpenAi, type AiSettings, type StructuredOutputMode } from './settings';
+import { isDefaultOpenAi, isValidBaseURL, type AiSettings, type StructuredOutputMode } from './settings';
 import { estimateTokens } from './tokens';
 import { estimateCostUsd, type Usage } from './usage';
 
@@ -51,6 +51,10 @@ export async function generateTexts(summary: Summary, settings: AiSettings, opts
   const out: GenerateResult = { summary: structuredClone(summary), warnings: [], usage: [], sent: [] };
   const t = T[promptLang(summary.language)];
   if (!settings.enabled) return out;
+  if (!isValidBaseURL(settings.baseURL)) {
+    out.warnings.push(t.warn.badUrl(settings.baseURL));
+    return out;
+  }
   if (!settings.apiKey && isDefaultOpenAi(settings.baseURL)) {
     out.warnings.push(t.warn.notConfigured);
     return out;
@@ -243,7 +247,8 @@ export function whatWouldBeSent(
   summary: Summary,
   settings: AiSettings,
 ): { messages: ChatMessage[]; requests: { purpose: Purpose; messages: ChatMessage[]; tokensEstimate: number }[]; tokensEstimate: number } {
-  if (!settings.enabled || (!settings.apiKey && isDefaultOpenAi(settings.baseURL))) return { messages: [], requests: [], tokensEstimate: 0 };
+  if (!settings.enabled || !isValidBaseURL(settings.baseURL) || (!settings.apiKey && isDefaultOpenAi(settings.baseURL)))
+    return { messages: [], requests: [], tokensEstimate: 0 };
   const requests = buildRequests(summary, settings).map((r) => ({ purpose: r.purpose, messages: r.messages, tokensEstimate: r.tokensEstimate }));
   return {
     messages: requests.flatMap((r) => r.messages),

@@ -74,6 +74,7 @@ export const T = {
     factsTitle: 'Faits calculés par le logiciel (exacts, à ne pas modifier) :',
     warn: {
       notConfigured: 'IA : aucune clé API pour OpenAI ; textes générés par règles.',
+      badUrl: (url: string) => `IA : adresse du fournisseur invalide (« ${url} ») ; textes générés par règles.`,
       auth: 'IA : clé API refusée (401) ; textes générés par règles.',
       forbidden: 'IA : accès refusé par le fournisseur (403) ; textes générés par règles.',
       rateLimit: 'IA : quota ou limite de requêtes atteint (429) ; textes générés par règles.',
@@ -154,6 +155,7 @@ export const T = {
     factsTitle: 'Facts computed by the software (exact, do not change them):',
     warn: {
       notConfigured: 'AI: no API key for OpenAI; texts written by rules.',
+      badUrl: (url: string) => `AI: invalid provider address ("${url}"); texts written by rules.`,
       auth: 'AI: API key rejected (401); texts written by rules.',
       forbidden: 'AI: access denied by the provider (403); texts written by rules.',
       rateLimit: 'AI: quota or rate limit reached (429); texts written by rules.',

@@ -52,3 +52,13 @@ export function isDefaultOpenAi(baseURL: string): boolean {
     return false;
   }
 }
+
+/** An http(s) URL the SDK can append paths to. */
+export function isValidBaseURL(baseURL: string): boolean {
+  try {
+    const u = new URL(baseURL);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

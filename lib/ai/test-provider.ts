@@ -2,13 +2,14 @@
 import { createClient, describeError, withDeadline } from './client';
 import { promptLang, T } from './i18n';
 import type { AiSettings } from './settings';
-import { isDefaultOpenAi } from './settings';
+import { isDefaultOpenAi, isValidBaseURL } from './settings';
 
 export async function testProvider(
   settings: AiSettings,
   opts: { language?: string; fetch?: typeof fetch; signal?: AbortSignal } = {},
 ): Promise<{ ok: true; model: string } | { ok: false; message: string }> {
   const t = T[promptLang(opts.language ?? 'en')];
+  if (!isValidBaseURL(settings.baseURL)) return { ok: false, message: t.warn.badUrl(settings.baseURL) };
   if (!settings.apiKey && isDefaultOpenAi(settings.baseURL)) return { ok: false, message: t.warn.notConfigured };
   try {
     const client = createClient(settings, opts.fetch);
