@@ -21,20 +21,11 @@ const MAX_LANGUAGE = 35;
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
-function originOf(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
-}
-
 /** Our extension page (options), not a content script and not another extension. */
 export function isOwnExtensionPage(sender: SenderLike | undefined, ctx: GuardContext): boolean {
   if (!sender || sender.id !== ctx.runtimeId) return false;
-  // Firefox gives moz-extension origins a null `origin` field: the URL is what both browsers fill in.
-  return originOf(sender.url) === ctx.extensionOrigin && !sender.tab?.url?.startsWith('http');
+  // Compared as text: URL.origin of a chrome-extension:// or moz-extension:// URL is "null" in some engines.
+  return !!sender.url && sender.url.startsWith(`${ctx.extensionOrigin}/`) && !sender.tab?.url?.startsWith('http');
 }
 
 /** The Sellsy page our content script runs in, or null when the sender is anything else. */

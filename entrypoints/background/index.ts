@@ -36,7 +36,7 @@ export default defineBackground(() => {
   const browserLanguage = () => browser.i18n.getUILanguage();
   const guard: GuardContext = {
     runtimeId: browser.runtime.id,
-    extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+    extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
     allowLocal: __LOCAL_SELLSY__,
   };
 

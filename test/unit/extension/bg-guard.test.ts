@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { acceptPanelRequest, acceptRuntimeRequest, contentScriptPage, isOwnExtensionPage } from '@/entrypoints/background/guard';
+import { contentSender, EXT_ORIGIN, GUARD, optionsSender, PAGE, RUNTIME_ID } from './bg-fakes';
+
+describe('runtime requests', () => {
+  it('answers our options page', () => {
+    expect(acceptRuntimeRequest({ type: 'settings:get', payload: {} }, optionsSender(), GUARD)).toEqual({ type: 'settings:get', payload: {} });
+    expect(acceptRuntimeRequest({ type: 'cache:clear' }, optionsSender(), GUARD)).toEqual({ type: 'cache:clear', payload: {} });
+    expect(acceptRuntimeRequest({ type: 'settings:set', payload: { language: 'fr' } }, optionsSender(), GUARD))
+      .toEqual({ type: 'settings:set', payload: { language: 'fr' } });
+  });
+
+  it('ignores other extensions, web pages and senders without an id', () => {
+    const msg = { type: 'settings:get', payload: {} };
+    expect(acceptRuntimeRequest(msg, optionsSender({ id: 'other-extension' }), GUARD)).toBeNull();
+    expect(acceptRuntimeRequest(msg, { url: 'https://evil.example/' }, GUARD)).toBeNull();
+    expect(acceptRuntimeRequest(msg, { id: RUNTIME_ID, url: 'chrome-extension://other-id/options.html' }, GUARD)).toBeNull();
+    expect(acceptRuntimeRequest(msg, undefined, GUARD)).toBeNull();
+  });
+
+  it('keeps settings away from our own content script (it lives in someone else’s page)', () => {
+    for (const type of ['settings:get', 'settings:set', 'sellsy:test', 'ai:test', 'ai:last-sent', 'cache:clear']) {
+      expect(acceptRuntimeRequest({ type, payload: {} }, contentSender(), GUARD)).toBeNull();
+    }
+    expect(acceptRuntimeRequest({ type: 'options:open', payload: {} }, contentSender(), GUARD)).toEqual({ type: 'options:open', payload: {} });
+    expect(acceptRuntimeRequest({ type: 'options:open', payload: {} }, contentSender('https://evil.example/thirds/client/1'), GUARD)).toBeNull();
+  });
+
+  it('rejects look-alike shapes', () => {
+    const bad: unknown[] = [
+      null, undefined, 'settings:get', 42, [], {}, { type: 'settings:GET' }, { type: 'settings:get', payload: 'x' },
+      { type: 'settings:get', payload: [1] }, { type: '__proto__' }, { type: 'toString' }, { kind: 'settings:get' },
+    ];
+    for (const m of bad) expect(acceptRuntimeRequest(m, optionsSender(), GUARD)).toBeNull();
+  });
+
+  it('knows an extension page from a tab', () => {
+    expect(isOwnExtensionPage(optionsSender(), GUARD)).toBe(true);
+    expect(isOwnExtensionPage({ id: RUNTIME_ID, url: `${EXT_ORIGIN}/options.html`, tab: { id: 1, url: 'https://www.sellsy.com/x' } }, GUARD)).toBe(false);
+  });
+});
+
+describe('panel port sender', () => {
+  it('is our content script in a Sellsy record page', () => {
+    expect(contentScriptPage(contentSender(), GUARD)).toEqual(PAGE);
+  });
+
+  it.each([
+    ['another extension', contentSender(undefined, { id: 'other' })],
+    ['no tab (an extension page)', { id: RUNTIME_ID, url: `${EXT_ORIGIN}/options.html` }],
+    ['a look-alike host', contentSender('https://www.sellsy.com.evil.example/thirds/client/1')],
+    ['a Sellsy page that is not a record', contentSender('https://www.sellsy.com/directory/prospects')],
+    ['a sub-frame', contentSender(undefined, { frameId: 3 })],
+    ['a loopback page in a store build', contentSender('http://127.0.0.1:4000/thirds/client/1')],
+  ])('rejects %s', (_what, sender) => {
+    expect(contentScriptPage(sender, GUARD)).toBeNull();
+  });
+
+  it('accepts loopback pages in local builds', () => {
+    expect(contentScriptPage(contentSender('http://127.0.0.1:4000/thirds/client/1'), { ...GUARD, allowLocal: true }))
+      .toEqual({ thirdType: 'client', id: 1, origin: 'http://127.0.0.1:4000' });
+  });
+});
+
+describe('panel requests', () => {
+  it('accepts open/refresh/retry-texts for a page of the sender’s origin, dropping extra fields', () => {
+    expect(acceptPanelRequest({ type: 'open', page: PAGE, language: 'fr-FR' }, PAGE, GUARD)).toEqual({ type: 'open', page: PAGE, language: 'fr-FR' });
+    expect(acceptPanelRequest({ type: 'refresh', page: { ...PAGE, id: 5, extra: 'x' } }, PAGE, GUARD)).toEqual({ type: 'refresh', page: { ...PAGE, id: 5 } });
+    expect(acceptPanelRequest({ type: 'retry-texts', page: PAGE, language: 'en' }, PAGE, GUARD)).toEqual({ type: 'retry-texts', page: PAGE });
+  });
+
+  it('rejects anything else', () => {
+    const bad: unknown[] = [
+      null, 'open', { type: 'open' }, { type: 'delete', page: PAGE }, { type: 'open', page: { ...PAGE, id: '1' } },
+      { type: 'open', page: { ...PAGE, origin: 'https://www.sellsy.fr' } },
+      { type: 'open', page: { ...PAGE, origin: 'https://evil.example' } },
+      { type: 'open', page: PAGE, language: 5 }, { type: 'open', page: PAGE, language: 'x'.repeat(100) },
+    ];
+    for (const m of bad) expect(acceptPanelRequest(m, PAGE, GUARD)).toBeNull();
+  });
+});

@@ -1,0 +1,232 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createAccountMap } from '@/entrypoints/background/accounts';
+import { servePanelPort, type BuildFn, type SummaryPortDeps } from '@/entrypoints/background/summary-port';
+import { applyPatch, defaultSettings, sellsyConnection, type KeyValue, type Settings } from '@/lib/settings';
+import { contentSender, deferred, fakeApi, fakePort, fakeStore, GUARD, PAGE, summaryOf } from './bg-fakes';
+
+const CONFIGURED = applyPatch(defaultSettings(), { sellsy: { clientId: 'cid', clientSecret: 'sec' } });
+
+function memoryKv(): KeyValue {
+  const data = new Map<string, unknown>();
+  return { get: async (k) => data.get(k), set: async (k, v) => { data.set(k, v); } };
+}
+
+function setup(over: Partial<SummaryPortDeps> & { settings?: Settings } = {}) {
+  const api = fakeApi(90001);
+  const cache = fakeStore();
+  const accounts = createAccountMap(memoryKv());
+  const build = vi.fn<BuildFn>(async (_deps, opts) => {
+    const s = summaryOf('Fresh');
+    opts.onProgress?.({ phase: 'client', done: 1, total: 1 });
+    opts.onSummary?.(s, 'figures');
+    opts.onInteractionsDelta?.('Hello ');
+    opts.onInteractionsDelta?.('world');
+    const withTexts = { ...s, interactions: { ...s.interactions, summary: 'Hello world', generatedBy: 'llm' as const } };
+    opts.onSummary?.(withTexts, 'texts');
+    return { status: 'client', summary: withTexts, requests: 12 };
+  });
+  const deps: SummaryPortDeps = {
+    guard: GUARD,
+    loadSettings: async () => over.settings ?? CONFIGURED,
+    connectionFor: (s) => sellsyConnection(s),
+    makeApi: () => api,
+    openStore: async () => cache.store,
+    accounts,
+    build,
+    aiSettings: () => null,
+    today: () => '2026-11-29',
+    now: () => new Date('2026-11-29T05:00:00.000Z'),
+    browserLanguage: () => 'en-US',
+    ...over,
+  };
+  return { api, cache, accounts, build, deps };
+}
+
+const types = (events: { type: string; phase?: string }[]) => events.map((e) => (e.type === 'summary' ? `summary:${e.phase}` : e.type));
+
+describe('the panel port', () => {
+  it('computes on first open: progress, figures, deltas, texts, then saves under the account', async () => {
+    const { deps, cache, build, api } = setup();
+    const port = fakePort(contentSender());
+    expect(servePanelPort(port, deps)).toBe(true);
+    port.send({ type: 'open', page: PAGE, language: 'fr-FR' });
+    await vi.waitFor(() => expect(cache.puts).toHaveLength(1));
+    expect(types(port.events)).toEqual(['progress', 'summary:figures', 'interactions-delta', 'interactions-delta', 'summary:texts']);
+    expect(port.events.filter((e) => e.type === 'interactions-delta').map((e) => (e as { text: string }).text).join('')).toBe('Hello world');
+    expect(cache.puts[0]).toMatchObject({ accountId: '90001', kind: 'company', id: PAGE.id });
+    expect((cache.puts[0]!.summary as { interactions: { summary: string } }).interactions.summary).toBe('Hello world');
+    const opts = build.mock.calls[0]![1];
+    expect(opts).toMatchObject({ ref: { kind: 'unknown', id: PAGE.id }, today: '2026-11-29', browserLanguage: 'fr-FR', languageSetting: 'auto', sourceModeSetting: 'auto', ai: null });
+    expect(api.calls).toEqual(['/staffs/me']); // the account id, learnt once
+  });
+
+  it('answers a cached summary at once, without computing or calling Sellsy', async () => {
+    const { deps, cache, build, accounts, api } = setup();
+    await accounts.set(sellsyConnection(CONFIGURED)!, '90001');
+    cache.seed('90001', summaryOf('Cached'), '2026-11-28T10:00:00.000Z');
+    const port = fakePort(contentSender());
+    servePanelPort(port, deps);
+    port.send({ type: 'open', page: PAGE });
+    await vi.waitFor(() => expect(port.events).toHaveLength(1));
+    expect(port.events[0]).toMatchObject({ type: 'summary', phase: 'cached', savedAt: '2026-11-28T10:00:00.000Z', stale: false });
+    expect((port.events[0] as { summary: { client: { name: string } } }).summary.client.name).toBe('Cached');
+    expect(build).not.toHaveBeenCalled();
+    expect(api.calls).toEqual([]);
+  });
+
+  it('finds an individual’s cached summary too', async () => {
+    const { deps, cache, accounts, build } = setup();
+    await accounts.set(sellsyConnection(CONFIGURED)!, '90001');
+    cache.seed('90001', summaryOf('Particulier', { client: { type: 'individual', id: PAGE.id, name: 'Particulier' } }));
+    const port = fakePort(contentSender());
+    servePanelPort(port, deps);
+    port.send({ type: 'open', page: PAGE });
+    await vi.waitFor(() => expect(port.events).toHaveLength(1));
+    expect(port.events[0]).toMatchObject({ type: 'summary', phase: 'cached' });
+    expect(build).not.toHaveBeenCalled();
+  });
+
+  it('refresh recomputes even when cached', async () => {
+    const { deps, cache, accounts, build } = setup();
+    await accounts.set(sellsyConnection(CONFIGURED)!, '90001');
+    cache.seed('90001', summaryOf('Cached'));
+    const port = fakePort(contentSender());
+    servePanelPort(port, deps);
+    port.send({ type: 'refresh', page: PAGE });
+    await vi.waitFor(() => expect(cache.puts).toHaveLength(1));
+    expect(build).toHaveBeenCalledTimes(1);
+    expect(types(port.events)).not.toContain('summary:cached');
+  });
+
+  it('an error keeps the cached summary and says so', async () => {
+    const { deps, cache, accounts } = setup({
+      build: async (_d, opts) => {
+        opts.onProgress?.({ phase: 'documents', done: 1, total: 5 });
+        throw new Error('Sellsy answered HTTP 500');
+      },
+    });
+    await accounts.set(sellsyConnection(CONFIGURED)!, '90001');
+    cache.seed('90001', summaryOf('Cached'));
+    const port = fakePort(contentSender());
+    servePanelPort(port, deps);
+    port.send({ type: 'refresh', page: PAGE });
+    await vi.waitFor(() => expect(port.events.at(-1)?.type).toBe('error'));
+    expect(port.events.at(-1)).toEqual({ type: 'error', scope: 'load', message: 'Sellsy answered HTTP 500', keptCached: true });
+    expect(cache.puts).toHaveLength(0);
+    expect(((await cache.store.getSummary('90001', 'company', PAGE.id))?.summary as { client: { name: string } }).client.name).toBe('Cached');
+  });
+
+  it('a failure after the figures is a texts error, and nothing partial is saved', async () => {
+    const { deps, cache } = setup({
+      build: async (_d, opts) => {
+        opts.onSummary?.(summaryOf('Partial'), 'figures');
+        throw new Error('LLM timed out');
+      },
+    });
+    const port = fakePort(contentSender());
+    servePanelPort(port, deps);
+    port.send({ type: 'open', page: PAGE });
+    await vi.waitFor(() => expect(port.events.at(-1)?.type).toBe('error'));
+    expect(types(port.events)).toEqual(['summary:figures', 'error']);
+    expect(port.events.at(-1)).toMatchObject({ scope: 'texts', message: 'LLM timed out' });
+    expect(cache.puts).toHaveLength(0);
+  });
+
+  it('no credentials → no-credentials, nothing fetched', async () => {
+    const { deps, build, api } = setup({ settings: defaultSettings() });
+    const port = fakePort(contentSender());
+    servePanelPort(port, deps);
+    port.send({ type: 'open', page: PAGE });
+    await vi.waitFor(() => expect(port.events).toEqual([{ type: 'no-credentials' }]));
+    expect(build).not.toHaveBeenCalled();
+    expect(api.calls).toEqual([]);
+  });
+
+  it('a prospect becomes not-client and is not cached', async () => {
+    const { deps, cache } = setup({
+      build: async () => ({ status: 'not-client', thirdType: 'prospect', client: { kind: 'company', id: 5, name: 'Prospect SA' }, language: 'fr' }),
+    });
+    const port = fakePort(contentSender());
+    servePanelPort(port, deps);
+    port.send({ type: 'open', page: PAGE });
+    await vi.waitFor(() => expect(port.events).toHaveLength(1));
+    expect(port.events[0]).toEqual({ type: 'not-client', thirdType: 'prospect', name: 'Prospect SA', language: 'fr' });
+    expect(cache.puts).toHaveLength(0);
+  });
+
+  it('a contact page gets a clear message, in the page’s language', async () => {
+    const { deps, build } = setup();
+    const url = 'https://www.sellsy.com/peoples/301';
+    const port = fakePort(contentSender(url));
+    servePanelPort(port, deps);
+    port.send({ type: 'open', page: { thirdType: 'people', id: 301, origin: PAGE.origin }, language: 'fr' });
+    await vi.waitFor(() => expect(port.events).toHaveLength(1));
+    expect(port.events[0]).toMatchObject({ type: 'error', scope: 'load', keptCached: false });
+    expect((port.events[0] as { message: string }).message).toMatch(/contact/);
+    expect(build).not.toHaveBeenCalled();
+  });
+
+  it('a cache that cannot be written leaves the summary shown and says so', async () => {
+    const { deps, cache } = setup();
+    cache.failWrites(new Error('The browser’s storage is full'));
+    const port = fakePort(contentSender());
+    servePanelPort(port, deps);
+    port.send({ type: 'open', page: PAGE });
+    await vi.waitFor(() => expect(port.events.at(-1)?.type).toBe('error'));
+    expect(types(port.events).slice(0, -1)).toContain('summary:texts');
+    expect(port.events.at(-1)).toMatchObject({ scope: 'load', keptCached: true });
+  });
+
+  it('a newer request silences the older run; a closed panel gets nothing and the run is aborted', async () => {
+    const gate = deferred<void>();
+    let seenSignal: AbortSignal | undefined;
+    const { deps } = setup({
+      build: async (_d, opts) => {
+        seenSignal = opts.signal;
+        await gate.promise;
+        opts.onSummary?.(summaryOf('Late'), 'figures');
+        return { status: 'client', summary: summaryOf('Late'), requests: 1 };
+      },
+    });
+    const port = fakePort(contentSender());
+    servePanelPort(port, deps);
+    port.send({ type: 'open', page: PAGE });
+    await vi.waitFor(() => expect(seenSignal).toBeDefined());
+    port.closeFromPanel();
+    expect(seenSignal!.aborted).toBe(true);
+    gate.resolve();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(port.events).toEqual([]);
+  });
+
+  it('serves only our content script on a Sellsy page, and ignores malformed requests', async () => {
+    const { deps, build } = setup();
+    const foreign = fakePort(contentSender(undefined, { id: 'another-extension' }));
+    expect(servePanelPort(foreign, deps)).toBe(false);
+    expect(foreign.disconnected).toBe(true);
+    const elsewhere = fakePort(contentSender('https://evil.example/thirds/client/48201'));
+    expect(servePanelPort(elsewhere, deps)).toBe(false);
+
+    const port = fakePort(contentSender());
+    servePanelPort(port, deps);
+    port.send({ type: 'open', page: { ...PAGE, origin: 'https://evil.example' } });
+    port.send({ type: 'open' });
+    port.send('open');
+    port.send({ type: 'steal-settings', page: PAGE });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(build).not.toHaveBeenCalled();
+    expect(port.events).toEqual([]);
+  });
+
+  it('records what the LLM gets once the figures are ready, only when AI is on', async () => {
+    const onFigures = vi.fn();
+    const ai = { enabled: true, apiKey: 'k', baseURL: 'http://127.0.0.1:1/v1', model: 'm', redact: true, timeoutMs: 1000 };
+    const { deps, cache } = setup({ aiSettings: () => ai, onFigures });
+    const port = fakePort(contentSender());
+    servePanelPort(port, deps);
+    port.send({ type: 'open', page: PAGE });
+    await vi.waitFor(() => expect(cache.puts).toHaveLength(1));
+    expect(onFigures).toHaveBeenCalledTimes(1);
+    expect(onFigures.mock.calls[0]![1]).toBe(ai);
+  });
+});
