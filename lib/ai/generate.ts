@@ -64,7 +64,7 @@ export async function generateTexts(summary: Summary, settings: AiSettings, opts
   const client = createClient(settings, opts.fetch);
   const allowed = allowedFiguresOf(summary, [...WINDOW_NUMBERS, summary.interactions.items.length]);
   for (const r of summary.recommendations.items) allowFromTrustedText(allowed, `${r.action}\n${r.reason}`, summary.language);
-  const ctx: Ctx = { summary, settings, opts, client, t, boundary, allowed, out };
+  const ctx: Ctx = { summary, settings, opts, client, t, boundary, allowed, out, warnings: { interactions: [], recommendations: [] } };
 
   await Promise.all(
     requests.map((req) => {
@@ -73,6 +73,7 @@ export async function generateTexts(summary: Summary, settings: AiSettings, opts
     }),
   );
   // Requests run side by side; report them in a stable order.
+  out.warnings.push(...ctx.warnings.interactions, ...ctx.warnings.recommendations);
   const order = (p: Purpose) => (p === 'interactions' ? 0 : 1);
   out.sent.sort((a, b) => order(a.purpose) - order(b.purpose));
   out.usage.sort((a, b) => order(a.purpose) - order(b.purpose));
@@ -88,6 +89,7 @@ interface Ctx {
   boundary: string;
   allowed: AllowedFigures;
   out: GenerateResult;
+  warnings: Record<Purpose, string[]>;
 }
 
 function recordUsage(ctx: Ctx, req: PromptRequest, text: string, apiUsage: OpenAI.CompletionUsage | null | undefined) {
@@ -161,16 +163,16 @@ async function interactions(ctx: Ctx, req: PromptRequest): Promise<void> {
     text = removeInvisible(text).trim();
     if (!text) throw new MalformedOutputError();
   } catch (e) {
-    ctx.out.warnings.push(describeError(e, ctx.settings, ctx.t, what));
+    ctx.warnings[req.purpose].push(describeError(e, ctx.settings, ctx.t, what));
     return;
   }
   if (text.length > MAX_INTERACTIONS_CHARS) {
-    ctx.out.warnings.push(ctx.t.warn.malformed(what));
+    ctx.warnings[req.purpose].push(ctx.t.warn.malformed(what));
     return;
   }
   const reason = rejectReason(ctx, req, text, what);
   if (reason) {
-    ctx.out.warnings.push(reason);
+    ctx.warnings[req.purpose].push(reason);
     return;
   }
   ctx.out.summary.interactions.summary = text;
@@ -209,23 +211,23 @@ async function recommendations(ctx: Ctx, req: PromptRequest): Promise<void> {
       }
     }
   } catch (e) {
-    ctx.out.warnings.push(describeError(e, ctx.settings, ctx.t, what));
+    ctx.warnings[req.purpose].push(describeError(e, ctx.settings, ctx.t, what));
     return;
   }
   const parsed = parseRecommendations(removeInvisible(text), req.evidence);
   if (!parsed) {
-    ctx.out.warnings.push(w.malformed(what));
+    ctx.warnings[req.purpose].push(w.malformed(what));
     return;
   }
   const kept: Recommendation[] = [];
   let dropped = parsed.droppedItems;
   const all = parsed.items.map((r) => `${r.action}\n${r.reason}`).join('\n');
   if (leaksSystemPrompt(all, req.messages[0]?.content ?? '', ctx.boundary)) {
-    ctx.out.warnings.push(w.leak(what));
+    ctx.warnings[req.purpose].push(w.leak(what));
     return;
   }
   if (!looksLikeLanguage(all, ctx.summary.language)) {
-    ctx.out.warnings.push(w.language(what));
+    ctx.warnings[req.purpose].push(w.language(what));
     return;
   }
   for (const r of parsed.items) {
@@ -234,11 +236,11 @@ async function recommendations(ctx: Ctx, req: PromptRequest): Promise<void> {
   }
   const items = kept.slice(0, MAX_RECOMMENDATIONS);
   if (items.length < MIN_RECOMMENDATIONS) {
-    ctx.out.warnings.push(w.tooFew(items.length));
+    ctx.warnings[req.purpose].push(w.tooFew(items.length));
     return;
   }
-  if (dropped > 0) ctx.out.warnings.push(w.droppedRecs(dropped));
-  if (parsed.droppedEvidence > 0) ctx.out.warnings.push(w.droppedEvidence(parsed.droppedEvidence));
+  if (dropped > 0) ctx.warnings[req.purpose].push(w.droppedRecs(dropped));
+  if (parsed.droppedEvidence > 0) ctx.warnings[req.purpose].push(w.droppedEvidence(parsed.droppedEvidence));
   ctx.out.summary.recommendations = { items, generatedBy: 'llm' };
 }
 
