@@ -235,7 +235,8 @@ export function paginate(sorted: Obj[], q: Query): { page: Obj[]; pagination: { 
     }
   }
   const page = sorted.slice(start, start + limit);
-  const offset = numeric ? start : page.length > 0 ? encodeCursor(page[page.length - 1]!.id) : rawOffset ?? null;
+  // The schema requires an offset: past the end, the cursor sent; on an empty first page, an empty string.
+  const offset = numeric ? start : page.length > 0 ? encodeCursor(page[page.length - 1]!.id) : rawOffset ?? '';
   return { page, pagination: { limit, count: page.length, total: sorted.length, offset } };
 }
 

@@ -65,10 +65,12 @@ function withEmbeds(db: AccountDb, resource: string, o: Obj, embeds: string[]): 
     for (const e of embeds) {
       if (e === 'company') {
         const r = o.related.find((x: Obj) => x.type === 'company');
-        _embed.company = r ? thirdOf(db, r) ?? null : null;
+        const t = r ? thirdOf(db, r) : undefined;
+        if (t) _embed.company = t;
       } else if (e === 'individual') {
         const r = o.related.find((x: Obj) => x.type === 'individual');
-        _embed.individual = r ? thirdOf(db, r) ?? null : null;
+        const t = r ? thirdOf(db, r) : undefined;
+        if (t) _embed.individual = t;
       }
     }
   }

@@ -80,7 +80,7 @@ function buildItems(rng: Rng): Obj[] {
       is_reference_price_taxes_free: false, tax_id: 1, unit_id: type === 'service' ? 2 : 1, category_id: type === 'service' ? 20 : 10,
       price_excl_tax: money(price), currency: 'EUR', standard_quantity: '1', description: `<p>${name}</p>`,
       is_name_included_in_description: false, accounting_code_id: 706000, accounting_purchase_code_id: 607000,
-      is_archived: false, is_declined: declined, created: dateTime('2021-01-04', 540 + i),
+      is_archived: false, is_declined: declined,
     };
     if (declined) item.declinations = [1, 2, 3].map((k) => ({ id: id * 10 + k, name: ['Noir', 'Blanc', 'Laiton'][k - 1] }));
     return item;
@@ -141,10 +141,11 @@ const BASE_DOC = (owner: number) => ({
   owner: STAFF_OWNER(owner), assigned_staff_id: owner, fiscal_year_id: 3, decimal_number: { unit_price: 2, quantity: 2, main: 2 },
   invoicing_address_id: 501, delivery_address_id: 501, issuer_address_id: 1, rate_category_id: 1, note: '',
 });
-function relatedOf(t: Third, extra: Obj[] = []): Obj[] {
+/** `withContact`: invoices, credit notes, orders and opportunities may list a contact; estimates may not (OpenAPI enum). */
+function relatedOf(t: Third, extra: Obj[] = [], withContact = true): Obj[] {
   const r: Obj[] = [{ id: t.id, type: t.type }];
-  if (t.contactId !== null && t.type === 'company') r.push({ id: t.contactId, type: 'contact' });
-  return [...r, ...extra];
+  if (withContact && t.contactId !== null && t.type === 'company') r.push({ id: t.contactId, type: 'contact' });
+  return [...r, ...(withContact ? extra : extra.filter((x) => x.type !== 'contact'))];
 }
 
 // ---------------------------------------------------------------- the generator of one account's documents and activities
@@ -234,7 +235,7 @@ class Builder {
           total_excl_tax: money(excl), total: money(incl), total_primes_incl_tax: '0.00',
         },
         currency: p.currency ?? 'EUR', taxes: [{ label: 'TVA 20%', id: 1, rate: '20.00', amount: money(incl - excl) }],
-        discount: { percent: '0.00', amount: '0.00', type: 'amount' }, related: relatedOf(p.third, p.extraRelated),
+        discount: { percent: '0.00', amount: '0.00', type: 'amount' }, related: relatedOf(p.third, p.extraRelated, false),
         public_link: `https://www.sellsy.com/public/estimate/${id}`, pdf_link: `https://file.sellsy.com/pdf/estimate-${id}.pdf`,
         contact_id: p.third.type === 'company' ? p.third.contactId : null, ...BASE_DOC(this.staffId), rows,
       });
@@ -428,10 +429,10 @@ function thirdsFor(names: Record<number, string>, individual: { first: string; l
 }
 
 function emptyAccount(key: 'invoicing' | 'sales', account: { id: number; name: string }, staffId: number, salesOnly: boolean): AccountDb {
-  const pipelines = [{ id: 61, name: 'Ventes hôtellerie' }, { id: 62, name: 'Projets éclairage' }];
+  const pipelines = [{ id: 61, name: 'Ventes hôtellerie', is_default: true, step: 4, rank: 1 }, { id: 62, name: 'Projets éclairage', is_default: false, step: 3, rank: 2 }];
   const steps: Record<number, Obj[]> = {
-    61: [['Découverte', 10], ['Proposition', 40], ['Négociation', 70], ['Signature', 90]].map(([name, p], i) => ({ id: 611 + i, name, probability: p, rank: i + 1, color: '#64748b' })),
-    62: [['Qualification', 20], ['Étude', 50], ['Devis', 75]].map(([name, p], i) => ({ id: 621 + i, name, probability: p, rank: i + 1, color: '#64748b' })),
+    61: [['Découverte', 10], ['Proposition', 40], ['Négociation', 70], ['Signature', 90]].map(([name, p], i) => ({ id: 611 + i, name, probability: p, rank: i + 1 })),
+    62: [['Qualification', 20], ['Étude', 50], ['Devis', 75]].map(([name, p], i) => ({ id: 621 + i, name, probability: p, rank: i + 1 })),
   };
   const license = salesOnly ? 'pack_prospecting_sale' : 'pack_all_included';
   return {
@@ -439,13 +440,13 @@ function emptyAccount(key: 'invoicing' | 'sales', account: { id: number; name: s
     staff: {
       id: staffId, firstname: salesOnly ? 'Léa' : 'Camille', lastname: salesOnly ? 'Bernard' : 'Martin',
       email: salesOnly ? 'lea@studio-ventes.example' : 'camille@atelier-lumiere.example', language: 'fr', timezone: 'Europe/Paris',
-      position: 'Gérante', is_active: true, created: '2021-01-04T09:00:00+01:00',
-      _licenses: [{ id: 1, code: license, enabled: true }],
+      position: 'Gérante', status: 'ok', civility: 'mrs', created: '2021-01-04T09:00:00+01:00',
+      _licenses: [{ id: salesOnly ? 'lic-sale-1' : 'lic-all-1', code: license, enabled: true }],
       _account: { id: account.id, uuid: `00000000-0000-4000-8000-0000000${account.id}`, name: account.name, country_code: 'FR', created: '2021-01-04T09:00:00+01:00' },
-      _preferences: { timezone: 'Europe/Paris', format_date: 'd/m/Y', format_hour: 'H:i', currency: 'EUR' },
+      _preferences: { timezone: 'Europe/Paris', format_phone_number: 'international', format_date: 'DD-MM-YYYY', currency: 'EUR' },
     },
     subscription: {
-      licenses: [{ id: 1, code: license, available: 2, total: 3 }],
+      licenses: [{ id: salesOnly ? 'lic-sale-1' : 'lic-all-1', code: license, available: 2, total: 3 }],
       plugins: { accounting: !salesOnly, invoicing: !salesOnly, prospection: true, saleestimate: true, phonecall: true, scheduler: true, proposal: true },
     },
     currencies: [
@@ -485,9 +486,9 @@ function seedInvoicing(today: string): AccountDb {
     const date = addDays(today, -age);
     const r = rng();
     let status: string;
-    if (age > 120) status = r < 0.93 ? 'paid' : r < 0.97 ? 'cancelled' : 'late';
+    if (age > 120) status = r < 0.955 ? 'paid' : r < 0.99 ? 'cancelled' : 'late';
     else if (age > 30) status = r < 0.55 ? 'paid' : r < 0.78 ? 'late' : r < 0.95 ? 'payinprogress' : 'cancelled';
-    else status = r < 0.5 ? 'due' : r < 0.7 ? 'paid' : r < 0.82 ? 'payinprogress' : 'draft';
+    else status = r < 0.6 ? 'due' : r < 0.75 ? 'paid' : r < 0.87 ? 'payinprogress' : 'draft';
     inv.push({ third: large, date, status, currency: k % 67 === 5 ? 'USD' : undefined });
   }
   for (const [age, status] of [[400, 'paid'], [200, 'paid'], [45, 'late'], [10, 'due']] as const) inv.push({ third: indiv, date: addDays(today, -age), status });
