@@ -128,7 +128,9 @@ export function notesBlock(
   const entries: string[] = [];
   let used = estimateTokens(fence('', boundary)) + 20; // the header line and the fence
   for (const item of items) {
-    let text = prepare(cleanCrmText(item.text));
+    // Only the start of a note can fit: cleaning and redacting a 1 MB note whole would be wasted work. Redaction
+    // runs before the final cut so that an address is never sent half-cut (and so unrecognised).
+    let text = prepare(cleanCrmText(item.text.slice(0, perItemChars * 4)).slice(0, perItemChars + 200));
     if (text.length > perItemChars) text = text.slice(0, perItemChars).replace(/\s+\S*$/, '') + ' […]';
     const entry = `[${item.type}:${item.id}] ${formatDate(item.date.slice(0, 10), language)}\n${text}`;
     const cost = estimateTokens(entry) + 1;

@@ -10,12 +10,38 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 const INVISIBLE =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDC7F]/g;
 
+/**
+ * Drops <script>/<style> blocks and comments in one forward pass: a lazy regex would rescan to the end for every
+ * unclosed opener, which a hostile note can repeat thousands of times. An unclosed block drops the rest.
+ */
+function dropBlocks(text: string): string {
+  const lower = text.toLowerCase();
+  const opener = /<(script|style)\b|<!--/g;
+  let out = '';
+  let i = 0;
+  for (;;) {
+    opener.lastIndex = i;
+    const found = opener.exec(lower);
+    if (!found) return out + text.slice(i);
+    out += text.slice(i, found.index) + ' ';
+    if (found[1]) {
+      const close = lower.indexOf(`</${found[1]}`, found.index);
+      const end = close < 0 ? -1 : lower.indexOf('>', close);
+      if (end < 0) return out;
+      i = end + 1;
+    } else {
+      const end = lower.indexOf('-->', found.index + 4);
+      if (end < 0) return out;
+      i = end + 3;
+    }
+  }
+}
+
 export function stripHtml(text: string): string {
-  return text
-    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<\s*(br|\/p|\/div|\/li|\/tr|\/h\d)\b[^>]*>/gi, '\n')
-    .replace(/<[^>]*>/g, ' ')
+  // A tag starts with a letter ("< 100" is text) and ends before the next "<", so unclosed runs stay linear.
+  return dropBlocks(text)
+    .replace(/<\s*(br|\/p|\/div|\/li|\/tr|\/h\d)\b[^<>]*>/gi, '\n')
+    .replace(/<\/?[a-z!][^<>]*>/gi, ' ')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, name: string) => {
       if (name[0] === '#') {
         const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { redact } from '../../../lib/ai/redact';
 import { cleanCrmText, fence, randomBoundary } from '../../../lib/ai/sanitize';
+import { notesBlock } from '../../../lib/ai/facts';
 
 describe('redact', () => {
   it.each([
@@ -49,6 +50,22 @@ describe('cleanCrmText', () => {
   it('removes control characters but keeps newlines', () => {
     expect(cleanCrmText('a\u0000b\u0007c\nd\u001Be')).toBe('abc\nde');
   });
+  it('drops unclosed script blocks and comments, and keeps a lone "<"', () => {
+    expect(cleanCrmText('a <!-- hidden --> b <script>x</script> c <style>p{}</STYLE > d')).toBe('a b c d');
+    expect(cleanCrmText('keep <script>never closed')).toBe('keep');
+    expect(cleanCrmText('keep <!-- never closed')).toBe('keep');
+    expect(cleanCrmText('prix < 100 et > 50')).toBe('prix < 100 et > 50');
+  });
+  it('copes with hostile volumes: a 1 MB note and thousands of unclosed openers', () => {
+    const unit = '<p><script>alert(1)</script><img src=x onerror=alert(1)> \u202Eabc\u202C\u200B 🦄 Lorem ipsum.</p>\n';
+    const big = unit.repeat(Math.ceil(1_048_576 / unit.length));
+    const clean = cleanCrmText(big);
+    expect(clean).not.toMatch(/<|alert|\u202E|\u200B/);
+    expect(clean.startsWith('abc 🦄 Lorem ipsum.\nabc')).toBe(true);
+    expect(cleanCrmText('<script'.repeat(50_000) + ' tail')).toBe('');
+    expect(cleanCrmText('<!--'.repeat(50_000))).toBe('');
+    expect(cleanCrmText('<'.repeat(200_000) + 'b>ok')).toBe('<'.repeat(199_999) + ' ok');
+  });
   it('removes Unicode tag characters (invisible ASCII)', () => {
     expect(cleanCrmText('ok\u{E0049}\u{E0047}\u{E004E}')).toBe('ok');
   });
@@ -72,5 +89,20 @@ describe('fence', () => {
     // The worst case for the old hex boundaries: two letters then digits, as an IBAN starts.
     const allSame = randomBoundary((bytes) => bytes.fill(0));
     expect(allSame).toBe('DATA-' + 'B'.repeat(20));
+  });
+});
+
+describe('notesBlock', () => {
+  it('never sends half an email address when a note is cut', () => {
+    const text = 'x '.repeat(590) + 'contact: jean.martin@boulangerie-martin.fr merci';
+    const block = notesBlock([{ type: 'comment', id: 1, date: '2026-11-01', text }], 'fr', 'DATA-B', 4000, 1200, redact);
+    expect(block.text).not.toMatch(/jean|boulangerie/);
+    expect(block.shown).toBe(1);
+  });
+  it('takes a 1 MB note without cleaning all of it', () => {
+    const text = '<p>Lorem <b>ipsum</b> dolor sit amet.</p>'.repeat(30_000);
+    const block = notesBlock([{ type: 'comment', id: 1, date: '2026-11-01', text }], 'en', 'DATA-B', 4000, 1200);
+    expect(block.text).toMatch(/^CRM notes \(1, newest first\):\n<<<DATA-B\n\[comment:1\] Nov 1, 2026\nLorem ipsum dolor sit amet\./);
+    expect(block.text.length).toBeLessThan(1400);
   });
 });
