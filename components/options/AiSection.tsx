@@ -1,0 +1,112 @@
+// The LLM provider: on/off, key (write-only), base URL, model, redaction, its own test, and a view of
+// exactly what was last sent. Saving asks the browser for access to the service's host.
+import { useState } from 'preact/hooks';
+import type { SettingsPatch } from '@/lib/messages';
+import type { OptionsModel } from './model';
+import { SecretField } from './SecretField';
+
+export function AiSection({ model }: { model: OptionsModel }) {
+  const s = model.s.value;
+  const saved = model.settings.value!.ai;
+  const [enabled, setEnabled] = useState(saved.enabled);
+  const [baseURL, setBaseURL] = useState(saved.baseURL);
+  const [modelName, setModelName] = useState(saved.model);
+  const [key, setKey] = useState('');
+  const [keyRemoved, setKeyRemoved] = useState(false);
+  const [redact, setRedact] = useState(saved.redact);
+  const [status, setStatus] = useState<{ kind: 'saving' | 'saved' } | { kind: 'error'; message: string } | null>(null);
+  const [permissionDenied, setPermissionDenied] = useState(false);
+
+  function onSubmit(e: Event): void {
+    e.preventDefault();
+    const patch: NonNullable<SettingsPatch['ai']> = { enabled, baseURL, model: modelName, redact };
+    if (key) patch.apiKey = key;
+    else if (keyRemoved) patch.apiKey = '';
+    setStatus({ kind: 'saving' });
+    // saveAi asks for the host permission before its first await: the browser needs the click's gesture.
+    void model.saveAi(patch).then(({ error, permission }) => {
+      setPermissionDenied(!permission);
+      if (error) {
+        setStatus({ kind: 'error', message: error });
+        return;
+      }
+      setKey('');
+      setKeyRemoved(false);
+      setStatus({ kind: 'saved' });
+    });
+  }
+
+  const test = model.aiTest.value;
+  const last = model.lastSent.value;
+  return (
+    <section aria-labelledby="ai-title" data-testid="options-ai">
+      <h2 id="ai-title">{s.ai}</h2>
+      <p class="muted">{s.aiHelp}</p>
+      <form onSubmit={onSubmit} noValidate>
+        <label class="inline">
+          <input type="checkbox" name="aiEnabled" checked={enabled} onChange={(e) => setEnabled((e.currentTarget as HTMLInputElement).checked)}
+            data-testid="options-ai-enabled" />
+          {s.aiEnabled}
+        </label>
+        <div class="field">
+          <label for="field-baseURL">{s.baseURL}</label>
+          <input id="field-baseURL" name="baseURL" type="url" spellcheck={false} value={baseURL}
+            onInput={(e) => setBaseURL((e.currentTarget as HTMLInputElement).value)} data-testid="options-ai-base-url" />
+        </div>
+        <div class="field">
+          <label for="field-model">{s.model}</label>
+          <input id="field-model" name="model" type="text" spellcheck={false} value={modelName}
+            onInput={(e) => setModelName((e.currentTarget as HTMLInputElement).value)} data-testid="options-ai-model" />
+        </div>
+        <SecretField s={s} name="apiKey" label={s.apiKey} saved={saved.hasKey} value={key} removed={keyRemoved}
+          onInput={setKey} onRemove={() => { setKey(''); setKeyRemoved(true); }} testId="options-ai-key" />
+        <label class="inline">
+          <input type="checkbox" name="redact" checked={redact} onChange={(e) => setRedact((e.currentTarget as HTMLInputElement).checked)}
+            data-testid="options-ai-redact" />
+          {s.redact}
+        </label>
+        <div class="actions">
+          <button type="submit" data-action="save-ai" data-testid="options-ai-save" disabled={status?.kind === 'saving'}>{s.save}</button>
+          <button type="button" class="secondary" data-action="test-ai" data-testid="options-ai-test" disabled={test.state === 'running'}
+            onClick={() => void model.testAi()}>{s.testAi}</button>
+          <span role="status" class="muted" data-testid="options-ai-status">
+            {status?.kind === 'saving' && s.saving}
+            {status?.kind === 'saved' && s.saved}
+          </span>
+        </div>
+        {status?.kind === 'error' && <p role="alert" class="error" data-testid="options-ai-error">{s.error}{s.sep}{status.message}</p>}
+        {permissionDenied && <p role="alert" class="error" data-testid="options-ai-permission">{s.permissionDenied}</p>}
+      </form>
+      {test.state !== 'idle' && (
+        <div role="status" aria-live="polite" class="result" data-result="ai" data-testid="options-ai-result"
+          data-ok={test.state === 'done' ? String(test.result.ok) : undefined}>
+          {test.state === 'running' && s.testing}
+          {test.state === 'done' && test.result.ok && <p>✓ {s.aiOk}{s.sep}{test.result.model}</p>}
+          {test.state === 'done' && !test.result.ok && <p class="error">{s.failed}{s.sep}{test.result.message}</p>}
+        </div>
+      )}
+      <h3>{s.lastSent}</h3>
+      <button type="button" class="secondary" data-action="last-sent" data-testid="options-last-sent-show"
+        onClick={() => void model.showLastSent()}>{s.showLastSent}</button>
+      {last.state === 'done' && (
+        <div class="last-sent" data-testid="options-last-sent">
+          {last.result === null ? (
+            <p class="muted">{s.nothingSent}</p>
+          ) : (
+            <>
+              <p class="muted">
+                {s.sentAt} {new Date(last.result.at).toLocaleString(model.lang.value)} · {last.result.tokens} {s.tokens}
+              </p>
+              {last.result.messages.map((m, i) => (
+                <div key={i} class="message">
+                  <strong>{m.role}</strong>
+                  <pre>{m.content}</pre>
+                </div>
+              ))}
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

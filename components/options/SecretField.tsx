@@ -1,0 +1,43 @@
+// A write-only field: the stored secret is never shown, only whether there is one. Typing replaces it;
+// "Remove" clears it on the next save.
+import type { OptionsStrings } from './i18n';
+
+export interface SecretFieldProps {
+  s: OptionsStrings;
+  name: string;
+  label: string;
+  saved: boolean;
+  value: string;
+  removed: boolean;
+  onInput(value: string): void;
+  onRemove(): void;
+  testId: string;
+}
+
+export function SecretField({ s, name, label, saved, value, removed, onInput, onRemove, testId }: SecretFieldProps) {
+  const id = `field-${name}`;
+  const hint = saved && !removed ? s.secretSaved : s.secretNone;
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <div class="row">
+        <input
+          id={id}
+          name={name}
+          type="password"
+          autocomplete="off"
+          spellcheck={false}
+          value={value}
+          placeholder={hint}
+          aria-describedby={`${id}-state`}
+          data-testid={testId}
+          onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
+        />
+        {saved && !removed && (
+          <button type="button" class="secondary" onClick={onRemove} data-testid={`${testId}-remove`}>{s.remove}</button>
+        )}
+      </div>
+      <span id={`${id}-state`} class="muted" data-secret-state={saved && !removed ? 'saved' : 'empty'}>{hint}</span>
+    </div>
+  );
+}
