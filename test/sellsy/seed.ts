@@ -5,7 +5,7 @@ import {
   INVOICING_STAFF_ID, LARGE_CLIENT_CONTACT_ID, LARGE_CLIENT_ID, OTHER_CLIENT_ID, PROSPECT_ID, SALES_ACCOUNT,
   SALES_STAFF_ID, SUPPLIER_ID,
 } from './demo';
-import { addDays, daysBetween, dateTime, makeRng, money, withVat, type Rng } from './util';
+import { addDays, cents, daysBetween, dateTime, makeRng, money, withVat, type Rng } from './util';
 
 // Sellsy objects are open-ended: tests add fields and odd values freely.
 export type Obj = Record<string, any>;
@@ -100,7 +100,7 @@ function buildRows(rng: Rng, items: Obj[], nextRowId: () => number, opts: { scal
   for (let k = 0; k < n; k++) {
     const item = rng.pick(products);
     const qty = item.type === 'service' ? rng.int(1, 6) : rng.int(1, 12) * (opts.scale ?? 1);
-    const unit = Number(item.reference_price_taxes_exc.replace('.', ''));
+    const unit = cents(item.reference_price_taxes_exc);
     const ex = qty * unit;
     const optional = rng.chance(0.06);
     rows.push({
@@ -275,7 +275,7 @@ class Builder {
     });
     let bad = 0;
     for (const inv of mine) {
-      const incl = Number(inv.amounts.total_incl_tax.replace('.', ''));
+      const incl = cents(inv.amounts.total_incl_tax);
       const maxDay = (d: string) => (d > this.today ? this.today : d);
       if (inv.status === 'paid' && !skip.has(inv.id)) {
         const late = this.rng.chance(0.18);
@@ -286,7 +286,7 @@ class Builder {
           pay(inv, incl - first, day, 'confirmed');
         } else pay(inv, incl, day, 'confirmed');
       } else if (inv.status === 'payinprogress') {
-        const remaining = Number(inv.amounts.total_remaining_due_incl_tax.replace('.', ''));
+        const remaining = cents(inv.amounts.total_remaining_due_incl_tax);
         pay(inv, incl - remaining, maxDay(addDays(inv.date, this.rng.int(0, 20))), 'confirmed');
       } else if (inv.status === 'late' && bad < 4) {
         pay(inv, incl, maxDay(addDays(inv.due_date, this.rng.int(0, 10))), bad % 2 === 0 ? 'rejected' : 'failed');
@@ -501,7 +501,20 @@ function seedInvoicing(today: string): AccountDb {
   b.invoices(inv);
   const largePaid = db.invoices.filter((i) => i.status === 'paid' && i.related[0].id === LARGE_CLIENT_ID);
   const noPayment = new Set([largePaid[40]!.id, largePaid[200]!.id]);
-  b.payments(large, noPayment);
+  // Two paid invoices settled by one payment (a payment may link several invoices).
+  const [pairA, pairB] = [largePaid[300]!, largePaid[301]!];
+  b.payments(large, new Set([...noPayment, pairA.id, pairB.id]));
+  const pairDay = addDays(pairB.date, 12);
+  db.payments.push({
+    paid_at: dateTime(pairDay, 630), status: 'confirmed', payment_method_id: 2, type: 'credit',
+    amounts: { total: money(cents(pairA.amounts.total_incl_tax) + cents(pairB.amounts.total_incl_tax)), remaining: '0.00' }, currency: pairA.currency,
+    related: { id: LARGE_CLIENT_ID, type: 'company' }, note: 'Virement groupé',
+    related_objects: [pairA, pairB].map((i) => ({ id: i.id, type: 'invoice', amount_linked: i.amounts.total_incl_tax, linked_date: pairDay })),
+  });
+  // A rejected payment dated after the confirmed one of the same invoice: the payment date must ignore it.
+  const bounced = largePaid[100]!;
+  const confirmed = db.payments.filter((p) => p.related_objects.some((r: Obj) => r.id === bounced.id)).sort((x, y) => (x.paid_at < y.paid_at ? 1 : -1))[0]!;
+  db.payments.push({ ...structuredClone(confirmed), status: 'rejected', paid_at: dateTime(addDays(confirmed.paid_at.slice(0, 10), 20), 700), note: 'Chèque rejeté' });
   b.payments(indiv, new Set());
   b.payments(other, new Set());
   b.payments(hostile, new Set());

@@ -89,8 +89,16 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function startSellsy(opts: Partial<FakeSellsyOptions> & { port?: number; today?: string } = {}): Promise<FakeSellsy> {
-  const { port = 0, today = localToday(), ...rest } = opts;
+export interface StartOptions extends Partial<FakeSellsyOptions> {
+  port?: number;
+  /** YYYY-MM-DD that anchors every seeded date; default the machine's local date. */
+  today?: string;
+  /** The clock of quotas and token expiry (ms since epoch); tests freeze or advance it. Default Date.now. */
+  now?: () => number;
+}
+
+export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> {
+  const { port = 0, today = localToday(), now = Date.now, ...rest } = opts;
   parseDay(today);
   const options: FakeSellsyOptions = { ...DEFAULT_OPTIONS, ...rest };
   const db = seed(today);
@@ -103,9 +111,9 @@ export async function startSellsy(opts: Partial<FakeSellsyOptions> & { port?: nu
 
   function usageOf(account: string | null): Usage {
     const key = account ?? '-';
-    const now = Date.now();
-    const sec = Math.floor(now / 1000);
-    const min = Math.floor(now / 60_000);
+    const t = now();
+    const sec = Math.floor(t / 1000);
+    const min = Math.floor(t / 60_000);
     let u = usage.get(key);
     if (!u) usage.set(key, (u = { second: sec, bySecond: 0, minute: min, byMinute: 0, day: 0, month: 0 }));
     if (u.second !== sec) { u.second = sec; u.bySecond = 0; }
@@ -173,7 +181,7 @@ export async function startSellsy(opts: Partial<FakeSellsyOptions> & { port?: nu
       return { status: 401, body: errorBody(401, 'Client authentication failed', 'invalid_client', {}) };
     }
     const token = `fake.${cred.account}.${randomBytes(18).toString('base64url')}`;
-    tokens.set(token, { account: cred.account, expiresAt: Date.now() + options.tokenTtlSeconds * 1000 });
+    tokens.set(token, { account: cred.account, expiresAt: now() + options.tokenTtlSeconds * 1000 });
     return { status: 200, body: { token_type: 'Bearer', expires_in: options.tokenTtlSeconds, access_token: token } };
   }
 
@@ -182,7 +190,7 @@ export async function startSellsy(opts: Partial<FakeSellsyOptions> & { port?: nu
     if (!m) return { error: { status: 401, body: errorBody(401, 'Missing bearer token', 'unauthorized') } };
     const t = tokens.get(m[1]!);
     if (!t) return { error: { status: 401, body: errorBody(401, 'Invalid access token', 'invalid_token') } };
-    if (Date.now() >= t.expiresAt) return { error: { status: 401, body: errorBody(401, 'The access token expired', 'expired_token') } };
+    if (now() >= t.expiresAt) return { error: { status: 401, body: errorBody(401, 'The access token expired', 'expired_token') } };
     return { account: t.account };
   }
 
@@ -226,7 +234,7 @@ export async function startSellsy(opts: Partial<FakeSellsyOptions> & { port?: nu
     const method = (req.method ?? 'GET').toUpperCase();
     const query = parseQuery(url);
     const raw = await readBody(req);
-    const entry: RequestLogEntry = { at: Date.now(), method, path: url.pathname, query, status: 0, account: null };
+    const entry: RequestLogEntry = { at: now(), method, path: url.pathname, query, status: 0, account: null };
     if (raw !== '') {
       try { entry.body = JSON.parse(raw); } catch { entry.body = raw; }
     }
