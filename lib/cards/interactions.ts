@@ -1,0 +1,63 @@
+// Card 4 (spec §6): six months of comments, tasks, calls and events, newest first, with their whole text
+// (HTML removed), and without an LLM an extractive digest: the most recent note and the most substantial ones.
+import type { InteractionItem, InteractionType, Summary } from '../summary/types';
+import type { Related } from '../sellsy/api-types';
+import { datePart } from '../dates';
+import { formatDate, formatNumber } from '../format/intl';
+import { belongsTo, newestFirst, type Ctx } from './context';
+import { shorten, stripHtml } from './text';
+
+const TYPES: InteractionType[] = ['comment', 'task', 'call', 'event'];
+const DIGEST_NOTES = 3;
+const DIGEST_CHARS = 180;
+
+const joinText = (...parts: (string | null | undefined)[]) =>
+  parts.map((p) => (typeof p === 'string' ? stripHtml(p) : '')).filter(Boolean).join('\n');
+
+export function interactionsCard(ctx: Ctx): Summary['interactions'] {
+  const { data } = ctx;
+  const mine = (r: { related?: Related[]; company_id?: number | null; individual_id?: number | null }) =>
+    belongsTo(r.related, data) || (data.client.kind === 'company' ? r.company_id === data.client.id : r.individual_id === data.client.id);
+  const all: InteractionItem[] = [];
+  const push = (type: InteractionType, id: number, when: string | null | undefined, text: string) => {
+    const date = datePart(when);
+    // Spec §6: in the window, both ends included; a future event is not an interaction yet.
+    if (date && date >= ctx.interactionsFrom && date <= ctx.today) all.push({ type, id, date, text });
+  };
+  for (const c of data.comments) if (mine(c)) push('comment', c.id, c.created, joinText(c.description));
+  for (const t of data.tasks) if (mine(t)) push('task', t.id, t.created, joinText(t.title, t.description));
+  for (const c of data.phoneCalls) if (mine(c)) push('call', c.id, c.date, joinText(c.description));
+  for (const e of data.calendarEvents) if (mine(e)) push('event', e.id, e.datetime_start, joinText(e.title, e.description));
+  // Newest first by (date, id); same date and id across types: a fixed type order keeps it stable.
+  all.sort((a, b) => newestFirst(a, b) || TYPES.indexOf(a.type) - TYPES.indexOf(b.type));
+
+  const counts = { comments: 0, tasks: 0, calls: 0, events: 0 };
+  for (const i of all) counts[`${i.type}s` as keyof typeof counts] += 1;
+  return { from: ctx.interactionsFrom, counts, items: all, summary: digest(ctx, all), generatedBy: 'rules' };
+}
+
+/** The most recent note, then the longest of the rest, shown newest first, each shortened. */
+export function digest(ctx: Ctx, items: InteractionItem[]): string {
+  const { t, lang } = ctx;
+  if (!items.length) return t.digest.none;
+  const byType = TYPES.map((type) => ({ type, n: items.filter((i) => i.type === type).length })).filter((x) => x.n > 0);
+  const parts = byType.map(({ type, n }) => t.interaction(type, n, formatNumber(n, lang))).join(', ');
+  const lines = [t.digest.header(formatNumber(items.length, lang), items.length === 1, parts)];
+
+  const withText = items.filter((i) => i.text.trim());
+  const chosen = new Set<InteractionItem>();
+  if (withText[0]) chosen.add(withText[0]);
+  const rest = withText.slice(1).sort((a, b) => b.text.length - a.text.length || newestFirst(a, b));
+  for (const i of rest) {
+    if (chosen.size >= DIGEST_NOTES) break;
+    chosen.add(i);
+  }
+  if (!chosen.size) chosen.add(items[0]!);
+  lines.push(t.digest.notes);
+  for (const i of items.filter((x) => chosen.has(x))) {
+    const date = formatDate(i.date, lang);
+    const text = i.text.trim() ? shorten(i.text, DIGEST_CHARS) : '';
+    lines.push(text ? t.digest.line(date, t.interactionName(i.type), text) : t.digest.empty(date, t.interactionName(i.type)));
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,93 @@
+// Card 2 (spec §4): what is still open. Lists show every currency; totals add the main currency only.
+import type { DocList, DocRef, OpportunityRef, SourceDoc, Summary } from '../summary/types';
+import type { Invoice } from '../sellsy/api-types';
+import { daysBetween, datePart } from '../dates';
+import { formatAmount, isDecimal, sum } from '../decimal';
+import { belongsTo, newestFirst, sourceDoc, type Ctx, type Doc } from './context';
+import { statusClass } from './counted';
+import { currencyReason } from './currency';
+import { docRef } from './relationship';
+
+function list(ctx: Ctx, path: string, docs: Doc[], entry: (d: Doc) => DocRef, totalOf: (r: DocRef) => string): DocList {
+  const sorted = [...docs].sort(newestFirst);
+  const items = sorted.map((d) => ({ ...entry(d), currency: d.currency }));
+  const inTotal = items.filter((r) => r.currency === ctx.listCurrency);
+  ctx.source(
+    path,
+    sorted.filter((d) => d.currency === ctx.listCurrency).map(sourceDoc),
+    sorted.filter((d) => d.currency !== ctx.listCurrency).map((d) => ({ ...sourceDoc(d), reason: currencyReason(d.currency) })),
+  );
+  return { count: items.length, total: formatAmount(sum(inTotal.map(totalOf))), items };
+}
+
+export function openDocumentsCard(ctx: Ctx): Summary['openDocuments'] {
+  const invoicesById = new Map<number, Invoice>((ctx.data.invoices ?? []).map((i) => [i.id, i]));
+  const invoiceEntry = (late: boolean) => (d: Doc): DocRef => {
+    const raw = invoicesById.get(d.id);
+    const remaining = raw?.amounts?.total_remaining_due_incl_tax;
+    const ref: DocRef = { ...docRef(d), remaining: formatAmount(isDecimal(remaining) ? remaining : '0') };
+    if (raw?.due_date) {
+      ref.dueDate = raw.due_date;
+      if (late) ref.daysLate = daysBetween(raw.due_date, ctx.today);
+    }
+    return ref;
+  };
+  const estimateEntry = (d: Doc): DocRef => {
+    const raw = ctx.data.estimates.find((e) => e.id === d.id);
+    return { ...docRef(d), expiryDate: raw?.expiry_date ?? null };
+  };
+  const remainingOf = (r: DocRef) => r.remaining ?? '0';
+  const amountOf = (r: DocRef) => r.amount;
+
+  const invoicing = ctx.mode === 'invoicing';
+  const invoices = invoicing ? ctx.purchases : [];
+  return {
+    invoicesToPay: invoicing
+      ? list(ctx, 'openDocuments.invoicesToPay', invoices.filter((d) => d.status === 'due' || d.status === 'payinprogress'), invoiceEntry(false), remainingOf)
+      : null,
+    invoicesLate: invoicing
+      ? list(ctx, 'openDocuments.invoicesLate', invoices.filter((d) => d.status === 'late'), invoiceEntry(true), remainingOf)
+      : null,
+    estimatesSent: list(ctx, 'openDocuments.estimatesSent', ctx.estimates.filter((d) => d.status === 'sent'), estimateEntry, amountOf),
+    estimatesRead: list(ctx, 'openDocuments.estimatesRead', ctx.estimates.filter((d) => d.status === 'read'), estimateEntry, amountOf),
+    opportunities: opportunities(ctx),
+  };
+}
+
+function opportunities(ctx: Ctx): Summary['openDocuments']['opportunities'] {
+  const { data } = ctx;
+  const mine = data.opportunities.filter((o) => belongsTo(o.related, data)
+    || (data.client.kind === 'company' ? o.company_id === data.client.id : o.individual_id === data.client.id));
+  const open = mine.filter((o) => statusClass('opportunity', o.status) === 'counted' && isDecimal(o.amount?.value));
+  const items: OpportunityRef[] = open.map((o) => ({
+    id: o.id,
+    number: o.number ?? null,
+    name: o.name,
+    amount: formatAmount(o.amount.value),
+    pipeline: o.pipeline?.name ?? null,
+    step: o.step?.name ?? null,
+    probability: typeof o.probability === 'number' ? o.probability : null,
+    dueDate: datePart(o.due_date),
+    currency: o.amount.currency,
+  }));
+  // Soonest due date first, none last, then id.
+  items.sort((a, b) => {
+    if (a.dueDate !== b.dueDate) {
+      if (a.dueDate === null) return 1;
+      if (b.dueDate === null) return -1;
+      return a.dueDate < b.dueDate ? -1 : 1;
+    }
+    return a.id - b.id;
+  });
+  const src = (o: OpportunityRef): SourceDoc => ({ type: 'opportunity', id: o.id, number: o.number, ...(o.dueDate ? { date: o.dueDate } : {}), amount: o.amount, currency: o.currency! });
+  ctx.source(
+    'openDocuments.opportunities',
+    items.filter((o) => o.currency === ctx.listCurrency).map(src),
+    items.filter((o) => o.currency !== ctx.listCurrency).map((o) => ({ ...src(o), reason: currencyReason(o.currency!) })),
+  );
+  return {
+    count: items.length,
+    total: formatAmount(sum(items.filter((o) => o.currency === ctx.listCurrency).map((o) => o.amount))),
+    items,
+  };
+}

@@ -1,0 +1,133 @@
+// Card 5 (spec §7) without an LLM: rules over the figures of cards 1 to 4, most pressing first, 2 to 5 of
+// them. Each states only figures the summary holds, formatted by lib/format/intl.ts, and names its evidence.
+import type { Evidence, Recommendation, Summary } from '../summary/types';
+import { addDays, daysBetween } from '../dates';
+import { compare, formatAmount } from '../decimal';
+import { formatDate, formatMoney, formatNumber } from '../format/intl';
+import { byDateId, type Ctx } from './context';
+
+const MIN = 2;
+const MAX = 5;
+/** A read estimate with no answer for this many days is worth a call (spec §7). */
+const READ_NO_ANSWER_DAYS = 7;
+/** A sent estimate expiring within this many days is worth a reminder. */
+const EXPIRY_SOON_DAYS = 14;
+
+type Figures = Omit<Summary, 'recommendations'>;
+
+export function recommendationsCard(ctx: Ctx, s: Figures): Summary['recommendations'] {
+  const { t, lang } = ctx;
+  const r = t.rec;
+  const money = (amount: string, currency?: string | null) => formatMoney(amount, currency ?? s.currency ?? ctx.listCurrency, lang);
+  const date = (d: string) => formatDate(d, lang);
+  const num = (n: number) => formatNumber(n, lang);
+  const out: Recommendation[] = [];
+  const add = (action: string, reason: string, evidence: Evidence[]) => {
+    if (out.length < MAX) out.push({ action, reason, evidence });
+  };
+
+  // 1. Late invoices to chase.
+  const late = s.openDocuments.invoicesLate;
+  if (late && late.count > 0) {
+    const oldest = [...late.items].sort((a, b) => (b.daysLate ?? 0) - (a.daysLate ?? 0) || byDateId(a, b))[0]!;
+    const label = oldest.number ?? `#${oldest.id}`;
+    add(
+      r.lateInvoices(num(late.count), late.count === 1, label),
+      r.lateInvoicesReason(money(late.total, ctx.listCurrency), late.count === 1, label, num(oldest.daysLate ?? 0)),
+      late.items.map((i) => ({ type: 'invoice', id: i.id })),
+    );
+  }
+
+  // 2. Read estimates with no answer for a week or more: the oldest one, with the others as evidence.
+  const read = s.openDocuments.estimatesRead.items.filter((e) => daysBetween(e.date, ctx.today) >= READ_NO_ANSWER_DAYS);
+  if (read.length) {
+    const oldest = [...read].sort(byDateId)[0]!;
+    add(
+      r.readEstimate(oldest.number ?? `#${oldest.id}`, money(oldest.amount, oldest.currency)),
+      r.readEstimateReason(date(oldest.date), oldest.expiryDate ? date(oldest.expiryDate) : null,
+        s.openDocuments.estimatesRead.count > 1 ? num(s.openDocuments.estimatesRead.count) : null),
+      read.map((e) => ({ type: 'estimate', id: e.id })),
+    );
+  }
+
+  // 3. An opportunity past its due date.
+  const overdue = s.openDocuments.opportunities.items.find((o) => o.dueDate !== null && o.dueDate < ctx.today);
+  if (overdue) {
+    add(
+      r.overdueOpportunity(overdue.name),
+      r.overdueOpportunityReason(date(overdue.dueDate!), compare(overdue.amount, '0') > 0 ? money(overdue.amount, overdue.currency) : null, overdue.step),
+      [{ type: 'opportunity', id: overdue.id }],
+    );
+  }
+
+  // 4. No purchase for more than twice the usual interval between purchases.
+  const purchases = [...ctx.countedPurchases].sort(byDateId);
+  const last = s.relationship.lastPurchase;
+  if (purchases.length >= 3 && last && last.date <= ctx.today) {
+    const span = daysBetween(purchases[0]!.date, purchases[purchases.length - 1]!.date);
+    const usual = span / (purchases.length - 1);
+    if (usual > 0 && daysBetween(last.date, ctx.today) > 2 * usual) {
+      add(
+        r.noRecentPurchase,
+        r.noRecentPurchaseReason(date(last.date), s.salesOverview.averagePerYear > 0 ? num(s.salesOverview.averagePerYear) : null),
+        [{ type: ctx.mode === 'invoicing' ? 'invoice' : 'estimate', id: last.id }],
+      );
+    }
+  }
+
+  // 5. Repeated late payments.
+  const latePayments = s.salesOverview.latePayments;
+  if (latePayments !== null && latePayments >= 2) {
+    const evidence = (s.sources?.['salesOverview.latePayments']?.included ?? [])
+      .filter((d) => d.type === 'invoice').map((d) => ({ type: 'invoice', id: d.id }));
+    const delay = s.salesOverview.averagePaymentDelayDays;
+    add(r.latePayments, r.latePaymentsReason(num(latePayments), delay !== null ? num(delay) : null), evidence);
+  }
+
+  // 6. Sent estimates close to expiry.
+  const soon = addDays(ctx.today, EXPIRY_SOON_DAYS);
+  const expiring = s.openDocuments.estimatesSent.items
+    .filter((e) => e.expiryDate && e.expiryDate >= ctx.today && e.expiryDate <= soon)
+    .sort((a, b) => (a.expiryDate! < b.expiryDate! ? -1 : a.expiryDate! > b.expiryDate! ? 1 : a.id - b.id));
+  for (const e of expiring.slice(0, 2)) {
+    add(r.expiringEstimate(e.number ?? `#${e.id}`), r.expiringEstimateReason(date(e.date), date(e.expiryDate!), money(e.amount, e.currency)),
+      [{ type: 'estimate', id: e.id }]);
+  }
+
+  // Fillers, so that every client gets at least two useful suggestions.
+  const fillers: Recommendation[] = [];
+  const top = s.salesOverview.topProductsByRevenue[0];
+  if (top && compare(top.revenue, '0') > 0) {
+    const docs = (s.sources?.['salesOverview.topProductsByRevenue']?.included ?? []).filter((d) => productIn(ctx, d, top.itemId, top.declinationId));
+    fillers.push({
+      action: r.topProduct(top.name),
+      reason: r.topProductReason(money(formatAmount(top.revenue))),
+      evidence: docs.slice(-3).map((d) => ({ type: d.type, id: d.id })),
+    });
+  }
+  if (last) {
+    fillers.push({
+      action: r.followUpPurchase,
+      reason: r.followUpPurchaseReason(date(last.date), last.number ?? `#${last.id}`, money(last.amount)),
+      evidence: [{ type: ctx.mode === 'invoicing' ? 'invoice' : 'estimate', id: last.id }],
+    });
+  } else {
+    fillers.push({ action: r.firstOrder, reason: r.firstOrderReason, evidence: [] });
+  }
+  const lastInteraction = s.interactions.items[0];
+  fillers.push(lastInteraction
+    ? {
+      action: r.followContact,
+      reason: r.followContactReason(date(lastInteraction.date), t.interactionName(lastInteraction.type)),
+      evidence: [{ type: lastInteraction.type, id: lastInteraction.id }],
+    }
+    : { action: r.planContact, reason: r.planContactReason, evidence: [] });
+  for (const f of fillers) if (out.length < MIN) out.push(f);
+  return { items: out, generatedBy: 'rules' };
+}
+
+function productIn(ctx: Ctx, d: { type: string; id: number }, itemId: number, declinationId: number | null): boolean {
+  const rows = ctx.data.rows[`${d.type}:${d.id}` as `invoice:${number}`] ?? [];
+  return rows.some((row) => row.type === 'catalog' && 'related' in row && row.related.id === itemId
+    && (row.related.declination_id ?? null) === declinationId);
+}

@@ -1,0 +1,163 @@
+// Card 3 (spec §5): the last three calendar years up to today — totals and counts per year, average basket,
+// top products from the documents' rows, and (invoicing) how fast and how late the client pays.
+import type { CatalogRow, DocumentRow, Payment } from '../sellsy/api-types';
+import type { ProductFigure, SourceDoc, Summary } from '../summary/types';
+import { datePart, daysBetween, yearOf } from '../dates';
+import { add, compare, divRound, formatAmount, formatDecimal, isDecimal, sub, sum, toNumber, ZERO, type Dec } from '../decimal';
+import { byDateId, exclusionReason, inSalesWindow, sourceDoc, type Ctx, type Doc } from './context';
+import { stripHtml } from './text';
+
+const excludedEntry = (d: Doc, reason: string) => ({ ...sourceDoc(d), reason });
+
+export function salesOverviewCard(ctx: Ctx): Summary['salesOverview'] {
+  const year = yearOf(ctx.today);
+  const years = [year - 2, year - 1, year];
+  const inWindow = (d: Doc) => inSalesWindow(ctx, d.date);
+  const purchases = ctx.countedPurchases.filter(inWindow).sort(byDateId);
+  const credits = ctx.countedCreditNotes.filter(inWindow).sort(byDateId);
+
+  const byYear = years.map((y) => {
+    const ofYear = (d: Doc) => yearOf(d.date) === y;
+    const p = purchases.filter(ofYear);
+    const c = credits.filter(ofYear);
+    const dated = (d: Doc) => ofYear(d) && d.date <= ctx.today;
+    ctx.source(
+      `salesOverview.byYear.${y}`,
+      [...p, ...c].map(sourceDoc),
+      [...ctx.purchases, ...ctx.creditNotes].filter(dated).sort(byDateId)
+        .map((d) => ({ d, reason: exclusionReason(ctx, d) }))
+        .filter((x): x is { d: Doc; reason: string } => x.reason !== null)
+        .map(({ d, reason }) => excludedEntry(d, reason)),
+    );
+    return { year: y, total: formatAmount(sub(sum(p.map((d) => d.amount)), sum(c.map((d) => d.amount)))), count: p.length };
+  });
+
+  const countTotal = byYear.reduce((n, r) => n + r.count, 0);
+  const averagePerYear = toNumber(divRound(String(countTotal), 3, 1));
+  ctx.source('salesOverview.averagePerYear', purchases.map(sourceDoc), []);
+
+  // Counted main-currency purchases outside the window: the one reason a reader may wonder about.
+  const outside = ctx.countedPurchases.filter((d) => !inWindow(d)).sort(byDateId).map((d) => excludedEntry(d, 'outside-window'));
+  const averageBasket = purchases.length ? formatAmount(divRound(sum(purchases.map((d) => d.amount)), purchases.length, 2)) : null;
+  ctx.source('salesOverview.averageBasket', purchases.map(sourceDoc), outside);
+
+  const products = topProducts(ctx, purchases);
+  const payments = ctx.mode === 'invoicing' ? paymentFigures(ctx) : { averagePaymentDelayDays: null, latePayments: null };
+  return { byYear, averagePerYear, averageBasket, ...products, ...payments };
+}
+
+interface ProductAcc {
+  itemId: number;
+  declinationId: number | null;
+  quantity: Dec;
+  revenue: Dec;
+  /** The newest row's reference and description (fallbacks for the name). */
+  reference: string | null;
+  description: string | null;
+}
+
+function topProducts(ctx: Ctx, purchases: Doc[]): Pick<Summary['salesOverview'], 'topProductsByQuantity' | 'topProductsByRevenue'> {
+  const acc = new Map<string, ProductAcc>();
+  const used: SourceDoc[] = [];
+  const noRows: (SourceDoc & { reason: string })[] = [];
+  for (const d of purchases) {
+    const rows: DocumentRow[] | undefined = ctx.data.rows[`${d.type}:${d.id}` as const];
+    if (!rows) {
+      noRows.push(excludedEntry(d, 'no-rows'));
+      continue;
+    }
+    let any = false;
+    for (const row of rows) {
+      if (!isCountedRow(row)) continue;
+      any = true;
+      const declinationId = typeof row.related.declination_id === 'number' ? row.related.declination_id : null;
+      const key = `${row.related.id}/${declinationId ?? ''}`;
+      let p = acc.get(key);
+      if (!p) acc.set(key, (p = { itemId: row.related.id, declinationId, quantity: ZERO, revenue: ZERO, reference: null, description: null }));
+      p.quantity = add(p.quantity, row.quantity);
+      p.revenue = add(p.revenue, row.amount_tax_exc);
+      // Documents come oldest first: the last non-empty value seen is the newest.
+      if (row.reference?.trim()) p.reference = row.reference.trim();
+      const description = row.description ? stripHtml(row.description) : '';
+      if (description) p.description = description;
+    }
+    if (any) used.push(sourceDoc(d));
+  }
+  const figures: (ProductFigure & { q: Dec; r: Dec })[] = [...acc.values()].map((p) => ({
+    itemId: p.itemId,
+    declinationId: p.declinationId,
+    name: ctx.data.items[p.itemId]?.name?.trim() || p.reference || p.description || `#${p.itemId}`,
+    reference: p.reference,
+    quantity: formatDecimal(p.quantity),
+    revenue: formatAmount(p.revenue),
+    q: p.quantity,
+    r: p.revenue,
+  }));
+  const tieIds = (a: ProductFigure, b: ProductFigure) => a.itemId - b.itemId || (a.declinationId ?? -1) - (b.declinationId ?? -1);
+  const strip = ({ q: _q, r: _r, ...f }: ProductFigure & { q: Dec; r: Dec }): ProductFigure => f;
+  const byQuantity = [...figures].sort((a, b) => compare(b.q, a.q) || compare(b.r, a.r) || tieIds(a, b)).slice(0, 5).map(strip);
+  const byRevenue = [...figures].sort((a, b) => compare(b.r, a.r) || compare(b.q, a.q) || tieIds(a, b)).slice(0, 5).map(strip);
+  ctx.source('salesOverview.topProductsByQuantity', used, noRows);
+  ctx.source('salesOverview.topProductsByRevenue', used, noRows);
+  return { topProductsByQuantity: byQuantity, topProductsByRevenue: byRevenue };
+}
+
+function isCountedRow(row: DocumentRow): row is CatalogRow {
+  if (row.type !== 'catalog') return false;
+  const r = row as CatalogRow;
+  return r.is_optional !== true && Number.isInteger(r.related?.id) && isDecimal(r.quantity) && isDecimal(r.amount_tax_exc);
+}
+
+/** The latest paid_at date of the payments linked to each invoice, ignoring rejected and failed ones. */
+export function paymentDates(payments: Payment[]): Map<number, { date: string; payments: number[] }> {
+  const out = new Map<number, { date: string; payments: number[] }>();
+  for (const p of payments) {
+    if (p.status === 'rejected' || p.status === 'failed') continue;
+    const date = datePart(p.paid_at);
+    if (!date) continue;
+    for (const link of p.related_objects ?? []) {
+      if (link.type !== 'invoice') continue;
+      const cur = out.get(link.id);
+      if (!cur) out.set(link.id, { date, payments: [p.id] });
+      else {
+        cur.payments.push(p.id);
+        if (date > cur.date) cur.date = date;
+      }
+    }
+  }
+  return out;
+}
+
+function paymentFigures(ctx: Ctx): Pick<Summary['salesOverview'], 'averagePaymentDelayDays' | 'latePayments'> {
+  const invoices = new Map((ctx.data.invoices ?? []).map((i) => [i.id, i]));
+  const paid = ctx.purchases.filter((d) => d.status === 'paid' && inSalesWindow(ctx, d.date)).sort(byDateId);
+  const dates = paymentDates((ctx.data.payments ?? []).filter((p) => p.related?.type === ctx.data.client.kind && p.related?.id === ctx.data.client.id));
+  const withPayment: { d: Doc; paidOn: string; payments: number[] }[] = [];
+  const noPayment: (SourceDoc & { reason: string })[] = [];
+  for (const d of paid) {
+    const p = dates.get(d.id);
+    if (!p) {
+      noPayment.push(excludedEntry(d, 'no-payment'));
+      ctx.warn(ctx.t.warn.paidWithoutPayment(d.number ?? String(d.id)));
+      continue;
+    }
+    withPayment.push({ d, paidOn: p.date, payments: p.payments });
+  }
+  const paymentSources = (list: typeof withPayment): SourceDoc[] => list.flatMap(({ d, paidOn, payments }) => [
+    sourceDoc(d), ...payments.map((id) => ({ type: 'payment', id, date: paidOn })),
+  ]);
+  const totalDays = withPayment.reduce((n, x) => n + daysBetween(x.d.date, x.paidOn), 0);
+  const averagePaymentDelayDays = withPayment.length ? toNumber(divRound(String(totalDays), withPayment.length, 1)) : null;
+  ctx.source('salesOverview.averagePaymentDelayDays', paymentSources(withPayment), noPayment);
+
+  const late = withPayment.filter(({ d, paidOn }) => {
+    const due = invoices.get(d.id)?.due_date;
+    return !!due && paidOn > due;
+  });
+  ctx.source(
+    'salesOverview.latePayments',
+    paymentSources(late),
+    [...withPayment.filter((x) => !late.includes(x)).map(({ d }) => excludedEntry(d, 'paid-on-time')), ...noPayment],
+  );
+  return { averagePaymentDelayDays, latePayments: late.length };
+}

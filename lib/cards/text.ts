@@ -1,0 +1,39 @@
+// CRM notes are HTML written by people (and sometimes pasted from anywhere): the engine keeps their words
+// and drops the markup. Nothing here interprets the HTML; tags are removed as text.
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (m, name: string) => {
+    const lower = name.toLowerCase();
+    if (lower.startsWith('#x') || lower.startsWith('#')) {
+      const code = lower.startsWith('#x') ? parseInt(lower.slice(2), 16) : parseInt(lower.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : m;
+    }
+    return ENTITIES[lower] ?? m;
+  });
+}
+
+/** Tags removed (block ends become line breaks), entities decoded, blank runs collapsed, trimmed. */
+export function stripHtml(html: string): string {
+  const text = html
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<br\s*\/?>|<\/(p|div|li|h[1-6]|tr)\s*>/gi, '\n')
+    .replace(/<\/?[a-z][^>]*>/gi, ' ');
+  return decodeEntities(text)
+    .replace(/[ \t\f\v\u00a0]+/g, ' ')
+    .replace(/ *\n[\s]*/g, '\n')
+    .trim();
+}
+
+/** At most `max` characters (code points), cut at a word boundary when one is near, with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const chars = [...flat];
+  if (chars.length <= max) return flat;
+  let cut = chars.slice(0, max - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  if (space > max * 0.6) cut = cut.slice(0, space);
+  return `${cut.replace(/[\s,;:.\-–—]+$/, '')}…`;
+}

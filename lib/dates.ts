@@ -1,0 +1,69 @@
+// Calendar dates as YYYY-MM-DD strings. No time zones: a date is a day number, and a date-time counts by
+// the date part as written (spec §2), so "2026-03-01T23:30:00-05:00" is 1 March whatever the reader's zone.
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/;
+const DAY_MS = 86_400_000;
+
+export function isIsoDate(s: unknown): s is string {
+  if (typeof s !== 'string') return false;
+  const m = DATE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [+m[1]!, +m[2]!, +m[3]!];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+function parts(date: string): [number, number, number] {
+  if (!isIsoDate(date)) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  return [+date.slice(0, 4), +date.slice(5, 7), +date.slice(8, 10)];
+}
+
+/** Days since 1970-01-01 (Date.UTC is plain integer arithmetic: no zone, no DST). */
+function dayNumber(date: string): number {
+  const [y, m, d] = parts(date);
+  return Date.UTC(y, m - 1, d) / DAY_MS;
+}
+
+function fromDayNumber(n: number): string {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** to − from, in days (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+export function addDays(date: string, days: number): string {
+  return fromDayNumber(dayNumber(date) + days);
+}
+
+/** Same day number `months` later (or earlier), clamped to the month's last day: 31 Aug − 6 → 28/29 Feb. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = parts(date);
+  const index = y * 12 + (m - 1) + months;
+  const ny = Math.floor(index / 12);
+  const nm = index - ny * 12 + 1;
+  return `${pad(ny, 4)}-${pad(nm)}-${pad(Math.min(d, daysInMonth(ny, nm)))}`;
+}
+
+export function yearOf(date: string): number {
+  return +date.slice(0, 4);
+}
+
+/** The date part of a date or date-time as written; null when it does not start with a valid date. */
+export function datePart(value: string | null | undefined): string | null {
+  if (typeof value !== 'string') return null;
+  const m = DATE_PREFIX.exec(value);
+  return m && isIsoDate(m[1]) ? m[1]! : null;
+}
+
+/** The local calendar date of `now` (the user's "today"). */
+export function localDate(now: Date): string {
+  return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
