@@ -30,8 +30,10 @@ export interface PanelTimes { paintedAt: number | null; figuresPaintedAt: number
 export async function panelTimes(page: Page): Promise<PanelTimes> {
   return page.evaluate((host) => {
     const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
-    const num = (v: string | null | undefined) => (v == null ? null : Number(v));
-    return { paintedAt: num(el?.getAttribute('data-painted-at')), figuresPaintedAt: num(el?.getAttribute('data-figures-painted-at')), phase: el?.getAttribute('data-phase') ?? null };
+    // No helper functions in here: tsx would wrap them in a __name() call the page does not have.
+    const painted = el?.getAttribute('data-painted-at');
+    const figures = el?.getAttribute('data-figures-painted-at');
+    return { paintedAt: painted == null ? null : Number(painted), figuresPaintedAt: figures == null ? null : Number(figures), phase: el?.getAttribute('data-phase') ?? null };
   }, HOST);
 }
 

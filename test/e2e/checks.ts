@@ -1,0 +1,309 @@
+// The e2e checks, in order: each prints one line. Later checks reuse the state the earlier ones leave
+// (credentials saved, a summary cached), as a user would.
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import type { Page } from 'playwright-core';
+import type { Summary } from '../../lib/summary/types';
+import { startSellsy } from '../sellsy/server';
+import { DEMO, HOSTILE_CLIENT_ID, INDIVIDUAL_CLIENT_ID, INVOICING_ACCOUNT, LARGE_CLIENT_ID, PROSPECT_ID } from '../sellsy/demo';
+import { clickToolbar, type LaunchedBrowser } from './launch';
+import { compareFigures, expectedFigures } from './figures';
+import { HOST, PANEL, panelState, panelText, panelTimes, readFigures, waitState } from './panel-page';
+
+const run = promisify(execFile);
+
+export interface CheckEnv {
+  launch(): Promise<LaunchedBrowser>;
+  outDir: string;
+}
+
+/** The user's local calendar date, as the extension computes it. */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function assert(ok: unknown, message: string): asserts ok {
+  if (!ok) throw new Error(message);
+}
+
+export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed: number }> {
+  let passed = 0;
+  let failed = 0;
+  const notes: string[] = [];
+  async function check(name: string, fn: () => Promise<string | void>): Promise<boolean> {
+    const t0 = Date.now();
+    try {
+      const detail = await fn();
+      passed += 1;
+      console.log(`ok   ${name}${detail ? ` — ${detail}` : ''} (${Date.now() - t0} ms)`);
+      return true;
+    } catch (err) {
+      failed += 1;
+      const msg = err instanceof Error ? err.message : String(err);
+      console.log(`FAIL ${name} — ${msg.split('\n').slice(0, 6).join(' | ')}`);
+      return false;
+    }
+  }
+
+  const today = localToday();
+  const sellsy = await startSellsy({ today });
+  try {
+    const browser = await env.launch();
+    const { context, extensionId } = browser;
+    const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const toolbar = async () => clickToolbar(await worker(), `${sellsy.origin}/*`);
+    const clientUrl = (id: number) => `${sellsy.origin}/thirds/client/${id}`;
+    const shot = (p: Page, name: string) => p.screenshot({ path: resolve(env.outDir, name) });
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+
+    /** Opens a record page and waits for the content script's host element. */
+    async function gotoRecord(p: Page, url: string): Promise<void> {
+      await p.goto(url);
+      await p.locator(HOST).waitFor({ state: 'attached', timeout: 15_000 });
+    }
+    /** Clicks the toolbar until the panel is in the wanted open/closed state (it is remembered across pages). */
+    async function setOpen(p: Page, open: boolean): Promise<void> {
+      const isOpen = async () => (await panelState(p)) !== null;
+      if ((await isOpen()) === open) return;
+      await toolbar();
+      await p.waitForFunction(([host, want]) => !!document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]') === want, [HOST, open] as const, { timeout: 10_000 });
+    }
+    async function extensionRequest<T>(type: string, payload: unknown): Promise<T> {
+      const p = await context.newPage();
+      try {
+        await p.goto(`chrome-extension://${extensionId}/options.html`);
+        return (await p.evaluate(([t, pl]) => (globalThis as any).chrome.runtime.sendMessage({ type: t, payload: pl }), [type, payload] as const)) as T;
+      } finally {
+        await p.close();
+      }
+    }
+
+    // (a) The toolbar button toggles the panel; without credentials it points to the options.
+    await check('(a) toolbar button toggles the panel on the large client page', async () => {
+      await gotoRecord(page, clientUrl(LARGE_CLIENT_ID));
+      assert((await panelState(page)) === null, 'panel shown before any click');
+      await toolbar();
+      const state = await waitState(page, ['no-credentials', 'loading', 'figures', 'ready', 'error']);
+      await toolbar();
+      await waitState(page, [null], 10_000);
+      await toolbar();
+      await waitState(page, ['no-credentials', 'loading', 'figures', 'ready', 'error']);
+      await page.keyboard.press('Escape');
+      await waitState(page, [null], 10_000);
+      return `opened in state "${state}", closed, reopened, Escape closed it`;
+    });
+
+    // (d) The options page: credentials, URLs, Test connection.
+    const optionsOk = await check('(d) options: demo credentials + Test connection shows account and licences', async () => {
+      const p = await context.newPage();
+      try {
+        await p.goto(`chrome-extension://${extensionId}/options.html`);
+        await fillOptions(p, sellsy);
+        const shown = await testConnection(p);
+        assert(shown.includes(INVOICING_ACCOUNT.name), `account name "${INVOICING_ACCOUNT.name}" not shown: ${shown.slice(0, 300)}`);
+        assert(/invoic|factur/i.test(shown), `no licence shown: ${shown.slice(0, 300)}`);
+        await shot(p, 'options.png');
+        return 'test-results/options.png';
+      } finally {
+        await p.close();
+      }
+    });
+    if (!optionsOk) {
+      // Later checks still need credentials: save them through the background as the options page would.
+      await extensionRequest('settings:set', { sellsy: { apiUrl: sellsy.apiUrl, tokenUrl: sellsy.tokenUrl, authKind: 'client-credentials', clientId: DEMO.clientId, clientSecret: DEMO.clientSecret } });
+    }
+    await extensionRequest('settings:set', { language: 'fr' });
+
+    // (b) Cold summary of the large client equals the CLI's, figure by figure.
+    let coldMs: number | null = null;
+    await check('(b) large client: every figure equals the CLI --json output', async () => {
+      const cli = await cliSummary(sellsy, 'company', LARGE_CLIENT_ID, today);
+      await gotoRecord(page, clientUrl(LARGE_CLIENT_ID));
+      await setOpen(page, false);
+      await toolbar();
+      await waitState(page, ['ready'], 60_000);
+      coldMs = (await panelTimes(page)).paintedAt;
+      const diffs = compareFigures(expectedFigures(cli), await readFigures(page));
+      assert(diffs.length === 0, `${diffs.length} differences:\n${diffs.join('\n')}`);
+      const name = await panelText(page, '[data-client-name]');
+      assert(name === cli.client.name, `header name "${name}" ≠ "${cli.client.name}"`);
+      await shot(page, 'panel-fr.png');
+      return `${Object.keys(expectedFigures(cli)).length} figures agree; click → 5 cards painted ${coldMs} ms (cold)`;
+    });
+
+    // (e) A reload shows the cached summary without any API request.
+    let cachedMs: number | null = null;
+    await check('(e) reload after a first summary: cached summary, no API request', async () => {
+      sellsy.resetLog();
+      await page.reload();
+      await page.locator(HOST).waitFor({ state: 'attached' });
+      // The panel was left open: it reopens by itself on the reloaded page.
+      await waitState(page, ['ready'], 20_000);
+      const phase = (await panelTimes(page)).phase;
+      assert(phase === 'cached', `summary phase after reload is "${phase}", expected "cached"`);
+      // And the toolbar path, timed: closed, reloaded, clicked.
+      await page.keyboard.press('Escape').catch(() => {});
+      await setOpen(page, false);
+      await page.reload();
+      await page.locator(HOST).waitFor({ state: 'attached' });
+      await toolbar();
+      await waitState(page, ['ready'], 20_000);
+      cachedMs = (await panelTimes(page)).paintedAt;
+      const api = apiRequests(sellsy);
+      assert(api.length === 0, `API requests after reload: ${api.join(', ')}`);
+      return `reopened by itself, phase cached; click → 5 cards painted ${cachedMs} ms (cached)`;
+    });
+
+    // (g) Sellsy's aggressive styles stay out of the panel, the panel's stay out of the page.
+    await check('(g) page styles do not reach the panel; panel styles do not reach the page', async () => {
+      const pageStyles = () => page.evaluate(() => {
+        const styles: string[] = [];
+        for (const sel of ['body', 'main div', 'main button', 'main p', 'h1', '.badge', 'table td']) {
+          const el = document.querySelector(sel);
+          const cs = el ? getComputedStyle(el) : null;
+          styles.push(cs ? [sel, cs.fontFamily, cs.backgroundColor, cs.color, cs.fontSize, cs.margin, cs.width].join('|') : `${sel}: none`);
+        }
+        return { styles, docStyles: document.querySelectorAll('style[wxt-shadow-root-document-styles]').length };
+      });
+      await setOpen(page, false);
+      const before = await pageStyles();
+      await setOpen(page, true);
+      await waitState(page, ['ready']);
+      const after = await pageStyles();
+      assert(JSON.stringify(before) === JSON.stringify(after), `page styles changed: ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+      assert(after.docStyles === 0, 'the panel added a style element to the page');
+      const inPanel = await page.evaluate((host) => {
+        const root = document.querySelector(host)!.shadowRoot!;
+        const btn = root.querySelector('[data-action="refresh"]')!;
+        const div = root.querySelector('.card div, .card p')!;
+        return { button: getComputedStyle(btn).backgroundColor, font: getComputedStyle(div).fontFamily };
+      }, HOST);
+      assert(inPanel.button !== 'rgb(255, 0, 0)', `panel button is red (${inPanel.button})`);
+      assert(!/^serif$|^"?Times/i.test(inPanel.font), `panel text font is ${inPanel.font}`);
+      return `panel button ${inPanel.button}, panel font ${inPanel.font.split(',')[0]}`;
+    });
+
+    // (h) Single-page navigation to another client updates the panel without a reload.
+    await check('(h) pushState navigation to another client updates the panel, no reload', async () => {
+      await setOpen(page, true);
+      await waitState(page, ['ready']);
+      const before = await panelText(page, '[data-client-name]');
+      const loads = await page.evaluate(() => (window as any).__pageLoads as number);
+      await page.locator(`a[data-spa][href="/thirds/client/${INDIVIDUAL_CLIENT_ID}"]`).first().click();
+      await page.waitForURL(`**/thirds/client/${INDIVIDUAL_CLIENT_ID}`);
+      await page.waitForFunction(([host, old]) => {
+        const root = document.querySelector(host)?.shadowRoot;
+        const name = root?.querySelector('[data-client-name]')?.textContent;
+        return root?.querySelector('[data-testid="panel"]')?.getAttribute('data-state') === 'ready' && name && name !== old;
+      }, [HOST, before] as const, { timeout: 30_000 });
+      assert(await page.evaluate((n) => (window as any).__pageLoads === n, loads), 'the page reloaded');
+      const after = await panelText(page, '[data-client-name]');
+      return `"${before}" → "${after}"`;
+    });
+
+    // (c) A prospect: the one sentence, and nothing fetched past the record and staffs/me.
+    await check('(c) prospect page: the prospect sentence, no document request', async () => {
+      sellsy.resetLog();
+      await gotoRecord(page, `${sellsy.origin}/thirds/prospect/${PROSPECT_ID}`);
+      await setOpen(page, true);
+      await waitState(page, ['not-client'], 20_000);
+      const text = await panelText(page, '[data-message="not-client"]');
+      assert(/only for clients|uniquement pour les clients/.test(text), `sentence: "${text}"`);
+      const docs = apiRequests(sellsy).filter((r) => /invoices|estimates|credit-notes|opportunities|payments|comments|tasks|phone-calls|calendar-events|items|orders/.test(r));
+      assert(docs.length === 0, `document requests for a prospect: ${docs.join(', ')}`);
+      return `"${text}"; requests: ${apiRequests(sellsy).join(', ') || 'none (cached)'}`;
+    });
+
+    // (f) Hostile CRM text renders as text, no script runs.
+    await check('(f) hostile client: <script> and <img onerror> render as text, nothing runs', async () => {
+      dialogs.length = 0;
+      await gotoRecord(page, clientUrl(HOSTILE_CLIENT_ID));
+      await setOpen(page, true);
+      await waitState(page, ['ready'], 60_000);
+      await page.evaluate((host) => {
+        for (const d of document.querySelector(host)!.shadowRoot!.querySelectorAll('details')) (d as HTMLDetailsElement).open = true;
+      }, HOST);
+      await page.waitForTimeout(300);
+      const found = await page.evaluate((host) => {
+        const root = document.querySelector(host)!.shadowRoot!;
+        return { imgs: root.querySelectorAll('img, script, iframe').length, text: root.textContent ?? '', xss: (window as any).__xss };
+      }, HOST);
+      assert(found.imgs === 0, `${found.imgs} img/script/iframe elements in the panel`);
+      assert(found.xss === undefined, `window.__xss = ${String(found.xss)}`);
+      assert(dialogs.length === 0, `dialogs opened: ${dialogs.join(', ')}`);
+      assert(/<script|<img/i.test(found.text), 'the hostile markup is not shown as text');
+      await shot(page, 'panel-hostile.png');
+      return 'markup shown as text; no dialog; window.__xss unset';
+    });
+
+    // (i) The filled panel in English (French was shot in (b)).
+    await check('(i) screenshots of the filled panel in French and English', async () => {
+      await extensionRequest('settings:set', { language: 'en' });
+      await gotoRecord(page, clientUrl(LARGE_CLIENT_ID));
+      await setOpen(page, true);
+      await waitState(page, ['ready', 'figures'], 30_000);
+      const refresh = page.locator(`${PANEL} [data-action="refresh"]`);
+      await refresh.click();
+      await page.waitForFunction((host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]')?.getAttribute('lang') === 'en', HOST, { timeout: 60_000 });
+      await waitState(page, ['ready'], 60_000);
+      const title = await panelText(page, '[data-card="relationship"] h3');
+      assert(title === 'Client relationship', `English card title is "${title}"`);
+      await shot(page, 'panel-en.png');
+      await page.locator(PANEL).screenshot({ path: resolve(env.outDir, 'panel-en-only.png') });
+      await extensionRequest('settings:set', { language: 'fr' });
+      return 'test-results/panel-fr.png, test-results/panel-en.png';
+    });
+
+    if (coldMs !== null || cachedMs !== null) notes.push(`timing: toolbar click → five cards painted: cold ${coldMs} ms, cached ${cachedMs} ms`);
+  } finally {
+    await sellsy.close();
+  }
+  for (const n of notes) console.log(n);
+  return { passed, failed };
+}
+
+type Sellsy = Awaited<ReturnType<typeof startSellsy>>;
+
+/** API requests in the fake's log, as "METHOD /path" (a batch lists its sub-requests), leaving out the token endpoint and the page routes. */
+function apiRequests(sellsy: Sellsy): string[] {
+  return sellsy.log.filter((r) => r.path.startsWith('/v2/') && r.method !== 'OPTIONS').map((r) => {
+    const line = `${r.method} ${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(r.query as Record<string, string>)}` : ''}`;
+    if (!r.path.endsWith('/batch') || typeof r.body !== 'string') return line;
+    const subs = r.body.split('\n').map((l) => /"uri"\s*:\s*"([^"]+)"/.exec(l)?.[1]).filter(Boolean);
+    return `${line} [${subs.join(', ')}]`;
+  });
+}
+
+async function cliSummary(sellsy: Sellsy, kind: 'company' | 'individual', id: number, today: string): Promise<Summary> {
+  const { stdout } = await run('npx', ['tsx', 'scripts/summary.ts', kind, String(id), '--today', today, '--json', '--no-ai'], {
+    env: {
+      ...process.env,
+      SELLSY_API_URL: sellsy.apiUrl,
+      SELLSY_TOKEN_URL: sellsy.tokenUrl,
+      SELLSY_CLIENT_ID: DEMO.clientId,
+      SELLSY_CLIENT_SECRET: DEMO.clientSecret,
+    },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(stdout) as Summary;
+}
+
+async function fillOptions(p: Page, sellsy: Sellsy): Promise<void> {
+  await p.locator('[name="apiUrl"]').fill(sellsy.apiUrl);
+  await p.locator('[name="tokenUrl"]').fill(sellsy.tokenUrl);
+  await p.locator('[name="clientId"]').fill(DEMO.clientId);
+  await p.locator('[name="clientSecret"]').fill(DEMO.clientSecret);
+  await p.locator('button[type="submit"], [data-action="save"]').first().click();
+}
+
+async function testConnection(p: Page): Promise<string> {
+  await p.locator('[data-action="test-sellsy"]').click();
+  const result = p.locator('[data-result="sellsy"]');
+  await result.waitFor({ timeout: 20_000 });
+  await p.waitForFunction(() => !/…|\.\.\./.test(document.querySelector('[data-result="sellsy"]')?.textContent ?? '…'), undefined, { timeout: 20_000 });
+  return (await result.textContent()) ?? '';
+}
