@@ -1,0 +1,77 @@
+// The one pipeline from a client reference to its summary, shared by the command line and the extension's
+// background: load the data, compute the figures (rules texts), report them, then let the LLM rewrite the
+// two texts when it is on. The figures never wait for the LLM.
+import type { LoadProgress, SourceModeSetting } from '../client-data';
+import type { SellsyApi } from '../sellsy/api';
+import { loadClient, type ClientRef } from '../sellsy/load-client';
+import type { ResumeStore } from '../store/types';
+import { generateTexts } from '../ai/generate';
+import type { AiSettings } from '../ai/settings';
+import { computeSummary } from '../cards/index';
+import { resolveLanguage, type SummaryLanguage } from './language';
+import type { Summary } from './types';
+
+export interface BuildDeps {
+  api: SellsyApi;
+  store?: ResumeStore;
+}
+
+export interface BuildOptions {
+  ref: ClientRef;
+  /** The user's local date, YYYY-MM-DD. */
+  today: string;
+  now: Date;
+  languageSetting: string | null | undefined;
+  browserLanguage: string | null | undefined;
+  sourceModeSetting: SourceModeSetting;
+  ai?: AiSettings | null;
+  onProgress?: (p: LoadProgress) => void;
+  onSummary?: (summary: Summary, phase: 'figures' | 'texts') => void;
+  onInteractionsDelta?: (text: string) => void;
+  signal?: AbortSignal;
+}
+
+export type BuildResult =
+  | { status: 'client'; summary: Summary; requests: number }
+  | {
+    status: 'not-client';
+    thirdType: 'prospect' | 'supplier';
+    client: { kind: 'company' | 'individual'; id: number; name: string };
+    language: SummaryLanguage;
+  };
+
+export async function buildClientSummary(deps: BuildDeps, opts: BuildOptions): Promise<BuildResult> {
+  const loaded = await loadClient(deps.api, {
+    ref: opts.ref,
+    today: opts.today,
+    sourceModeSetting: opts.sourceModeSetting,
+    ...(deps.store ? { store: deps.store } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+  if (loaded.status === 'not-client') {
+    return {
+      status: 'not-client',
+      thirdType: loaded.thirdType,
+      client: loaded.client,
+      language: resolveLanguage(opts.languageSetting, loaded.staffLanguage, opts.browserLanguage),
+    };
+  }
+  const language = resolveLanguage(opts.languageSetting, loaded.data.staffLanguage, opts.browserLanguage);
+  const figures = computeSummary(loaded.data, { today: opts.today, language, generatedAt: opts.now.toISOString() });
+  opts.onSummary?.(figures, 'figures');
+  if (!opts.ai?.enabled) return { status: 'client', summary: figures, requests: loaded.requests };
+
+  opts.signal?.throwIfAborted();
+  const generated = await generateTexts(figures, opts.ai, {
+    ...(opts.onInteractionsDelta ? { onInteractionsDelta: opts.onInteractionsDelta } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+  opts.signal?.throwIfAborted();
+  const summary: Summary = {
+    ...generated.summary,
+    warnings: [...new Set([...generated.summary.warnings, ...generated.warnings])],
+  };
+  opts.onSummary?.(summary, 'texts');
+  return { status: 'client', summary, requests: loaded.requests };
+}
