@@ -13,6 +13,8 @@ export type EvidenceKey = string;
 export interface Facts {
   text: string;
   evidence: Set<EvidenceKey>;
+  /** Numbers the facts state that are not figures of the summary ("and 3 more not listed"). */
+  extraNumbers: number[];
 }
 
 export interface NotesBlock {
@@ -32,6 +34,11 @@ export function factsOf(summary: Summary): Facts {
   const money = (a: string, c: string | null | undefined = cur) => formatMoney(a, c ?? cur, lang);
   const date = (d: string) => formatDate(d, lang);
   const evidence = new Set<EvidenceKey>();
+  const extraNumbers: number[] = [];
+  const more = (n: number) => {
+    extraNumbers.push(n);
+    return '  ' + t.otherDocs(n);
+  };
   const tag = (type: string, id: number) => {
     evidence.add(`${type}:${id}`);
     return `[${type}:${id}]`;
@@ -53,7 +60,7 @@ export function factsOf(summary: Summary): Facts {
     }
     lines.push(`- ${label} : ${formatNumber(l.count, lang)}, ${money(l.total)}`);
     for (const d of l.items.slice(0, MAX_DOCS_PER_LIST)) lines.push(docLine(type, d));
-    if (l.items.length > MAX_DOCS_PER_LIST) lines.push('  ' + t.otherDocs(l.items.length - MAX_DOCS_PER_LIST));
+    if (l.items.length > MAX_DOCS_PER_LIST) lines.push(more(l.items.length - MAX_DOCS_PER_LIST));
   };
   const oppLine = (o: OpportunityRef) => {
     const bits = [`${tag('opportunity', o.id)} ${o.name}`, money(o.amount, o.currency)];
@@ -83,7 +90,7 @@ export function factsOf(summary: Summary): Facts {
   list(t.estimatesRead, 'estimate', o.estimatesRead);
   lines.push(`- ${t.opportunities} : ${formatNumber(o.opportunities.count, lang)}, ${money(o.opportunities.total)}`);
   for (const op of o.opportunities.items.slice(0, MAX_DOCS_PER_LIST)) lines.push(oppLine(op));
-  if (o.opportunities.items.length > MAX_DOCS_PER_LIST) lines.push('  ' + t.otherDocs(o.opportunities.items.length - MAX_DOCS_PER_LIST));
+  if (o.opportunities.items.length > MAX_DOCS_PER_LIST) lines.push(more(o.opportunities.items.length - MAX_DOCS_PER_LIST));
 
   const s = summary.salesOverview;
   lines.push('', t.card3);
@@ -109,7 +116,7 @@ export function factsOf(summary: Summary): Facts {
   lines.push('', `${t.card4} (${t.since} ${date(i.from)})`, `- ${t.counts(i.counts)}`);
   // French typography puts a space before the colon; English does not.
   const text = promptLang(lang) === 'en' ? lines.join('\n').replace(/ : /g, ': ').replace(/ ;/g, ';') : lines.join('\n');
-  return { text, evidence };
+  return { text, evidence, extraNumbers };
 }
 
 /**

@@ -68,7 +68,7 @@ export async function generateTexts(summary: Summary, settings: AiSettings, opts
 
   await Promise.all(
     requests.map((req) => {
-      ctx.allowed.numbers.add(String(req.notesShown));
+      for (const n of req.extraNumbers) ctx.allowed.numbers.add(String(n));
       return req.purpose === 'interactions' ? interactions(ctx, req) : recommendations(ctx, req);
     }),
   );

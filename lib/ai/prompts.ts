@@ -24,6 +24,8 @@ export interface PromptRequest {
   /** How many notes the prompt holds, and how many the summary has. */
   notesShown: number;
   notesTotal: number;
+  /** Numbers the prompt states besides the summary's figures (counts of what was left out): a text may repeat them. */
+  extraNumbers: number[];
 }
 
 /** The whole interactions prompt stays under this, even for a client with hundreds of notes. */
@@ -35,9 +37,24 @@ const RECOMMENDATIONS_PER_ITEM_CHARS = 400;
 /** At most this share of the recommendations budget goes to notes: the facts matter more there. */
 const RECOMMENDATIONS_NOTES_TOKENS = 1500;
 
-function finish(purpose: Purpose, messages: ChatMessage[], evidence: Set<EvidenceKey>, shown: number, total: number, settings: AiSettings): PromptRequest {
+function finish(
+  purpose: Purpose,
+  messages: ChatMessage[],
+  evidence: Set<EvidenceKey>,
+  notes: { shown: number; total: number },
+  extraNumbers: number[],
+  settings: AiSettings,
+): PromptRequest {
   const final = settings.redact ? messages.map((m) => ({ ...m, content: redact(m.content) })) : messages;
-  return { purpose, messages: final, tokensEstimate: estimateMessagesTokens(final), evidence, notesShown: shown, notesTotal: total };
+  return {
+    purpose,
+    messages: final,
+    tokensEstimate: estimateMessagesTokens(final),
+    evidence,
+    notesShown: notes.shown,
+    notesTotal: notes.total,
+    extraNumbers: [...extraNumbers, notes.shown, notes.total],
+  };
 }
 
 export function buildRequests(summary: Summary, settings: AiSettings, boundary = randomBoundary()): PromptRequest[] {
@@ -54,7 +71,7 @@ export function buildRequests(summary: Summary, settings: AiSettings, boundary =
     const fixed = estimateMessagesTokens([{ content: system }, { content: head }]);
     const notes = notesBlock(items, lang, boundary, INTERACTIONS_BUDGET_TOKENS - fixed, INTERACTIONS_PER_ITEM_CHARS, prepare);
     requests.push(
-      finish('interactions', [{ role: 'system', content: system }, { role: 'user', content: head + notes.text }], new Set(), notes.shown, notes.total, settings),
+      finish('interactions', [{ role: 'system', content: system }, { role: 'user', content: head + notes.text }], new Set(), notes, [], settings),
     );
   }
 
@@ -64,7 +81,7 @@ export function buildRequests(summary: Summary, settings: AiSettings, boundary =
   const notes = notesBlock(items, lang, boundary, notesBudget, RECOMMENDATIONS_PER_ITEM_CHARS, prepare);
   const evidence = new Set([...facts.evidence, ...notes.evidence]);
   requests.push(
-    finish('recommendations', [{ role: 'system', content: system }, { role: 'user', content: head + notes.text }], evidence, notes.shown, notes.total, settings),
+    finish('recommendations', [{ role: 'system', content: system }, { role: 'user', content: head + notes.text }], evidence, notes, facts.extraNumbers, settings),
   );
   return requests;
 }
