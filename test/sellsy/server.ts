@@ -71,7 +71,6 @@ const MONTH_QUOTA = 10_000_000;
 
 interface Usage { second: number; bySecond: number; minute: number; byMinute: number; day: number; month: number }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function parseQuery(url: URL): Query {
   const q: Query = {};
@@ -108,6 +107,12 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
   const faults = makeRng(0xfa017);
   const cuts = makeRng(0xc075);
   let requestSeq = 0;
+  // Pending delays are cleared on close, so a stalled request never holds the process open.
+  const timers = new Set<NodeJS.Timeout>();
+  const sleep = (ms: number) => new Promise<void>((resolve) => {
+    const t = setTimeout(() => { timers.delete(t); resolve(); }, ms);
+    timers.add(t);
+  });
 
   function usageOf(account: string | null): Usage {
     const key = account ?? '-';
@@ -317,6 +322,8 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
     resetLog: () => { log.length = 0; },
     expireTokens: () => { for (const t of tokens.values()) t.expiresAt = 0; },
     close: () => new Promise<void>((resolve) => {
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
       server.close(() => resolve());
       server.closeAllConnections();
     }),

@@ -64,7 +64,7 @@ describe('POST /oauth2/access-tokens', () => {
 
   it('refuses /v2 without a valid bearer token', async () => {
     s = await start();
-    for (const headers of [{}, { authorization: 'Bearer nope' }, { authorization: `Basic ${Buffer.from('demo-client:demo-secret').toString('base64')}` }]) {
+    for (const headers of <Record<string, string>[]>[{}, { authorization: 'Bearer nope' }, { authorization: `Basic ${Buffer.from('demo-client:demo-secret').toString('base64')}` }]) {
       const r = await fetch(`${s.apiUrl}/companies/${LARGE_CLIENT_ID}`, { headers });
       expect(r.status).toBe(401);
       expect((await r.json()).error.code).toBe(401);

@@ -1,10 +1,10 @@
 // Shared by the local Sellsy's tests: start it on a fixed today, get a token, call it.
 import { DEMO } from '../../sellsy/demo';
-import { startSellsy, type FakeSellsy, type FakeSellsyOptions } from '../../sellsy/server';
+import { startSellsy, type FakeSellsy, type StartOptions } from '../../sellsy/server';
 
 export const TODAY = '2026-11-29';
 
-export async function start(opts: Partial<FakeSellsyOptions> & { today?: string } = {}): Promise<FakeSellsy> {
+export async function start(opts: StartOptions = {}): Promise<FakeSellsy> {
   return startSellsy({ today: TODAY, ...opts });
 }
 
