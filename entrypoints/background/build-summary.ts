@@ -1,6 +1,5 @@
-// The summary pipeline the port runs (lib/summary/build.ts). Until it lands, a stand-in that fails clearly.
+// The summary pipeline the port runs: lib/summary/build.ts, shared with the command line.
+import { buildClientSummary } from '@/lib/summary/build';
 import type { BuildFn } from './summary-port';
 
-export const buildSummary: BuildFn = async () => {
-  throw new Error('The summary engine is not part of this build yet.');
-};
+export const buildSummary: BuildFn = buildClientSummary;

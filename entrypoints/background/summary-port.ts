@@ -22,7 +22,7 @@ export type BuildResult =
 
 /** lib/summary/build.ts's buildClientSummary, as the background calls it. */
 export type BuildFn = (
-  deps: { api: SellsyApi; store: ResumeStore },
+  deps: { api: SellsyApi; store?: ResumeStore },
   opts: {
     ref: ClientRef;
     today: string;
@@ -164,10 +164,11 @@ export function servePanelPort(port: PortLike, deps: SummaryPortDeps): boolean {
     const ai = deps.aiSettings(settings);
     const startRequests = api.stats().requests;
     let figuresSent = false;
+    let streamed = '';
     let result: BuildResult;
     try {
       result = await deps.build(
-        { api, store: store ?? noStore },
+        store ? { api, store } : { api },
         {
           ref,
           today: deps.today(),
@@ -188,7 +189,13 @@ export function servePanelPort(port: PortLike, deps: SummaryPortDeps): boolean {
               requests: api.stats().requests - startRequests,
             });
           },
-          onInteractionsDelta: (text) => post(run, { type: 'interactions-delta', text }),
+          // The pipeline reports the whole text so far; the panel appends what is new.
+          onInteractionsDelta: (textSoFar) => {
+            if (!textSoFar.startsWith(streamed)) streamed = '';
+            const delta = textSoFar.slice(streamed.length);
+            streamed = textSoFar;
+            if (delta) post(run, { type: 'interactions-delta', text: delta });
+          },
         },
       );
     } catch (e) {
@@ -219,16 +226,3 @@ export function servePanelPort(port: PortLike, deps: SummaryPortDeps): boolean {
   }
   return true;
 }
-
-/** For a browser whose IndexedDB cannot be opened (private windows in some browsers): no cache at all. */
-const noStore: ResumeStore = {
-  getRows: async () => new Map(),
-  putRows: async () => undefined,
-  getItems: async () => new Map(),
-  putItems: async () => undefined,
-  getSummary: async () => null,
-  putSummary: async () => undefined,
-  clear: async () => undefined,
-  clearAccount: async () => undefined,
-  close: () => undefined,
-};

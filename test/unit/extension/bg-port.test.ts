@@ -19,8 +19,9 @@ function setup(over: Partial<SummaryPortDeps> & { settings?: Settings } = {}) {
     const s = summaryOf('Fresh');
     opts.onProgress?.({ phase: 'client', done: 1, total: 1 });
     opts.onSummary?.(s, 'figures');
+    // like generateTexts: the whole text so far, each time it grows
     opts.onInteractionsDelta?.('Hello ');
-    opts.onInteractionsDelta?.('world');
+    opts.onInteractionsDelta?.('Hello world');
     const withTexts = { ...s, interactions: { ...s.interactions, summary: 'Hello world', generatedBy: 'llm' as const } };
     opts.onSummary?.(withTexts, 'texts');
     return { status: 'client', summary: withTexts, requests: 12 };
@@ -52,7 +53,7 @@ describe('the panel port', () => {
     port.send({ type: 'open', page: PAGE, language: 'fr-FR' });
     await vi.waitFor(() => expect(cache.puts).toHaveLength(1));
     expect(types(port.events)).toEqual(['progress', 'summary:figures', 'interactions-delta', 'interactions-delta', 'summary:texts']);
-    expect(port.events.filter((e) => e.type === 'interactions-delta').map((e) => (e as { text: string }).text).join('')).toBe('Hello world');
+    expect(port.events.filter((e) => e.type === 'interactions-delta').map((e) => (e as { text: string }).text)).toEqual(['Hello ', 'world']);
     expect(cache.puts[0]).toMatchObject({ accountId: '90001', kind: 'company', id: PAGE.id });
     expect((cache.puts[0]!.summary as { interactions: { summary: string } }).interactions.summary).toBe('Hello world');
     const opts = build.mock.calls[0]![1];

@@ -1,0 +1,78 @@
+// The port end to end in Node: the real pipeline (lib/summary/build.ts) against the local Sellsy fake,
+// the real Dexie store on fake-indexeddb, the real settings and account map. Only the browser is faked.
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createAccountMap } from '@/entrypoints/background/accounts';
+import { localConnection } from '@/entrypoints/background/local-sellsy';
+import { createApiPool } from '@/entrypoints/background/sellsy-apis';
+import { servePanelPort, type SummaryPortDeps } from '@/entrypoints/background/summary-port';
+import { buildSummary } from '@/entrypoints/background/build-summary';
+import type { PanelEvent } from '@/lib/messages';
+import { isLoopbackOrigin } from '@/lib/sellsy-web/detect';
+import { createSettingsStore, sellsyConnection, type KeyValue } from '@/lib/settings';
+import { openStore } from '@/lib/store/open-store';
+import { LARGE_CLIENT_ID, PROSPECT_ID } from '@/test/sellsy/demo';
+import { startSellsy, type FakeSellsy } from '@/test/sellsy/server';
+import { contentSender, fakePort, GUARD } from './bg-fakes';
+
+let sellsy: FakeSellsy;
+beforeAll(async () => { sellsy = await startSellsy({ today: '2026-11-29' }); });
+afterAll(async () => { await sellsy?.close(); });
+
+function deps(): SummaryPortDeps {
+  const data = new Map<string, unknown>();
+  const kv: KeyValue = { get: async (k) => data.get(k), set: async (k, v) => { data.set(k, v); } };
+  const settings = createSettingsStore(kv);
+  const store = openStore({ indexedDB, IDBKeyRange, name: `bg-int-${Math.random()}` });
+  return {
+    guard: { ...GUARD, allowLocal: true },
+    loadSettings: () => settings.load(),
+    // as a local build wires it: no credentials configured + a loopback page → the fake's demo account
+    connectionFor: (s, page) => sellsyConnection(s) ?? (isLoopbackOrigin(page.origin) ? localConnection(page.origin) : null),
+    makeApi: createApiPool(),
+    openStore: async () => store,
+    accounts: createAccountMap(kv),
+    build: buildSummary,
+    aiSettings: () => null,
+    today: () => '2026-11-29',
+    now: () => new Date('2026-11-29T09:00:00.000Z'),
+    browserLanguage: () => 'fr-FR',
+  };
+}
+
+async function run(d: SummaryPortDeps, id: number, type: 'open' | 'refresh' = 'open'): Promise<PanelEvent[]> {
+  const url = `${sellsy.origin}/thirds/client/${id}`;
+  const port = fakePort(contentSender(url));
+  servePanelPort(port, d);
+  port.send({ type, page: { thirdType: 'client', id, origin: sellsy.origin } });
+  await vi.waitFor(() => {
+    const last = port.events.at(-1);
+    expect(last && (last.type === 'summary' || last.type === 'not-client' || last.type === 'error' || last.type === 'no-credentials')).toBe(true);
+  }, { timeout: 20_000 });
+  return port.events;
+}
+
+describe('background port against the local Sellsy', () => {
+  it('first open computes; the next open answers from the cache with no API request', async () => {
+    const d = deps();
+    const first = await run(d, LARGE_CLIENT_ID);
+    expect(first.some((e) => e.type === 'progress')).toBe(true);
+    const summary = first.find((e) => e.type === 'summary' && e.phase === 'figures') as Extract<PanelEvent, { type: 'summary' }>;
+    expect(summary.summary.client.id).toBe(LARGE_CLIENT_ID);
+    expect(summary.summary.language).toBe('fr');
+    expect(summary.requests).toBeGreaterThan(0);
+
+    const store = await d.openStore();
+    await vi.waitFor(async () => expect(await store.getSummary('90001', 'company', LARGE_CLIENT_ID)).not.toBeNull());
+    sellsy.resetLog();
+    const second = await run(d, LARGE_CLIENT_ID);
+    expect(second).toHaveLength(1);
+    expect(second[0]).toMatchObject({ type: 'summary', phase: 'cached', requests: 0 });
+    expect(sellsy.log).toHaveLength(0);
+  });
+
+  it('a prospect gets not-client', async () => {
+    const events = await run(deps(), PROSPECT_ID);
+    expect(events.at(-1)).toMatchObject({ type: 'not-client', thirdType: 'prospect' });
+  });
+});
