@@ -4,7 +4,7 @@
 import { formatDate, formatMoney, formatNumber, formatQuantity } from '../format/intl';
 import type { DocList, DocRef, InteractionItem, OpportunityRef, Summary } from '../summary/types';
 import { promptLang, T } from './i18n';
-import { cleanCrmText, fence } from './sanitize';
+import { cleanCrmText, cleanName as crm, fence } from './sanitize';
 import { estimateTokens } from './tokens';
 
 /** `${type}:${id}`, the evidence a recommendation may cite. */
@@ -46,7 +46,7 @@ export function factsOf(summary: Summary): Facts {
   const lines: string[] = [];
   const purchaseType = summary.sourceMode === 'invoicing' ? 'invoice' : 'estimate';
   const docLine = (type: string, d: DocRef) => {
-    const bits = [`${tag(type, d.id)}${d.number ? ' ' + d.number : ''}`, `${t.dated} ${date(d.date)}`, money(d.amount, d.currency)];
+    const bits = [`${tag(type, d.id)}${d.number ? ' ' + crm(d.number) : ''}`, `${t.dated} ${date(d.date)}`, money(d.amount, d.currency)];
     if (d.dueDate) bits.push(`${t.due} ${date(d.dueDate)}`);
     if (d.remaining !== undefined) bits.push(`${t.remaining} ${money(d.remaining, d.currency)}`);
     if (d.daysLate !== undefined) bits.push(`${formatNumber(d.daysLate, lang)} ${t.daysLate}`);
@@ -63,15 +63,15 @@ export function factsOf(summary: Summary): Facts {
     if (l.items.length > MAX_DOCS_PER_LIST) lines.push(more(l.items.length - MAX_DOCS_PER_LIST));
   };
   const oppLine = (o: OpportunityRef) => {
-    const bits = [`${tag('opportunity', o.id)} ${o.name}`, money(o.amount, o.currency)];
-    if (o.step) bits.push(`${t.step} ${o.step}`);
+    const bits = [`${tag('opportunity', o.id)} ${crm(o.name)}`, money(o.amount, o.currency)];
+    if (o.step) bits.push(`${t.step} ${crm(o.step)}`);
     if (o.probability !== null) bits.push(`${t.probability} ${formatNumber(o.probability, lang)} %`);
     if (o.dueDate) bits.push(`${t.due} ${date(o.dueDate)}`);
     return '  - ' + bits.join(', ');
   };
 
   const r = summary.relationship;
-  lines.push(`${t.client} : ${summary.client.name} (${t.clientKind[summary.client.type]})`);
+  lines.push(`${t.client} : ${crm(summary.client.name)} (${t.clientKind[summary.client.type]})`);
   lines.push(`${t.today} : ${date(summary.today)}`);
   lines.push(`${t.mode} : ${t.modes[summary.sourceMode]}`);
   if (cur) lines.push(`${t.currency} : ${cur}`);
@@ -101,8 +101,8 @@ export function factsOf(summary: Summary): Facts {
     if (ps.length === 0) return lines.push(`- ${label} : ${t.none}`);
     lines.push(`- ${label} :`);
     for (const p of ps) {
-      const ref = p.reference ? ` (${p.reference})` : '';
-      lines.push(`  - ${p.name}${ref} : ${formatQuantity(p.quantity, lang)} ; ${money(p.revenue)}`);
+      const ref = p.reference ? ` (${crm(p.reference)})` : '';
+      lines.push(`  - ${crm(p.name)}${ref} : ${formatQuantity(p.quantity, lang)} ; ${money(p.revenue)}`);
     }
   };
   products(t.topQuantity, s.topProductsByQuantity);

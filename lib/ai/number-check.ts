@@ -7,6 +7,7 @@
 // "1234.50" are the same figure. Signs are ignored (a credit note may be written without its minus).
 // Not checked: numbers written in words ("trois factures").
 import type { Summary } from '../summary/types';
+import { cleanName } from './sanitize';
 
 export interface AllowedFigures {
   /** Canonical decimal strings: "1234.5", "12", "2025". */
@@ -62,7 +63,8 @@ export function allowedFiguresOf(summary: Summary, extraNumbers: (number | strin
       if (key === 'probability' && value > 0 && value <= 1) addNumber(Math.round(value * 100));
     } else if (typeof value === 'string') {
       if (LITERAL_KEYS.has(key)) {
-        if (/\d/.test(value) && value.trim()) literals.add(value.trim());
+        // As stored, and as the prompt shows it (cleaned): the model can only have copied the latter.
+        for (const v of [value, cleanName(value)]) if (/\d/.test(v) && v.trim()) literals.add(v.trim());
       } else if (ISO_DATE.test(value)) addDate(value);
       else if (DECIMAL.test(value)) addNumber(value);
     } else if (Array.isArray(value)) {

@@ -4,7 +4,7 @@ import type { Summary } from '../summary/types';
 import { factsOf, notesBlock, type EvidenceKey } from './facts';
 import { languageName, promptLang, T } from './i18n';
 import { redact } from './redact';
-import { randomBoundary } from './sanitize';
+import { fence, randomBoundary } from './sanitize';
 import type { AiSettings } from './settings';
 import { estimateMessagesTokens } from './tokens';
 
@@ -75,7 +75,8 @@ export function buildRequests(summary: Summary, settings: AiSettings, boundary =
     );
   }
 
-  const head = `${t.recommendationsTask}\n\n${t.factsTitle}\n${facts.text}\n\n`;
+  // The facts hold CRM names (client, products, opportunities): fenced like the notes.
+  const head = `${t.recommendationsTask}\n\n${t.factsTitle}\n${fence(facts.text, boundary)}\n\n`;
   const fixed = estimateMessagesTokens([{ content: system }, { content: head }]);
   const notesBudget = Math.max(0, Math.min(RECOMMENDATIONS_NOTES_TOKENS, RECOMMENDATIONS_BUDGET_TOKENS - fixed));
   const notes = notesBlock(items, lang, boundary, notesBudget, RECOMMENDATIONS_PER_ITEM_CHARS, prepare);

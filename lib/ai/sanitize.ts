@@ -67,6 +67,13 @@ export function cleanCrmText(text: string): string {
 // and no vowels, so it never spells a word. 20 letters of 20 give about 86 bits.
 const BOUNDARY_ALPHABET = 'BCDFGHJKLMNPQRSTVWXZ';
 
+/** Names in the facts (client, products, opportunities, document numbers) are CRM text too: cleaned and capped. */
+const MAX_NAME_CHARS = 120;
+export function cleanName(text: string): string {
+  const clean = cleanCrmText(text).replace(/\s+/g, ' ');
+  return clean.length > MAX_NAME_CHARS ? clean.slice(0, MAX_NAME_CHARS - 1) + '…' : clean;
+}
+
 /** A boundary nobody could have typed into the CRM in advance. */
 export function randomBoundary(random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)): string {
   const bytes = random(new Uint8Array(20));
