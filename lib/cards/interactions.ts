@@ -48,8 +48,12 @@ export function digest(ctx: Ctx, items: InteractionItem[]): string {
   const chosen = new Set<InteractionItem>();
   if (withText[0]) chosen.add(withText[0]);
   const rest = withText.slice(1).sort((a, b) => b.text.length - a.text.length || newestFirst(a, b));
+  const seen = new Set([...chosen].map((i) => i.text.replace(/\s+/g, ' ').trim().toLowerCase()));
   for (const i of rest) {
     if (chosen.size >= DIGEST_NOTES) break;
+    const key = i.text.replace(/\s+/g, ' ').trim().toLowerCase();
+    if (seen.has(key)) continue; // the same note logged twice says nothing new
+    seen.add(key);
     chosen.add(i);
   }
   if (!chosen.size) chosen.add(items[0]!);

@@ -98,7 +98,7 @@ export function recommendationsCard(ctx: Ctx, s: Figures): Summary['recommendati
   const fillers: Recommendation[] = [];
   const top = s.salesOverview.topProductsByRevenue[0];
   if (top && compare(top.revenue, '0') > 0) {
-    const docs = (s.sources?.['salesOverview.topProductsByRevenue']?.included ?? []).filter((d) => productIn(ctx, d, top.itemId, top.declinationId));
+    const docs = s.sources?.['salesOverview.topProductsByRevenue.0']?.included ?? [];
     fillers.push({
       action: r.topProduct(top.name),
       reason: r.topProductReason(money(formatAmount(top.revenue))),
@@ -124,10 +124,4 @@ export function recommendationsCard(ctx: Ctx, s: Figures): Summary['recommendati
     : { action: r.planContact, reason: r.planContactReason, evidence: [] });
   for (const f of fillers) if (out.length < MIN) out.push(f);
   return { items: out, generatedBy: 'rules' };
-}
-
-function productIn(ctx: Ctx, d: { type: string; id: number }, itemId: number, declinationId: number | null): boolean {
-  const rows = ctx.data.rows[`${d.type}:${d.id}` as `invoice:${number}`] ?? [];
-  return rows.some((row) => row.type === 'catalog' && 'related' in row && row.related.id === itemId
-    && (row.related.declination_id ?? null) === declinationId);
 }

@@ -34,12 +34,11 @@ export function salesOverviewCard(ctx: Ctx): Summary['salesOverview'] {
 
   const countTotal = byYear.reduce((n, r) => n + r.count, 0);
   const averagePerYear = toNumber(divRound(String(countTotal), 3, 1));
-  ctx.source('salesOverview.averagePerYear', purchases.map(sourceDoc), []);
 
-  // Counted main-currency purchases outside the window: the one reason a reader may wonder about.
-  const outside = ctx.countedPurchases.filter((d) => !inWindow(d)).sort(byDateId).map((d) => excludedEntry(d, 'outside-window'));
+  // Counted main-currency purchases dated after today: the one exclusion a reader may not expect.
+  const future = ctx.countedPurchases.filter((d) => d.date > ctx.today).sort(byDateId).map((d) => excludedEntry(d, 'outside-window'));
   const averageBasket = purchases.length ? formatAmount(divRound(sum(purchases.map((d) => d.amount)), purchases.length, 2)) : null;
-  ctx.source('salesOverview.averageBasket', purchases.map(sourceDoc), outside);
+  ctx.source('salesOverview.averageBasket', purchases.map(sourceDoc), future);
 
   const products = topProducts(ctx, purchases);
   const payments = ctx.mode === 'invoicing' ? paymentFigures(ctx) : { averagePaymentDelayDays: null, latePayments: null };
@@ -54,11 +53,12 @@ interface ProductAcc {
   /** The newest row's reference and description (fallbacks for the name). */
   reference: string | null;
   description: string | null;
+  /** The documents whose rows hold it, oldest first. */
+  docs: SourceDoc[];
 }
 
 function topProducts(ctx: Ctx, purchases: Doc[]): Pick<Summary['salesOverview'], 'topProductsByQuantity' | 'topProductsByRevenue'> {
   const acc = new Map<string, ProductAcc>();
-  const used: SourceDoc[] = [];
   const noRows: (SourceDoc & { reason: string })[] = [];
   for (const d of purchases) {
     const rows: DocumentRow[] | undefined = ctx.data.rows[`${d.type}:${d.id}` as const];
@@ -66,24 +66,22 @@ function topProducts(ctx: Ctx, purchases: Doc[]): Pick<Summary['salesOverview'],
       noRows.push(excludedEntry(d, 'no-rows'));
       continue;
     }
-    let any = false;
     for (const row of rows) {
       if (!isCountedRow(row)) continue;
-      any = true;
       const declinationId = typeof row.related.declination_id === 'number' ? row.related.declination_id : null;
       const key = `${row.related.id}/${declinationId ?? ''}`;
       let p = acc.get(key);
-      if (!p) acc.set(key, (p = { itemId: row.related.id, declinationId, quantity: ZERO, revenue: ZERO, reference: null, description: null }));
+      if (!p) acc.set(key, (p = { itemId: row.related.id, declinationId, quantity: ZERO, revenue: ZERO, reference: null, description: null, docs: [] }));
       p.quantity = add(p.quantity, row.quantity);
       p.revenue = add(p.revenue, row.amount_tax_exc);
       // Documents come oldest first: the last non-empty value seen is the newest.
       if (row.reference?.trim()) p.reference = row.reference.trim();
       const description = row.description ? stripHtml(row.description) : '';
       if (description) p.description = description;
+      if (p.docs[p.docs.length - 1]?.id !== d.id) p.docs.push(sourceDoc(d));
     }
-    if (any) used.push(sourceDoc(d));
   }
-  const figures: (ProductFigure & { q: Dec; r: Dec })[] = [...acc.values()].map((p) => ({
+  const figures: (ProductFigure & { q: Dec; r: Dec; docs: SourceDoc[] })[] = [...acc.values()].map((p) => ({
     itemId: p.itemId,
     declinationId: p.declinationId,
     name: ctx.data.items[p.itemId]?.name?.trim() || p.reference || p.description || `#${p.itemId}`,
@@ -92,13 +90,21 @@ function topProducts(ctx: Ctx, purchases: Doc[]): Pick<Summary['salesOverview'],
     revenue: formatAmount(p.revenue),
     q: p.quantity,
     r: p.revenue,
+    docs: p.docs,
   }));
   const tieIds = (a: ProductFigure, b: ProductFigure) => a.itemId - b.itemId || (a.declinationId ?? -1) - (b.declinationId ?? -1);
-  const strip = ({ q: _q, r: _r, ...f }: ProductFigure & { q: Dec; r: Dec }): ProductFigure => f;
-  const byQuantity = [...figures].sort((a, b) => compare(b.q, a.q) || compare(b.r, a.r) || tieIds(a, b)).slice(0, 5).map(strip);
-  const byRevenue = [...figures].sort((a, b) => compare(b.r, a.r) || compare(b.q, a.q) || tieIds(a, b)).slice(0, 5).map(strip);
-  ctx.source('salesOverview.topProductsByQuantity', used, noRows);
-  ctx.source('salesOverview.topProductsByRevenue', used, noRows);
+  const top = (path: string, list: typeof figures): ProductFigure[] => {
+    const shown = list.slice(0, 5);
+    // The card lists five products: its sources are their documents, not every document read.
+    const docs = new Map(shown.flatMap((p) => p.docs).map((d) => [d.id, d]));
+    ctx.source(path, [...docs.values()].sort((a, b) => byDateId({ date: a.date!, id: a.id }, { date: b.date!, id: b.id })), noRows);
+    return shown.map(({ q: _q, r: _r, docs, ...f }, i) => {
+      ctx.source(`${path}.${i}`, docs, []);
+      return f;
+    });
+  };
+  const byQuantity = top('salesOverview.topProductsByQuantity', [...figures].sort((a, b) => compare(b.q, a.q) || compare(b.r, a.r) || tieIds(a, b)));
+  const byRevenue = top('salesOverview.topProductsByRevenue', [...figures].sort((a, b) => compare(b.r, a.r) || compare(b.q, a.q) || tieIds(a, b)));
   return { topProductsByQuantity: byQuantity, topProductsByRevenue: byRevenue };
 }
 
@@ -143,9 +149,7 @@ function paymentFigures(ctx: Ctx): Pick<Summary['salesOverview'], 'averagePaymen
     }
     withPayment.push({ d, paidOn: p.date, payments: p.payments });
   }
-  const paymentSources = (list: typeof withPayment): SourceDoc[] => list.flatMap(({ d, paidOn, payments }) => [
-    sourceDoc(d), ...payments.map((id) => ({ type: 'payment', id, date: paidOn })),
-  ]);
+  const paymentSources = (list: typeof withPayment): SourceDoc[] => list.map(({ d, paidOn, payments }) => ({ ...sourceDoc(d), paidOn, payments }));
   const totalDays = withPayment.reduce((n, x) => n + daysBetween(x.d.date, x.paidOn), 0);
   const averagePaymentDelayDays = withPayment.length ? toNumber(divRound(String(totalDays), withPayment.length, 1)) : null;
   ctx.source('salesOverview.averagePaymentDelayDays', paymentSources(withPayment), noPayment);
@@ -157,7 +161,7 @@ function paymentFigures(ctx: Ctx): Pick<Summary['salesOverview'], 'averagePaymen
   ctx.source(
     'salesOverview.latePayments',
     paymentSources(late),
-    [...withPayment.filter((x) => !late.includes(x)).map(({ d }) => excludedEntry(d, 'paid-on-time')), ...noPayment],
+    noPayment,
   );
   return { averagePaymentDelayDays, latePayments: late.length };
 }

@@ -68,6 +68,9 @@ export interface SourceDoc {
   amount?: Amount;
   currency?: string;
   status?: string;
+  /** Paid invoices (payment figures): the payment date used and the payments it comes from. */
+  paidOn?: string;
+  payments?: number[];
 }
 export interface FigureSource {
   included: SourceDoc[];
