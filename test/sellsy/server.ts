@@ -257,6 +257,7 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
         'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, PUT, POST, DELETE, OPTIONS, HEAD',
         'access-control-allow-headers': '*', 'access-control-allow-credentials': 'false', 'access-control-expose-headers': 'x-request-id',
         'access-control-max-age': '600', 'x-request-id': `fake-${(++requestSeq).toString(16).padStart(6, '0')}`, 'content-length': '0',
+        ...quotaHeaders(null),
       });
       res.end();
       return;
