@@ -164,6 +164,7 @@ export function servePanelPort(port: PortLike, deps: SummaryPortDeps): boolean {
     const ai = deps.aiSettings(settings);
     const startRequests = api.stats().requests;
     let figuresSent = false;
+    let textsSent = false;
     let streamed = '';
     let result: BuildResult;
     try {
@@ -183,7 +184,7 @@ export function servePanelPort(port: PortLike, deps: SummaryPortDeps): boolean {
             if (phase === 'figures') {
               figuresSent = true;
               if (ai?.enabled) deps.onFigures?.(summary, ai);
-            }
+            } else textsSent = true;
             post(run, {
               type: 'summary', summary, phase, savedAt: deps.now().toISOString(), stale: false,
               requests: api.stats().requests - startRequests,
@@ -210,8 +211,9 @@ export function servePanelPort(port: PortLike, deps: SummaryPortDeps): boolean {
       return;
     }
     const summary = result.summary;
-    if (!figuresSent) {
-      // A pipeline that reported nothing along the way still shows its result.
+    if (!textsSent) {
+      // Without an LLM the pipeline stops at its figures, whose texts are the rules' ones: those are the
+      // final texts, and the panel is told so (it waits for a 'texts' summary to call itself ready).
       post(run, { type: 'summary', summary, phase: 'texts', savedAt: deps.now().toISOString(), stale: false, requests: result.requests });
     }
     if (!store) return;

@@ -61,6 +61,21 @@ describe('the panel port', () => {
     expect(api.calls).toEqual(['/staffs/me']); // the account id, learnt once
   });
 
+  it('without an LLM the figures’ summary is also the final one: figures, then texts', async () => {
+    const { deps, cache } = setup({
+      build: async (_d, opts) => {
+        opts.onSummary?.(summaryOf('Rules only'), 'figures');
+        return { status: 'client', summary: summaryOf('Rules only'), requests: 9 };
+      },
+    });
+    const port = fakePort(contentSender());
+    servePanelPort(port, deps);
+    port.send({ type: 'open', page: PAGE });
+    await vi.waitFor(() => expect(cache.puts).toHaveLength(1));
+    expect(types(port.events)).toEqual(['summary:figures', 'summary:texts']);
+    expect(port.events[1]).toMatchObject({ requests: 9 });
+  });
+
   it('answers a cached summary at once, without computing or calling Sellsy', async () => {
     const { deps, cache, build, accounts, api } = setup();
     await accounts.set(sellsyConnection(CONFIGURED)!, '90001');
