@@ -43,19 +43,31 @@ const STYLE = `
   td, th { padding: 10px; border-bottom: 1px solid #eef1f6; text-align: left; }
 `;
 
-// Sellsy is a single-page app: links between thirds change the URL without a reload.
+// Sellsy is a single-page app: links between thirds change the URL without a reload. The new page's <main>
+// is fetched from this server (HTML, not the API) and swapped in; Back does the same.
 const SCRIPT = `
   window.__pageLoads = (window.__pageLoads || 0) + 1;
+  function swap(href) {
+    return fetch(href, { credentials: 'omit' }).then(function (r) { return r.text(); }).then(function (html) {
+      var doc = new DOMParser().parseFromString(html, 'text/html');
+      var next = doc.querySelector('main');
+      var main = document.querySelector('main');
+      if (next && main) main.innerHTML = next.innerHTML;
+      document.title = doc.title;
+      window.dispatchEvent(new CustomEvent('fake-sellsy:navigated', { detail: { href: href } }));
+    });
+  }
   document.addEventListener('click', function (e) {
     var a = e.target && e.target.closest ? e.target.closest('a[data-spa]') : null;
     if (!a) return;
     e.preventDefault();
-    history.pushState({}, '', a.getAttribute('href'));
+    var href = a.getAttribute('href');
+    history.pushState({ spa: true }, '', href);
     var t = document.getElementById('spa-title');
     if (t) t.textContent = a.getAttribute('data-title') || '';
-    var b = document.getElementById('spa-badge');
-    if (b) { b.textContent = a.getAttribute('data-badge') || ''; }
+    swap(href);
   });
+  window.addEventListener('popstate', function () { swap(location.pathname + location.search); });
 `;
 
 function shell(title: string, body: string): string {

@@ -22,6 +22,22 @@ describe('quotas', () => {
     expect((await call(s, tok, 'GET', '/currencies')).status).toBe(200);
   });
 
+  it('answers 429 once the per-minute quota is spent, until the next minute', async () => {
+    let clock = 1_800_000_000_000 - (1_800_000_000_000 % 60_000);
+    s = await start({ perMinuteQuota: 3, now: () => clock });
+    const tok = await token(s);
+    const codes = [];
+    for (let i = 0; i < 4; i++) {
+      codes.push((await call(s, tok, 'GET', '/currencies')).status);
+      clock += 2_000;
+    }
+    expect(codes).toEqual([200, 200, 200, 429]);
+    clock += 60_000;
+    const r = await call(s, tok, 'GET', '/currencies');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('x-quota-remaining-by-minute')).toBe('2');
+  });
+
   it('sends Retry-After only when asked, and keeps one bucket per account', async () => {
     const clock = 1_800_000_000_000;
     s = await start({ perSecondQuota: 2, retryAfter: true, now: () => clock });
