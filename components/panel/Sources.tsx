@@ -6,7 +6,7 @@ import { docTypeText, reasonText } from './i18n';
 import { sourcesFor, useEnv } from './env';
 
 function DocLine({ doc, reason }: { doc: SourceDoc; reason?: string }) {
-  const { lang, linkFor, summary } = useEnv();
+  const { s, lang, linkFor, summary } = useEnv();
   const label = `${docTypeText(doc.type, lang)} ${doc.number ?? `#${doc.id}`}`;
   const href = linkFor(doc.type, doc.id);
   return (
@@ -14,6 +14,7 @@ function DocLine({ doc, reason }: { doc: SourceDoc; reason?: string }) {
       {href ? <a href={href} target="_blank" rel="noopener noreferrer">{label}</a> : <span>{label}</span>}
       {doc.date && <span class="muted"> · {formatDate(doc.date, lang, 'short')}</span>}
       {doc.amount && <span class="muted"> · {formatMoney(doc.amount, doc.currency ?? summary.currency, lang)}</span>}
+      {doc.paidOn && <span class="muted"> · {s.paidOn} {formatDate(doc.paidOn, lang, 'short')}</span>}
       {reason && <span class="reason" data-reason={reason}> — {reasonText(reason, lang)}</span>}
     </li>
   );

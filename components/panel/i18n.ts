@@ -1,5 +1,7 @@
 // The panel's own words, in French and English. Figures and dates are formatted by lib/format/intl.ts;
 // this file only holds the sentences around them.
+import { reasonLabel } from '@/lib/format/labels';
+
 export type UiLang = 'fr' | 'en';
 
 /** Any BCP 47 tag → the interface language we have words for (French for fr-*, English otherwise). */
@@ -76,29 +78,13 @@ const fr = {
   included: (n: number) => `${n} document${n > 1 ? 's' : ''} retenu${n > 1 ? 's' : ''}`,
   excluded: (n: number) => `${n} document${n > 1 ? 's' : ''} écarté${n > 1 ? 's' : ''}`,
   noSources: 'Pas de liste de documents pour ce chiffre.',
+  paidOn: 'payée le',
   otherCurrency: (n: number) => `${n} document${n > 1 ? 's' : ''} dans une autre devise ${n > 1 ? 'sont écartés' : 'est écarté'} des totaux.`,
   warnings: 'Avertissements',
   docTypes: {
     invoice: 'Facture', 'credit-note': 'Avoir', estimate: 'Devis', opportunity: 'Opportunité', comment: 'Commentaire',
     task: 'Tâche', call: 'Appel', event: 'Rendez-vous', payment: 'Paiement', order: 'Commande',
   } as Record<string, string>,
-  statuses: {
-    draft: 'brouillon', cancelled: 'annulé', sent: 'envoyé', read: 'lu', refused: 'refusé', expired: 'expiré',
-    due: 'à payer', payinprogress: 'paiement en cours', paid: 'payée', late: 'en retard', accepted: 'accepté',
-    rejected: 'rejeté', failed: 'échoué', won: 'gagnée', lost: 'perdue', closed: 'fermée',
-  } as Record<string, string>,
-  reasons: {
-    status: (s: string) => `statut « ${s} » non compté`,
-    currency: (c: string) => `autre devise (${c})`,
-    outsideWindow: 'hors de la période',
-    noPayment: 'payée, mais aucun paiement trouvé',
-    notPaid: 'pas encore payée',
-    optional: 'ligne optionnelle',
-    notCatalog: 'ligne hors catalogue',
-    future: 'date à venir',
-    unknownStatus: (s: string) => `statut inconnu « ${s} »`,
-    other: (code: string) => `écarté (${code})`,
-  },
 };
 
 const en: typeof fr = {
@@ -167,28 +153,12 @@ const en: typeof fr = {
   included: (n) => `${n} document${n > 1 ? 's' : ''} counted`,
   excluded: (n) => `${n} document${n > 1 ? 's' : ''} left out`,
   noSources: 'No document list for this figure.',
+  paidOn: 'paid on',
   otherCurrency: (n) => `${n} document${n > 1 ? 's' : ''} in another currency ${n > 1 ? 'are' : 'is'} left out of the totals.`,
   warnings: 'Warnings',
   docTypes: {
     invoice: 'Invoice', 'credit-note': 'Credit note', estimate: 'Estimate', opportunity: 'Opportunity', comment: 'Comment',
     task: 'Task', call: 'Call', event: 'Event', payment: 'Payment', order: 'Order',
-  },
-  statuses: {
-    draft: 'draft', cancelled: 'cancelled', sent: 'sent', read: 'read', refused: 'refused', expired: 'expired',
-    due: 'due', payinprogress: 'payment in progress', paid: 'paid', late: 'late', accepted: 'accepted',
-    rejected: 'rejected', failed: 'failed', won: 'won', lost: 'lost', closed: 'closed',
-  },
-  reasons: {
-    status: (s) => `status "${s}" not counted`,
-    currency: (c) => `other currency (${c})`,
-    outsideWindow: 'outside the period',
-    noPayment: 'paid, but no payment found',
-    notPaid: 'not paid yet',
-    optional: 'optional row',
-    notCatalog: 'not a catalogue row',
-    future: 'dated in the future',
-    unknownStatus: (s) => `unknown status "${s}"`,
-    other: (code) => `left out (${code})`,
   },
 };
 
@@ -198,25 +168,10 @@ export function strings(lang: string): Strings {
   return STRINGS[uiLang(lang)];
 }
 
-/** A reason code from `sources` ('status:draft', 'currency:USD', 'outside-window'...) in words. */
+/** A reason code from `sources` ('status:draft', 'currency:USD', 'outside-window'...) in words: the same
+ *  words as the command line and the Markdown copy. */
 export function reasonText(code: string, lang: string): string {
-  const words = strings(lang);
-  const r = words.reasons;
-  const status = (v: string) => words.statuses[v] ?? v;
-  const [head = '', ...rest] = code.split(':');
-  const arg = rest.join(':');
-  switch (head) {
-    case 'status': return arg ? r.status(status(arg)) : r.other(code);
-    case 'unknown-status': return r.unknownStatus(arg);
-    case 'currency': return arg ? r.currency(arg) : r.other(code);
-    case 'outside-window': return r.outsideWindow;
-    case 'no-payment': return r.noPayment;
-    case 'not-paid': return r.notPaid;
-    case 'optional': return r.optional;
-    case 'not-catalog': return r.notCatalog;
-    case 'future': return r.future;
-    default: return r.other(code);
-  }
+  return reasonLabel(code, lang);
 }
 
 export function docTypeText(type: string, lang: string): string {

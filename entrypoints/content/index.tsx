@@ -9,6 +9,7 @@ import { SUMMARY_PORT, type PanelEvent, type TabMessage } from '@/lib/messages';
 import { LOCAL_SELLSY_MATCHES, SELLSY_PAGE_MATCHES } from '@/lib/sellsy/hosts';
 import { detectPage } from '@/lib/sellsy-web/detect';
 import { recordLink } from '@/lib/sellsy-web/links';
+import { renderMarkdown } from '@/lib/format/markdown';
 
 // Remembered across pages and reloads; lives in the extension's storage, never in the page's.
 const panelOpen = storage.defineItem<boolean>('local:panelOpen', { fallback: false });
@@ -61,6 +62,7 @@ export default defineContentScript({
               model={model}
               linkFor={(type, id) => recordLink(model.page.value?.origin ?? location.origin, type, id)}
               openOptions={openOptions}
+              toMarkdown={renderMarkdown}
             />,
             container,
           );

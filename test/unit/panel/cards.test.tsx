@@ -144,7 +144,7 @@ describe('the documents behind a figure', () => {
     expect(sources.querySelector('[data-doc="invoice:11"] a')?.getAttribute('href')).toBe('https://www.sellsy.com/invoice/11');
     expect(sources.querySelector('[data-doc="credit-note:4"]')?.textContent).toContain('Avoir A-0004');
     expect(sources.textContent).toContain('2 documents écartés');
-    expect(sources.querySelector('[data-reason="status:draft"]')?.textContent).toContain('statut « brouillon » non compté');
+    expect(sources.querySelector('[data-reason="status:draft"]')?.textContent).toContain('statut « draft » non compté');
     expect(sources.querySelector('[data-reason="currency:USD"]')?.textContent).toContain('autre devise (USD)');
     fireEvent.click(button);
     expect(total.querySelector('.sources')).toBeNull();
@@ -167,6 +167,7 @@ describe('the documents behind a figure', () => {
     expect(reasonText('no-payment', 'fr')).toBe('payée, mais aucun paiement trouvé');
     expect(reasonText('weird:thing', 'en')).toBe('left out (weird:thing)');
     expect(reasonText('', 'en')).toBe('left out ()');
+    expect(reasonText('no-rows', 'en')).toBe('document rows unreadable');
   });
 });
 
