@@ -17,23 +17,32 @@ export function AiSection({ model }: { model: OptionsModel }) {
   const [status, setStatus] = useState<{ kind: 'saving' | 'saved' } | { kind: 'error'; message: string } | null>(null);
   const [permissionDenied, setPermissionDenied] = useState(false);
 
-  function onSubmit(e: Event): void {
-    e.preventDefault();
+  /** Saves the form; resolves true when saved. Called straight from a click: saveAi asks for the host
+   * permission before its first await, while the browser still sees the click's gesture. */
+  function saveForm(): Promise<boolean> {
     const patch: NonNullable<SettingsPatch['ai']> = { enabled, baseURL, model: modelName, redact };
     if (key) patch.apiKey = key;
     else if (keyRemoved) patch.apiKey = '';
     setStatus({ kind: 'saving' });
-    // saveAi asks for the host permission before its first await: the browser needs the click's gesture.
-    void model.saveAi(patch).then(({ error, permission }) => {
+    return model.saveAi(patch).then(({ error, permission }) => {
       setPermissionDenied(!permission);
       if (error) {
         setStatus({ kind: 'error', message: error });
-        return;
+        return false;
       }
       setKey('');
       setKeyRemoved(false);
       setStatus({ kind: 'saved' });
+      return true;
     });
+  }
+  function onSubmit(e: Event): void {
+    e.preventDefault();
+    void saveForm();
+  }
+  function onTest(): void {
+    // The test uses what is on screen: save it first, as "Test connection" does for Sellsy.
+    void saveForm().then((saved) => { if (saved) void model.testAi(); });
   }
 
   const test = model.aiTest.value;
@@ -68,7 +77,7 @@ export function AiSection({ model }: { model: OptionsModel }) {
         <div class="actions">
           <button type="submit" data-action="save-ai" data-testid="options-ai-save" disabled={status?.kind === 'saving'}>{s.save}</button>
           <button type="button" class="secondary" data-action="test-ai" data-testid="options-ai-test" disabled={test.state === 'running'}
-            onClick={() => void model.testAi()}>{s.testAi}</button>
+            onClick={onTest}>{s.testAi}</button>
           <span role="status" class="muted" data-testid="options-ai-status">
             {status?.kind === 'saving' && s.saving}
             {status?.kind === 'saved' && s.saved}

@@ -149,6 +149,17 @@ describe('options page', () => {
     expect((screen.getByTestId('options-ai-key') as HTMLInputElement).value).toBe('');
   });
 
+  it('Test the model saves what was typed first, then shows the answer', async () => {
+    const bg = fakeBackground();
+    await mount(bg);
+    fireEvent.input(screen.getByTestId('options-ai-model'), { target: { value: 'mistral-small' } });
+    fireEvent.click(screen.getByTestId('options-ai-test'));
+    await waitFor(() => expect(screen.getByTestId('options-ai-result').getAttribute('data-ok')).toBe('true'));
+    expect(screen.getByTestId('options-ai-result').textContent).toContain('gpt-test');
+    expect(bg.current().ai.model).toBe('mistral-small');
+    expect(bg.calls.map((c) => c.type).slice(-2)).toEqual(['settings:set', 'ai:test']);
+  });
+
   it('does not ask for a host while the AI is off', async () => {
     const requestOrigin = vi.fn(async () => true);
     await mount(fakeBackground(), 'en-US', requestOrigin);
