@@ -10,6 +10,8 @@ import { seed, type AccountDb, type SellsyDb } from './seed';
 import { localToday, makeRng, parseDay } from './util';
 import type { Query } from './query';
 
+export type { AccountDb, Obj, SellsyDb } from './seed';
+
 export interface FakeSellsyOptions {
   /** Delay before every answer, ms. */
   latencyMs: number;

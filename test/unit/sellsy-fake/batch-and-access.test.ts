@@ -124,6 +124,22 @@ describe('request log and headers', () => {
   });
 });
 
+describe('the db is live', () => {
+  it('an object a test pushes (unknown status, malformed amount) is served at once, rows stripped from lists', async () => {
+    s = await start();
+    const tok = await token(s);
+    const db = s.db.accounts.invoicing;
+    const odd = { ...structuredClone(db.invoices[0]!), id: 99999, status: 'scheduled', amounts: { ...db.invoices[0]!.amounts, total_excl_tax: '12,50' } };
+    db.invoices.push(odd);
+    const r = await call(s, tok, 'POST', '/invoices/search?order=id&direction=desc&limit=1', { filters: { related_objects: [{ type: 'company', id: LARGE_CLIENT_ID }] } });
+    expect(r.body.data[0]).toMatchObject({ id: 99999, status: 'scheduled', amounts: { total_excl_tax: '12,50' } });
+    expect(r.body.data[0]).not.toHaveProperty('rows');
+    expect((await call(s, tok, 'GET', '/invoices/99999')).body.rows).toEqual(odd.rows);
+    db.invoices.pop();
+    expect((await call(s, tok, 'GET', '/invoices/99999')).status).toBe(404);
+  });
+});
+
 describe('faults', () => {
   it('errorRate 1 turns every API answer into a 500, 502 or 503 with the error body; 0 turns it off', async () => {
     s = await start({ errorRate: 1 });
