@@ -129,7 +129,7 @@ describe('the db is live', () => {
     s = await start();
     const tok = await token(s);
     const db = s.db.accounts.invoicing;
-    const odd = { ...structuredClone(db.invoices[0]!), id: 99999, status: 'scheduled', amounts: { ...db.invoices[0]!.amounts, total_excl_tax: '12,50' } };
+    const odd: Record<string, any> = { ...structuredClone(db.invoices[0]!), id: 99999, status: 'scheduled', amounts: { ...db.invoices[0]!.amounts, total_excl_tax: '12,50' } };
     db.invoices.push(odd);
     const r = await call(s, tok, 'POST', '/invoices/search?order=id&direction=desc&limit=1', { filters: { related_objects: [{ type: 'company', id: LARGE_CLIENT_ID }] } });
     expect(r.body.data[0]).toMatchObject({ id: 99999, status: 'scheduled', amounts: { total_excl_tax: '12,50' } });
