@@ -1,0 +1,28 @@
+// The summary as plain text for a terminal: five cards, indented, no colour codes (they would end up in files).
+import type { Summary } from '../summary/types';
+import { outline, type Node } from './outline';
+
+function lines(nodes: Node[], depth: number, colon: string): string[] {
+  const pad = '  '.repeat(depth);
+  const out: string[] = [];
+  for (const n of nodes) {
+    if (n.kind === 'text') {
+      for (const l of n.text.split('\n')) out.push(`${pad}${l}`);
+      continue;
+    }
+    const head = n.label !== undefined && n.value !== undefined ? `${n.label}${colon}${n.value}` : (n.label ?? n.value ?? '');
+    out.push(`${pad}${head}`);
+    if (n.children) out.push(...lines(n.children, depth + 1, colon));
+  }
+  return out;
+}
+
+export function renderText(summary: Summary, lang: string = summary.language): string {
+  const o = outline(summary, lang);
+  const colon = lang.toLowerCase().startsWith('fr') ? ' : ' : ': ';
+  const out = [o.title, o.subtitle, ''];
+  for (const s of o.sections) {
+    out.push(s.title, '-'.repeat([...s.title].length), ...lines(s.nodes, 1, colon), '');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,162 @@
+// The command-line summary (`npm run --silent summary -- company 48201 --today 2026-11-29 --json`): argument
+// and environment reading, the one pipeline (build.ts), and output. stdout carries the summary only; every
+// message goes to stderr in one line, with no stack trace. The script in scripts/ only wires process I/O.
+import type { LoadProgress, SourceModeSetting } from '../client-data';
+import { aiSettingsFromEnv } from '../ai/settings';
+import { localDate, isIsoDate } from '../dates';
+import { renderText } from '../format/text';
+import { createSellsyApi } from '../sellsy/api';
+import type { AuthConfig } from '../sellsy/auth';
+import { SellsyError } from '../sellsy/errors';
+import { SELLSY_API_URL, SELLSY_TOKEN_URL } from '../sellsy/hosts';
+import { buildClientSummary } from './build';
+
+export const EXIT = { ok: 0, error: 1, notClient: 2, usage: 64 } as const;
+
+export const USAGE = 'usage: summary <company|individual> <id> [--today YYYY-MM-DD] [--no-ai] [--json] [--lang fr|en] [--source auto|invoicing|sales]';
+
+export interface CliArgs {
+  kind: 'company' | 'individual';
+  id: number;
+  today: string | null;
+  ai: boolean;
+  json: boolean;
+  lang: 'fr' | 'en' | null;
+  source: SourceModeSetting;
+}
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Progress is shown only on a terminal. */
+  stderrIsTty: boolean;
+  now: () => Date;
+  fetch?: typeof fetch;
+}
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: string[]): CliArgs {
+  const positional: string[] = [];
+  const args: Omit<CliArgs, 'kind' | 'id'> = { today: null, ai: true, json: false, lang: null, source: 'auto' };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = (name: string): string => {
+      const eq = a.indexOf('=');
+      if (eq >= 0) return a.slice(eq + 1);
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} needs a value`);
+      return v;
+    };
+    const name = a.split('=')[0]!;
+    if (name === '--json') args.json = true;
+    else if (name === '--no-ai') args.ai = false;
+    else if (name === '--today') {
+      const v = value(name);
+      if (!isIsoDate(v)) throw new UsageError(`--today expects a calendar date YYYY-MM-DD, got ${JSON.stringify(v)}`);
+      args.today = v;
+    } else if (name === '--lang') {
+      const v = value(name);
+      if (v !== 'fr' && v !== 'en') throw new UsageError(`--lang expects fr or en, got ${JSON.stringify(v)}`);
+      args.lang = v;
+    } else if (name === '--source') {
+      const v = value(name);
+      if (v !== 'auto' && v !== 'invoicing' && v !== 'sales') throw new UsageError(`--source expects auto, invoicing or sales, got ${JSON.stringify(v)}`);
+      args.source = v;
+    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+    else positional.push(a);
+  }
+  if (positional.length !== 2) throw new UsageError(positional.length < 2 ? 'a record type and an id are needed' : `unexpected argument ${positional[2]}`);
+  const [kind, idText] = positional as [string, string];
+  if (kind !== 'company' && kind !== 'individual') throw new UsageError(`the record type is company or individual, got ${JSON.stringify(kind)}`);
+  if (!/^[1-9]\d{0,15}$/.test(idText) || !Number.isSafeInteger(Number(idText))) throw new UsageError(`the id is a positive integer, got ${JSON.stringify(idText)}`);
+  return { kind, id: Number(idText), ...args };
+}
+
+export function authFromEnv(env: Record<string, string | undefined>): AuthConfig {
+  const token = env.SELLSY_ACCESS_TOKEN?.trim();
+  const clientId = env.SELLSY_CLIENT_ID?.trim();
+  const clientSecret = env.SELLSY_CLIENT_SECRET?.trim();
+  if (clientId && clientSecret) return { kind: 'client-credentials', clientId, clientSecret };
+  if (token) return { kind: 'token', accessToken: token };
+  throw new UsageError('no Sellsy credentials: set SELLSY_CLIENT_ID and SELLSY_CLIENT_SECRET, or SELLSY_ACCESS_TOKEN');
+}
+
+/** The user's language as the environment tells it (LC_ALL, LC_MESSAGES, LANG), e.g. "fr_FR.UTF-8" → "fr_FR". */
+export function envLanguage(env: Record<string, string | undefined>): string | null {
+  const v = env.LC_ALL || env.LC_MESSAGES || env.LANG;
+  return v ? v.split('.')[0]! : null;
+}
+
+function errorLine(e: unknown, args: CliArgs | null, apiUrl: string): string {
+  if (e instanceof UsageError) return `${e.message}\n${USAGE}`;
+  if (e instanceof SellsyError) {
+    switch (e.kind) {
+      case 'auth': return `Sellsy refused the credentials (${e.message}). Check SELLSY_CLIENT_ID/SELLSY_CLIENT_SECRET or SELLSY_ACCESS_TOKEN.`;
+      case 'not-found': return args ? `No ${args.kind} with id ${args.id} in this Sellsy account (${e.message}).` : e.message;
+      case 'network': return `Cannot reach the Sellsy API at ${apiUrl} (${e.message}).`;
+      case 'timeout': return `The Sellsy API at ${apiUrl} did not answer in time (${e.message}).`;
+      case 'forbidden': case 'payment-required': return `Sellsy refused access (${e.message}).`;
+      case 'quota': return `Sellsy's request quota is exhausted for now (${e.message}). Try again later.`;
+      default: return `Sellsy error (${e.kind}): ${e.message}`;
+    }
+  }
+  const m = e instanceof Error ? e.message : String(e);
+  return `The summary could not be computed: ${m.split('\n')[0]}`;
+}
+
+const PHASES: Record<LoadProgress['phase'], string> = {
+  client: 'client record', account: 'account', documents: 'documents', activity: 'activity', details: 'document rows', items: 'catalogue', done: 'done',
+};
+
+export async function runSummaryCli(argv: string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
+  const apiUrl = env.SELLSY_API_URL?.trim() || SELLSY_API_URL;
+  let args: CliArgs | null = null;
+  let progressShown = false;
+  const clearProgress = () => {
+    if (progressShown) io.stderr('\r\x1b[K');
+    progressShown = false;
+  };
+  try {
+    args = parseArgs(argv);
+    const auth = authFromEnv(env);
+    const api = createSellsyApi({
+      apiUrl,
+      tokenUrl: env.SELLSY_TOKEN_URL?.trim() || SELLSY_TOKEN_URL,
+      auth,
+      ...(io.fetch ? { fetch: io.fetch } : {}),
+      // Oddities met end up in the summary's warnings; nothing else is printed.
+      onWarning: () => undefined,
+    });
+    const now = io.now();
+    const ai = args.ai ? aiSettingsFromEnv(env) : null;
+    const result = await buildClientSummary({ api }, {
+      ref: { kind: args.kind, id: args.id },
+      today: args.today ?? localDate(now),
+      now,
+      languageSetting: args.lang ?? 'auto',
+      browserLanguage: envLanguage(env),
+      sourceModeSetting: args.source,
+      ai: ai?.enabled ? ai : null,
+      ...(io.stderrIsTty
+        ? {
+          onProgress: (p: LoadProgress) => {
+            io.stderr(`\r\x1b[KLoading ${PHASES[p.phase]}${p.total > 1 ? ` ${p.done}/${p.total}` : ''}…`);
+            progressShown = true;
+          },
+        }
+        : {}),
+    });
+    clearProgress();
+    if (result.status === 'not-client') {
+      io.stderr(`${result.client.kind} ${result.client.id} (${result.client.name}) is a ${result.thirdType}, not a client: there is no summary for it.\n`);
+      return EXIT.notClient;
+    }
+    io.stdout(args.json ? `${JSON.stringify(result.summary, null, 2)}\n` : renderText(result.summary, result.summary.language));
+    return EXIT.ok;
+  } catch (e) {
+    clearProgress();
+    io.stderr(`${errorLine(e, args, apiUrl)}\n`);
+    return e instanceof UsageError ? EXIT.usage : EXIT.error;
+  }
+}
