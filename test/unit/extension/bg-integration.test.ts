@@ -13,14 +13,17 @@ import { createSettingsStore, sellsyConnection, type KeyValue } from '@/lib/sett
 import { openStore } from '@/lib/store/open-store';
 import { LARGE_CLIENT_ID, PROSPECT_ID } from '@/test/sellsy/demo';
 import { startSellsy, type FakeSellsy } from '@/test/sellsy/server';
+import { startOpenAiFake } from '@/test/openai-fake/server';
+import { createLastSent } from '@/entrypoints/background/last-sent';
+import { aiSettingsOf } from '@/lib/settings';
 import { contentSender, fakePort, GUARD } from './bg-fakes';
 
 let sellsy: FakeSellsy;
 beforeAll(async () => { sellsy = await startSellsy({ today: '2026-11-29' }); });
 afterAll(async () => { await sellsy?.close(); });
 
-function deps(): SummaryPortDeps {
-  const data = new Map<string, unknown>();
+function deps(initial: Record<string, unknown> = {}): SummaryPortDeps {
+  const data = new Map<string, unknown>(Object.entries(initial));
   const kv: KeyValue = { get: async (k) => data.get(k), set: async (k, v) => { data.set(k, v); } };
   const settings = createSettingsStore(kv);
   const store = openStore({ indexedDB, IDBKeyRange, name: `bg-int-${Math.random()}` });
@@ -49,11 +52,15 @@ async function run(d: SummaryPortDeps, id: number, type: 'open' | 'refresh' = 'o
     const last = port.events.at(-1);
     const final = last && last.type !== 'progress' && last.type !== 'interactions-delta' && !(last.type === 'summary' && last.phase === 'figures');
     expect(final).toBe(true);
-  }, { timeout: 20_000 });
+  }, { timeout: 60_000, interval: 200 }).catch((e) => {
+    // Say where it stopped: the last events name the load phase that never finished.
+    throw new Error(`${(e as Error).message}; last events: ${JSON.stringify(port.events.slice(-3))}`);
+  });
   return port.events;
 }
 
-describe('background port against the local Sellsy', () => {
+// A loaded machine paces the fake's quota slower: these runs get more than the default 30 s.
+describe('background port against the local Sellsy', { timeout: 120_000 }, () => {
   it('first open computes; the next open answers from the cache with no API request', async () => {
     const d = deps();
     const first = await run(d, LARGE_CLIENT_ID);
@@ -76,5 +83,30 @@ describe('background port against the local Sellsy', () => {
   it('a prospect gets not-client', async () => {
     const events = await run(deps(), PROSPECT_ID);
     expect(events.at(-1)).toMatchObject({ type: 'not-client', thirdType: 'prospect' });
+  });
+
+  it('with an LLM: figures, streamed interaction deltas, then texts; what was sent is what the LLM got', async () => {
+    const llm = await startOpenAiFake();
+    try {
+      const last = createLastSent();
+      const settings = { version: 2, ai: { enabled: true, apiKey: 'sk-test', baseURL: llm.baseURL, model: 'fake-model', redact: true } };
+      const d = { ...deps({ settings }), aiSettings: aiSettingsOf, onFigures: last.record };
+      const events = await run(d, LARGE_CLIENT_ID, 'refresh');
+      const kinds = events.map((e) => (e.type === 'summary' ? `summary:${e.phase}` : e.type)).filter((k) => k !== 'progress');
+      expect(kinds[0]).toBe('summary:figures');
+      expect(kinds.at(-1)).toBe('summary:texts');
+      const deltas = events.filter((e) => e.type === 'interactions-delta').map((e) => (e as { text: string }).text);
+      expect(deltas.length).toBeGreaterThan(1);
+      const final = events.at(-1) as Extract<PanelEvent, { type: 'summary' }>;
+      expect(final.summary.interactions.generatedBy).toBe('llm');
+      expect(deltas.join('').trim()).toBe(final.summary.interactions.summary);
+      const sent = last.get()!;
+      expect(sent.messages.length).toBeGreaterThan(0);
+      const fenceless = (t: string) => t.replace(/[A-Za-z0-9]{16,}/g, '');
+      const got = llm.requests.flatMap((r) => (r.body?.messages ?? []) as { content: string }[]).map((m) => fenceless(m.content));
+      for (const m of sent.messages) expect(got).toContain(fenceless(m.content));
+    } finally {
+      await llm.close();
+    }
   });
 });
