@@ -19,6 +19,17 @@ export type PanelRequest =
   | { type: 'refresh'; page: PageRef; language?: string }
   | { type: 'retry-texts'; page: PageRef };
 
+/**
+ * What the background answers on the port (entrypoints/background/summary-port.ts), per request:
+ * - no credentials configured → `no-credentials` only;
+ * - `open` with a cached summary → one `summary` phase 'cached' (requests 0), nothing else (no API call);
+ * - otherwise (`open` without cache, `refresh`, `retry-texts`): `progress`*, `summary` 'figures',
+ *   `interactions-delta`* (only with an LLM; each is the new text to append), then `summary` 'texts'
+ *   (always, also without an LLM: the rules' texts are then final), or `not-client` for a prospect/supplier;
+ * - a failure → `error` (scope 'load' before the figures, 'texts' after them); nothing partial is cached;
+ *   an `error` scope 'load' with keptCached true may also follow a shown summary when the cache write failed.
+ * A newer request on the same port silences the older run.
+ */
 export type PanelEvent =
   | { type: 'no-credentials' }
   | { type: 'progress'; progress: LoadProgress }
