@@ -35,6 +35,7 @@ export interface CliIo {
 }
 
 export class UsageError extends Error {}
+class HelpRequested extends Error {}
 
 export function parseArgs(argv: string[]): CliArgs {
   const positional: string[] = [];
@@ -49,6 +50,7 @@ export function parseArgs(argv: string[]): CliArgs {
       return v;
     };
     const name = a.split('=')[0]!;
+    if (name === '--help' || name === '-h') throw new HelpRequested();
     if (name === '--json') args.json = true;
     else if (name === '--no-ai') args.ai = false;
     else if (name === '--today') {
@@ -89,7 +91,7 @@ export function envLanguage(env: Record<string, string | undefined>): string | n
 }
 
 function errorLine(e: unknown, args: CliArgs | null, apiUrl: string): string {
-  if (e instanceof UsageError) return `${e.message}\n${USAGE}`;
+  if (e instanceof UsageError) return `${e.message} (${USAGE})`;
   if (e instanceof SellsyError) {
     switch (e.kind) {
       case 'auth': return `Sellsy refused the credentials (${e.message}). Check SELLSY_CLIENT_ID/SELLSY_CLIENT_SECRET or SELLSY_ACCESS_TOKEN.`;
@@ -156,6 +158,10 @@ export async function runSummaryCli(argv: string[], env: Record<string, string |
     return EXIT.ok;
   } catch (e) {
     clearProgress();
+    if (e instanceof HelpRequested) {
+      io.stdout(`${USAGE}\n`);
+      return EXIT.ok;
+    }
     io.stderr(`${errorLine(e, args, apiUrl)}\n`);
     return e instanceof UsageError ? EXIT.usage : EXIT.error;
   }
