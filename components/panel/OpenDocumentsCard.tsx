@@ -1,4 +1,6 @@
 // Card 2: invoices to pay, late invoices, estimates sent and read, open opportunities.
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import type { DocList, DocRef, OpportunityRef } from '@/lib/summary/types';
 import { formatDate, formatMoney, formatNumber } from '@/lib/format/intl';
 import { Card } from './Card';
@@ -23,6 +25,27 @@ function DocItem({ type, doc }: { type: string; doc: DocRef }) {
   );
 }
 
+/** Lists stay short: the first few, then a button for the rest. */
+const SHOWN = 5;
+function ShortList<T>({ items, render }: { items: T[]; render: (item: T) => ComponentChildren }) {
+  const { s } = useEnv();
+  const [all, setAll] = useState(false);
+  if (items.length === 0) return null;
+  const shown = all ? items : items.slice(0, SHOWN);
+  return (
+    <ul class="items">
+      {shown.map(render)}
+      {items.length > SHOWN && (
+        <li class="more">
+          <button type="button" class="link-btn" aria-expanded={all} onClick={() => setAll(!all)}>
+            {all ? s.showLess : s.showMore(items.length - SHOWN)}
+          </button>
+        </li>
+      )}
+    </ul>
+  );
+}
+
 function ListFigure({ path, label, type, list }: { path: string; label: string; type: string; list: DocList | null }) {
   const { s, lang, summary } = useEnv();
   if (list === null) {
@@ -37,7 +60,7 @@ function ListFigure({ path, label, type, list }: { path: string; label: string; 
       <Figure path={path} label={label} value={list.total} data={{ count: list.count }}>
         {formatNumber(list.count, lang)}{list.count > 0 && <> · {formatMoney(list.total, summary.currency, lang)}</>}
       </Figure>
-      {list.items.length > 0 && <ul class="items">{list.items.map((d) => <DocItem key={d.id} type={type} doc={d} />)}</ul>}
+      <ShortList items={list.items} render={(d) => <DocItem key={d.id} type={type} doc={d} />} />
     </>
   );
 }
@@ -70,7 +93,7 @@ export function OpenDocumentsCard() {
       <Figure path="openDocuments.opportunities" label={s.opportunities} value={opp.total} data={{ count: opp.count }}>
         {formatNumber(opp.count, lang)}{opp.count > 0 && <> · {formatMoney(opp.total, summary.currency, lang)}</>}
       </Figure>
-      {opp.items.length > 0 && <ul class="items">{opp.items.map((o) => <OpportunityItem key={o.id} o={o} />)}</ul>}
+      <ShortList items={opp.items} render={(o) => <OpportunityItem key={o.id} o={o} />} />
     </Card>
   );
 }

@@ -1,6 +1,7 @@
 // The e2e checks, in order: each prints one line. Later checks reuse the state the earlier ones leave
 // (credentials saved, a summary cached), as a user would.
 import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
@@ -9,7 +10,7 @@ import { startSellsy } from '../sellsy/server';
 import { DEMO, HOSTILE_CLIENT_ID, INDIVIDUAL_CLIENT_ID, INVOICING_ACCOUNT, LARGE_CLIENT_ID, PROSPECT_ID } from '../sellsy/demo';
 import { clickToolbar, type LaunchedBrowser } from './launch';
 import { compareFigures, expectedFigures } from './figures';
-import { HOST, PANEL, panelState, panelText, panelTimes, readFigures, waitState } from './panel-page';
+import { HOST, PANEL, panelState, panelText, panelTimes, readFigures, waitPainted, waitState } from './panel-page';
 
 const run = promisify(execFile);
 
@@ -120,19 +121,26 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
 
     // (b) Cold summary of the large client equals the CLI's, figure by figure.
     let coldMs: number | null = null;
+    let coldDetail = '';
     await check('(b) large client: every figure equals the CLI --json output', async () => {
       const cli = await cliSummary(sellsy, 'company', LARGE_CLIENT_ID, today);
       await gotoRecord(page, clientUrl(LARGE_CLIENT_ID));
       await setOpen(page, false);
+      // Cold: nothing cached, not even document rows from the aborted load of (a).
+      await extensionRequest('cache:clear', {});
+      sellsy.resetLog();
       await toolbar();
-      await waitState(page, ['ready'], 60_000);
-      coldMs = (await panelTimes(page)).paintedAt;
+      await waitPainted(page);
+      const times = await panelTimes(page);
+      coldMs = times.paintedAt;
+      const api = sellsy.log.filter((r) => r.path.startsWith('/v2/') || r.path.startsWith('/oauth2/'));
+      const span = api.length ? api[api.length - 1]!.at - api[0]!.at : 0;
+      coldDetail = `figures painted ${times.figuresPaintedAt} ms; ${api.length} HTTP requests to Sellsy over ${span} ms`;
       const diffs = compareFigures(expectedFigures(cli), await readFigures(page));
       assert(diffs.length === 0, `${diffs.length} differences:\n${diffs.join('\n')}`);
       const name = await panelText(page, '[data-client-name]');
       assert(name === cli.client.name, `header name "${name}" ≠ "${cli.client.name}"`);
-      await shot(page, 'panel-fr.png');
-      return `${Object.keys(expectedFigures(cli)).length} figures agree; click → 5 cards painted ${coldMs} ms (cold)`;
+      return `${Object.keys(expectedFigures(cli)).length} figures agree; click → 5 cards painted ${coldMs} ms (cold; ${coldDetail})`;
     });
 
     // (e) A reload shows the cached summary without any API request.
@@ -151,7 +159,7 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
       await page.reload();
       await page.locator(HOST).waitFor({ state: 'attached' });
       await toolbar();
-      await waitState(page, ['ready'], 20_000);
+      await waitPainted(page, 20_000);
       cachedMs = (await panelTimes(page)).paintedAt;
       const api = apiRequests(sellsy);
       assert(api.length === 0, `API requests after reload: ${api.join(', ')}`);
@@ -240,25 +248,35 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
       return 'markup shown as text; no dialog; window.__xss unset';
     });
 
-    // (i) The filled panel in English (French was shot in (b)).
+    // (i) The filled panel in French and in English, language set in the settings, then Refresh.
     await check('(i) screenshots of the filled panel in French and English', async () => {
-      await extensionRequest('settings:set', { language: 'en' });
-      await gotoRecord(page, clientUrl(LARGE_CLIENT_ID));
-      await setOpen(page, true);
-      await waitState(page, ['ready', 'figures'], 30_000);
-      const refresh = page.locator(`${PANEL} [data-action="refresh"]`);
-      await refresh.click();
-      await page.waitForFunction((host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]')?.getAttribute('lang') === 'en', HOST, { timeout: 60_000 });
-      await waitState(page, ['ready'], 60_000);
-      const title = await panelText(page, '[data-card="relationship"] h3');
-      assert(title === 'Client relationship', `English card title is "${title}"`);
-      await shot(page, 'panel-en.png');
-      await page.locator(PANEL).screenshot({ path: resolve(env.outDir, 'panel-en-only.png') });
+      const shots: string[] = [];
+      for (const [lang, title] of [['fr', 'Relation client'], ['en', 'Client relationship']] as const) {
+        await extensionRequest('settings:set', { language: lang });
+        await gotoRecord(page, clientUrl(LARGE_CLIENT_ID));
+        await setOpen(page, true);
+        await waitState(page, ['ready', 'figures'], 30_000);
+        await page.locator(`${PANEL} [data-action="refresh"]`).click();
+        await page.waitForFunction(([host, l]) => {
+          const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
+          // A fresh computation (phase texts) in that language, painted: not the cached one shown before.
+          return el?.getAttribute('lang') === l && el.getAttribute('data-state') === 'ready'
+            && el.getAttribute('data-phase') === 'texts' && el.hasAttribute('data-painted-at');
+        }, [HOST, lang] as const, { timeout: 60_000 });
+        const shown = await panelText(page, '[data-card="relationship"] h3');
+        assert(shown === title, `${lang} card title is "${shown}"`);
+        // A tall window so the screenshot holds the whole panel, not just its first cards.
+        await page.setViewportSize({ width: 1400, height: 2600 });
+        await shot(page, `panel-${lang}.png`);
+        await page.setViewportSize({ width: 1400, height: 900 });
+        shots.push(`test-results/panel-${lang}.png`);
+      }
       await extensionRequest('settings:set', { language: 'fr' });
-      return 'test-results/panel-fr.png, test-results/panel-en.png';
+      return shots.join(', ');
     });
 
-    if (coldMs !== null || cachedMs !== null) notes.push(`timing: toolbar click → five cards painted: cold ${coldMs} ms, cached ${cachedMs} ms`);
+    notes.push(`timing: toolbar click → five cards painted (data-painted-at): cold ${coldMs ?? 'n/a'} ms, cached ${cachedMs ?? 'n/a'} ms`);
+    writeFileSync(resolve(env.outDir, 'e2e-timings.json'), `${JSON.stringify({ client: LARGE_CLIENT_ID, coldMs, cachedMs })}\n`);
   } finally {
     await sellsy.close();
   }

@@ -26,6 +26,14 @@ export async function waitState(page: Page, states: (string | null)[], timeout =
   return ((await handle.jsonValue()) as { state: string | null }).state;
 }
 
+/** Waits until the panel is ready and has published when it was painted (a frame after the render). */
+export async function waitPainted(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction((host) => {
+    const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
+    return el?.getAttribute('data-state') === 'ready' && el.hasAttribute('data-painted-at');
+  }, HOST, { timeout, polling: 20 });
+}
+
 export interface PanelTimes { paintedAt: number | null; figuresPaintedAt: number | null; phase: string | null }
 export async function panelTimes(page: Page): Promise<PanelTimes> {
   return page.evaluate((host) => {

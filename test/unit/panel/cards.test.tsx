@@ -106,6 +106,21 @@ describe.each([
   });
 });
 
+describe('long lists', () => {
+  it('show five entries, then a button for the rest', () => {
+    const s = invoicingSummary('en');
+    const base = s.openDocuments.invoicesLate!.items[0]!;
+    s.openDocuments.invoicesLate = { count: 8, total: '12000.00', items: Array.from({ length: 8 }, (_, i) => ({ ...base, id: 200 + i })) };
+    const { container } = renderCards(s);
+    const late = () => container.querySelectorAll('[data-doc^="invoice:2"]');
+    expect(late()).toHaveLength(5);
+    const more = [...container.querySelectorAll('button.link-btn')].find((b) => b.textContent === 'Show 3 more')!;
+    fireEvent.click(more);
+    expect(late()).toHaveLength(8);
+    expect(more.textContent).toBe('Show less');
+  });
+});
+
 describe('sales mode', () => {
   it.each(['fr', 'en'])('says why the invoice-only figures are missing (%s)', (lang) => {
     const { container } = renderCards(salesSummary(lang));
