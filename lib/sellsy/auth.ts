@@ -62,7 +62,7 @@ export function createTokenSource(opts: {
           signal: s,
         });
       },
-      { what: 'POST token URL', cost: 0, signal, parse: (ex) => (ex.status >= 200 && ex.status < 300 ? JSON.parse(ex.text) as unknown : undefined) },
+      { what: 'POST token URL', cost: 0, learnQuota: false, signal, parse: (ex) => (ex.status >= 200 && ex.status < 300 ? JSON.parse(ex.text) as unknown : undefined) },
     );
     if (result.status === 400 || result.status === 401 || result.status === 403) {
       throw new SellsyError('auth', 'Sellsy rejected the credentials: check the client id and secret of the API access', { status: result.status });

@@ -37,6 +37,8 @@ export interface SendOptions<T> {
   cost?: number;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** False for a host outside the account's quota (the token URL): its quota headers, if any, are ignored. */
+  learnQuota?: boolean;
   /** Overrides the scheduler's maxQuotaRetries for this call (a batch would rather be split than retried). */
   maxQuotaRetries?: number;
   /** Reads a 2xx answer; a throw means the body was unusable (cut, not JSON) and the call is retried. */
@@ -79,15 +81,20 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
   let tokens = rate ?? 0;
   let lastRefill = clock.now();
   let blockedUntil = 0;
+  // When the by-second budget hit zero we wait for the next second; passing it refills the bucket whole.
+  let windowResetAt = 0;
   let active = 0;
   const slotWaiters: (() => void)[] = [];
-  // remaining + 1 seen by a request is a lower bound of the per-second limit (exact for the first request
-  // of a window); the largest over the last minute is the estimate. Counting our own sends instead
+  // remaining + cost seen by a request is a lower bound of the per-second limit (exact for the first
+  // request of a window); the largest over the last minute is the estimate. Counting our own sends instead
   // overestimates when the server's window is fixed and ours slides, and an overestimate means 429s.
   let observed: { at: number; limit: number }[] = [];
 
   function refill(now: number) {
-    if (rate !== null) tokens = Math.min(rate, tokens + ((now - lastRefill) * rate) / 1000);
+    if (rate !== null) {
+      tokens = windowResetAt && now >= windowResetAt ? rate : Math.min(rate, tokens + ((now - lastRefill) * rate) / 1000);
+      if (now >= windowResetAt) windowResetAt = 0;
+    }
     lastRefill = now;
   }
 
@@ -123,18 +130,21 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
     slotWaiters.shift()?.();
   }
 
-  function learn(headers: Headers) {
+  function learn(headers: Headers, cost: number) {
     const now = clock.now();
     const bySecond = intHeader(headers, 'x-quota-remaining-by-second');
     if (bySecond !== null) {
       observed = observed.filter((o) => now - o.at < 60_000);
-      observed.push({ at: now, limit: Math.max(1, bySecond + 1) });
+      observed.push({ at: now, limit: Math.max(1, bySecond + Math.max(1, cost)) });
       const estimate = Math.max(...observed.map((o) => o.limit));
       if (rate === null) tokens = Math.min(estimate, bySecond);
       rate = estimate;
       refill(now);
       tokens = Math.min(tokens, bySecond);
-      if (bySecond <= 0) blockedUntil = Math.max(blockedUntil, nextBoundary(now, 1000));
+      if (bySecond <= 0) {
+        blockedUntil = Math.max(blockedUntil, nextBoundary(now, 1000));
+        windowResetAt = blockedUntil;
+      }
     }
     const byMinute = intHeader(headers, 'x-quota-remaining-by-minute');
     if (byMinute !== null && byMinute <= 0) blockedUntil = Math.max(blockedUntil, nextBoundary(now, 60_000));
@@ -170,7 +180,7 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
           throw ctrl.signal.aborted ? ctrl.signal.reason : new UnreadableBody(String(e));
         }
         bytes += text.length;
-        learn(res.headers);
+        if (opts.learnQuota !== false) learn(res.headers, cost);
         const ex: Exchange = { status: res.status, headers: res.headers, text };
         const requestId = res.headers.get('x-request-id') ?? undefined;
         if (res.status === 429) {
@@ -183,6 +193,12 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
           if (quota429 > quotaRetries) {
             const err = errorFromResponse(opts.what, 429, text, requestId);
             throw new SellsyError('quota', `${err.message}; still over quota after ${quotaRetries} retries`, err);
+          }
+          // Paced and still refused: the estimate was too high (or someone else spends the same quota).
+          if (rate !== null) {
+            rate = Math.max(1, Math.floor(rate * 0.75));
+            observed = [];
+            tokens = Math.min(tokens, 0);
           }
           const wait = after ?? backoff(quota429 - 1);
           // The quota is the account's, not this call's: everyone pauses.
