@@ -32,7 +32,10 @@ export default defineBackground(() => {
   const settings = createSettingsStore(kv);
   const accounts = createAccountMap(kv);
   const apiFor = createApiPool();
-  const lastSent = createLastSent();
+  const lastSent = createLastSent(() => new Date(), {
+    get: (key) => storage.getItem(`session:${key}`),
+    set: (key, value) => storage.setItem(`session:${key}`, value),
+  });
   const browserLanguage = () => browser.i18n.getUILanguage();
   const guard: GuardContext = {
     runtimeId: browser.runtime.id,

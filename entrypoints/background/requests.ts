@@ -17,7 +17,7 @@ export interface RequestDeps {
   makeApi(conn: SellsyConnection): SellsyApi;
   accounts: AccountMap;
   testAi(ai: AiSettings, language: string): Promise<RequestMap['ai:test']['res']>;
-  lastSent(): LastSent;
+  lastSent(): Promise<LastSent> | LastSent;
   clearCache(): Promise<void>;
   openOptions(): Promise<void>;
   browserLanguage(): string;
@@ -47,7 +47,7 @@ export function createRequestHandler(deps: RequestDeps) {
           return await deps.testAi(aiSettingsOf(s), s.language === 'auto' ? deps.browserLanguage() : s.language);
         }
         case 'ai:last-sent':
-          return deps.lastSent();
+          return await deps.lastSent();
         case 'cache:clear':
           await deps.clearCache();
           return { ok: true };

@@ -100,7 +100,7 @@ describe('background port against the local Sellsy', { timeout: 120_000 }, () =>
       const final = events.at(-1) as Extract<PanelEvent, { type: 'summary' }>;
       expect(final.summary.interactions.generatedBy).toBe('llm');
       expect(deltas.join('').trim()).toBe(final.summary.interactions.summary);
-      const sent = last.get()!;
+      const sent = (await last.get())!;
       expect(sent.messages.length).toBeGreaterThan(0);
       const fenceless = (t: string) => t.replace(/[A-Za-z0-9]{16,}/g, '');
       const got = llm.requests.flatMap((r) => (r.body?.messages ?? []) as { content: string }[]).map((m) => fenceless(m.content));

@@ -98,19 +98,33 @@ describe('describeStaff', () => {
 });
 
 describe('last sent', () => {
-  it('records the LLM request of a summary only when AI is configured', () => {
+  it('records the LLM request of a summary only when AI is configured', async () => {
     const last = createLastSent(() => new Date('2026-11-29T04:00:00.000Z'));
     const ai = { enabled: true, apiKey: 'k', baseURL: 'http://127.0.0.1:9/v1', model: 'm', redact: true, timeoutMs: 1000 };
     last.record(summaryOf('Client'), { ...ai, enabled: false });
-    expect(last.get()).toBeNull();
+    expect(await last.get()).toBeNull();
     last.record(summaryOf('Client'), ai);
-    const got = last.get()!;
+    const got = (await last.get())!;
     expect(got.at).toBe('2026-11-29T04:00:00.000Z');
     expect(got.messages.length).toBeGreaterThan(0);
     expect(got.tokens).toBeGreaterThan(0);
     expect(JSON.stringify(got.messages)).not.toContain('"k"');
     last.clear();
-    expect(last.get()).toBeNull();
+    expect(await last.get()).toBeNull();
+  });
+
+  it('outlives a stopped service worker through session storage', async () => {
+    const { kv } = memoryKv();
+    const ai = { enabled: true, apiKey: 'k', baseURL: 'http://127.0.0.1:9/v1', model: 'm', redact: true, timeoutMs: 1000 };
+    createLastSent(() => new Date('2026-11-29T04:00:00.000Z'), kv).record(summaryOf('Client'), ai);
+    await new Promise((r) => setTimeout(r, 0));
+    const restarted = createLastSent(() => new Date(), kv);
+    expect((await restarted.get())?.at).toBe('2026-11-29T04:00:00.000Z');
+    const broken: KeyValue = { get: async () => { throw new Error('no session storage'); }, set: async () => { throw new Error('no session storage'); } };
+    const memoryOnly = createLastSent(() => new Date(), broken);
+    expect(await memoryOnly.get()).toBeNull();
+    memoryOnly.record(summaryOf('Client'), ai);
+    expect((await memoryOnly.get())?.messages.length).toBeGreaterThan(0);
   });
 });
 
