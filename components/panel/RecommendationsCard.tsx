@@ -2,13 +2,13 @@
 import type { Evidence } from '@/lib/summary/types';
 import { Card } from './Card';
 import { docTypeText } from './i18n';
-import { useEnv } from './env';
+import { docNumber, useEnv } from './env';
 import { TextsError, type TextsStatus } from './TextsState';
 
 function EvidenceLink({ e }: { e: Evidence }) {
-  const { lang, linkFor } = useEnv();
+  const { lang, linkFor, summary } = useEnv();
   const href = linkFor(e.type, e.id);
-  const label = `${docTypeText(e.type, lang)} #${e.id}`;
+  const label = `${docTypeText(e.type, lang)} ${docNumber(summary, e.type, e.id) ?? `#${e.id}`}`;
   return href
     ? <a href={href} target="_blank" rel="noopener noreferrer" data-evidence={`${e.type}:${e.id}`}>{label}</a>
     : <span data-evidence={`${e.type}:${e.id}`}>{label}</span>;

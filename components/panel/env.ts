@@ -27,6 +27,26 @@ export function makeEnv(summary: Summary, linkFor: LinkFor): PanelEnv {
   return { lang: summary.language, s: strings(summary.language), summary, linkFor };
 }
 
+const numberCache = new WeakMap<Summary, Map<string, string>>();
+/** The number a document carries ("FAC-2026-0084"), found anywhere in the summary; evidence only has type and id. */
+export function docNumber(summary: Summary, type: string, id: number): string | null {
+  let map = numberCache.get(summary);
+  if (!map) {
+    map = new Map();
+    const add = (t: string, d: { id: number; number?: string | null }) => { if (d.number) map!.set(`${t}:${d.id}`, d.number); };
+    const r = summary.relationship;
+    if (r.firstPurchase) add(summary.sourceMode === 'sales' ? 'estimate' : 'invoice', r.firstPurchase);
+    if (r.lastPurchase) add(summary.sourceMode === 'sales' ? 'estimate' : 'invoice', r.lastPurchase);
+    const o = summary.openDocuments;
+    for (const d of [...(o.invoicesToPay?.items ?? []), ...(o.invoicesLate?.items ?? [])]) add('invoice', d);
+    for (const d of [...o.estimatesSent.items, ...o.estimatesRead.items]) add('estimate', d);
+    for (const d of o.opportunities.items) add('opportunity', d);
+    for (const src of Object.values(summary.sources ?? {})) for (const d of [...src.included, ...src.excluded]) add(d.type, d);
+    numberCache.set(summary, map);
+  }
+  return map.get(`${type}:${id}`) ?? null;
+}
+
 /** The sources of a figure: its own path, else the nearest parent path that has some. */
 export function sourcesFor(summary: Summary, path: string): FigureSource | null {
   const all = summary.sources;

@@ -102,7 +102,11 @@ describe.each([
     const items = container.querySelectorAll('[data-recommendation]');
     expect(items).toHaveLength(2);
     expect(items[0]!.textContent).toContain('Relancer la facture F-2026-0090');
-    expect(items[0]!.querySelector('a[data-evidence="invoice:90"]')?.getAttribute('href')).toBe('https://www.sellsy.com/invoice/90');
+    const evidence = items[0]!.querySelector('a[data-evidence="invoice:90"]');
+    expect(evidence?.getAttribute('href')).toBe('https://www.sellsy.com/invoice/90');
+    // Evidence carries only type and id: the number comes from the document lists of the same summary.
+    expect(evidence?.textContent).toBe(lang === 'fr' ? 'Facture F-2026-0090' : 'Invoice F-2026-0090');
+    expect(items[1]!.querySelector('[data-evidence="call:301"]')?.textContent).toBe(lang === 'fr' ? 'Appel #301' : 'Call #301');
   });
 });
 
