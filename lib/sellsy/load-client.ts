@@ -45,12 +45,15 @@ export const COUNTED_STATUSES = {
 
 const INVOICING_LICENCES = new Set(['pack_invoicing_management', 'pack_all_included']);
 
-// Only the fields the engine reads (field[] trims list payloads; nested objects come whole).
+// Only the fields the engine reads: field[] trims list payloads (nested paths pick single amounts).
 const FIELDS = {
-  invoices: ['id', 'number', 'status', 'date', 'due_date', 'created', 'currency', 'amounts', 'related', 'subject'],
-  creditNotes: ['id', 'number', 'status', 'date', 'created', 'currency', 'amounts', 'related', 'subject'],
-  estimates: ['id', 'number', 'status', 'date', 'expiry_date', 'created', 'currency', 'amounts', 'related', 'subject'],
-  payments: ['id', 'number', 'paid_at', 'status', 'type', 'amounts', 'currency', 'related', 'related_objects'],
+  invoices: ['id', 'number', 'status', 'date', 'due_date', 'created', 'currency', 'related', 'subject',
+    'amounts.total_excl_tax', 'amounts.total_incl_tax', 'amounts.total_remaining_due_incl_tax'],
+  creditNotes: ['id', 'number', 'status', 'date', 'created', 'currency', 'related', 'subject',
+    'amounts.total_excl_tax', 'amounts.total_incl_tax', 'amounts.total_remaining_due_incl_tax'],
+  estimates: ['id', 'number', 'status', 'date', 'expiry_date', 'created', 'currency', 'related', 'subject',
+    'amounts.total_excl_tax', 'amounts.total'],
+  payments: ['id', 'number', 'paid_at', 'status', 'type', 'amounts.total', 'amounts.remaining', 'currency', 'related', 'related_objects'],
   opportunities: ['id', 'number', 'name', 'due_date', 'created', 'status', 'amount', 'pipeline', 'step', 'probability', 'company_id', 'individual_id', 'related'],
   comments: ['id', 'description', 'created', 'updated', 'company_id', 'individual_id', 'related'],
   tasks: ['id', 'title', 'description', 'status', 'due_date', 'created', 'company_id', 'individual_id', 'related'],
