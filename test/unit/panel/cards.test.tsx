@@ -146,6 +146,12 @@ describe('a client with no documents', () => {
     expect(fig(container, 'openDocuments.invoicesLate').dataset.count).toBe('0');
     expect(fig(container, 'salesOverview.averageBasket').textContent).toContain('none');
     expect(container.textContent).toContain('No interaction in the last six months.');
+    expect(fig(container, 'salesOverview.byYear.2025').textContent).toContain('0 documents');
+  });
+
+  it('French keeps zero singular', () => {
+    const { container } = renderCards(emptySummary('fr'));
+    expect(fig(container, 'salesOverview.byYear.2025').textContent).toMatch(/0 document$/);
   });
 });
 
