@@ -185,6 +185,12 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
         const requestId = res.headers.get('x-request-id') ?? undefined;
         if (res.status === 429) {
           quota429 += 1;
+          // Paced and still refused: the estimate was too high (or someone else spends the same quota).
+          if (rate !== null) {
+            rate = Math.max(1, Math.floor(rate * 0.75));
+            observed = [];
+            tokens = Math.min(tokens, 0);
+          }
           const after = retryAfterMs(res.headers, clock.now());
           if (after !== null && after > maxRetryAfter) {
             throw errorFromResponse(opts.what, 429, text, requestId);
@@ -193,12 +199,6 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
           if (quota429 > quotaRetries) {
             const err = errorFromResponse(opts.what, 429, text, requestId);
             throw new SellsyError('quota', `${err.message}; still over quota after ${quotaRetries} retries`, err);
-          }
-          // Paced and still refused: the estimate was too high (or someone else spends the same quota).
-          if (rate !== null) {
-            rate = Math.max(1, Math.floor(rate * 0.75));
-            observed = [];
-            tokens = Math.min(tokens, 0);
           }
           const wait = after ?? backoff(quota429 - 1);
           // The quota is the account's, not this call's: everyone pauses.

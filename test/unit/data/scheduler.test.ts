@@ -183,6 +183,27 @@ describe('scheduler', () => {
     expect(clock.now() - before).toBe(200); // one token at 5/s
   });
 
+  it('learns the limit as remaining + cost, ignores the token URL, and lowers the estimate after a 429', async () => {
+    const clock = new VirtualClock();
+    let remaining = '9';
+    let status = 200;
+    const stub = stubFetch(() => json({}, status, { 'x-quota-remaining-by-second': remaining }), clock);
+    const scheduler = createScheduler({ clock });
+    const send = (cost: number, learnQuota?: boolean) =>
+      scheduler.send(() => stub.fetch('http://s.test/x'), { what: 'x', cost, learnQuota, maxQuotaRetries: 0 }).catch(() => undefined);
+    await send(0, false); // a token URL answering with some other bucket's headers
+    expect(scheduler.ratePerSecond()).toBeNull();
+    remaining = '0';
+    await send(5); // a batch of 5 that emptied the second: the limit is at least 5
+    expect(scheduler.ratePerSecond()).toBe(5);
+    remaining = '3';
+    await send(1);
+    expect(scheduler.ratePerSecond()).toBe(5); // 3 + 1 is below what we already know
+    status = 429;
+    await send(1);
+    expect(scheduler.ratePerSecond()).toBe(3); // paced and still refused: back off the estimate
+  });
+
   it('reads Retry-After as seconds or as an HTTP date', () => {
     const now = Date.parse('2026-11-29T10:00:00Z');
     expect(retryAfterMs(new Headers({ 'retry-after': '3' }), now)).toBe(3000);
