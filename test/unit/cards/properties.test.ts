@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { computeSummary } from '../../../lib/cards/index';
 import type { ClientData } from '../../../lib/client-data';
 import { add, compare, formatAmount, ZERO, type Dec } from '../../../lib/decimal';
-import type { CreditNote, DocumentRow, Estimate, Invoice, Opportunity, Payment } from '../../../lib/sellsy/api-types';
+import type { CreditNote, DocumentRow, Estimate, Invoice, Opportunity, Payment, Related } from '../../../lib/sellsy/api-types';
 import type { DocList, Summary } from '../../../lib/summary/types';
 import { clientData, CLIENT_ID, row } from './fixture';
 import { schemaErrors } from './schema';
@@ -16,7 +16,7 @@ const dateArb = fc.record({ y: fc.integer({ min: 2019, max: 2027 }), m: fc.integ
 const todayArb = fc.constantFrom('2026-11-29', '2028-02-29', '2026-08-31', '2026-01-01', '2025-12-31');
 const amountArb = fc.integer({ min: 0, max: 5_000_000 }).map((c) => `${Math.floor(c / 100)}.${pad(c % 100)}`);
 const currencyArb = fc.constantFrom('EUR', 'EUR', 'EUR', 'USD', 'CHF');
-const related = fc.constantFrom([{ type: 'company', id: CLIENT_ID }], [{ type: 'company', id: CLIENT_ID }], [{ type: 'company', id: 7 }]);
+const related: fc.Arbitrary<Related[]> = fc.constantFrom<Related[]>([{ type: 'company', id: CLIENT_ID }], [{ type: 'company', id: CLIENT_ID }], [{ type: 'company', id: 7 }]);
 
 const invoiceArb = (id: number) => fc.record({
   status: fc.constantFrom('draft', 'due', 'payinprogress', 'paid', 'paid', 'late', 'cancelled', 'scheduled'),
