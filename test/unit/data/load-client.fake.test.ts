@@ -171,6 +171,19 @@ describe('loadClient against the local Sellsy', () => {
     expect(logged('/comments/search')[0]!.body).toMatchObject({ filters: { individuals: [INDIVIDUAL_CLIENT_ID] } });
   });
 
+  it('keeps to a 5 req/s quota with at most a couple of 429s and the same data', async () => {
+    const ref = { kind: 'individual' as const, id: INDIVIDUAL_CLIENT_ID };
+    const clean = await loadData({ ref });
+    Object.assign(sellsy.options, { perSecondQuota: 5, latencyMs: 20, retryAfter: true });
+    // Start in a fresh second of the fake's quota window.
+    await new Promise((r) => setTimeout(r, 1000));
+    sellsy.resetLog();
+    const { r, api } = await load({ ref });
+    expect(r.status === 'client' && r.data).toEqual(clean);
+    expect(api.stats().quota429).toBeLessThanOrEqual(2);
+    expect(sellsy.log.filter((e) => e.status === 429).length).toBeLessThanOrEqual(2);
+  });
+
   describe('with the cache', () => {
     it('a refresh with nothing new fetches no detail again; five new invoices cost exactly five details', async () => {
       const store = freshStore();
