@@ -143,9 +143,41 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
       return `${Object.keys(expectedFigures(cli)).length} figures agree; click → 5 cards painted ${coldMs} ms (cold; ${coldDetail})`;
     });
 
+    // (j) Keyboard and drill-down: focus is in the panel, Enter on a figure opens its documents with links
+    // into Sellsy, Copy as Markdown fills the clipboard, Escape closes and the page gets focus back.
+    await check('(j) keyboard: focus in the panel, Enter opens a figure\'s documents, copy, Escape', async () => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: sellsy.origin });
+      await setOpen(page, false);
+      await toolbar();
+      await waitPainted(page);
+      const focused = await page.evaluate((host) => {
+        const root = document.querySelector(host)?.shadowRoot;
+        return root?.activeElement?.getAttribute('data-client-name') !== null && root?.activeElement?.tagName === 'H2';
+      }, HOST);
+      assert(focused, 'focus did not move into the panel heading on open');
+      const figure = page.locator(`${PANEL} [data-figure="relationship.totalPurchases"] button`);
+      await figure.focus();
+      await page.keyboard.press('Enter');
+      const sources = page.locator(`${PANEL} [data-sources-for="relationship.totalPurchases"]`);
+      await sources.waitFor({ timeout: 5_000 });
+      const links = await sources.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+      assert(links.length > 0 && links.every((h) => h.startsWith(sellsy.origin)), `source links: ${links.slice(0, 3).join(', ')}`);
+      const excluded = await sources.locator('[data-reason]').count();
+      await page.locator(`${PANEL} [data-action="copy"]`).click();
+      await page.waitForFunction((host) => /Copié|Copied/.test(document.querySelector(host)?.shadowRoot?.querySelector('[data-action="copy"]')?.textContent ?? ''), HOST, { timeout: 5_000 });
+      const md = await page.evaluate(() => navigator.clipboard.readText());
+      assert(md.startsWith('## ') && md.includes('Relation client'), `clipboard: ${md.slice(0, 80)}`);
+      await figure.focus();
+      await page.keyboard.press('Escape');
+      await waitState(page, [null], 5_000);
+      return `${links.length} documents linked, ${excluded} left out with a reason; ${md.length} characters of Markdown copied`;
+    });
+
     // (e) A reload shows the cached summary without any API request.
     let cachedMs: number | null = null;
     await check('(e) reload after a first summary: cached summary, no API request', async () => {
+      await setOpen(page, true);
+      await waitState(page, ['ready'], 20_000);
       sellsy.resetLog();
       await page.reload();
       await page.locator(HOST).waitFor({ state: 'attached' });
