@@ -27,9 +27,13 @@ export function stripHtml(html: string): string {
     .trim();
 }
 
+// Direction overrides and isolates reorder what a reader sees; zero-width characters hide text. A digest
+// quotes notes to be read, so it keeps neither (the items keep the CRM text as it is).
+const INVISIBLE = /[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]/g;
+
 /** At most `max` characters (code points), cut at a word boundary when one is near, with an ellipsis. */
 export function shorten(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
   const chars = [...flat];
   if (chars.length <= max) return flat;
   let cut = chars.slice(0, max - 1).join('');

@@ -3,9 +3,11 @@
 import type { Summary } from '../summary/types';
 import { outline, type Node } from './outline';
 
-/** Backslash-escapes Markdown's active characters and neutralises HTML tags. */
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]/g;
+
+/** Backslash-escapes Markdown's active characters, neutralises HTML tags, drops invisible and control characters. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+\-.!|>~])/g, '\\$1').replace(/</g, '&lt;');
+  return text.replace(INVISIBLE, '').replace(/([\\`*_{}[\]()#+\-.!|>~])/g, '\\$1').replace(/</g, '&lt;');
 }
 
 function lines(nodes: Node[], depth: number, colon: string): string[] {

@@ -109,7 +109,11 @@ export function outline(summary: Summary, lang: string): Outline {
   const products = (title: string, by: 'quantity' | 'revenue') => {
     const list = by === 'quantity' ? so.topProductsByQuantity : so.topProductsByRevenue;
     if (!list.length) return item(title, L.noProducts);
-    return item(title, undefined, list.map((p, i) => item(undefined, `${num(i + 1)}. ${p.name}${p.reference && p.reference !== p.name ? ` (${p.reference})` : ''} — × ${formatQuantity(p.quantity, lang)} — ${money(p.revenue)} ${L.excludingTax}`)));
+    return item(title, undefined, list.map((p, i) => {
+      // Declinations of one item share its name and often its reference: the id tells them apart.
+      const tags = [...(p.reference && p.reference !== p.name ? [p.reference] : []), ...(p.declinationId !== null ? [L.declination(String(p.declinationId))] : [])];
+      return item(undefined, `${num(i + 1)}. ${p.name}${tags.length ? ` (${tags.join(' · ')})` : ''} — × ${formatQuantity(p.quantity, lang)} — ${money(p.revenue)} ${L.excludingTax}`);
+    }));
   };
   const invoicing = summary.sourceMode === 'invoicing';
   const salesOverview: Node[] = [
@@ -124,7 +128,7 @@ export function outline(summary: Summary, lang: string): Outline {
 
   // Card 4
   const it = summary.interactions;
-  const counts = (Object.keys(L.counts) as (keyof typeof L.counts)[]).map((k) => `${num(it.counts[k])} ${L.counts[k]}`).join(' · ');
+  const counts = (Object.keys(L.counts) as (keyof typeof L.counts)[]).map((k) => `${num(it.counts[k])} ${L.counts[k][it.counts[k] === 1 ? 0 : 1]}`).join(' · ');
   const interactions: Node[] = [
     { kind: 'text', text: counts },
     { kind: 'text', text: it.summary },

@@ -17,6 +17,9 @@ function lines(nodes: Node[], depth: number, colon: string): string[] {
   return out;
 }
 
+// A terminal obeys escape sequences and direction overrides found in its output: CRM text must not carry any.
+const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]/g;
+
 export function renderText(summary: Summary, lang: string = summary.language): string {
   const o = outline(summary, lang);
   const colon = lang.toLowerCase().startsWith('fr') ? ' : ' : ': ';
@@ -24,5 +27,5 @@ export function renderText(summary: Summary, lang: string = summary.language): s
   for (const s of o.sections) {
     out.push(s.title, '-'.repeat([...s.title].length), ...lines(s.nodes, 1, colon), '');
   }
-  return `${out.join('\n').trimEnd()}\n`;
+  return `${out.join('\n').replace(TERMINAL_UNSAFE, '').trimEnd()}\n`;
 }

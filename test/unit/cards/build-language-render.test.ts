@@ -134,6 +134,32 @@ describe('renderings', () => {
     expect(md).not.toMatch(/<b>|<script/);
     expect(escapeMarkdown('a_b <i>')).toBe('a\\_b &lt;i\\>');
   });
+  it('terminal and Markdown output carry no escape sequences, direction overrides or zero-width characters', () => {
+    const s = richSummary('en');
+    s.client.name = 'Evil \u001b[31mRed\u001b[0m \u202eesrever\u202c zero\u200bwidth';
+    s.interactions.summary = 'Note \u001b]0;title\u0007 done';
+    for (const out of [renderText(s, 'en'), renderMarkdown(s, 'en')]) {
+      expect(out).not.toMatch(/[\u001b\u0007\u202e\u202c\u200b]/);
+      expect(out).toContain('esrever');
+    }
+  });
+  it('declinations of one item are told apart; counts agree in number', () => {
+    const s = richSummary('fr');
+    s.salesOverview.topProductsByQuantity = [
+      { itemId: 1, declinationId: 11, name: 'Lampe', reference: 'L-1', quantity: '2', revenue: '10.00' },
+      { itemId: 1, declinationId: 12, name: 'Lampe', reference: 'L-1', quantity: '1', revenue: '5.00' },
+    ];
+    s.interactions.counts = { comments: 1, tasks: 2, calls: 0, events: 1 };
+    const t = renderText(s, 'fr');
+    expect(t).toContain('Lampe (L-1 · déclinaison 11)');
+    expect(t).toContain('Lampe (L-1 · déclinaison 12)');
+    expect(t).toContain('1 commentaire · 2 tâches · 0 appels · 1 rendez-vous');
+  });
+  it('the rules digest drops invisible characters from the notes it quotes', () => {
+    const s = computeSummary(clientData({ comments: [comment('2026-11-20T10:00:00Z', '\u202eabc\u202c\u200b note')] }), { today: TODAY, language: 'en', generatedAt: '2026-11-29T08:00:00Z' });
+    expect(s.interactions.summary).toContain('"abc note"');
+    expect(s.interactions.items[0]!.text).toContain('\u202e'); // items keep the CRM text as it is
+  });
   it('exclusion codes read as words', () => {
     expect(reasonLabel('status:draft', 'fr')).toBe('statut « draft » non compté');
     expect(reasonLabel('status-unknown:scheduled', 'en')).toBe('unknown status "scheduled"');

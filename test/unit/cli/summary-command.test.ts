@@ -115,6 +115,10 @@ describe('summary command, demo invoicing account', () => {
     expect(s.interactions.summary).not.toMatch(/<script|<img/i);
     const want = expectedFigures(sellsy.db.accounts.invoicing, 'company', HOSTILE_CLIENT_ID, TODAY, 'invoicing');
     expect(s.relationship.totalPurchases).toBe(want.totalPurchases);
+    const text = await runCli(['company', String(HOSTILE_CLIENT_ID), '--today', TODAY, '--no-ai']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^5\. /m);
+    expect(text.stdout).not.toMatch(/[\u001b\u202e\u202c\u200b\ufeff]/);
   }, T);
 
   it.each([[PROSPECT_ID, 'prospect'], [SUPPLIER_ID, 'supplier']])('%s is not a client: one line on stderr, exit 2, nothing on stdout', async (id, type) => {
