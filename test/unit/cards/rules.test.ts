@@ -497,6 +497,42 @@ describe('§7 recommendations (rules)', () => {
   });
 });
 
+describe('sources', () => {
+  it('first purchase lists an earlier document that did not count, with its reason', () => {
+    const draft = invoice({ status: 'draft', date: '2019-01-01' });
+    const usd = invoice({ currency: 'USD', date: '2019-06-01' });
+    const first = invoice({ date: '2020-01-01' });
+    const later = invoice({ status: 'cancelled', date: '2021-01-01' });
+    const s = compute(clientData({ invoices: [later, first, usd, draft, invoice({ date: '2020-02-01' })] }));
+    const src = s.sources!['relationship.firstPurchase']!;
+    expect(src.included.map((d) => d.id)).toEqual([first.id]);
+    expect(src.excluded.map((d) => [d.id, d.reason])).toEqual([[draft.id, 'status:draft'], [usd.id, 'currency:USD']]);
+  });
+  it('a purchase dated after today is in the all-time total but outside the window', () => {
+    const future = invoice({ date: '2026-12-15', amount: '50.00' });
+    const s = compute(clientData({ invoices: [invoice({ amount: '10.00' }), future] }));
+    expect(s.relationship.totalPurchases).toBe('60.00');
+    expect(s.salesOverview.averageBasket).toBe('10.00');
+    expect(s.sources!['salesOverview.averageBasket']!.excluded).toEqual([expect.objectContaining({ id: future.id, reason: 'outside-window' })]);
+  });
+  it('payment figures name the payment date and payments used', () => {
+    const a = invoice({ date: '2026-01-01' });
+    const p1 = payment([a.id], '2026-01-05T10:00:00Z');
+    const p2 = payment([a.id], '2026-01-09T10:00:00Z');
+    const s = compute(clientData({ invoices: [a], payments: [p1, p2] }));
+    expect(s.sources!['salesOverview.averagePaymentDelayDays']!.included).toEqual([
+      expect.objectContaining({ id: a.id, paidOn: '2026-01-09', payments: [p1.id, p2.id] }),
+    ]);
+  });
+  it('each listed top product has its own documents', () => {
+    const a = invoice({ date: '2026-01-01' });
+    const b = invoice({ date: '2026-02-01' });
+    const s = compute(clientData({ invoices: [a, b], rows: { [`invoice:${a.id}`]: [row(1, '1', '1.00'), row(2, '5', '1.00')], [`invoice:${b.id}`]: [row(2, '1', '1.00')] } }));
+    expect(s.sources!['salesOverview.topProductsByQuantity.0']!.included.map((d) => d.id)).toEqual([a.id, b.id]);
+    expect(s.sources!['salesOverview.topProductsByQuantity.1']!.included.map((d) => d.id)).toEqual([a.id]);
+  });
+});
+
 describe('§8 the summary as a whole', () => {
   it('carries client, today, mode, language and generatedAt', () => {
     const s = compute(clientData({ client: { kind: 'individual', id: 100, name: 'Jeanne Martin', thirdType: 'client' } }), TODAY, 'fr');
