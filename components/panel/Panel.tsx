@@ -1,6 +1,7 @@
 // The side panel: header, progress, the state messages and the five cards. Everything from the CRM is
 // rendered as text nodes; there is no innerHTML anywhere in the panel.
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { computed } from '@preact/signals';
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { Summary } from '@/lib/summary/types';
 import type { PanelModel } from './model';
 import { strings } from './i18n';
@@ -23,7 +24,7 @@ export interface PanelProps {
   now?: () => Date;
 }
 
-/** Publishes data-painted-at once the browser has painted a state (two frames after the render). */
+/** Calls back once the browser has painted what was just committed: the next frame, then a task after it. */
 function afterPaint(cb: () => void): () => void {
   let cancelled = false;
   const raf = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 0);
@@ -39,6 +40,15 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }
   const lang = m.language.value;
   const s = strings(lang);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // Timings are bound as signals: publishing them updates three attributes, not the whole panel.
+  const timing = useMemo(() => {
+    const ms = (v: number | null) => (v === null ? undefined : v.toFixed(1));
+    return {
+      painted: computed(() => ms(m.paintedAt.value)),
+      figures: computed(() => ms(m.figuresPaintedAt.value)),
+      summary: computed(() => ms(m.summaryAt.value)),
+    };
+  }, [m]);
   const returnFocus = useRef<Element | null>(null);
 
   useLayoutEffect(() => {
@@ -49,7 +59,8 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }
     headingRef.current?.focus();
   }, [open]);
 
-  useEffect(() => {
+  // A layout effect runs right after the commit; Preact's useEffect would itself wait for a frame first.
+  useLayoutEffect(() => {
     if (state === 'figures' || state === 'ready') return afterPaint(() => m.markPainted(state));
   }, [state, summary]);
 
@@ -77,12 +88,11 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }
     onRetry: () => m.retryTexts(),
   };
   const attrs: Record<string, string> = { 'data-state': state };
-  if (m.paintedAt.value !== null) attrs['data-painted-at'] = m.paintedAt.value.toFixed(1);
-  if (m.figuresPaintedAt.value !== null) attrs['data-figures-painted-at'] = m.figuresPaintedAt.value.toFixed(1);
   if (m.phase.value) attrs['data-phase'] = m.phase.value;
 
   return (
-    <aside class="panel" role="complementary" aria-label={s.panel} lang={lang} data-testid="panel" onKeyDown={onKeyDown} {...attrs}>
+    <aside class="panel" role="complementary" aria-label={s.panel} lang={lang} data-testid="panel" onKeyDown={onKeyDown} {...attrs}
+      data-painted-at={timing.painted} data-figures-painted-at={timing.figures} data-summary-at={timing.summary}>
       <Header
         s={s} lang={lang} title={title} savedAt={m.savedAt.value} stale={m.stale.value} busy={busy}
         canRefresh={m.status.value === 'ready' || m.status.value === 'error'}

@@ -51,6 +51,8 @@ export function createPanelModel(deps: PanelModelDeps) {
   const requestedAt = signal<number | null>(null);
   const paintedAt = signal<number | null>(null);
   const figuresPaintedAt = signal<number | null>(null);
+  /** When the request's first summary arrived from the background: paint time minus this is our rendering. */
+  const summaryAt = signal<number | null>(null);
 
   const language = computed(() => summary.value?.language ?? notClient.value?.language ?? deps.browserLanguage);
   const textsPending = computed(() => phase.value === 'figures' && textsError.value === null);
@@ -101,11 +103,13 @@ export function createPanelModel(deps: PanelModelDeps) {
     notClient.value = null;
     paintedAt.value = null;
     figuresPaintedAt.value = null;
+    summaryAt.value = null;
   }
   function startMeasure(): void {
     requestedAt.value = clock();
     paintedAt.value = null;
     figuresPaintedAt.value = null;
+    summaryAt.value = null;
   }
 
   function handle(event: PanelEvent): void {
@@ -119,6 +123,7 @@ export function createPanelModel(deps: PanelModelDeps) {
         if (status.value !== 'ready') status.value = 'loading';
         return;
       case 'summary':
+        if (summaryAt.value === null && requestedAt.value !== null) summaryAt.value = Math.max(0, clock() - requestedAt.value);
         summary.value = event.summary;
         phase.value = event.phase;
         savedAt.value = event.savedAt;
@@ -172,7 +177,7 @@ export function createPanelModel(deps: PanelModelDeps) {
 
   return {
     open, page, status, summary, phase, savedAt, stale, progress, loadError, textsError, draft, notClient,
-    requestedAt, paintedAt, figuresPaintedAt, language, textsPending, dataState,
+    requestedAt, paintedAt, figuresPaintedAt, summaryAt, language, textsPending, dataState,
     show,
     hide,
     toggle(): void {

@@ -5,6 +5,7 @@ import './style.css';
 import '@/components/panel/panel.css';
 import { Panel } from '@/components/panel/Panel';
 import { createPanelModel, type PanelPort } from '@/components/panel/model';
+import { warmUpFormatters } from '@/components/panel/warm-up';
 import { SUMMARY_PORT, type PanelEvent, type TabMessage } from '@/lib/messages';
 import { LOCAL_SELLSY_MATCHES, SELLSY_PAGE_MATCHES } from '@/lib/sellsy/hosts';
 import { detectPage } from '@/lib/sellsy-web/detect';
@@ -71,6 +72,8 @@ export default defineContentScript({
         onRemove: (container) => container && render(null, container),
       });
       ui.mount();
+      const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+      idle(() => warmUpFormatters([navigator.language, 'fr', 'en']));
     }
 
     browser.runtime.onMessage.addListener((message: unknown) => {

@@ -135,7 +135,7 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
       coldMs = times.paintedAt;
       const api = sellsy.log.filter((r) => r.path.startsWith('/v2/') || r.path.startsWith('/oauth2/'));
       const span = api.length ? api[api.length - 1]!.at - api[0]!.at : 0;
-      coldDetail = `figures painted ${times.figuresPaintedAt} ms; ${api.length} HTTP requests to Sellsy over ${span} ms`;
+      coldDetail = `summary received ${times.summaryAt} ms, figures painted ${times.figuresPaintedAt} ms; ${api.length} HTTP requests to Sellsy over ${span} ms`;
       const diffs = compareFigures(expectedFigures(cli), await readFigures(page));
       assert(diffs.length === 0, `${diffs.length} differences:\n${diffs.join('\n')}`);
       const name = await panelText(page, '[data-client-name]');
@@ -175,6 +175,7 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
 
     // (e) A reload shows the cached summary without any API request.
     let cachedMs: number | null = null;
+    let cachedDetail = '';
     await check('(e) reload after a first summary: cached summary, no API request', async () => {
       await setOpen(page, true);
       await waitState(page, ['ready'], 20_000);
@@ -192,10 +193,12 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
       await page.locator(HOST).waitFor({ state: 'attached' });
       await toolbar();
       await waitPainted(page, 20_000);
-      cachedMs = (await panelTimes(page)).paintedAt;
+      const cachedTimes = await panelTimes(page);
+      cachedMs = cachedTimes.paintedAt;
+      cachedDetail = `summary received ${cachedTimes.summaryAt} ms`;
       const api = apiRequests(sellsy);
       assert(api.length === 0, `API requests after reload: ${api.join(', ')}`);
-      return `reopened by itself, phase cached; click → 5 cards painted ${cachedMs} ms (cached)`;
+      return `reopened by itself, phase cached; click → 5 cards painted ${cachedMs} ms (cached; ${cachedDetail})`;
     });
 
     // (g) Sellsy's aggressive styles stay out of the panel, the panel's stay out of the page.

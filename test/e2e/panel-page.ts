@@ -34,14 +34,20 @@ export async function waitPainted(page: Page, timeout = 60_000): Promise<void> {
   }, HOST, { timeout, polling: 20 });
 }
 
-export interface PanelTimes { paintedAt: number | null; figuresPaintedAt: number | null; phase: string | null }
+export interface PanelTimes { paintedAt: number | null; figuresPaintedAt: number | null; summaryAt: number | null; phase: string | null }
 export async function panelTimes(page: Page): Promise<PanelTimes> {
   return page.evaluate((host) => {
     const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
     // No helper functions in here: tsx would wrap them in a __name() call the page does not have.
     const painted = el?.getAttribute('data-painted-at');
     const figures = el?.getAttribute('data-figures-painted-at');
-    return { paintedAt: painted == null ? null : Number(painted), figuresPaintedAt: figures == null ? null : Number(figures), phase: el?.getAttribute('data-phase') ?? null };
+    const arrived = el?.getAttribute('data-summary-at');
+    return {
+      paintedAt: painted == null ? null : Number(painted),
+      figuresPaintedAt: figures == null ? null : Number(figures),
+      summaryAt: arrived == null ? null : Number(arrived),
+      phase: el?.getAttribute('data-phase') ?? null,
+    };
   }, HOST);
 }
 

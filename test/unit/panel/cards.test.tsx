@@ -216,3 +216,11 @@ describe('hostile CRM text', () => {
     expect((globalThis as { __xss?: unknown }).__xss).toBeUndefined();
   });
 });
+
+describe('warmUpFormatters', () => {
+  it('accepts any language tag without throwing, and formatting still works after it', async () => {
+    const { warmUpFormatters } = await import('@/components/panel/warm-up');
+    expect(() => warmUpFormatters(['fr-FR', 'en', 'fr-FR', '', 'not a tag!'])).not.toThrow();
+    expect(formatMoney('1234.50', 'EUR', 'en')).toBe('€1,234.50');
+  });
+});

@@ -33,17 +33,22 @@ describe('the panel and the background', () => {
     t.advance(120);
     act(() => t.emit(summaryEvent('figures')));
     expect(t.root()?.dataset.state).toBe('figures');
+    expect(t.root()?.hasAttribute('data-painted-at')).toBe(false);
     expect(t.view.container.querySelector('.progress')).toBeNull();
     expect(t.view.container.querySelectorAll('section.card')).toHaveLength(5);
     expect(t.view.container.querySelector('[data-card="recommendations"]')?.textContent).toContain('Rédaction en cours');
     act(() => { t.emit({ type: 'interactions-delta', text: 'Le client ' }); t.emit({ type: 'interactions-delta', text: 'envisage' }); });
     expect(t.view.container.querySelector('[data-text="interactions.summary"]')?.textContent).toBe('Le client envisage');
     await waitFor(() => expect(t.root()?.dataset.figuresPaintedAt).toBe('120.0'));
+    expect(t.root()?.dataset.summaryAt).toBe('120.0');
     t.advance(380);
     act(() => t.emit(summaryEvent('texts')));
     expect(t.root()?.dataset.state).toBe('ready');
     expect(t.view.container.querySelector('[data-text="interactions.summary"]')?.textContent).toContain('second four');
     await waitFor(() => expect(t.root()?.dataset.paintedAt).toBe('500.0'));
+    // A refresh starts a new measure: the old paint time goes away until the new summary is painted.
+    act(() => t.model.refresh());
+    expect(t.root()?.hasAttribute('data-painted-at')).toBe(false);
     expect(t.view.container.querySelector('[data-client-name]')?.textContent).toBe('Boulangerie Martin');
     expect(t.view.container.querySelector('.age')?.textContent).toContain('il y a 3 minutes');
   });
