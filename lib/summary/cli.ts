@@ -10,6 +10,7 @@ import type { AuthConfig } from '../sellsy/auth';
 import { SellsyError } from '../sellsy/errors';
 import { SELLSY_API_URL, SELLSY_TOKEN_URL } from '../sellsy/hosts';
 import { buildClientSummary } from './build';
+import type { Summary } from './types';
 
 export const EXIT = { ok: 0, error: 1, notClient: 2, usage: 64 } as const;
 
@@ -115,12 +116,15 @@ export async function runSummaryCli(argv: string[], env: Record<string, string |
   const apiUrl = env.SELLSY_API_URL?.trim() || SELLSY_API_URL;
   let args: CliArgs | null = null;
   let progressShown = false;
+  let figures: Summary | null = null;
+  let json = false;
   const clearProgress = () => {
     if (progressShown) io.stderr('\r\x1b[K');
     progressShown = false;
   };
   try {
     args = parseArgs(argv);
+    json = args.json;
     const auth = authFromEnv(env);
     const api = createSellsyApi({
       apiUrl,
@@ -140,6 +144,9 @@ export async function runSummaryCli(argv: string[], env: Record<string, string |
       browserLanguage: envLanguage(env),
       sourceModeSetting: args.source,
       ai: ai?.enabled ? ai : null,
+      onSummary: (s: Summary, phase: 'figures' | 'texts') => {
+        if (phase === 'figures') figures = s;
+      },
       ...(io.stderrIsTty
         ? {
           onProgress: (p: LoadProgress) => {
@@ -160,6 +167,13 @@ export async function runSummaryCli(argv: string[], env: Record<string, string |
     clearProgress();
     if (e instanceof HelpRequested) {
       io.stdout(`${USAGE}\n`);
+      return EXIT.ok;
+    }
+    if (figures) {
+      // The figures were computed; only the language model's texts failed: the rules' texts stand.
+      const shown: Summary = figures;
+      io.stderr(`The language model's texts could not be generated (${errorLine(e, args, apiUrl)}); the rules' texts are shown.\n`);
+      io.stdout(json ? `${JSON.stringify(shown, null, 2)}\n` : renderText(shown, shown.language));
       return EXIT.ok;
     }
     io.stderr(`${errorLine(e, args, apiUrl)}\n`);
