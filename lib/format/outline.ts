@@ -130,7 +130,8 @@ export function outline(summary: Summary, lang: string): Outline {
   const it = summary.interactions;
   const counts = (Object.keys(L.counts) as (keyof typeof L.counts)[]).map((k) => `${num(it.counts[k])} ${L.counts[k][it.counts[k] === 1 ? 0 : 1]}`).join(' · ');
   const interactions: Node[] = [
-    { kind: 'text', text: counts },
+    // The rules' digest opens with these counts; a model's text may not.
+    ...(it.generatedBy === 'llm' || it.items.length === 0 ? [{ kind: 'text' as const, text: counts }] : []),
     { kind: 'text', text: it.summary },
     { kind: 'text', text: `(${it.generatedBy === 'llm' ? L.byLlm : L.byRules})` },
   ];
