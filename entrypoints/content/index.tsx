@@ -7,7 +7,7 @@ import { Panel } from '@/components/panel/Panel';
 import { createPanelModel, type PanelPort } from '@/components/panel/model';
 import { warmUpFormatters } from '@/components/panel/warm-up';
 import { SUMMARY_PORT, type PanelEvent, type TabMessage } from '@/lib/messages';
-import { LOCAL_SELLSY_MATCHES, SELLSY_PAGE_MATCHES } from '@/lib/sellsy/hosts';
+import { SELLSY_PAGE_MATCHES } from '@/lib/sellsy/hosts';
 import { detectPage } from '@/lib/sellsy-web/detect';
 import { recordLink } from '@/lib/sellsy-web/links';
 import { renderMarkdown } from '@/lib/format/markdown';
@@ -25,12 +25,6 @@ function connect(): PanelPort {
   };
 }
 
-/** A local build is one whose manifest lets it into the local Sellsy: only then are loopback pages records. */
-function isLocalBuild(): boolean {
-  const hosts = browser.runtime.getManifest().host_permissions ?? [];
-  return LOCAL_SELLSY_MATCHES.some((m) => hosts.includes(m));
-}
-
 function openOptions(): void {
   // Content scripts cannot open the options page themselves; the background does it.
   void browser.runtime.sendMessage({ type: 'options:open', payload: {} }).catch(() => {});
@@ -40,7 +34,8 @@ export default defineContentScript({
   matches: SELLSY_PAGE_MATCHES,
   cssInjectionMode: 'ui',
   async main(ctx) {
-    const allowLocal = isLocalBuild();
+    // Local builds only (RESUME_LOCAL_SELLSY=1, a build-time constant): loopback pages are Sellsy pages.
+    const allowLocal = __LOCAL_SELLSY__;
     const model = createPanelModel({
       connect,
       browserLanguage: navigator.language,
