@@ -164,9 +164,11 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
     while (todo.length > 0) {
       const again: typeof todo = [];
       // Keep each batch within a second's budget when it is known: a batch of N counts N, and one
-      // larger than the whole budget could never pass.
+      // larger than the whole budget could never pass. Half the budget when it is large enough, so a
+      // batch fits in a window that other calls already dipped into (a refused batch still costs N).
       const rate = scheduler.ratePerSecond();
-      const size = Math.max(1, Math.min(cap, rate === null ? cap : Math.floor(rate)));
+      const budget = rate === null ? cap : rate >= 10 ? Math.floor(rate / 2) : Math.floor(rate);
+      const size = Math.max(1, Math.min(cap, budget));
       const chunks: (typeof todo)[] = [];
       for (let i = 0; i < todo.length; i += size) chunks.push(todo.slice(i, i + size));
       await Promise.all(chunks.map(async (chunk) => {

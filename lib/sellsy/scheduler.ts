@@ -81,8 +81,10 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
   let tokens = rate ?? 0;
   let lastRefill = clock.now();
   let blockedUntil = 0;
-  // When the by-second budget hit zero we wait for the next second; passing it refills the bucket whole.
-  let windowResetAt = 0;
+  // What the last answer said is left in the current second. Sellsy's windows look fixed (per wall
+  // second): a continuous bucket alone would send a large batch late in a spent window and get a 429,
+  // so when the window cannot fit a call we wait for the next one, which starts with a full bucket.
+  let win: { end: number; remaining: number } | null = null;
   let active = 0;
   const slotWaiters: (() => void)[] = [];
   // remaining + cost seen by a request is a lower bound of the per-second limit (exact for the first
@@ -92,8 +94,12 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
 
   function refill(now: number) {
     if (rate !== null) {
-      tokens = windowResetAt && now >= windowResetAt ? rate : Math.min(rate, tokens + ((now - lastRefill) * rate) / 1000);
-      if (now >= windowResetAt) windowResetAt = 0;
+      if (win && now >= win.end) {
+        win = null;
+        tokens = rate;
+      } else {
+        tokens = Math.min(rate, tokens + ((now - lastRefill) * rate) / 1000);
+      }
     }
     lastRefill = now;
   }
@@ -114,11 +120,16 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
       if (rate !== null) {
         // A batch costing more than a second's budget may go once the bucket is full; it leaves a debt.
         const need = Math.min(cost, rate);
+        if (win && win.remaining < need) {
+          await sleep(clock, win.end - now, signal);
+          continue;
+        }
         if (tokens < need) {
           await sleep(clock, Math.ceil(((need - tokens) * 1000) / rate), signal);
           continue;
         }
         tokens -= cost;
+        if (win) win.remaining -= cost;
       }
       active += 1;
       return;
@@ -141,10 +152,9 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
       rate = estimate;
       refill(now);
       tokens = Math.min(tokens, bySecond);
-      if (bySecond <= 0) {
-        blockedUntil = Math.max(blockedUntil, nextBoundary(now, 1000));
-        windowResetAt = blockedUntil;
-      }
+      const end = nextBoundary(now, 1000);
+      win = win && win.end === end ? { end, remaining: Math.min(win.remaining, bySecond) } : { end, remaining: bySecond };
+      if (bySecond <= 0) blockedUntil = Math.max(blockedUntil, end);
     }
     const byMinute = intHeader(headers, 'x-quota-remaining-by-minute');
     if (byMinute !== null && byMinute <= 0) blockedUntil = Math.max(blockedUntil, nextBoundary(now, 60_000));

@@ -3,6 +3,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createSellsyApi } from '../../../lib/sellsy/api';
 import { loadClient } from '../../../lib/sellsy/load-client';
+import { createScheduler } from '../../../lib/sellsy/scheduler';
 import { openStore } from '../../../lib/store';
 import { DEMO, LARGE_CLIENT_ID } from '../../sellsy/demo';
 import { startSellsy } from '../../sellsy/server';
@@ -14,9 +15,11 @@ async function main() {
   const latencyMs = Number(process.argv[3] ?? 0);
   const sellsy = await startSellsy({ today: TODAY, perSecondQuota, latencyMs });
   const store = openStore({ indexedDB: new IDBFactory(), IDBKeyRange, name: 'measure' });
+  // One scheduler for every load, as in the extension: what it learned of the quota carries over.
+  const scheduler = createScheduler();
   const run = async (label: string) => {
     sellsy.resetLog();
-    const api = createSellsyApi({ apiUrl: sellsy.apiUrl, tokenUrl: sellsy.tokenUrl, auth: { kind: 'client-credentials', ...DEMO } });
+    const api = createSellsyApi({ apiUrl: sellsy.apiUrl, tokenUrl: sellsy.tokenUrl, auth: { kind: 'client-credentials', ...DEMO }, scheduler });
     const t0 = performance.now();
     const r = await loadClient(api, { ref: { kind: 'company', id: LARGE_CLIENT_ID }, today: TODAY, sourceModeSetting: 'auto', store });
     const ms = Math.round(performance.now() - t0);
