@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import type { Summary } from '../../lib/summary/types';
 import { startSellsy } from '../sellsy/server';
-import { DEMO, HOSTILE_CLIENT_ID, INDIVIDUAL_CLIENT_ID, INVOICING_ACCOUNT, LARGE_CLIENT_ID, PROSPECT_ID } from '../sellsy/demo';
+import { DEMO, DEMO_SALES, HOSTILE_CLIENT_ID, INDIVIDUAL_CLIENT_ID, INVOICING_ACCOUNT, LARGE_CLIENT_ID, PROSPECT_ID } from '../sellsy/demo';
 import { clickToolbar, type LaunchedBrowser } from './launch';
 import { compareFigures, expectedFigures } from './figures';
 import { HOST, PANEL, panelState, panelText, panelTimes, readFigures, waitPainted, waitState } from './panel-page';
@@ -281,6 +281,27 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
       assert(/<script|<img/i.test(found.text), 'the hostile markup is not shown as text');
       await shot(page, 'panel-hostile.png');
       return 'markup shown as text; no dialog; window.__xss unset';
+    });
+
+    // (k) A sales-only account: the invoice-only figures are empty and say why.
+    await check('(k) sales-only licence: invoice-only figures say they need an invoicing licence', async () => {
+      await extensionRequest('settings:set', { sellsy: { clientId: DEMO_SALES.clientId, clientSecret: DEMO_SALES.clientSecret } });
+      try {
+        await gotoRecord(page, clientUrl(LARGE_CLIENT_ID));
+        await setOpen(page, true);
+        await page.waitForFunction((host) => {
+          const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
+          return el?.getAttribute('data-state') === 'ready' && !!el.querySelector('[data-why="invoicing-only"]');
+        }, HOST, { timeout: 60_000 });
+        const figures = await readFigures(page);
+        const paths = ['openDocuments.invoicesToPay', 'openDocuments.invoicesLate', 'salesOverview.averagePaymentDelayDays', 'salesOverview.latePayments'];
+        for (const path of paths) assert(figures[path]?.value === 'null', `${path} = ${JSON.stringify(figures[path])}`);
+        const why = await panelText(page, '[data-figure="openDocuments.invoicesLate"]');
+        assert(/licence Facturation|invoicing licence/.test(why), `no reason given: "${why}"`);
+        return `${paths.length} figures empty, each with "${why.replace(/^.*?(disponible|available)/, '$1')}"`;
+      } finally {
+        await extensionRequest('settings:set', { sellsy: { clientId: DEMO.clientId, clientSecret: DEMO.clientSecret } });
+      }
     });
 
     // (i) The filled panel in French and in English, language set in the settings, then Refresh.
