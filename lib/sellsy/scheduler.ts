@@ -113,7 +113,19 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
         continue;
       }
       if (active >= concurrency) {
-        await new Promise<void>((resolve) => slotWaiters.push(resolve));
+        await new Promise<void>((resolve, reject) => {
+          const onAbort = () => {
+            const i = slotWaiters.indexOf(wake);
+            if (i >= 0) slotWaiters.splice(i, 1);
+            reject(abortReason(signal!));
+          };
+          const wake = () => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+          };
+          slotWaiters.push(wake);
+          signal?.addEventListener('abort', onAbort, { once: true });
+        });
         continue;
       }
       refill(now);

@@ -212,6 +212,19 @@ describe('scheduler', () => {
     expect(retryAfterMs(new Headers(), now)).toBeNull();
   });
 
+  it('an aborted call waiting for a free slot leaves the queue at once', async () => {
+    const clock = new VirtualClock();
+    const stub = stubFetch(() => 'hang', clock);
+    const scheduler = createScheduler({ clock, concurrency: 1, timeoutMs: 60_000, maxRetries: 0 });
+    const busy = scheduler.send((s) => stub.fetch('http://s.test/busy', { signal: s }), { what: 'busy' }).catch((e: unknown) => e);
+    const ctrl = new AbortController();
+    const queued = scheduler.send((s) => stub.fetch('http://s.test/queued', { signal: s }), { what: 'queued', signal: ctrl.signal });
+    ctrl.abort(new Error('panel closed'));
+    await expect(queued).rejects.toThrow('panel closed');
+    expect(stub.calls.map((c) => c.url)).toEqual(['http://s.test/busy']);
+    expect(await busy).toMatchObject({ kind: 'timeout' });
+  });
+
   it('stops waiting when the caller aborts', async () => {
     const { api } = setup(() => 'hang', { timeoutMs: 60_000 });
     const ctrl = new AbortController();
