@@ -150,6 +150,7 @@ describe('renderings', () => {
       { itemId: 1, declinationId: 12, name: 'Lampe', reference: 'L-1', quantity: '1', revenue: '5.00' },
     ];
     s.interactions.counts = { comments: 1, tasks: 2, calls: 0, events: 1 };
+    s.interactions.generatedBy = 'llm'; // the rules' digest states the counts itself; a model's text may not
     const t = renderText(s, 'fr');
     expect(t).toContain('Lampe (L-1 · déclinaison 11)');
     expect(t).toContain('Lampe (L-1 · déclinaison 12)');
