@@ -322,7 +322,7 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
         const shown = await panelText(page, '[data-card="relationship"] h3');
         assert(shown === title, `${lang} card title is "${shown}"`);
         // A tall window so the screenshot holds the whole panel, not just its first cards.
-        await page.setViewportSize({ width: 1400, height: 2600 });
+        await page.setViewportSize({ width: 1400, height: 3400 });
         await shot(page, `panel-${lang}.png`);
         await page.setViewportSize({ width: 1400, height: 900 });
         shots.push(`test-results/panel-${lang}.png`);
