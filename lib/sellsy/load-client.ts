@@ -7,7 +7,7 @@ import type {
   CalendarEvent, Comment, Company, CreditNote, DocumentRow, Estimate, Individual, Invoice, Opportunity, Payment, PhoneCall,
   Related, Staff, Task, ThirdType,
 } from './api-types';
-import type { SellsyApi } from './api';
+import type { BatchItem, SellsyApi } from './api';
 import { SellsyError } from './errors';
 import { describe, isInt, validateList, validateRows } from './validate';
 import type { ResumeStore } from '../store/types';
@@ -266,7 +266,14 @@ export async function loadClient(api: SellsyApi, opts: LoadClientOptions): Promi
   for (const [itemId, v] of cachedItems) if (itemIds.has(itemId)) items[itemId] = v;
   progress('items', 0, missingItems.length);
   if (missingItems.length) {
-    const answers = await api.batchGet<unknown>(missingItems.map((i) => `/items/${i}`), { signal });
+    // /items/search has no id filter: when the whole catalogue fits in fewer pages than the missing
+    // items, listing it is cheaper than one sub-request per item (the quota counts each of them).
+    const listed = missingItems.length > 1 ? await listCatalogue(api, missingItems.length, signal) : null;
+    const answers: BatchItem<unknown>[] = listed
+      ? missingItems.map((i) => (listed.has(i)
+        ? { uri: `/items/${i}`, ok: true as const, data: listed.get(i) }
+        : { uri: `/items/${i}`, ok: false as const, error: new SellsyError('not-found', `item ${i} not in the catalogue`) }))
+      : await api.batchGet<unknown>(missingItems.map((i) => `/items/${i}`), { signal });
     const freshItems: { id: number; name: string | null; reference: string | null }[] = [];
     answers.forEach((a, i) => {
       const itemId = missingItems[i]!;
@@ -386,4 +393,25 @@ function latest(dates: (string | undefined | null)[]): string | null {
     if (!Number.isNaN(t) && t > best) best = t;
   }
   return best === -Infinity ? null : new Date(best).toISOString();
+}
+
+/**
+ * The catalogue's items by id, listed page by page when that costs fewer requests than `budget`
+ * detail calls; null when the catalogue is too large for that to pay (then the caller batches).
+ */
+async function listCatalogue(api: SellsyApi, budget: number, signal?: AbortSignal): Promise<Map<number, unknown> | null> {
+  const fields = { 'field[]': ['id', 'name', 'reference', 'type'], limit: 100 };
+  type Page = { pagination?: { total?: number; count?: number; offset?: string | number | null }; data?: unknown[] };
+  const first = await api.post<Page>('/items/search', { filters: {} }, fields, { signal });
+  const total = Number(first.pagination?.total ?? NaN);
+  if (!Number.isFinite(total) || Math.ceil(total / 100) > budget) return null;
+  const out = new Map<number, unknown>();
+  const keep = (page: Page) => { for (const it of page.data ?? []) if (isInt((it as { id?: unknown }).id)) out.set((it as { id: number }).id, it); };
+  keep(first);
+  let page = first;
+  for (let guard = 1; (page.data?.length ?? 0) === 100 && page.pagination?.offset && guard < Math.ceil(total / 100) + 1; guard++) {
+    page = await api.post<Page>('/items/search', { filters: {} }, { ...fields, offset: page.pagination.offset }, { signal });
+    keep(page);
+  }
+  return out;
 }
