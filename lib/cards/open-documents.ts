@@ -32,8 +32,9 @@ export function openDocumentsCard(ctx: Ctx): Summary['openDocuments'] {
     }
     return ref;
   };
+  const estimatesById = new Map(ctx.data.estimates.map((e) => [e.id, e]));
   const estimateEntry = (d: Doc): DocRef => {
-    const raw = ctx.data.estimates.find((e) => e.id === d.id);
+    const raw = estimatesById.get(d.id);
     return { ...docRef(d), expiryDate: raw?.expiry_date ?? null };
   };
   const remainingOf = (r: DocRef) => r.remaining ?? '0';
