@@ -55,7 +55,9 @@ async function message(msg: unknown, sender: SenderLike): Promise<unknown> {
   let answer: unknown = 'none';
   let answered: () => void = () => undefined;
   const done = new Promise<void>((r) => { answered = r; });
-  const results = await fakeBrowser.runtime.onMessage.trigger(msg, sender, (r: unknown) => { answer = r; answered(); });
+  // fakeBrowser types onMessage with two arguments; the background's listener also takes sendResponse.
+  const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...args: unknown[]) => Promise<unknown[]>;
+  const results = await trigger(msg, sender, (r: unknown) => { answer = r; answered(); });
   if (!results.includes(true)) return 'none';
   await done;
   answers.push(answer);
