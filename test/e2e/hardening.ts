@@ -1,0 +1,231 @@
+// Hardening checks in real Chromium with the built extension and the local Sellsy: a hostile page script
+// gets nothing from the extension and finds no secret in the DOM; malformed CRM values never show as
+// NaN/Infinity/Invalid Date and open no dialog; a service worker stopped mid-load leaves the panel with a
+// clear error, and a retry gives a complete summary. Called by the e2e runner with its own `check`.
+// Code inside page.evaluate declares no named function: tsx would wrap it in a __name() the page lacks.
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { DEMO, DEMO_SALES, HOSTILE_CLIENT_ID, LARGE_CLIENT_ID } from '../sellsy/demo';
+import type { FakeSellsy } from '../sellsy/server';
+import { clickToolbar } from './launch';
+import { HOST, PANEL, panelState, waitState } from './panel-page';
+
+export interface HardeningContext {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  sellsy: FakeSellsy;
+  check: (name: string, fn: () => Promise<string | void>) => Promise<boolean>;
+}
+
+type Obj = Record<string, any>;
+
+function assert(ok: unknown, message: string): asserts ok {
+  if (!ok) throw new Error(message);
+}
+
+/** What must never appear in a page: our secrets, a bearer header, a token of the local Sellsy. */
+const SECRET_PATTERNS = [DEMO.clientSecret, DEMO_SALES.clientSecret, 'Bearer', 'fake.invoicing.', 'fake.sales.', 'client_secret', 'access_token'];
+
+export async function hardeningChecks(ctx: HardeningContext): Promise<void> {
+  const { context, extensionId, sellsy, check } = ctx;
+  const clientUrl = (id: number) => `${sellsy.origin}/thirds/client/${id}`;
+  const currentWorker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const apiCalls = () => sellsy.log.filter((r) => r.path.startsWith('/v2/')).length;
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+
+  async function gotoRecord(p: Page, url: string): Promise<void> {
+    await p.goto(url);
+    await p.locator(HOST).waitFor({ state: 'attached', timeout: 15_000 });
+  }
+  async function ensureOpen(p: Page): Promise<void> {
+    if ((await panelState(p)) !== null) return;
+    await clickToolbar(await currentWorker(), `${sellsy.origin}/*`);
+    await p.waitForFunction((host) => !!document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]'), HOST, { timeout: 10_000 });
+  }
+  /** Refresh, then wait for a fresh complete summary (phase texts, painted). */
+  async function refreshAndWait(p: Page, timeout = 60_000): Promise<void> {
+    await p.locator(`${PANEL} [data-action="refresh"]`).click();
+    await p.waitForFunction((host) => {
+      const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
+      return el?.getAttribute('data-state') === 'ready' && el.getAttribute('data-phase') === 'texts' && el.hasAttribute('data-painted-at');
+    }, HOST, { timeout });
+  }
+  async function domText(p: Page): Promise<{ page: string; shadowHtml: string; shadowText: string }> {
+    return p.evaluate((host) => {
+      const root = document.querySelector(host)?.shadowRoot;
+      return { page: document.documentElement.outerHTML, shadowHtml: root?.innerHTML ?? '', shadowText: root?.textContent ?? '' };
+    }, HOST);
+  }
+
+  // (H1) A page script posts look-alike messages and calls the runtime with our id: nothing answers.
+  await check('(H1) hardening: a Sellsy page script gets nothing from the extension and finds no secret in the DOM', async () => {
+    await gotoRecord(page, clientUrl(LARGE_CLIENT_ID));
+    await ensureOpen(page);
+    await waitState(page, ['ready'], 60_000);
+    const stateBefore = await page.evaluate((host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]')?.getAttribute('data-summary-at') ?? null, HOST);
+    const callsBefore = apiCalls();
+    const probe = await page.evaluate(async ([extId, id, origin]) => {
+      const seen: string[] = [];
+      window.addEventListener('message', (e) => { seen.push(JSON.stringify(e.data)); });
+      const pageRef = { thirdType: 'client', id, origin };
+      const posted = [
+        { type: 'open', page: pageRef, language: 'fr-FR' },
+        { type: 'refresh', page: pageRef },
+        { type: 'settings:get', payload: {} },
+        { type: 'summary', phase: 'texts', summary: { client: { name: 'forged' } } },
+      ];
+      for (const m of posted) window.postMessage(m, '*');
+      document.dispatchEvent(new CustomEvent('resume-client:open', { detail: pageRef }));
+      const c = (globalThis as any).chrome;
+      const runtime: string[] = [];
+      if (!c?.runtime?.sendMessage) runtime.push('no chrome.runtime in the page');
+      else {
+        for (const m of [{ type: 'settings:get', payload: {} }, { type: 'open', page: pageRef }]) {
+          try {
+            const r = await Promise.race([c.runtime.sendMessage(extId, m), new Promise((res) => setTimeout(() => res('no answer (timeout)'), 1500))]);
+            runtime.push(`answer ${JSON.stringify(r)}`);
+          } catch (e) {
+            runtime.push(`threw ${String((e as Error)?.message ?? e)}`);
+          }
+        }
+      }
+      if (c?.runtime?.connect) {
+        try {
+          const port = c.runtime.connect(extId, { name: 'resume-summary' });
+          const got: unknown[] = [];
+          port.onMessage.addListener((m: unknown) => got.push(m));
+          port.postMessage({ type: 'open', page: pageRef });
+          await new Promise((res) => setTimeout(res, 1000));
+          runtime.push(`connect: ${got.length} message(s)`);
+        } catch (e) {
+          runtime.push(`connect threw ${String((e as Error)?.message ?? e)}`);
+        }
+      }
+      await new Promise((res) => setTimeout(res, 1000));
+      return { seen, runtime, postedCount: posted.length };
+    }, [extensionId, LARGE_CLIENT_ID, sellsy.origin] as const);
+    // The only window messages are the page's own four: no reply came from our content script.
+    assert(probe.seen.length === probe.postedCount, `window messages seen: ${probe.seen.length} (${probe.seen.slice(probe.postedCount).join(' | ').slice(0, 300)})`);
+    for (const r of probe.runtime) {
+      const answered = r.startsWith('answer ') && r !== 'answer undefined' && r !== 'answer "no answer (timeout)"';
+      assert(!answered, `the page got an answer: ${r.slice(0, 200)}`);
+      assert(!/connect: [1-9]/.test(r), `the page's port got messages: ${r}`);
+    }
+    assert(apiCalls() === callsBefore, `look-alike messages made ${apiCalls() - callsBefore} API request(s)`);
+    const stateAfter = await page.evaluate((host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]')?.getAttribute('data-summary-at') ?? null, HOST);
+    assert(stateAfter === stateBefore, 'the panel took a new summary from the page\'s messages');
+    const dom = await domText(page);
+    for (const s of SECRET_PATTERNS) {
+      assert(!dom.page.includes(s), `"${s}" in document.documentElement.outerHTML`);
+      assert(!dom.shadowHtml.includes(s), `"${s}" in the panel's shadow root`);
+    }
+    assert(dom.shadowText.length > 200, 'the panel is empty: the scan above would prove nothing');
+    return `${probe.runtime.join('; ')}; no reply, no API request, no secret in ${dom.page.length + dom.shadowHtml.length} chars of DOM`;
+  });
+
+  // (H2) Malformed values on the hostile client: the panel shows no NaN/Infinity/Invalid Date, no dialog.
+  await check('(H2) hardening: malformed amounts and dates on the hostile client: no NaN, Infinity, Invalid Date or dialog', async () => {
+    const db = sellsy.db.accounts.invoicing as unknown as Obj;
+    const mine = (d: Obj) => (d.related as Obj[]).some((r) => r.type === 'company' && r.id === HOSTILE_CLIENT_ID);
+    const base = db.invoices.find((i: Obj) => mine(i))!;
+    const added: Obj[] = [];
+    const poisons: ((c: Obj) => void)[] = [
+      (c) => { c.amounts.total_excl_tax = '1e309'; },
+      (c) => { c.amounts.total_incl_tax = ''; },
+      (c) => { c.amounts.total_excl_tax = null; },
+      (c) => { c.amounts.total_excl_tax = '-0.00'; c.amounts.total_incl_tax = '-0.00'; c.amounts.total_remaining_due_incl_tax = '-0.00'; c.rows = []; },
+      (c) => { c.date = '2026-13-45'; },
+      (c) => { c.date = '0000-00-00'; },
+      (c) => { c.status = 'teleported'; },
+    ];
+    poisons.forEach((f, i) => {
+      const c = structuredClone(base);
+      c.id = 995_000 + i;
+      c.number = `HX-${c.id}`;
+      f(c);
+      added.push(c);
+    });
+    db.invoices.push(...added);
+    try {
+      dialogs.length = 0;
+      await gotoRecord(page, clientUrl(HOSTILE_CLIENT_ID));
+      await ensureOpen(page);
+      await waitState(page, ['ready', 'figures', 'error'], 60_000);
+      await refreshAndWait(page);
+      await page.evaluate((host) => {
+        for (const d of document.querySelector(host)!.shadowRoot!.querySelectorAll('details')) (d as HTMLDetailsElement).open = true;
+      }, HOST);
+      await page.waitForTimeout(300);
+      const found = await page.evaluate((host) => {
+        const root = document.querySelector(host)!.shadowRoot!;
+        let handlers = 0;
+        for (const el of root.querySelectorAll('*')) for (const a of el.getAttributeNames()) if (a.startsWith('on')) handlers += 1;
+        return { text: root.textContent ?? '', active: root.querySelectorAll('img, script, iframe, object, embed').length, handlers, xss: (window as any).__xss };
+      }, HOST);
+      const bad = /NaN|Infinity|Invalid Date|undefined|\[object Object\]/.exec(found.text);
+      assert(!bad, `"${bad?.[0]}" in the panel: …${found.text.slice(Math.max(0, (bad?.index ?? 0) - 60), (bad?.index ?? 0) + 60)}…`);
+      assert(found.active === 0, `${found.active} img/script/iframe elements in the panel`);
+      assert(found.handlers === 0, `${found.handlers} on* attributes in the panel`);
+      assert(found.xss === undefined, 'window.__xss was set');
+      assert(dialogs.length === 0, `dialogs: ${dialogs.join(', ')}`);
+      return `${added.length} malformed invoices added; ${found.text.length} chars of panel text clean; no dialog`;
+    } finally {
+      db.invoices = db.invoices.filter((i: Obj) => !added.includes(i));
+    }
+  });
+
+  // (H3) The service worker stopped mid-load: a clear error in the panel, then a complete summary on retry.
+  await check('(H3) hardening: service worker stopped mid-load → clear error, then a complete summary on retry', async () => {
+    const latency = sellsy.options.latencyMs;
+    sellsy.options.latencyMs = 150; // a load long enough to stop it in the middle
+    const ext = await context.newPage();
+    try {
+      await gotoRecord(page, clientUrl(LARGE_CLIENT_ID));
+      await ensureOpen(page);
+      await waitState(page, ['ready', 'figures', 'error'], 60_000);
+      await page.locator(`${PANEL} [data-action="refresh"]`).click();
+      await page.waitForFunction((host) => !!document.querySelector(host)?.shadowRoot?.querySelector('[data-progress-phase]'), HOST, { timeout: 20_000 });
+      // CDP's ServiceWorker domain, from one of our extension pages (same origin as the worker).
+      await ext.goto(`chrome-extension://${extensionId}/options.html`);
+      const cdp = await context.newCDPSession(ext);
+      let status = '';
+      const stopped = new Promise<boolean>((res) => {
+        cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+          for (const v of e.versions) {
+            if (!v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) continue;
+            status = v.runningStatus;
+            if (v.runningStatus === 'stopped') res(true);
+          }
+        });
+        setTimeout(() => res(false), 15_000);
+      });
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      assert(await stopped, `the service worker did not stop (last status: ${status || 'none'})`);
+      const after = await waitState(page, ['error', 'ready'], 20_000);
+      const shown = await page.evaluate((host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-error="load"]')?.textContent ?? '', HOST);
+      if (after === 'error' || shown) {
+        assert(shown.length > 10, 'an error state without a message');
+        assert(!/NaN|undefined|\[object/.test(shown), `unclear error: "${shown}"`);
+      }
+      // Retry (the error's button, else Refresh): the panel wakes the worker and gets a whole summary.
+      const retry = page.locator(`${PANEL} [data-error="load"] button`);
+      if (await retry.count()) await retry.first().click();
+      else await page.locator(`${PANEL} [data-action="refresh"]`).click();
+      await page.waitForFunction((host) => {
+        const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
+        return el?.getAttribute('data-state') === 'ready' && el.getAttribute('data-phase') === 'texts' && !el.querySelector('[data-error="load"]');
+      }, HOST, { timeout: 90_000 });
+      const cards = await page.evaluate((host) => document.querySelector(host)?.shadowRoot?.querySelectorAll('section.card').length ?? 0, HOST);
+      assert(cards === 5, `${cards} cards after the retry`);
+      return `worker stopped; panel said "${shown.trim().slice(0, 90)}"; retry → ready with 5 cards`;
+    } finally {
+      sellsy.options.latencyMs = latency;
+      await ext.close().catch(() => undefined);
+    }
+  });
+
+  await page.close();
+}
