@@ -2,7 +2,7 @@
 // search over every page, and POST /batch for detail fetches. Counts what it sends.
 import { createTokenSource, type AuthConfig } from './auth';
 import { realClock, type Clock } from './clock';
-import { errorFromResponse, SellsyError } from './errors';
+import { errorFromResponse, scrubSecrets, SellsyError } from './errors';
 import { SELLSY_API_URL, SELLSY_TOKEN_URL } from './hosts';
 import { createScheduler, type Scheduler, type SendResult } from './scheduler';
 
@@ -66,6 +66,12 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
   const warn = config.onWarning ?? ((m: string) => console.warn(`[sellsy] ${m}`));
   const stats: ApiStats = { requests: 0, retries: 0, quota429: 0, bytes: 0, batchSubRequests: 0 };
   const tokens = createTokenSource({ auth: config.auth, tokenUrl, fetch: doFetch, scheduler, clock, onRequest: () => { stats.requests += 1; } });
+  // Sellsy may quote what it was sent in an error body: the tokens we sent and the secret never reach a message.
+  const secrets = new Set<string>([config.auth.kind === 'token' ? config.auth.accessToken.trim() : config.auth.clientSecret]);
+  const remember = (token: string) => {
+    secrets.add(token);
+    if (secrets.size > 8) secrets.delete([...secrets][1]!); // keep the secret (first) and the latest tokens
+  };
 
   function account(r: SendResult<unknown>) {
     stats.retries += r.retries;
@@ -81,6 +87,7 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
     let token = await tokens.token(init.signal);
     for (let authTry = 0; ; authTry++) {
       const used = token;
+      remember(used);
       const result = await scheduler.send<unknown>(
         (signal) => {
           stats.requests += 1;
@@ -102,7 +109,7 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
         token = await tokens.renew(used, init.signal);
         continue;
       }
-      if (result.status < 200 || result.status >= 300) throw errorFromResponse(what, result.status, result.text, requestId);
+      if (result.status < 200 || result.status >= 300) throw errorFromResponse(what, result.status, scrubSecrets(result.text, secrets), requestId);
       return { status: result.status, value: result.value as T, text: result.text, requestId };
     }
   }
@@ -200,7 +207,7 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
             stats.retries += 1;
             again.push({ ...c, tries: c.tries + 1 });
           } else {
-            const err = errorFromResponse(`GET ${c.uri} (in a batch)`, code, JSON.stringify(r?.response ?? null));
+            const err = errorFromResponse(`GET ${c.uri} (in a batch)`, code, scrubSecrets(JSON.stringify(r?.response ?? null), secrets));
             results.set(c.index, { uri: c.uri, ok: false, error: err });
           }
         });

@@ -70,3 +70,13 @@ export function redact(text: string): string {
     .replace(/Bearer\s+[A-Za-z0-9._~+/=-]+/gi, 'Bearer [redacted]')
     .replace(/(client_secret|access_token|refresh_token)=([^&\s]+)/gi, '$1=[redacted]');
 }
+
+/**
+ * Replaces each secret we know (a token we sent, the client secret) with [redacted], however the server
+ * quoted it: an error body that echoes the request must not carry them into a message.
+ */
+export function scrubSecrets(text: string, secrets: Iterable<string>): string {
+  let out = text;
+  for (const s of secrets) if (s.length >= 6) out = out.split(s).join('[redacted]');
+  return out;
+}
