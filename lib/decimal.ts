@@ -26,14 +26,17 @@ export function isDecimal(s: unknown): s is string {
 /** "1234.50" → {units: 123450n, scale: 2}. Anything else than `^-?\d+(\.\d+)?$` throws a DecimalError. */
 export function parseDecimal(s: string): Dec {
   if (!isDecimal(s)) throw new DecimalError(`not a decimal number: ${JSON.stringify(s)}`);
-  const negative = s.startsWith('-');
-  const [int = '0', frac = ''] = (negative ? s.slice(1) : s).split('.');
-  const units = BigInt(int + frac);
-  return { units: negative ? -units : units, scale: frac.length };
+  // indexOf/slice rather than split: this runs for every amount of a large client, and arrays cost GC time.
+  const dot = s.indexOf('.');
+  if (dot < 0) return { units: BigInt(s), scale: 0 };
+  return { units: BigInt(s.slice(0, dot) + s.slice(dot + 1)), scale: s.length - dot - 1 };
 }
 
+// 10n ** k is computed afresh on every call otherwise; money scales are small, so a short table covers them.
+const POW10: bigint[] = Array.from({ length: 19 }, (_, k) => 10n ** BigInt(k));
+
 function pow10(n: number): bigint {
-  return 10n ** BigInt(n);
+  return POW10[n] ?? 10n ** BigInt(n);
 }
 
 function rescale(a: Dec, scale: number): bigint {
@@ -41,6 +44,7 @@ function rescale(a: Dec, scale: number): bigint {
 }
 
 function aligned(a: Dec, b: Dec): [bigint, bigint, number] {
+  if (a.scale === b.scale) return [a.units, b.units, a.scale];
   const scale = Math.max(a.scale, b.scale);
   return [rescale(a, scale), rescale(b, scale), scale];
 }
@@ -48,7 +52,11 @@ function aligned(a: Dec, b: Dec): [bigint, bigint, number] {
 const of = (v: Dec | string): Dec => (typeof v === 'string' ? parseDecimal(v) : v);
 
 export function add(a: Dec | string, b: Dec | string): Dec {
-  const [x, y, scale] = aligned(of(a), of(b));
+  const da = of(a);
+  const db = of(b);
+  // Sums of amounts mostly add equal scales: skip the tuple.
+  if (da.scale === db.scale) return { units: da.units + db.units, scale: da.scale };
+  const [x, y, scale] = aligned(da, db);
   return { units: x + y, scale };
 }
 

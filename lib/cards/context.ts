@@ -4,7 +4,7 @@ import type { ClientData } from '../client-data';
 import type { Related } from '../sellsy/api-types';
 import type { FigureSource, SourceDoc } from '../summary/types';
 import { addMonths, yearOf } from '../dates';
-import { formatAmount, isDecimal } from '../decimal';
+import { formatAmount, isDecimal, parseDecimal, round } from '../decimal';
 import { statusClass, statusReason, unknownStatuses, type DocType } from './counted';
 import { currencyReason, mainCurrency } from './currency';
 import { engineTexts, type EngineLang, type EngineTexts } from './texts';
@@ -16,10 +16,19 @@ export interface Doc {
   date: string;
   /** amounts.total_excl_tax rounded to the cent, so that every total is the sum of the amounts it lists. */
   amount: string;
+  /** The same amount in cents, summed as bigints instead of re-parsing `amount` in every total. */
+  cents: bigint;
   currency: string;
   status: string;
   counted: boolean;
+  /** This document as every source list shows it: one object per document, shared by all the lists (a large
+   * client lists each document in many figures, and a copy each time was most of the engine's allocations). */
+  src: SourceDoc;
+  /** Its source entry with exclusionReason, or null when it counts (set once the main currency is known). */
+  excluded: ExcludedDoc | null;
 }
+
+export type ExcludedDoc = SourceDoc & { reason: string };
 
 export interface Ctx {
   data: ClientData;
@@ -31,7 +40,8 @@ export interface Ctx {
   currency: string | null;
   /** The currency open-document totals use: the main one, else the account's default. */
   listCurrency: string | null;
-  /** Purchase documents of every status (invoices, or estimates in sales mode), the client's only. */
+  /** Purchase documents of every status (invoices, or estimates in sales mode), the client's only.
+   * Every Doc list is sorted by byDateId (ties in input order), so cards filter it instead of sorting. */
   purchases: Doc[];
   /** Credit notes of every status (invoicing mode; empty in sales mode). */
   creditNotes: Doc[];
@@ -59,7 +69,38 @@ export function byDateId(a: { date: string; id: number }, b: { date: string; id:
 export const newestFirst = (a: { date: string; id: number }, b: { date: string; id: number }) => byDateId(b, a);
 
 export function sourceDoc(d: Doc): SourceDoc {
-  return { type: d.type, id: d.id, number: d.number, date: d.date, amount: d.amount, currency: d.currency, status: d.status };
+  return d.src;
+}
+
+/** The same documents newest first, as a stable sort(newestFirst) would give: reversed, ties kept in order. */
+export function newestFirstOf<T extends { date: string; id: number }>(sorted: T[]): T[] {
+  const out: T[] = [];
+  let end = sorted.length;
+  while (end > 0) {
+    let start = end - 1;
+    while (start > 0 && byDateId(sorted[start - 1]!, sorted[end - 1]!) === 0) start -= 1;
+    for (let i = start; i < end; i++) out.push(sorted[i]!);
+    end = start;
+  }
+  return out;
+}
+
+/** Two byDateId-sorted lists as one, as a stable sort of `[...a, ...b]` would give (a first on ties). */
+export function mergeByDateId<T extends { date: string; id: number }>(a: T[], b: T[]): T[] {
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(byDateId(b[j]!, a[i]!) < 0 ? b[j++]! : a[i++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
+
+/** Total of documents' amounts, in cents. */
+export function sumCents(docs: Doc[]): bigint {
+  let total = 0n;
+  for (const d of docs) total += d.cents;
+  return total;
 }
 
 /** Why a document of the right client is kept out of a money figure, or null when it counts. */
@@ -72,8 +113,13 @@ export function exclusionReason(ctx: Ctx, d: Doc): string | null {
 export function createContext(data: ClientData, today: string, language: string): Ctx {
   const t = engineTexts(language);
   const warnings: string[] = [];
+  // A set beside the list: one warning per paid invoice without payment made `includes` quadratic.
+  const warned = new Set<string>();
   const warn = (m: string) => {
-    if (!warnings.includes(m)) warnings.push(m);
+    if (!warned.has(m)) {
+      warned.add(m);
+      warnings.push(m);
+    }
   };
   const sources: Record<string, FigureSource> = {};
 
@@ -93,14 +139,20 @@ export function createContext(data: ClientData, today: string, language: string)
         warn(t.warn.badAmount(type, d.number ?? String(d.id)));
         continue;
       }
+      const cents = round(parseDecimal(amount), 2).units;
+      const number = d.number ?? null;
+      const formatted = formatAmount({ units: cents, scale: 2 });
       out.push({
-        type, id: d.id, number: d.number ?? null, date: d.date, amount: formatAmount(amount), currency: d.currency, status: d.status,
+        type, id: d.id, number, date: d.date, amount: formatted, cents, currency: d.currency, status: d.status,
         counted: statusClass(type, d.status) === 'counted',
+        src: { type, id: d.id, number, date: d.date, amount: formatted, currency: d.currency, status: d.status },
+        excluded: null,
       });
     }
     if (others) warn(t.warn.otherClient(type, others));
     return out;
   };
+  const sorted = (docs: Doc[]) => [...docs].sort(byDateId);
 
   const invoices = toDocs('invoice', data.sourceMode === 'invoicing' ? data.invoices : null);
   const creditNotes = toDocs('credit-note', data.sourceMode === 'invoicing' ? data.creditNotes : null);
@@ -115,12 +167,14 @@ export function createContext(data: ClientData, today: string, language: string)
   const vote = [...purchases, ...creditNotes].filter((d) => d.counted).map((d) => d.currency);
   const currency = mainCurrency(vote, data.defaultCurrency);
   const mainOnly = (d: Doc) => d.counted && d.currency === currency;
+  const byDate = { invoices: sorted(invoices), creditNotes: sorted(creditNotes), estimates: sorted(estimates) };
+  const sortedPurchases = data.sourceMode === 'invoicing' ? byDate.invoices : byDate.estimates;
 
-  return {
+  const ctx: Ctx = {
     data, today, lang: t.lang, t, mode: data.sourceMode, currency, listCurrency: currency ?? data.defaultCurrency,
-    purchases, creditNotes, estimates,
-    countedPurchases: purchases.filter(mainOnly),
-    countedCreditNotes: creditNotes.filter(mainOnly),
+    purchases: sortedPurchases, creditNotes: byDate.creditNotes, estimates: byDate.estimates,
+    countedPurchases: sortedPurchases.filter(mainOnly),
+    countedCreditNotes: byDate.creditNotes.filter(mainOnly),
     salesFrom: `${yearOf(today) - 2}-01-01`,
     interactionsFrom: addMonths(today, -6),
     warnings,
@@ -130,6 +184,13 @@ export function createContext(data: ClientData, today: string, language: string)
       sources[path] = { included, excluded };
     },
   };
+  for (const list of [byDate.invoices, byDate.creditNotes, byDate.estimates]) {
+    for (const d of list) {
+      const reason = exclusionReason(ctx, d);
+      if (reason !== null) d.excluded = { ...d.src, reason };
+    }
+  }
+  return ctx;
 }
 
 export function inSalesWindow(ctx: Ctx, date: string): boolean {
