@@ -183,6 +183,36 @@ describe('secrets stay where they belong', { timeout: 120_000 }, () => {
   });
 });
 
+describe('a pasted access token', { timeout: 120_000 }, () => {
+  it('goes only to the API, never to the token URL, and never comes back out', async () => {
+    const res = await realFetch(sellsy.tokenUrl, {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: DEMO.clientId, client_secret: DEMO.clientSecret }).toString(),
+    });
+    const pasted = (await res.json() as { access_token: string }).access_token;
+    await configure({ sellsy: { authKind: 'token', accessToken: pasted, clientSecret: '' }, ai: { enabled: false } });
+    try {
+      const from = sent.length;
+      const port = await openPanel('refresh');
+      expect(port.events.at(-1)).toMatchObject({ type: 'summary', phase: 'texts' });
+      const mine = sent.slice(from);
+      expect(mine.length).toBeGreaterThan(0);
+      expect(mine.some((s) => s.url === sellsy.tokenUrl)).toBe(false);
+      for (const s of mine) {
+        const all = `${s.url}\n${JSON.stringify(s.headers)}\n${s.body}`;
+        if (s.url.startsWith(`${sellsy.apiUrl}/`)) expect(s.headers.authorization).toBe(`Bearer ${pasted}`);
+        else expect(all.includes(pasted), s.url).toBe(false);
+      }
+      const view = await message({ type: 'settings:get', payload: {} }, optionsSender());
+      expect(JSON.stringify(view)).not.toContain(pasted);
+      expect(JSON.stringify(port.events)).not.toContain(pasted);
+      expect(JSON.stringify(await fakeBrowser.storage.sync.get(null))).not.toContain(pasted);
+    } finally {
+      await configure({ sellsy: { authKind: 'client-credentials', accessToken: '', ...DEMO }, ai: { enabled: true } });
+    }
+  });
+});
+
 describe('the background serves only its own', () => {
   it('a port from another extension, a non-Sellsy tab or a frame is cut without an answer', async () => {
     const senders: SenderLike[] = [
