@@ -183,6 +183,10 @@ describe('hostile data through the panel', () => {
         expect(text).toContain('<script>');
         expect(html).not.toContain('<script>alert');
         expect(alert).not.toHaveBeenCalled();
+        // Every value left out is listed in the panel's warnings, naming its document.
+        const listed = [...root.querySelectorAll('details.warnings li')].map((li) => li.textContent ?? '');
+        expect(listed).toHaveLength(summary.warnings.length);
+        if (which === 'after') for (const r of rejected) expect(listed.some((w) => w.includes(String(r.id))), r.what).toBe(true);
         // No bidi override survives into the rendered text: it could reorder the figures around it.
         // (bidi marks are kept as text in the panel; see the report)
       } finally {
