@@ -3,19 +3,20 @@ import type { DocList, DocRef, OpportunityRef, SourceDoc, Summary } from '../sum
 import type { Invoice } from '../sellsy/api-types';
 import { daysBetween, datePart } from '../dates';
 import { formatAmount, isDecimal, sum } from '../decimal';
-import { belongsTo, newestFirst, sourceDoc, type Ctx, type Doc } from './context';
+import { belongsTo, newestFirstOf, type Ctx, type Doc } from './context';
 import { statusClass } from './counted';
 import { currencyReason } from './currency';
 import { docRef } from './relationship';
 
 function list(ctx: Ctx, path: string, docs: Doc[], entry: (d: Doc) => DocRef, totalOf: (r: DocRef) => string): DocList {
-  const sorted = [...docs].sort(newestFirst);
+  // `docs` is a filtered ctx list, already sorted oldest first.
+  const sorted = newestFirstOf(docs);
   const items = sorted.map((d) => ({ ...entry(d), currency: d.currency }));
   const inTotal = items.filter((r) => r.currency === ctx.listCurrency);
   ctx.source(
     path,
-    sorted.filter((d) => d.currency === ctx.listCurrency).map(sourceDoc),
-    sorted.filter((d) => d.currency !== ctx.listCurrency).map((d) => ({ ...sourceDoc(d), reason: currencyReason(d.currency) })),
+    sorted.filter((d) => d.currency === ctx.listCurrency).map((d) => d.src),
+    sorted.filter((d) => d.currency !== ctx.listCurrency).map((d) => ({ ...d.src, reason: currencyReason(d.currency) })),
   );
   return { count: items.length, total: formatAmount(sum(inTotal.map(totalOf))), items };
 }

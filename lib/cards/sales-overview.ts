@@ -3,42 +3,41 @@
 import type { CatalogRow, DocumentRow, Payment } from '../sellsy/api-types';
 import type { ProductFigure, SourceDoc, Summary } from '../summary/types';
 import { datePart, daysBetween, yearOf } from '../dates';
-import { add, compare, divRound, formatAmount, formatDecimal, isDecimal, sub, sum, toNumber, ZERO, type Dec } from '../decimal';
-import { byDateId, exclusionReason, inSalesWindow, sourceDoc, type Ctx, type Doc } from './context';
+import { add, compare, divRound, formatAmount, formatDecimal, toNumber, tryParseDecimal, ZERO, type Dec } from '../decimal';
+import { byDateId, inSalesWindow, mergeByDateId, sumCents, type Ctx, type Doc, type ExcludedDoc } from './context';
 import { stripHtml } from './text';
 
-const excludedEntry = (d: Doc, reason: string) => ({ ...sourceDoc(d), reason });
+const excludedEntry = (d: Doc, reason: string) => ({ ...d.src, reason });
 
 export function salesOverviewCard(ctx: Ctx): Summary['salesOverview'] {
   const year = yearOf(ctx.today);
   const years = [year - 2, year - 1, year];
+  // ctx lists are sorted by date and id: filtering keeps that order, so nothing here sorts documents.
   const inWindow = (d: Doc) => inSalesWindow(ctx, d.date);
-  const purchases = ctx.countedPurchases.filter(inWindow).sort(byDateId);
-  const credits = ctx.countedCreditNotes.filter(inWindow).sort(byDateId);
+  const purchases = ctx.countedPurchases.filter(inWindow);
+  const credits = ctx.countedCreditNotes.filter(inWindow);
+
+  // Excluded entries per year, from one pass over every purchase and credit note (purchases first on ties).
+  const excludedByYear = new Map<number, ExcludedDoc[]>(years.map((y) => [y, []]));
+  for (const d of mergeByDateId(ctx.purchases, ctx.creditNotes)) {
+    if (d.excluded && d.date <= ctx.today) excludedByYear.get(yearOf(d.date))?.push(d.excluded);
+  }
 
   const byYear = years.map((y) => {
     const ofYear = (d: Doc) => yearOf(d.date) === y;
     const p = purchases.filter(ofYear);
     const c = credits.filter(ofYear);
-    const dated = (d: Doc) => ofYear(d) && d.date <= ctx.today;
-    ctx.source(
-      `salesOverview.byYear.${y}`,
-      [...p, ...c].map(sourceDoc),
-      [...ctx.purchases, ...ctx.creditNotes].filter(dated).sort(byDateId)
-        .map((d) => ({ d, reason: exclusionReason(ctx, d) }))
-        .filter((x): x is { d: Doc; reason: string } => x.reason !== null)
-        .map(({ d, reason }) => excludedEntry(d, reason)),
-    );
-    return { year: y, total: formatAmount(sub(sum(p.map((d) => d.amount)), sum(c.map((d) => d.amount)))), count: p.length };
+    ctx.source(`salesOverview.byYear.${y}`, [...p, ...c].map((d) => d.src), excludedByYear.get(y)!);
+    return { year: y, total: formatAmount({ units: sumCents(p) - sumCents(c), scale: 2 }), count: p.length };
   });
 
   const countTotal = byYear.reduce((n, r) => n + r.count, 0);
   const averagePerYear = toNumber(divRound(String(countTotal), 3, 1));
 
   // Counted main-currency purchases dated after today: the one exclusion a reader may not expect.
-  const future = ctx.countedPurchases.filter((d) => d.date > ctx.today).sort(byDateId).map((d) => excludedEntry(d, 'outside-window'));
-  const averageBasket = purchases.length ? formatAmount(divRound(sum(purchases.map((d) => d.amount)), purchases.length, 2)) : null;
-  ctx.source('salesOverview.averageBasket', purchases.map(sourceDoc), future);
+  const future = ctx.countedPurchases.filter((d) => d.date > ctx.today).map((d) => excludedEntry(d, 'outside-window'));
+  const averageBasket = purchases.length ? formatAmount(divRound({ units: sumCents(purchases), scale: 2 }, purchases.length, 2)) : null;
+  ctx.source('salesOverview.averageBasket', purchases.map((d) => d.src), future);
 
   const products = topProducts(ctx, purchases);
   const payments = ctx.mode === 'invoicing' ? paymentFigures(ctx) : { averagePaymentDelayDays: null, latePayments: null };
@@ -67,18 +66,22 @@ function topProducts(ctx: Ctx, purchases: Doc[]): Pick<Summary['salesOverview'],
       continue;
     }
     for (const row of rows) {
-      if (!isCountedRow(row)) continue;
+      if (!isCatalogRow(row)) continue;
+      // Parsed once here and added as Decs: a row's strings are never read again.
+      const quantity = tryParseDecimal(row.quantity);
+      const revenue = tryParseDecimal(row.amount_tax_exc);
+      if (!quantity || !revenue) continue;
       const declinationId = typeof row.related.declination_id === 'number' ? row.related.declination_id : null;
       const key = `${row.related.id}/${declinationId ?? ''}`;
       let p = acc.get(key);
       if (!p) acc.set(key, (p = { itemId: row.related.id, declinationId, quantity: ZERO, revenue: ZERO, reference: null, description: null, docs: [] }));
-      p.quantity = add(p.quantity, row.quantity);
-      p.revenue = add(p.revenue, row.amount_tax_exc);
+      p.quantity = add(p.quantity, quantity);
+      p.revenue = add(p.revenue, revenue);
       // Documents come oldest first: the last non-empty value seen is the newest.
       if (row.reference?.trim()) p.reference = row.reference.trim();
       const description = row.description ? stripHtml(row.description) : '';
       if (description) p.description = description;
-      if (p.docs[p.docs.length - 1]?.id !== d.id) p.docs.push(sourceDoc(d));
+      if (p.docs[p.docs.length - 1]?.id !== d.id) p.docs.push(d.src);
     }
   }
   const figures: (ProductFigure & { q: Dec; r: Dec; docs: SourceDoc[] })[] = [...acc.values()].map((p) => ({
@@ -108,10 +111,11 @@ function topProducts(ctx: Ctx, purchases: Doc[]): Pick<Summary['salesOverview'],
   return { topProductsByQuantity: byQuantity, topProductsByRevenue: byRevenue };
 }
 
-function isCountedRow(row: DocumentRow): row is CatalogRow {
+/** A catalogue row that counts, before its quantity and amount are checked (they must be decimals too). */
+function isCatalogRow(row: DocumentRow): row is CatalogRow {
   if (row.type !== 'catalog') return false;
   const r = row as CatalogRow;
-  return r.is_optional !== true && Number.isInteger(r.related?.id) && isDecimal(r.quantity) && isDecimal(r.amount_tax_exc);
+  return r.is_optional !== true && Number.isInteger(r.related?.id);
 }
 
 /** The latest paid_at date of the payments linked to each invoice, ignoring rejected and failed ones. */
@@ -136,7 +140,7 @@ export function paymentDates(payments: Payment[]): Map<number, { date: string; p
 
 function paymentFigures(ctx: Ctx): Pick<Summary['salesOverview'], 'averagePaymentDelayDays' | 'latePayments'> {
   const invoices = new Map((ctx.data.invoices ?? []).map((i) => [i.id, i]));
-  const paid = ctx.purchases.filter((d) => d.status === 'paid' && inSalesWindow(ctx, d.date)).sort(byDateId);
+  const paid = ctx.purchases.filter((d) => d.status === 'paid' && inSalesWindow(ctx, d.date));
   const dates = paymentDates((ctx.data.payments ?? []).filter((p) => p.related?.type === ctx.data.client.kind && p.related?.id === ctx.data.client.id));
   const withPayment: { d: Doc; paidOn: string; payments: number[] }[] = [];
   const noPayment: (SourceDoc & { reason: string })[] = [];
@@ -149,7 +153,7 @@ function paymentFigures(ctx: Ctx): Pick<Summary['salesOverview'], 'averagePaymen
     }
     withPayment.push({ d, paidOn: p.date, payments: p.payments });
   }
-  const paymentSources = (list: typeof withPayment): SourceDoc[] => list.map(({ d, paidOn, payments }) => ({ ...sourceDoc(d), paidOn, payments }));
+  const paymentSources = (list: typeof withPayment): SourceDoc[] => list.map(({ d, paidOn, payments }) => ({ ...d.src, paidOn, payments }));
   const totalDays = withPayment.reduce((n, x) => n + daysBetween(x.d.date, x.paidOn), 0);
   const averagePaymentDelayDays = withPayment.length ? toNumber(divRound(String(totalDays), withPayment.length, 1)) : null;
   ctx.source('salesOverview.averagePaymentDelayDays', paymentSources(withPayment), noPayment);
