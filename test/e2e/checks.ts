@@ -10,6 +10,7 @@ import { startSellsy } from '../sellsy/server';
 import { DEMO, DEMO_SALES, HOSTILE_CLIENT_ID, INDIVIDUAL_CLIENT_ID, INVOICING_ACCOUNT, LARGE_CLIENT_ID, PROSPECT_ID } from '../sellsy/demo';
 import { clickToolbar, type LaunchedBrowser } from './launch';
 import { compareFigures, expectedFigures } from './figures';
+import { hardeningChecks } from './hardening';
 import { HOST, PANEL, panelState, panelText, panelTimes, readFigures, waitPainted, waitState } from './panel-page';
 
 const run = promisify(execFile);
@@ -330,6 +331,8 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
       await extensionRequest('settings:set', { language: 'fr' });
       return shots.join(', ');
     });
+
+    await hardeningChecks({ context, worker: await worker(), extensionId, sellsy, check });
 
     notes.push(`timing: toolbar click → five cards painted (data-painted-at): cold ${coldMs ?? 'n/a'} ms, cached ${cachedMs ?? 'n/a'} ms`);
     writeFileSync(resolve(env.outDir, 'e2e-timings.json'), `${JSON.stringify({ client: LARGE_CLIENT_ID, coldMs, cachedMs })}\n`);
