@@ -1,6 +1,6 @@
 // The panel's own words, in French and English. Figures and dates are formatted by lib/format/intl.ts;
 // this file only holds the sentences around them.
-import { reasonLabel } from '@/lib/format/labels';
+import { LABELS, reasonLabel, type Labels } from '@/lib/format/labels';
 
 export type UiLang = 'fr' | 'en';
 
@@ -9,7 +9,14 @@ export function uiLang(tag: string | null | undefined): UiLang {
   return (tag ?? '').toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
+/** The card and list names the terminal and Markdown renderings use too: one wording everywhere. */
+function shared(l: Labels) {
+  const { firstPurchase, lastPurchase, totalPurchases, noPurchase, invoicesToPay, invoicesLate, estimatesSent, estimatesRead, opportunities, remaining, due, expires } = l;
+  return { ...l.cards, firstPurchase, lastPurchase, totalPurchases, noPurchase, invoicesToPay, invoicesLate, estimatesSent, estimatesRead, opportunities, remaining, due, expires };
+}
+
 const fr = {
+  ...shared(LABELS.fr),
   panel: 'Résumé client',
   close: 'Fermer le résumé',
   refresh: 'Actualiser',
@@ -35,24 +42,7 @@ const fr = {
   retry: 'Réessayer',
   unsupported: 'Cette page Sellsy n’est pas une fiche client.',
   // Cards
-  relationship: 'Relation client',
-  openDocuments: 'Documents en cours',
-  salesOverview: 'Aperçu des ventes',
-  interactions: 'Dernières interactions',
-  recommendations: 'Recommandations',
-  firstPurchase: 'Premier achat',
-  lastPurchase: 'Dernier achat',
-  totalPurchases: 'Total des achats',
-  noPurchase: 'Aucun achat pour l’instant.',
-  invoicesToPay: 'Factures à régler',
-  invoicesLate: 'Factures en retard',
-  estimatesSent: 'Devis envoyés',
-  estimatesRead: 'Devis lus',
-  opportunities: 'Opportunités ouvertes',
   daysLate: (n: number) => `${n} j de retard`,
-  due: 'échéance',
-  expires: 'expire le',
-  remaining: 'reste dû',
   nothingOpen: 'Rien en cours.',
   showMore: (n: number) => `Voir ${n} de plus`,
   showLess: 'Voir moins',
@@ -90,6 +80,7 @@ const fr = {
 };
 
 const en: typeof fr = {
+  ...shared(LABELS.en),
   panel: 'Client summary',
   close: 'Close the summary',
   refresh: 'Refresh',
@@ -113,24 +104,7 @@ const en: typeof fr = {
   disconnected: 'The extension was interrupted (updated or put to sleep).',
   retry: 'Retry',
   unsupported: 'This Sellsy page is not a client record.',
-  relationship: 'Client relationship',
-  openDocuments: 'Open documents',
-  salesOverview: 'Sales overview',
-  interactions: 'Latest interactions',
-  recommendations: 'Recommendations',
-  firstPurchase: 'First purchase',
-  lastPurchase: 'Last purchase',
-  totalPurchases: 'Total purchases',
-  noPurchase: 'No purchase yet.',
-  invoicesToPay: 'Invoices to pay',
-  invoicesLate: 'Late invoices',
-  estimatesSent: 'Estimates sent',
-  estimatesRead: 'Estimates read',
-  opportunities: 'Open opportunities',
   daysLate: (n) => `${n} day${n !== 1 ? 's' : ''} late`,
-  due: 'due',
-  expires: 'expires',
-  remaining: 'still owed',
   nothingOpen: 'Nothing open.',
   showMore: (n) => `Show ${n} more`,
   showLess: 'Show less',
