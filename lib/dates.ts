@@ -1,7 +1,6 @@
 // Calendar dates as YYYY-MM-DD strings. No time zones: a date is a day number, and a date-time counts by
 // the date part as written (spec §2), so "2026-03-01T23:30:00-05:00" is 1 March whatever the reader's zone.
 
-const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/;
 const DAY_MS = 86_400_000;
 
 export function isIsoDate(s: unknown): s is string {
@@ -84,9 +83,11 @@ export function yearOf(date: string): number {
 
 /** The date part of a date or date-time as written; null when it does not start with a valid date. */
 export function datePart(value: string | null | undefined): string | null {
-  if (typeof value !== 'string') return null;
-  const m = DATE_PREFIX.exec(value);
-  return m && isIsoDate(m[1]) ? m[1]! : null;
+  if (typeof value !== 'string' || value.length < 10) return null;
+  // What /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/ accepted, without a match array per payment.
+  if (value.length > 10 && value[10] !== 'T' && value[10] !== ' ') return null;
+  const date = value.length === 10 ? value : value.slice(0, 10);
+  return ymd(date) ? date : null;
 }
 
 /** The local calendar date of `now` (the user's "today"). */

@@ -119,6 +119,20 @@ export function divRound(a: Dec | string, divisor: number | bigint, places: numb
   return { units: divRoundBig(num, den), scale: places };
 }
 
+/** An amount's cents and its formatAmount string, for a value already known to be a decimal. Most amounts
+ * are written with exactly two decimals: those skip the rounding, and keep their string when it is canonical. */
+export function toCents(s: string): { cents: bigint; text: string } {
+  const dot = s.indexOf('.');
+  if (dot >= 0 && s.length - dot === 3) {
+    const cents = BigInt(s.slice(0, dot) + s.slice(dot + 1));
+    const intStart = s.charCodeAt(0) === 45 ? 1 : 0;
+    const canonical = (s.charCodeAt(intStart) !== 48 || dot === intStart + 1) && !(intStart === 1 && cents === 0n);
+    return { cents, text: canonical ? s : formatAmount({ units: cents, scale: 2 }) };
+  }
+  const cents = round(parseDecimal(s), 2).units;
+  return { cents, text: formatAmount({ units: cents, scale: 2 }) };
+}
+
 /** Rounded half away from zero to `places` decimals. */
 export function round(a: Dec | string, places: number): Dec {
   const d = of(a);

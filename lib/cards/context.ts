@@ -4,7 +4,7 @@ import type { ClientData } from '../client-data';
 import type { Related } from '../sellsy/api-types';
 import type { FigureSource, SourceDoc } from '../summary/types';
 import { addMonths, yearOf } from '../dates';
-import { formatAmount, isDecimal, parseDecimal, round } from '../decimal';
+import { isDecimal, toCents } from '../decimal';
 import { statusClass, statusReason, unknownStatuses, type DocType } from './counted';
 import { currencyReason, mainCurrency } from './currency';
 import { engineTexts, type EngineLang, type EngineTexts } from './texts';
@@ -24,7 +24,8 @@ export interface Doc {
   /** This document as every source list shows it: one object per document, shared by all the lists (a large
    * client lists each document in many figures, and a copy each time was most of the engine's allocations). */
   src: SourceDoc;
-  /** Its source entry with exclusionReason, or null when it counts (set once the main currency is known). */
+  /** Its source entry with exclusionReason, or null when it counts (set once the main currency is known;
+   * purchases and credit notes only). */
   excluded: ExcludedDoc | null;
 }
 
@@ -139,9 +140,8 @@ export function createContext(data: ClientData, today: string, language: string)
         warn(t.warn.badAmount(type, d.number ?? String(d.id)));
         continue;
       }
-      const cents = round(parseDecimal(amount), 2).units;
+      const { cents, text: formatted } = toCents(amount);
       const number = d.number ?? null;
-      const formatted = formatAmount({ units: cents, scale: 2 });
       out.push({
         type, id: d.id, number, date: d.date, amount: formatted, cents, currency: d.currency, status: d.status,
         counted: statusClass(type, d.status) === 'counted',
@@ -184,7 +184,8 @@ export function createContext(data: ClientData, today: string, language: string)
       sources[path] = { included, excluded };
     },
   };
-  for (const list of [byDate.invoices, byDate.creditNotes, byDate.estimates]) {
+  // Only purchases and credit notes are ever listed as excluded from a money figure.
+  for (const list of [ctx.purchases, ctx.creditNotes]) {
     for (const d of list) {
       const reason = exclusionReason(ctx, d);
       if (reason !== null) d.excluded = { ...d.src, reason };

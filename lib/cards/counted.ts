@@ -42,8 +42,10 @@ export function unknownStatuses(lists: { type: DocType | 'opportunity'; docs: { 
   const out: { type: DocType | 'opportunity'; status: string }[] = [];
   for (const { type, docs } of lists) {
     for (const d of docs ?? []) {
+      // The key string only for unknown statuses: building one per document cost more than the check.
+      if (statusClass(type, d.status) !== 'unknown') continue;
       const key = `${type}\u0000${d.status}`;
-      if (statusClass(type, d.status) === 'unknown' && !seen.has(key)) {
+      if (!seen.has(key)) {
         seen.add(key);
         out.push({ type, status: d.status });
       }

@@ -2,7 +2,7 @@
 import type { DocList, DocRef, OpportunityRef, SourceDoc, Summary } from '../summary/types';
 import type { Invoice } from '../sellsy/api-types';
 import { daysBetween, datePart } from '../dates';
-import { formatAmount, isDecimal, sum } from '../decimal';
+import { formatAmount, isDecimal, sum, toCents } from '../decimal';
 import { belongsTo, newestFirstOf, type Ctx, type Doc } from './context';
 import { statusClass } from './counted';
 import { currencyReason } from './currency';
@@ -11,14 +11,17 @@ import { docRef } from './relationship';
 function list(ctx: Ctx, path: string, docs: Doc[], entry: (d: Doc) => DocRef, totalOf: (r: DocRef) => string): DocList {
   // `docs` is a filtered ctx list, already sorted oldest first.
   const sorted = newestFirstOf(docs);
-  const items = sorted.map((d) => ({ ...entry(d), currency: d.currency }));
+  // entry() returns a fresh object: adding the currency last keeps the key order without copying it.
+  const items = sorted.map((d) => Object.assign(entry(d), { currency: d.currency }));
   const inTotal = items.filter((r) => r.currency === ctx.listCurrency);
   ctx.source(
     path,
     sorted.filter((d) => d.currency === ctx.listCurrency).map((d) => d.src),
     sorted.filter((d) => d.currency !== ctx.listCurrency).map((d) => ({ ...d.src, reason: currencyReason(d.currency) })),
   );
-  return { count: items.length, total: formatAmount(sum(inTotal.map(totalOf))), items };
+  let total = 0n;
+  for (const r of inTotal) total += toCents(totalOf(r)).cents;
+  return { count: items.length, total: formatAmount({ units: total, scale: 2 }), items };
 }
 
 export function openDocumentsCard(ctx: Ctx): Summary['openDocuments'] {
@@ -26,7 +29,8 @@ export function openDocumentsCard(ctx: Ctx): Summary['openDocuments'] {
   const invoiceEntry = (late: boolean) => (d: Doc): DocRef => {
     const raw = invoicesById.get(d.id);
     const remaining = raw?.amounts?.total_remaining_due_incl_tax;
-    const ref: DocRef = { ...docRef(d), remaining: formatAmount(isDecimal(remaining) ? remaining : '0') };
+    const ref: DocRef = docRef(d);
+    ref.remaining = toCents(isDecimal(remaining) ? remaining : '0').text;
     if (raw?.due_date) {
       ref.dueDate = raw.due_date;
       if (late) ref.daysLate = daysBetween(raw.due_date, ctx.today);
@@ -36,7 +40,9 @@ export function openDocumentsCard(ctx: Ctx): Summary['openDocuments'] {
   const estimatesById = new Map(ctx.data.estimates.map((e) => [e.id, e]));
   const estimateEntry = (d: Doc): DocRef => {
     const raw = estimatesById.get(d.id);
-    return { ...docRef(d), expiryDate: raw?.expiry_date ?? null };
+    const ref: DocRef = docRef(d);
+    ref.expiryDate = raw?.expiry_date ?? null;
+    return ref;
   };
   const remainingOf = (r: DocRef) => r.remaining ?? '0';
   const amountOf = (r: DocRef) => r.amount;

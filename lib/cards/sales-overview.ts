@@ -57,7 +57,8 @@ interface ProductAcc {
 }
 
 function topProducts(ctx: Ctx, purchases: Doc[]): Pick<Summary['salesOverview'], 'topProductsByQuantity' | 'topProductsByRevenue'> {
-  const acc = new Map<string, ProductAcc>();
+  // Keyed by the item id alone when there is no declination: no key string per row on large clients.
+  const acc = new Map<number | string, ProductAcc>();
   const noRows: (SourceDoc & { reason: string })[] = [];
   for (const d of purchases) {
     const rows: DocumentRow[] | undefined = ctx.data.rows[`${d.type}:${d.id}` as const];
@@ -72,13 +73,14 @@ function topProducts(ctx: Ctx, purchases: Doc[]): Pick<Summary['salesOverview'],
       const revenue = tryParseDecimal(row.amount_tax_exc);
       if (!quantity || !revenue) continue;
       const declinationId = typeof row.related.declination_id === 'number' ? row.related.declination_id : null;
-      const key = `${row.related.id}/${declinationId ?? ''}`;
+      const key = declinationId === null ? row.related.id : `${row.related.id}/${declinationId}`;
       let p = acc.get(key);
       if (!p) acc.set(key, (p = { itemId: row.related.id, declinationId, quantity: ZERO, revenue: ZERO, reference: null, description: null, docs: [] }));
       p.quantity = add(p.quantity, quantity);
       p.revenue = add(p.revenue, revenue);
       // Documents come oldest first: the last non-empty value seen is the newest.
-      if (row.reference?.trim()) p.reference = row.reference.trim();
+      const reference = row.reference?.trim();
+      if (reference) p.reference = reference;
       const description = row.description ? stripHtml(row.description) : '';
       if (description) p.description = description;
       if (p.docs[p.docs.length - 1]?.id !== d.id) p.docs.push(d.src);
@@ -153,7 +155,9 @@ function paymentFigures(ctx: Ctx): Pick<Summary['salesOverview'], 'averagePaymen
     }
     withPayment.push({ d, paidOn: p.date, payments: p.payments });
   }
-  const paymentSources = (list: typeof withPayment): SourceDoc[] => list.map(({ d, paidOn, payments }) => ({ ...d.src, paidOn, payments }));
+  // One entry per paid invoice, shared by both figures' source lists.
+  const entries = new Map(withPayment.map(({ d, paidOn, payments }) => [d, { ...d.src, paidOn, payments }]));
+  const paymentSources = (list: typeof withPayment): SourceDoc[] => list.map(({ d }) => entries.get(d)!);
   const totalDays = withPayment.reduce((n, x) => n + daysBetween(x.d.date, x.paidOn), 0);
   const averagePaymentDelayDays = withPayment.length ? toNumber(divRound(String(totalDays), withPayment.length, 1)) : null;
   ctx.source('salesOverview.averagePaymentDelayDays', paymentSources(withPayment), noPayment);
