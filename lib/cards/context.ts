@@ -97,6 +97,31 @@ export function mergeByDateId<T extends { date: string; id: number }>(a: T[], b:
   return out;
 }
 
+/** A YYYY-MM-DD written with digits as the number YYYYMMDD (same order as the string), else null. */
+function dateKey(date: unknown): number | null {
+  if (typeof date !== 'string' || date.length !== 10 || date[4] !== '-' || date[7] !== '-') return null;
+  let n = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const c = date.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return null;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** A copy sorted by byDateId. Comparing numbers is several times faster than comparing date strings, and on a
+ * large client this sort was the engine's largest single cost; any other date falls back to byDateId. */
+function sortByDateId(docs: Doc[]): Doc[] {
+  const keyed: { k: number; id: number; d: Doc }[] = [];
+  for (const d of docs) {
+    const k = dateKey(d.date);
+    if (k === null) return [...docs].sort(byDateId);
+    keyed.push({ k, id: d.id, d });
+  }
+  return keyed.sort((a, b) => a.k - b.k || a.id - b.id).map((x) => x.d);
+}
+
 /** Total of documents' amounts, in cents. */
 export function sumCents(docs: Doc[]): bigint {
   let total = 0n;
@@ -152,7 +177,7 @@ export function createContext(data: ClientData, today: string, language: string)
     if (others) warn(t.warn.otherClient(type, others));
     return out;
   };
-  const sorted = (docs: Doc[]) => [...docs].sort(byDateId);
+  const sorted = sortByDateId;
 
   const invoices = toDocs('invoice', data.sourceMode === 'invoicing' ? data.invoices : null);
   const creditNotes = toDocs('credit-note', data.sourceMode === 'invoicing' ? data.creditNotes : null);
