@@ -63,6 +63,16 @@ interface ProductAcc {
   docs: SourceDoc[];
 }
 
+/** add(), updating the running total in place when the scales agree (nearly every row): a new Dec per row
+ * and per total was a large share of the allocations on big clients. `acc` is never shared before the end. */
+function addDec(acc: Dec, v: Dec): Dec {
+  if (acc !== ZERO && acc.scale === v.scale) {
+    (acc as { units: bigint }).units += v.units;
+    return acc;
+  }
+  return add(acc, v);
+}
+
 function topProducts(ctx: Ctx, purchases: Doc[]): Pick<Summary['salesOverview'], 'topProductsByQuantity' | 'topProductsByRevenue'> {
   // Keyed by the item id alone when there is no declination: no key string per row on large clients.
   const acc = new Map<number | string, ProductAcc>();
@@ -83,8 +93,8 @@ function topProducts(ctx: Ctx, purchases: Doc[]): Pick<Summary['salesOverview'],
       const key = declinationId === null ? row.related.id : `${row.related.id}/${declinationId}`;
       let p = acc.get(key);
       if (!p) acc.set(key, (p = { itemId: row.related.id, declinationId, quantity: ZERO, revenue: ZERO, reference: null, description: null, docs: [] }));
-      p.quantity = add(p.quantity, quantity);
-      p.revenue = add(p.revenue, revenue);
+      p.quantity = addDec(p.quantity, quantity);
+      p.revenue = addDec(p.revenue, revenue);
       // Documents come oldest first: the last non-empty value seen is the newest.
       const reference = row.reference?.trim();
       if (reference) p.reference = reference;
