@@ -206,7 +206,9 @@ export function createPanelModel(deps: PanelModelDeps) {
     /** Called by the view once a state has been painted, to publish the time since the request. */
     markPainted(state: PanelDataState): void {
       const t0 = requestedAt.value;
-      if (t0 === null) return;
+      // A reopened panel still shows the previous summary while it asks again: only the answer to this
+      // request counts as painted, or a cleared cache would look instant.
+      if (t0 === null || summaryAt.value === null) return;
       const elapsed = Math.max(0, clock() - t0);
       if (state === 'ready' && paintedAt.value === null) paintedAt.value = elapsed;
       if ((state === 'figures' || state === 'ready') && figuresPaintedAt.value === null) figuresPaintedAt.value = elapsed;

@@ -53,6 +53,22 @@ describe('the panel and the background', () => {
     expect(t.view.container.querySelector('.age')?.textContent).toContain('il y a 3 minutes');
   });
 
+  it('reopened over its previous summary, publishes no paint time until the answer to the new request', async () => {
+    const t = setup();
+    act(() => { t.model.setPage(PAGE); t.model.show(); t.emit(summaryEvent('cached')); });
+    await waitFor(() => expect(t.root()?.dataset.paintedAt).toBe('0.0'));
+    act(() => t.model.hide());
+    act(() => t.model.show());
+    // The old summary is still on screen, ready, but nothing has answered the new 'open' yet.
+    expect(t.root()?.dataset.state).toBe('ready');
+    t.advance(40);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(t.root()?.hasAttribute('data-painted-at')).toBe(false);
+    t.advance(60);
+    act(() => t.emit(summaryEvent('texts')));
+    await waitFor(() => expect(t.root()?.dataset.paintedAt).toBe('100.0'));
+  });
+
   it('marks a stale cached summary', () => {
     const t = setup();
     act(() => { t.model.setPage(PAGE); t.model.show(); t.emit(summaryEvent('cached', { stale: true })); });
