@@ -17,10 +17,14 @@ export const SUMMARY_PORT = 'resume-summary';
 export type PanelRequest =
   | { type: 'open'; page: PageRef; language?: string }
   | { type: 'refresh'; page: PageRef; language?: string }
-  | { type: 'retry-texts'; page: PageRef };
+  | { type: 'retry-texts'; page: PageRef }
+  /** Sent when a record page shows with the panel closed, so a click can paint a cached summary at once. */
+  | { type: 'peek'; page: PageRef };
 
 /**
  * What the background answers on the port (entrypoints/background/summary-port.ts), per request:
+ * - `peek` → one `summary` phase 'cached' when the page's summary is cached, else `no-cache`; it never
+ *   computes, never calls the API and never answers `no-credentials` (the panel is closed);
  * - no credentials configured → `no-credentials` only;
  * - `open` with a cached summary → one `summary` phase 'cached' (requests 0), nothing else (no API call);
  * - otherwise (`open` without cache, `refresh`, `retry-texts`): `progress`*, `summary` 'figures',
@@ -32,6 +36,7 @@ export type PanelRequest =
  */
 export type PanelEvent =
   | { type: 'no-credentials' }
+  | { type: 'no-cache' }
   | { type: 'progress'; progress: LoadProgress }
   | { type: 'summary'; summary: Summary; phase: 'figures' | 'texts' | 'cached'; savedAt: string; stale: boolean; requests: number }
   | { type: 'interactions-delta'; text: string }

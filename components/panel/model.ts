@@ -63,6 +63,8 @@ export function createPanelModel(deps: PanelModelDeps) {
   });
 
   let port: PanelPort | null = null;
+  /** A cached summary that arrived while the panel was closed (a peek): the next show paints it at once. */
+  let peeked = false;
 
   function send(request: PanelRequest): void {
     if (!port) {
@@ -91,6 +93,7 @@ export function createPanelModel(deps: PanelModelDeps) {
     p?.close();
   }
   function reset(): void {
+    peeked = false;
     status.value = 'idle';
     summary.value = null;
     phase.value = null;
@@ -122,7 +125,16 @@ export function createPanelModel(deps: PanelModelDeps) {
         progress.value = event.progress;
         if (status.value !== 'ready') status.value = 'loading';
         return;
+      case 'no-cache':
+        if (!open.value) dropPort(); // the peek is answered; a closed panel keeps no port open
+        return;
       case 'summary':
+        if (!open.value) {
+          // Only a peek answers a closed panel: keep its summary for the click, and let the port go.
+          if (event.phase !== 'cached') return;
+          peeked = true;
+          dropPort();
+        } else peeked = false;
         if (summaryAt.value === null && requestedAt.value !== null) summaryAt.value = Math.max(0, clock() - requestedAt.value);
         summary.value = event.summary;
         phase.value = event.phase;
@@ -164,9 +176,17 @@ export function createPanelModel(deps: PanelModelDeps) {
   function show(): void {
     if (!open.value) deps.saveOpen?.(true);
     open.value = true;
+    if (peeked && summary.value) {
+      // The cached answer is already here: the click costs one render, no round trip.
+      peeked = false;
+      startMeasure();
+      summaryAt.value = 0;
+      return;
+    }
     request('open');
   }
   function hide(): void {
+    peeked = false;
     if (open.value) deps.saveOpen?.(false);
     open.value = false;
     dropPort();
@@ -191,6 +211,7 @@ export function createPanelModel(deps: PanelModelDeps) {
       reset();
       page.value = next;
       if (open.value && next) request('open');
+      else if (next) send({ type: 'peek', page: next });
     },
     refresh(): void { request('refresh'); },
     /** After a failed load: recompute (a cached summary is already on screen) or ask again. */

@@ -52,12 +52,12 @@ export function acceptRuntimeRequest(message: unknown, sender: SenderLike | unde
 export function acceptPanelRequest(message: unknown, senderPage: PageRef, ctx: GuardContext): PanelRequest | null {
   if (!isPlainObject(message)) return null;
   const { type, page, language } = message;
-  if (type !== 'open' && type !== 'refresh' && type !== 'retry-texts') return null;
+  if (type !== 'open' && type !== 'refresh' && type !== 'retry-texts' && type !== 'peek') return null;
   if (!isPageRef(page, { allowLocal: ctx.allowLocal })) return null;
   // A single-page app may have moved on since the port opened; its origin cannot have.
   if (page.origin !== senderPage.origin) return null;
   if (language !== undefined && (typeof language !== 'string' || language.length > MAX_LANGUAGE)) return null;
   const clean: PageRef = { thirdType: page.thirdType, id: page.id, origin: page.origin };
-  if (type === 'retry-texts') return { type, page: clean };
+  if (type === 'retry-texts' || type === 'peek') return { type, page: clean };
   return language === undefined ? { type, page: clean } : { type, page: clean, language };
 }

@@ -112,7 +112,26 @@ export function servePanelPort(port: PortLike, deps: SummaryPortDeps): boolean {
   /** The page's language as the content script saw it, else the browser's. */
   const languageOf = (request: PanelRequest): string => ('language' in request && request.language) || deps.browserLanguage();
 
+  /** The cache alone: an answer for a closed panel must cost no API request and say nothing alarming. */
+  async function peek(page: PageRef, run: AbortController): Promise<void> {
+    const settings = await deps.loadSettings();
+    const conn = deps.connectionFor(settings, page);
+    const accountId = conn && refOf(page) ? await deps.accounts.get(conn) : null;
+    let cached: StoredSummary<Summary> | null = null;
+    if (accountId) {
+      try {
+        cached = await findCached(await deps.openStore(), accountId, page);
+      } catch (e) {
+        deps.onWarning?.(`cache read failed: ${errorMessage(e)}`);
+      }
+    }
+    post(run, cached
+      ? { type: 'summary', summary: cached.summary, phase: 'cached', savedAt: cached.savedAt, stale: false, requests: 0 }
+      : { type: 'no-cache' });
+  }
+
   async function handle(request: PanelRequest, run: AbortController): Promise<void> {
+    if (request.type === 'peek') return peek(request.page, run);
     const settings = await deps.loadSettings();
     const conn = deps.connectionFor(settings, request.page);
     if (!conn) {

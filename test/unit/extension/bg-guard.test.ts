@@ -63,10 +63,11 @@ describe('panel port sender', () => {
 });
 
 describe('panel requests', () => {
-  it('accepts open/refresh/retry-texts for a page of the sender’s origin, dropping extra fields', () => {
+  it('accepts open/refresh/retry-texts/peek for a page of the sender’s origin, dropping extra fields', () => {
     expect(acceptPanelRequest({ type: 'open', page: PAGE, language: 'fr-FR' }, PAGE, GUARD)).toEqual({ type: 'open', page: PAGE, language: 'fr-FR' });
     expect(acceptPanelRequest({ type: 'refresh', page: { ...PAGE, id: 5, extra: 'x' } }, PAGE, GUARD)).toEqual({ type: 'refresh', page: { ...PAGE, id: 5 } });
     expect(acceptPanelRequest({ type: 'retry-texts', page: PAGE, language: 'en' }, PAGE, GUARD)).toEqual({ type: 'retry-texts', page: PAGE });
+    expect(acceptPanelRequest({ type: 'peek', page: PAGE, language: 'en', extra: 1 }, PAGE, GUARD)).toEqual({ type: 'peek', page: PAGE });
   });
 
   it('rejects anything else', () => {

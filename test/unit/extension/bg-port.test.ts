@@ -90,6 +90,38 @@ describe('the panel port', () => {
     expect(api.calls).toEqual([]);
   });
 
+  it('a peek answers the cached summary, or no-cache, and never computes or calls Sellsy', async () => {
+    const { deps, cache, build, accounts, api } = setup();
+    const port = fakePort(contentSender());
+    servePanelPort(port, deps);
+    // Account not learnt yet: nothing can be cached for it, and a peek does not ask Sellsy who it is.
+    port.send({ type: 'peek', page: PAGE });
+    await vi.waitFor(() => expect(port.events).toHaveLength(1));
+    expect(port.events[0]).toEqual({ type: 'no-cache' });
+    await accounts.set(sellsyConnection(CONFIGURED)!, '90001');
+    port.send({ type: 'peek', page: PAGE });
+    await vi.waitFor(() => expect(port.events).toHaveLength(2));
+    expect(port.events[1]).toEqual({ type: 'no-cache' });
+    cache.seed('90001', summaryOf('Cached'), '2026-11-28T10:00:00.000Z');
+    port.send({ type: 'peek', page: PAGE });
+    await vi.waitFor(() => expect(port.events).toHaveLength(3));
+    expect(port.events[2]).toMatchObject({ type: 'summary', phase: 'cached', savedAt: '2026-11-28T10:00:00.000Z', requests: 0 });
+    expect(build).not.toHaveBeenCalled();
+    expect(api.calls).toEqual([]);
+    expect(cache.puts).toEqual([]);
+  });
+
+  it('a peek without credentials answers no-cache, not the no-credentials message of an open panel', async () => {
+    const { deps, build, api } = setup({ settings: defaultSettings() });
+    const port = fakePort(contentSender());
+    servePanelPort(port, deps);
+    port.send({ type: 'peek', page: PAGE });
+    await vi.waitFor(() => expect(port.events).toHaveLength(1));
+    expect(port.events[0]).toEqual({ type: 'no-cache' });
+    expect(build).not.toHaveBeenCalled();
+    expect(api.calls).toEqual([]);
+  });
+
   it('finds an individual’s cached summary too', async () => {
     const { deps, cache, accounts, build } = setup();
     await accounts.set(sellsyConnection(CONFIGURED)!, '90001');

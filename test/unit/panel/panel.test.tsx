@@ -21,8 +21,48 @@ describe('the panel and the background', () => {
     expect(t.root()).toBeNull();
     act(() => { t.model.setPage(PAGE); t.model.show(); });
     expect(t.root()?.dataset.state).toBe('loading');
-    expect(t.sent).toEqual([{ type: 'open', page: PAGE, language: 'fr-FR' }]);
+    // The page first peeks at the cache (panel closed), then the click asks for the summary.
+    expect(t.sent).toEqual([{ type: 'peek', page: PAGE }, { type: 'open', page: PAGE, language: 'fr-FR' }]);
     expect(t.saved).toEqual([true]);
+  });
+
+  it('a cached summary peeked while closed is painted on the click without asking again', async () => {
+    const t = setup();
+    act(() => t.model.setPage(PAGE));
+    expect(t.sent).toEqual([{ type: 'peek', page: PAGE }]);
+    act(() => t.emit(summaryEvent('cached')));
+    expect(t.root()).toBeNull(); // still closed
+    expect(t.ports[0]!.closed).toBe(true); // the peek is answered: no idle port is kept
+    t.advance(1000);
+    act(() => t.model.show());
+    expect(t.root()?.dataset.state).toBe('ready');
+    expect(t.sent).toHaveLength(1);
+    expect(t.view.container.querySelector('[data-client-name]')?.textContent).toBe('Boulangerie Martin');
+    await waitFor(() => expect(t.root()?.dataset.paintedAt).toBe('0.0'));
+    expect(t.root()?.dataset.summaryAt).toBe('0.0');
+    // Closed and opened again: that is a new request, answered by the background.
+    act(() => { t.model.hide(); t.model.show(); });
+    expect(t.sent.map((r) => r.type)).toEqual(['peek', 'open']);
+  });
+
+  it('after a peek with nothing cached, the port goes and the click asks for the summary', () => {
+    const t = setup();
+    act(() => t.model.setPage(PAGE));
+    act(() => t.emit({ type: 'no-cache' }));
+    expect(t.ports[0]!.closed).toBe(true);
+    act(() => t.model.show());
+    expect(t.root()?.dataset.state).toBe('loading');
+    expect(t.sent.map((r) => r.type)).toEqual(['peek', 'open']);
+    expect(t.ports).toHaveLength(2);
+  });
+
+  it('a computed summary reaching a closed panel (an old run) is not kept as a peek', () => {
+    const t = setup();
+    act(() => t.model.setPage(PAGE));
+    act(() => t.emit(summaryEvent('texts')));
+    act(() => t.model.show());
+    expect(t.root()?.dataset.state).toBe('loading');
+    expect(t.sent.map((r) => r.type)).toEqual(['peek', 'open']);
   });
 
   it('shows progress, then figures, then streamed and final texts, and publishes the paint time', async () => {
