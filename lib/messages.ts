@@ -26,7 +26,9 @@ export type PanelRequest =
  * - `peek` → one `summary` phase 'cached' when the page's summary is cached, else `no-cache`; it never
  *   computes, never calls the API and never answers `no-credentials` (the panel is closed);
  * - no credentials configured → `no-credentials` only;
- * - `open` with a cached summary → one `summary` phase 'cached' (requests 0), nothing else (no API call);
+ * - `open` with a cached summary → one `summary` phase 'cached' (requests 0), no computation; when that
+ *   summary is older than 10 minutes, one request per collection (lib/sellsy/latest-change.ts) and, if
+ *   the client has a newer document or activity, the same summary again with `stale` true;
  * - otherwise (`open` without cache, `refresh`, `retry-texts`): `progress`*, `summary` 'figures',
  *   `interactions-delta`* (only with an LLM; each is the new text to append), then `summary` 'texts'
  *   (always, also without an LLM: the rules' texts are then final), or `not-client` for a prospect/supplier;

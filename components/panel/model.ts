@@ -176,11 +176,14 @@ export function createPanelModel(deps: PanelModelDeps) {
   function show(): void {
     if (!open.value) deps.saveOpen?.(true);
     open.value = true;
-    if (peeked && summary.value) {
-      // The cached answer is already here: the click costs one render, no round trip.
+    const p = page.value;
+    if (peeked && summary.value && p) {
+      // The cached answer is already here: the click costs one render, not a round trip. The open
+      // request still goes, for the background to say whether something newer makes it stale.
       peeked = false;
       startMeasure();
       summaryAt.value = 0;
+      send({ type: 'open', page: p, language: deps.browserLanguage });
       return;
     }
     request('open');

@@ -11,6 +11,7 @@ import type { Settings } from '@/lib/settings/types';
 import type { ResumeStore, StoredSummary } from '@/lib/store/types';
 import type { Summary } from '@/lib/summary/types';
 import type { AiSettings } from '@/lib/ai/settings';
+import { latestChangeAt } from '@/lib/sellsy/latest-change';
 import type { AccountMap } from './accounts';
 import { fetchStaff } from './accounts';
 import { acceptPanelRequest, contentScriptPage, type GuardContext } from './guard';
@@ -55,7 +56,12 @@ export interface SummaryPortDeps {
   /** Called once a summary's figures are ready and the LLM is on, with what its texts request carries. */
   onFigures?(summary: Summary, ai: AiSettings): void;
   onWarning?(message: string): void;
+  /** lib/sellsy/latest-change.ts's latestChangeAt unless a test hands in another. */
+  latestChangeAt?: typeof latestChangeAt;
 }
+
+/** A cached summary older than this is checked against the client's newest document or activity. */
+export const FRESHNESS_CHECK_AFTER_MS = 10 * 60_000;
 
 function errorMessage(e: unknown): string {
   const m = e instanceof Error ? e.message : String(e);
@@ -112,6 +118,23 @@ export function servePanelPort(port: PortLike, deps: SummaryPortDeps): boolean {
   /** The page's language as the content script saw it, else the browser's. */
   const languageOf = (request: PanelRequest): string => ('language' in request && request.language) || deps.browserLanguage();
 
+  /** After a cached answer: one small request per collection says whether something newer exists. */
+  async function markIfStale(api: SellsyApi, cached: StoredSummary<Summary>, run: AbortController): Promise<void> {
+    const savedAt = Date.parse(cached.savedAt);
+    // A summary a few minutes old is what the rep just saw: checking it would spend quota for nothing.
+    if (!(deps.now().getTime() - savedAt > FRESHNESS_CHECK_AFTER_MS)) return;
+    const { client, sourceMode } = cached.summary;
+    try {
+      const latest = await (deps.latestChangeAt ?? latestChangeAt)(api, { client: { kind: client.type, id: client.id }, sourceMode, signal: run.signal });
+      if (latest !== null && Date.parse(latest) > savedAt) {
+        post(run, { type: 'summary', summary: cached.summary, phase: 'cached', savedAt: cached.savedAt, stale: true, requests: api.stats().requests });
+      }
+    } catch (e) {
+      // The cached summary stays on screen unmarked; the failure is not the rep's concern but is logged.
+      if (!run.signal.aborted) deps.onWarning?.(`freshness check failed: ${errorMessage(e)}`);
+    }
+  }
+
   /** The cache alone: an answer for a closed panel must cost no API request and say nothing alarming. */
   async function peek(page: PageRef, run: AbortController): Promise<void> {
     const settings = await deps.loadSettings();
@@ -166,6 +189,7 @@ export function servePanelPort(port: PortLike, deps: SummaryPortDeps): boolean {
     }
     if (cached && request.type === 'open') {
       post(run, { type: 'summary', summary: cached.summary, phase: 'cached', savedAt: cached.savedAt, stale: false, requests: 0 });
+      await markIfStale(api, cached, run);
       return;
     }
     if (run.signal.aborted) return;

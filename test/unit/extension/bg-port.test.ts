@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createAccountMap } from '@/entrypoints/background/accounts';
 import { servePanelPort, type BuildFn, type SummaryPortDeps } from '@/entrypoints/background/summary-port';
 import { applyPatch, defaultSettings, sellsyConnection, type KeyValue, type Settings } from '@/lib/settings';
-import { contentSender, deferred, fakeApi, fakePort, fakeStore, GUARD, PAGE, summaryOf } from './bg-fakes';
+import { contentSender, deferred, fakeApi, fakePort, fakeStore, GUARD, PAGE, settle, summaryOf } from './bg-fakes';
 
 const CONFIGURED = applyPatch(defaultSettings(), { sellsy: { clientId: 'cid', clientSecret: 'sec' } });
 
@@ -79,15 +79,57 @@ describe('the panel port', () => {
   it('answers a cached summary at once, without computing or calling Sellsy', async () => {
     const { deps, cache, build, accounts, api } = setup();
     await accounts.set(sellsyConnection(CONFIGURED)!, '90001');
-    cache.seed('90001', summaryOf('Cached'), '2026-11-28T10:00:00.000Z');
+    // Saved five minutes before now: too fresh to be checked.
+    cache.seed('90001', summaryOf('Cached'), '2026-11-29T04:55:00.000Z');
     const port = fakePort(contentSender());
     servePanelPort(port, deps);
     port.send({ type: 'open', page: PAGE });
     await vi.waitFor(() => expect(port.events).toHaveLength(1));
-    expect(port.events[0]).toMatchObject({ type: 'summary', phase: 'cached', savedAt: '2026-11-28T10:00:00.000Z', stale: false });
+    expect(port.events[0]).toMatchObject({ type: 'summary', phase: 'cached', savedAt: '2026-11-29T04:55:00.000Z', stale: false });
     expect((port.events[0] as { summary: { client: { name: string } } }).summary.client.name).toBe('Cached');
     expect(build).not.toHaveBeenCalled();
     expect(api.calls).toEqual([]);
+  });
+
+  it('checks an older cached summary against the newest document or activity, and marks it stale', async () => {
+    const checked: unknown[] = [];
+    let newest: string | null = '2026-11-28T09:00:00.000Z';
+    const { deps, cache, build, accounts } = setup({
+      latestChangeAt: async (_api, opts) => { checked.push({ client: opts.client, sourceMode: opts.sourceMode }); return newest; },
+    });
+    await accounts.set(sellsyConnection(CONFIGURED)!, '90001');
+    cache.seed('90001', summaryOf('Cached'), '2026-11-28T10:00:00.000Z');
+    const port = fakePort(contentSender());
+    servePanelPort(port, deps);
+    // Nothing newer than the save: one cached answer, unmarked.
+    port.send({ type: 'open', page: PAGE });
+    await vi.waitFor(() => expect(checked).toHaveLength(1));
+    await settle();
+    expect(types(port.events)).toEqual(['summary:cached']);
+    expect(checked[0]).toEqual({ client: { kind: 'company', id: PAGE.id }, sourceMode: 'invoicing' });
+    // An invoice created after the save: the same summary again, marked stale.
+    newest = '2026-11-28T15:00:00+00:00';
+    port.send({ type: 'open', page: PAGE });
+    await vi.waitFor(() => expect(port.events).toHaveLength(3));
+    expect(port.events[1]).toMatchObject({ type: 'summary', phase: 'cached', stale: false });
+    expect(port.events[2]).toMatchObject({ type: 'summary', phase: 'cached', stale: true, savedAt: '2026-11-28T10:00:00.000Z' });
+    expect(build).not.toHaveBeenCalled();
+  });
+
+  it('a failed freshness check leaves the cached summary unmarked and is only logged', async () => {
+    const warnings: string[] = [];
+    const { deps, cache, accounts } = setup({
+      latestChangeAt: async () => { throw new Error('Sellsy answered 503'); },
+      onWarning: (m) => warnings.push(m),
+    });
+    await accounts.set(sellsyConnection(CONFIGURED)!, '90001');
+    cache.seed('90001', summaryOf('Cached'), '2026-11-28T10:00:00.000Z');
+    const port = fakePort(contentSender());
+    servePanelPort(port, deps);
+    port.send({ type: 'open', page: PAGE });
+    await vi.waitFor(() => expect(warnings).toHaveLength(1));
+    expect(warnings[0]).toContain('freshness check failed: Sellsy answered 503');
+    expect(types(port.events)).toEqual(['summary:cached']);
   });
 
   it('a peek answers the cached summary, or no-cache, and never computes or calls Sellsy', async () => {

@@ -36,13 +36,16 @@ describe('the panel and the background', () => {
     t.advance(1000);
     act(() => t.model.show());
     expect(t.root()?.dataset.state).toBe('ready');
-    expect(t.sent).toHaveLength(1);
     expect(t.view.container.querySelector('[data-client-name]')?.textContent).toBe('Boulangerie Martin');
     await waitFor(() => expect(t.root()?.dataset.paintedAt).toBe('0.0'));
     expect(t.root()?.dataset.summaryAt).toBe('0.0');
-    // Closed and opened again: that is a new request, answered by the background.
-    act(() => { t.model.hide(); t.model.show(); });
+    // The open still goes (on a new port), so the background can say the cached summary is stale.
     expect(t.sent.map((r) => r.type)).toEqual(['peek', 'open']);
+    expect(t.view.container.querySelector('[data-stale="true"]')).toBeNull();
+    t.advance(30);
+    act(() => t.emit(summaryEvent('cached', { stale: true })));
+    expect(t.view.container.querySelector('[data-stale="true"]')).not.toBeNull();
+    expect(t.root()?.dataset.paintedAt).toBe('0.0');
   });
 
   it('after a peek with nothing cached, the port goes and the click asks for the summary', () => {
