@@ -1,8 +1,8 @@
 // Toolbar click → five cards painted, in Chromium, cold and from cache: read from the panel's own
 // data-painted-at mark (milliseconds from the open request to the frame after the render).
 import type { Page } from 'playwright-core';
-import { clickToolbar, findChromium, launchWithExtension } from '../test/e2e/launch';
-import { HOST, panelState, panelTimes, waitPainted } from '../test/e2e/panel-page';
+import { clickToolbar, findChromium, launchWithExtension, requestFromExtensionPage } from '../test/e2e/launch';
+import { gotoRecord, panelTimes, setPanelOpen, waitPainted } from '../test/e2e/panel-page';
 import { LARGE_CLIENT_ID } from '../test/sellsy/demo';
 import { startSellsy } from '../test/sellsy/server';
 
@@ -21,30 +21,19 @@ export async function measurePanel(opts: { runs: number; latencyMs: number; perS
     const { context, worker, extensionId } = browser;
     const page = await context.newPage();
     const toolbar = () => clickToolbar(worker, `${sellsy.origin}/*`);
-    const request = async (type: string) => {
-      const p = await context.newPage();
-      await p.goto(`chrome-extension://${extensionId}/options.html`);
-      await p.evaluate((t) => (globalThis as any).chrome.runtime.sendMessage({ type: t, payload: {} }), type);
-      await p.close();
-    };
-    const setOpen = async (open: boolean) => {
-      if (((await panelState(page)) !== null) === open) return;
-      await toolbar();
-      await page.waitForFunction(([h, want]) => !!document.querySelector(h)?.shadowRoot?.querySelector('[data-testid="panel"]') === want, [HOST, open] as const);
-    };
-    await page.goto(`${sellsy.origin}/thirds/client/${LARGE_CLIENT_ID}`);
-    await page.locator(HOST).waitFor({ state: 'attached' });
+    const setOpen = (open: boolean) => setPanelOpen(page, open, toolbar);
+    const clientUrl = `${sellsy.origin}/thirds/client/${LARGE_CLIENT_ID}`;
+    await gotoRecord(page, clientUrl);
     const cold: number[] = [];
     const cached: number[] = [];
     for (let i = 0; i < opts.runs; i++) {
       await setOpen(false);
-      await request('cache:clear');
+      await requestFromExtensionPage(context, extensionId, 'cache:clear');
       await toolbar();
       await waitPainted(page, 180_000);
       cold.push(await paintTime(page, 'texts'));
       await setOpen(false);
-      await page.reload();
-      await page.locator(HOST).waitFor({ state: 'attached' });
+      await gotoRecord(page, clientUrl);
       await toolbar();
       await waitPainted(page, 30_000);
       cached.push(await paintTime(page, 'cached'));

@@ -8,10 +8,10 @@ import type { Page } from 'playwright-core';
 import type { Summary } from '../../lib/summary/types';
 import { startSellsy } from '../sellsy/server';
 import { DEMO, DEMO_SALES, HOSTILE_CLIENT_ID, INDIVIDUAL_CLIENT_ID, INVOICING_ACCOUNT, LARGE_CLIENT_ID, PROSPECT_ID } from '../sellsy/demo';
-import { clickToolbar, type LaunchedBrowser } from './launch';
+import { clickToolbar, currentWorker, requestFromExtensionPage, type LaunchedBrowser } from './launch';
 import { compareFigures, expectedFigures } from './figures';
 import { hardeningChecks } from './hardening';
-import { HOST, PANEL, panelState, panelText, panelTimes, readFigures, waitPainted, waitState } from './panel-page';
+import { gotoRecord, HOST, PANEL, panelState, panelText, panelTimes, readFigures, setPanelOpen, waitPainted, waitState } from './panel-page';
 
 const run = promisify(execFile);
 
@@ -54,7 +54,7 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
   try {
     const browser = await env.launch();
     const { context, extensionId } = browser;
-    const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const worker = () => currentWorker(context);
     const toolbar = async () => clickToolbar(await worker(), `${sellsy.origin}/*`);
     const clientUrl = (id: number) => `${sellsy.origin}/thirds/client/${id}`;
     const shot = (p: Page, name: string) => p.screenshot({ path: resolve(env.outDir, name) });
@@ -62,27 +62,8 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
     const dialogs: string[] = [];
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
 
-    /** Opens a record page and waits for the content script's host element. */
-    async function gotoRecord(p: Page, url: string): Promise<void> {
-      await p.goto(url);
-      await p.locator(HOST).waitFor({ state: 'attached', timeout: 15_000 });
-    }
-    /** Clicks the toolbar until the panel is in the wanted open/closed state (it is remembered across pages). */
-    async function setOpen(p: Page, open: boolean): Promise<void> {
-      const isOpen = async () => (await panelState(p)) !== null;
-      if ((await isOpen()) === open) return;
-      await toolbar();
-      await p.waitForFunction(([host, want]) => !!document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]') === want, [HOST, open] as const, { timeout: 10_000 });
-    }
-    async function extensionRequest<T>(type: string, payload: unknown): Promise<T> {
-      const p = await context.newPage();
-      try {
-        await p.goto(`chrome-extension://${extensionId}/options.html`);
-        return (await p.evaluate(([t, pl]) => (globalThis as any).chrome.runtime.sendMessage({ type: t, payload: pl }), [type, payload] as const)) as T;
-      } finally {
-        await p.close();
-      }
-    }
+    const setOpen = (p: Page, open: boolean) => setPanelOpen(p, open, toolbar);
+    const extensionRequest = <T>(type: string, payload: unknown) => requestFromExtensionPage<T>(context, extensionId, type, payload);
 
     // (a) The toolbar button toggles the panel; without credentials it points to the options.
     await check('(a) toolbar button toggles the panel on the large client page', async () => {

@@ -6,8 +6,8 @@
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { DEMO, DEMO_SALES, HOSTILE_CLIENT_ID, LARGE_CLIENT_ID } from '../sellsy/demo';
 import type { FakeSellsy } from '../sellsy/server';
-import { clickToolbar } from './launch';
-import { HOST, PANEL, panelState, waitState } from './panel-page';
+import { clickToolbar, currentWorker } from './launch';
+import { gotoRecord, HOST, PANEL, setPanelOpen, waitState } from './panel-page';
 
 export interface HardeningContext {
   context: BrowserContext;
@@ -29,21 +29,12 @@ const SECRET_PATTERNS = [DEMO.clientSecret, DEMO_SALES.clientSecret, 'Bearer', '
 export async function hardeningChecks(ctx: HardeningContext): Promise<void> {
   const { context, extensionId, sellsy, check } = ctx;
   const clientUrl = (id: number) => `${sellsy.origin}/thirds/client/${id}`;
-  const currentWorker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const apiCalls = () => sellsy.log.filter((r) => r.path.startsWith('/v2/')).length;
   const page = await context.newPage();
   const dialogs: string[] = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
 
-  async function gotoRecord(p: Page, url: string): Promise<void> {
-    await p.goto(url);
-    await p.locator(HOST).waitFor({ state: 'attached', timeout: 15_000 });
-  }
-  async function ensureOpen(p: Page): Promise<void> {
-    if ((await panelState(p)) !== null) return;
-    await clickToolbar(await currentWorker(), `${sellsy.origin}/*`);
-    await p.waitForFunction((host) => !!document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]'), HOST, { timeout: 10_000 });
-  }
+  const ensureOpen = (p: Page) => setPanelOpen(p, true, async () => clickToolbar(await currentWorker(context), `${sellsy.origin}/*`));
   /** Refresh, then wait for a fresh complete summary (phase texts, painted). */
   async function refreshAndWait(p: Page, timeout = 60_000): Promise<void> {
     await p.locator(`${PANEL} [data-action="refresh"]`).click();

@@ -42,6 +42,22 @@ export async function launchWithExtension(opts: { headless?: boolean; extensionD
   return { context, worker, extensionId, close: () => context.close() };
 }
 
+/** The extension's service worker as it is now (it may have been stopped and started again). */
+export async function currentWorker(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+/** Sends a runtime request from one of our extension pages, as the options page does, and returns the answer. */
+export async function requestFromExtensionPage<T>(context: BrowserContext, extensionId: string, type: string, payload: unknown = {}): Promise<T> {
+  const p = await context.newPage();
+  try {
+    await p.goto(`chrome-extension://${extensionId}/options.html`);
+    return (await p.evaluate(([t, pl]) => (globalThis as any).chrome.runtime.sendMessage({ type: t, payload: pl }), [type, payload] as const)) as T;
+  } finally {
+    await p.close();
+  }
+}
+
 /** Clicks the toolbar button for the tab whose URL matches: runs the real action.onClicked listener. */
 export async function clickToolbar(worker: Worker, urlPattern: string): Promise<void> {
   await worker.evaluate(async (pattern) => {

@@ -4,6 +4,19 @@ import type { Page } from 'playwright-core';
 export const HOST = 'resume-client-panel';
 export const PANEL = `${HOST} [data-testid="panel"]`;
 
+/** Opens a record page and waits for the content script's host element. */
+export async function gotoRecord(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator(HOST).waitFor({ state: 'attached', timeout: 15_000 });
+}
+
+/** Clicks the toolbar (`click`) until the panel is open or closed as wanted (it is remembered across pages). */
+export async function setPanelOpen(page: Page, open: boolean, click: () => Promise<void>): Promise<void> {
+  if (((await panelState(page)) !== null) === open) return;
+  await click();
+  await page.waitForFunction(([host, want]) => !!document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]') === want, [HOST, open] as const, { timeout: 10_000 });
+}
+
 /** The panel root's data-state, or null when the panel is not rendered (closed, or not a record page). */
 export async function panelState(page: Page): Promise<string | null> {
   return page.evaluate((host) => {

@@ -1,7 +1,5 @@
 // End-to-end runs of `tsx scripts/summary.ts` against the local Sellsy, one per demo client. Key figures are
 // compared with an independent re-computation from the fake's seeded records (./independent.ts).
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO, DEMO_SALES, EMPTY_CLIENT_ID, HOSTILE_CLIENT_ID, INDIVIDUAL_CLIENT_ID, LARGE_CLIENT_ID, PROSPECT_ID, SUPPLIER_ID,
@@ -10,8 +8,8 @@ import { startSellsy, type FakeSellsy } from '../../sellsy/server';
 import type { Summary } from '../../../lib/summary/types';
 import { schemaErrors } from '../cards/schema';
 import { expectedFigures } from './independent';
+import { runSummaryCommand, type CommandRun } from './run-command';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TODAY = '2026-11-29';
 let sellsy: FakeSellsy;
 
@@ -22,22 +20,13 @@ afterAll(async () => {
   await sellsy?.close();
 });
 
-interface Run { code: number | null; stdout: string; stderr: string }
+type Run = CommandRun;
 
 function runCli(args: string[], env: Record<string, string> = {}, creds: { clientId: string; clientSecret: string } | null = DEMO): Promise<Run> {
-  const base: Record<string, string> = {
-    PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LANG: 'C.UTF-8',
+  return runSummaryCommand(args, {
     SELLSY_API_URL: sellsy.apiUrl, SELLSY_TOKEN_URL: sellsy.tokenUrl,
     ...(creds ? { SELLSY_CLIENT_ID: creds.clientId, SELLSY_CLIENT_SECRET: creds.clientSecret } : {}),
-  };
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'scripts/summary.ts', ...args], { cwd: ROOT, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    ...env,
   });
 }
 

@@ -6,16 +6,14 @@
 // anywhere; every value left out is named in `warnings`.
 // The seeded hostile client (test/sellsy/seed.ts) already carries the markup, bidi marks and the 1 MB
 // note; this file adds the malformed values on top of it.
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { act, cleanup } from '@testing-library/preact';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Summary } from '@/lib/summary/types';
 import { DEMO, HOSTILE_CLIENT_ID } from '@/test/sellsy/demo';
 import { startSellsy, type FakeSellsy } from '@/test/sellsy/server';
+import { runSummaryCommand } from '../cli/run-command';
 import { PAGE, setup } from '../panel/harness';
 
-const ROOT = resolve(__dirname, '../../..');
 const TODAY = '2026-11-29';
 type Obj = Record<string, any>;
 let sellsy: FakeSellsy;
@@ -27,21 +25,10 @@ const unknownEnums: number[] = [];
 let addedSent = 0;
 let duplicateId = 0;
 
-function runCli(): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env = {
-    PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LANG: 'C.UTF-8',
+function runCli() {
+  return runSummaryCommand(['company', String(HOSTILE_CLIENT_ID), '--today', TODAY, '--json', '--no-ai'], {
     SELLSY_API_URL: sellsy.apiUrl, SELLSY_TOKEN_URL: sellsy.tokenUrl,
     SELLSY_CLIENT_ID: DEMO.clientId, SELLSY_CLIENT_SECRET: DEMO.clientSecret,
-  };
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'scripts/summary.ts', 'company', String(HOSTILE_CLIENT_ID), '--today', TODAY, '--json', '--no-ai'],
-      { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
 
