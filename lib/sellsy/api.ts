@@ -72,6 +72,8 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
     secrets.add(token);
     if (secrets.size > 8) secrets.delete([...secrets][1]!); // keep the secret (first) and the latest tokens
   };
+  // Every error built from a Sellsy body, here or in the scheduler, goes through this first.
+  const scrub = (text: string) => scrubSecrets(text, secrets);
 
   function account(r: SendResult<unknown>) {
     stats.retries += r.retries;
@@ -98,6 +100,7 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
         {
           what, cost: init.cost, signal: init.signal, timeoutMs: config.timeoutMs, maxQuotaRetries: init.maxQuotaRetries,
           parse: (ex) => (ex.status === 204 || ex.text === '' ? null : JSON.parse(ex.text)),
+          scrub,
         },
       );
       account(result);
@@ -109,7 +112,7 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
         token = await tokens.renew(used, init.signal);
         continue;
       }
-      if (result.status < 200 || result.status >= 300) throw errorFromResponse(what, result.status, scrubSecrets(result.text, secrets), requestId);
+      if (result.status < 200 || result.status >= 300) throw errorFromResponse(what, result.status, scrub(result.text), requestId);
       return { status: result.status, value: result.value as T, text: result.text, requestId };
     }
   }
@@ -207,7 +210,7 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
             stats.retries += 1;
             again.push({ ...c, tries: c.tries + 1 });
           } else {
-            const err = errorFromResponse(`GET ${c.uri} (in a batch)`, code, scrubSecrets(JSON.stringify(r?.response ?? null), secrets));
+            const err = errorFromResponse(`GET ${c.uri} (in a batch)`, code, scrub(JSON.stringify(r?.response ?? null)));
             results.set(c.index, { uri: c.uri, ok: false, error: err });
           }
         });

@@ -1,7 +1,7 @@
 // Access tokens: a personal API access's client credentials (exchanged at the token URL and renewed
 // when they expire or a call answers 401), or an access token pasted by the user (never renewable).
 import { realClock, type Clock } from './clock';
-import { SellsyError } from './errors';
+import { scrubSecrets, SellsyError } from './errors';
 import type { Scheduler } from './scheduler';
 
 export type AuthConfig =
@@ -62,7 +62,12 @@ export function createTokenSource(opts: {
           signal: s,
         });
       },
-      { what: 'POST token URL', cost: 0, learnQuota: false, signal, parse: (ex) => (ex.status >= 200 && ex.status < 300 ? JSON.parse(ex.text) as unknown : undefined) },
+      {
+        what: 'POST token URL', cost: 0, learnQuota: false, signal,
+        parse: (ex) => (ex.status >= 200 && ex.status < 300 ? JSON.parse(ex.text) as unknown : undefined),
+        // A 5xx page that echoes the form body must not carry the secret into the error.
+        scrub: (text) => scrubSecrets(text, auth.kind === 'client-credentials' ? [auth.clientSecret] : []),
+      },
     );
     if (result.status === 400 || result.status === 401 || result.status === 403) {
       throw new SellsyError('auth', 'Sellsy rejected the credentials: check the client id and secret of the API access', { status: result.status });

@@ -43,6 +43,8 @@ export interface SendOptions<T> {
   maxQuotaRetries?: number;
   /** Reads a 2xx answer; a throw means the body was unusable (cut, not JSON) and the call is retried. */
   parse?: (ex: Exchange) => T;
+  /** Takes what the caller's secrets would look like out of a body before an error quotes it. */
+  scrub?: (text: string) => string;
 }
 
 export interface SendResult<T> extends Exchange {
@@ -180,6 +182,7 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
   async function send<T>(attempt: (signal: AbortSignal) => Promise<Response>, opts: SendOptions<T>): Promise<SendResult<T>> {
     const cost = Math.max(0, opts.cost ?? 1);
     const timeoutMs = opts.timeoutMs ?? defaultTimeout;
+    const errorText = opts.scrub ?? ((text: string) => text);
     let attempts = 0;
     let retries = 0;
     let quota429 = 0;
@@ -215,11 +218,11 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
           }
           const after = retryAfterMs(res.headers, clock.now());
           if (after !== null && after > maxRetryAfter) {
-            throw errorFromResponse(opts.what, 429, text, requestId);
+            throw errorFromResponse(opts.what, 429, errorText(text), requestId);
           }
           const quotaRetries = opts.maxQuotaRetries ?? maxQuotaRetries;
           if (quota429 > quotaRetries) {
-            const err = errorFromResponse(opts.what, 429, text, requestId);
+            const err = errorFromResponse(opts.what, 429, errorText(text), requestId);
             throw new SellsyError('quota', `${err.message}; still over quota after ${quotaRetries} retries`, err);
           }
           const wait = after ?? backoff(quota429 - 1);
@@ -229,7 +232,7 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
           continue;
         }
         if (res.status >= 500) {
-          failure = errorFromResponse(opts.what, res.status, text, requestId);
+          failure = errorFromResponse(opts.what, res.status, errorText(text), requestId);
         } else if (res.status >= 200 && res.status < 300 && opts.parse) {
           try {
             return { ...ex, value: opts.parse(ex), attempts, retries, quota429, bytes };

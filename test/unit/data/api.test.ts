@@ -90,3 +90,18 @@ describe('batchGet', () => {
     expect(api.stats().batchSubRequests).toBe(121);
   });
 });
+
+describe('errors quote no secret', () => {
+  it('a 503 that echoes the token, still failing after the retries, names no token (scrubbed in the scheduler)', async () => {
+    const token = 'tok-SECRET-123456';
+    const clock = new VirtualClock();
+    const stub = stubFetch(() => json({ error: { code: 503, message: `upstream refused token ${token}`, context: token } }, 503), clock);
+    const api = createSellsyApi({ apiUrl: 'http://s.test/v2', auth: { kind: 'token', accessToken: token }, fetch: stub.fetch, clock, scheduler: createScheduler({ clock }) });
+    const err = await api.get('/staffs/me').catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect(stub.calls.length).toBeGreaterThan(1);
+    expect((err as Error).message).toContain('[redacted]');
+    expect(JSON.stringify(err)).not.toContain(token);
+    expect((err as Error).message).not.toContain(token);
+  });
+});
