@@ -64,6 +64,6 @@ export function syntheticClient(documents: number, today = '2026-11-29'): Client
     client: { kind: 'company', id: 1, name: 'Synthetic', thirdType: 'client' },
     staffLanguage: 'fr', sourceMode: 'invoicing', sourceModeReason: 'setting',
     invoices, creditNotes, payments, estimates, opportunities: [], comments: [], tasks: [], phoneCalls: [], calendarEvents: [],
-    rows, items, warnings: [], latestActivityAt: null,
+    rows, items, warnings: [],
   };
 }

@@ -40,8 +40,6 @@ export interface ClientData {
   items: Record<number, { name: string | null; reference: string | null }>;
   /** Things the data layer met and kept out of the data (unknown enum values, malformed fields...). */
   warnings: string[];
-  /** ISO date-time of the newest document or activity seen, to tell a cached summary it is stale. */
-  latestActivityAt: string | null;
 }
 
 /** Phases of a load, in order, for the panel's progress bar. */

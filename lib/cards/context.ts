@@ -4,6 +4,7 @@ import type { ClientData } from '../client-data';
 import type { Related } from '../sellsy/api-types';
 import type { FigureSource, SourceDoc } from '../summary/types';
 import { addMonths, yearOf } from '../dates';
+import { interactionsWindowStart, salesWindowStart } from './windows';
 import { isDecimal, toCents } from '../decimal';
 import { statusClass, statusReason, unknownStatuses, type DocType } from './counted';
 import { currencyReason, mainCurrency } from './currency';
@@ -200,8 +201,8 @@ export function createContext(data: ClientData, today: string, language: string)
     purchases: sortedPurchases, creditNotes: byDate.creditNotes, estimates: byDate.estimates,
     countedPurchases: sortedPurchases.filter(mainOnly),
     countedCreditNotes: byDate.creditNotes.filter(mainOnly),
-    salesFrom: `${yearOf(today) - 2}-01-01`,
-    interactionsFrom: addMonths(today, -6),
+    salesFrom: salesWindowStart(today),
+    interactionsFrom: interactionsWindowStart(today),
     warnings,
     sources,
     warn,

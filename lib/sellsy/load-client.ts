@@ -11,6 +11,9 @@ import type { BatchItem, SellsyApi } from './api';
 import { SellsyError } from './errors';
 import { describe, isInt, validateList, validateRows } from './validate';
 import type { ResumeStore } from '../store/types';
+import { statusClass } from '../cards/counted';
+import { interactionsWindowStart, salesWindowStart } from '../cards/windows';
+import { addDays, isIsoDate } from '../dates';
 
 export interface ClientRef {
   kind: ClientKind | 'unknown';
@@ -37,12 +40,6 @@ export type LoadResult =
     accountId: string;
   };
 
-export const COUNTED_STATUSES = {
-  invoice: new Set(['due', 'payinprogress', 'paid', 'late']),
-  'credit-note': new Set(['stored', 'partialspend', 'spent']),
-  estimate: new Set(['accepted', 'advanced', 'partialinvoiced', 'invoiced']),
-} as const;
-
 const INVOICING_LICENCES = new Set(['pack_invoicing_management', 'pack_all_included']);
 
 // Only the fields the engine reads: field[] trims list payloads (nested paths pick single amounts).
@@ -67,7 +64,7 @@ const ACTIVITY_MARGIN_DAYS = 3;
 const CALL_CREATED_MARGIN_DAYS = 92;
 
 export async function loadClient(api: SellsyApi, opts: LoadClientOptions): Promise<LoadResult> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.today)) throw new SellsyError('bad-request', `today must be YYYY-MM-DD, got ${JSON.stringify(opts.today)}`);
+  if (!isIsoDate(opts.today)) throw new SellsyError('bad-request', `today must be YYYY-MM-DD, got ${JSON.stringify(opts.today)}`);
   if (!isInt(opts.ref.id) || opts.ref.id <= 0) throw new SellsyError('bad-request', `client id must be a positive integer, got ${JSON.stringify(opts.ref.id)}`);
   const { signal } = opts;
   const startRequests = api.stats().requests;
@@ -112,7 +109,7 @@ export async function loadClient(api: SellsyApi, opts: LoadClientOptions): Promi
 
   const related = { related_objects: [{ type: kind, id }] };
   const people = kind === 'company' ? { companies: [id] } : { individuals: [id] };
-  const activityStart = addDays(sixMonthsBefore(opts.today), -ACTIVITY_MARGIN_DAYS);
+  const activityStart = addDays(interactionsWindowStart(opts.today), -ACTIVITY_MARGIN_DAYS);
   const search = <T extends { id?: unknown }>(resource: string, filters: Record<string, unknown>, fields: string[]) =>
     api.searchAll<T>(resource, filters, { fields, signal, onWarning: warn });
 
@@ -193,11 +190,11 @@ export async function loadClient(api: SellsyApi, opts: LoadClientOptions): Promi
   const calendarEvents = keep('calendar event', validateList('calendar-event', rawEvents!, warnings), mineByField);
 
   // Rows: only of counted purchase documents dated in the three-year window.
-  const windowStart = `${Number(opts.today.slice(0, 4)) - 2}-01-01`;
+  const windowStart = salesWindowStart(opts.today);
   const wanted: { key: DocKey; uri: string; status: string; label: string }[] = [];
   const want = (type: 'invoice' | 'credit-note' | 'estimate', path: string, docs: { id: number; status: string; date: string }[] | null) => {
     for (const d of docs ?? []) {
-      if (COUNTED_STATUSES[type].has(d.status) && d.date >= windowStart && d.date <= opts.today) {
+      if (statusClass(type, d.status) === 'counted' && d.date >= windowStart && d.date <= opts.today) {
         wanted.push({ key: `${type}:${d.id}`, uri: `/${path}/${d.id}`, status: d.status, label: describe(type, d) });
       }
     }
@@ -313,11 +310,6 @@ export async function loadClient(api: SellsyApi, opts: LoadClientOptions): Promi
     rows,
     items,
     warnings,
-    latestActivityAt: latest([
-      ...(invoices ?? []).map((d) => d.created), ...(creditNotes ?? []).map((d) => d.created), ...estimates.map((d) => d.created),
-      ...(payments ?? []).map((p) => p.paid_at), ...opportunities.map((o) => o.created), ...comments.map((c) => c.updated ?? c.created),
-      ...tasks.map((t) => t.created), ...phoneCalls.map((c) => c.created), ...calendarEvents.map((e) => e.created),
-    ]),
   };
   progress('done', 1, 1);
   return { status: 'client', data, requests: api.stats().requests - startRequests };
@@ -365,34 +357,6 @@ async function defaultCurrency(api: SellsyApi, staff: Staff, signal?: AbortSigna
     if (e instanceof SellsyError && (e.kind === 'forbidden' || e.kind === 'not-found' || e.kind === 'payment-required')) return null;
     throw e;
   }
-}
-
-export function addDays(day: string, days: number): string {
-  const t = Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
-
-/** Spec §6: same day number six months earlier, clamped to that month's last day. */
-export function sixMonthsBefore(day: string): string {
-  let y = +day.slice(0, 4);
-  let m = +day.slice(5, 7) - 6;
-  if (m < 1) {
-    m += 12;
-    y -= 1;
-  }
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const d = Math.min(+day.slice(8, 10), last);
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-function latest(dates: (string | undefined | null)[]): string | null {
-  let best = -Infinity;
-  for (const d of dates) {
-    if (typeof d !== 'string') continue;
-    const t = Date.parse(d);
-    if (!Number.isNaN(t) && t > best) best = t;
-  }
-  return best === -Infinity ? null : new Date(best).toISOString();
 }
 
 /**

@@ -5,28 +5,21 @@
 import type {
   CalendarEvent, Comment, CreditNote, DocumentRow, Estimate, Invoice, Item, Opportunity, Payment, PhoneCall, Task,
 } from './api-types';
+import { isIsoDate } from '../dates';
+import { isDecimal as isDecimalString } from '../decimal';
 
-export const DECIMAL_RE = /^-?\d+(\.\d+)?$/;
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 type Check = { test: (v: unknown) => boolean; expect: string };
 
 export const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
-export const isDecimal = (v: unknown): v is string => typeof v === 'string' && v.length <= 40 && DECIMAL_RE.test(v);
-export function isDate(v: unknown): v is string {
-  if (typeof v !== 'string') return false;
-  const m = DATE_RE.exec(v);
-  return m !== null && realDay(+m[1]!, +m[2]!, +m[3]!);
-}
+/** lib/decimal's shape, and short enough that no amount is absurd ("1e309" fails the shape already). */
+export const isDecimal = (v: unknown): v is string => isDecimalString(v) && v.length <= 40;
+export const isDate = isIsoDate;
 export function isDateTime(v: unknown): v is string {
   if (typeof v !== 'string') return false;
   const m = DATE_TIME_RE.exec(v);
-  return m !== null && realDay(+m[1]!, +m[2]!, +m[3]!) && !Number.isNaN(Date.parse(v));
-}
-function realDay(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return m !== null && isIsoDate(m[1]) && !Number.isNaN(Date.parse(v));
 }
 
 const int: Check = { test: isInt, expect: 'an integer' };

@@ -28,7 +28,6 @@ export function clientData(over: Partial<ClientData> = {}): ClientData {
     rows: {},
     items: {},
     warnings: [],
-    latestActivityAt: null,
     ...over,
   };
 }
