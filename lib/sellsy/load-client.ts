@@ -189,10 +189,11 @@ export async function loadClient(api: SellsyApi, opts: LoadClientOptions): Promi
   const phoneCalls = keep('phone call', validateList('phone-call', rawCalls!, warnings), mineByField);
   const calendarEvents = keep('calendar event', validateList('calendar-event', rawEvents!, warnings), mineByField);
 
-  // Rows: only of counted purchase documents dated in the three-year window.
+  // Rows: only of counted purchase documents dated in the three-year window (spec §5: top products).
+  // Credit notes are not purchase documents: their rows would cost a request each and never be read.
   const windowStart = salesWindowStart(opts.today);
   const wanted: { key: DocKey; uri: string; status: string; label: string }[] = [];
-  const want = (type: 'invoice' | 'credit-note' | 'estimate', path: string, docs: { id: number; status: string; date: string }[] | null) => {
+  const want = (type: 'invoice' | 'estimate', path: string, docs: { id: number; status: string; date: string }[] | null) => {
     for (const d of docs ?? []) {
       if (statusClass(type, d.status) === 'counted' && d.date >= windowStart && d.date <= opts.today) {
         wanted.push({ key: `${type}:${d.id}`, uri: `/${path}/${d.id}`, status: d.status, label: describe(type, d) });
@@ -201,7 +202,6 @@ export async function loadClient(api: SellsyApi, opts: LoadClientOptions): Promi
   };
   if (sourceMode === 'invoicing') {
     want('invoice', 'invoices', invoices);
-    want('credit-note', 'credit-notes', creditNotes);
   } else {
     want('estimate', 'estimates', estimates);
   }
