@@ -3,7 +3,6 @@
 import type { ClientData } from '../client-data';
 import type { Related } from '../sellsy/api-types';
 import type { FigureSource, SourceDoc } from '../summary/types';
-import { addMonths, yearOf } from '../dates';
 import { interactionsWindowStart, salesWindowStart } from './windows';
 import { isDecimal, toCents } from '../decimal';
 import { statusClass, statusReason, unknownStatuses, type DocType } from './counted';
@@ -70,21 +69,9 @@ export function byDateId(a: { date: string; id: number }, b: { date: string; id:
 }
 export const newestFirst = (a: { date: string; id: number }, b: { date: string; id: number }) => byDateId(b, a);
 
-export function sourceDoc(d: Doc): SourceDoc {
-  return d.src;
-}
-
-/** The same documents newest first, as a stable sort(newestFirst) would give: reversed, ties kept in order. */
+/** A (date, id)-sorted list newest first. Within one document type (date, id) is unique, so reversing is sorting. */
 export function newestFirstOf<T extends { date: string; id: number }>(sorted: T[]): T[] {
-  const out: T[] = [];
-  let end = sorted.length;
-  while (end > 0) {
-    let start = end - 1;
-    while (start > 0 && byDateId(sorted[start - 1]!, sorted[end - 1]!) === 0) start -= 1;
-    for (let i = start; i < end; i++) out.push(sorted[i]!);
-    end = start;
-  }
-  return out;
+  return sorted.slice().reverse();
 }
 
 /** Two byDateId-sorted lists as one, as a stable sort of `[...a, ...b]` would give (a first on ties). */
@@ -178,7 +165,6 @@ export function createContext(data: ClientData, today: string, language: string)
     if (others) warn(t.warn.otherClient(type, others));
     return out;
   };
-  const sorted = sortByDateId;
 
   const invoices = toDocs('invoice', data.sourceMode === 'invoicing' ? data.invoices : null);
   const creditNotes = toDocs('credit-note', data.sourceMode === 'invoicing' ? data.creditNotes : null);
@@ -193,7 +179,7 @@ export function createContext(data: ClientData, today: string, language: string)
   const vote = [...purchases, ...creditNotes].filter((d) => d.counted).map((d) => d.currency);
   const currency = mainCurrency(vote, data.defaultCurrency);
   const mainOnly = (d: Doc) => d.counted && d.currency === currency;
-  const byDate = { invoices: sorted(invoices), creditNotes: sorted(creditNotes), estimates: sorted(estimates) };
+  const byDate = { invoices: sortByDateId(invoices), creditNotes: sortByDateId(creditNotes), estimates: sortByDateId(estimates) };
   const sortedPurchases = data.sourceMode === 'invoicing' ? byDate.invoices : byDate.estimates;
 
   const ctx: Ctx = {

@@ -61,7 +61,7 @@ export function recommendationsCard(ctx: Ctx, s: Figures): Summary['recommendati
   }
 
   // 4. No purchase for more than twice the usual interval between purchases.
-  const purchases = [...ctx.countedPurchases].sort(byDateId);
+  const purchases = ctx.countedPurchases; // already by (date, id)
   const last = s.relationship.lastPurchase;
   if (purchases.length >= 3 && last && last.date <= ctx.today) {
     const span = daysBetween(purchases[0]!.date, purchases[purchases.length - 1]!.date);

@@ -1,24 +1,21 @@
 // The engine's own words (warnings, the interactions digest, the rules' recommendations), French and
 // English. Every number and date in them arrives already formatted by lib/format/intl.ts from a figure.
 import type { InteractionType } from '../summary/types';
+import { LABELS } from '../format/labels';
 
 export type EngineLang = 'fr' | 'en';
 
-const DOC_FR: Record<string, string> = { invoice: 'facture', 'credit-note': 'avoir', estimate: 'devis', opportunity: 'opportunité' };
-const DOC_EN: Record<string, string> = { invoice: 'invoice', 'credit-note': 'credit note', estimate: 'estimate', opportunity: 'opportunity' };
-
-const INTERACTION_FR: Record<InteractionType, [string, string]> = {
-  comment: ['commentaire', 'commentaires'], task: ['tâche', 'tâches'], call: ['appel', 'appels'], event: ['rendez-vous', 'rendez-vous'],
-};
-const INTERACTION_EN: Record<InteractionType, [string, string]> = {
-  comment: ['comment', 'comments'], task: ['task', 'tasks'], call: ['call', 'calls'], event: ['event', 'events'],
-};
+// Document and interaction names are the ones the panel and the renderers use.
+const DOC_FR = LABELS.fr.docTypes;
+const DOC_EN = LABELS.en.docTypes;
+const INTERACTION_FR = (type: InteractionType) => LABELS.fr.counts[`${type}s`];
+const INTERACTION_EN = (type: InteractionType) => LABELS.en.counts[`${type}s`];
 
 const fr = {
   lang: 'fr' as const,
   quote: (s: string) => `« ${s} »`,
-  interaction: (type: InteractionType, n: number, count: string) => `${count} ${INTERACTION_FR[type][n === 1 ? 0 : 1]}`,
-  interactionName: (type: InteractionType) => INTERACTION_FR[type][0],
+  interaction: (type: InteractionType, n: number, count: string) => `${count} ${INTERACTION_FR(type)[n === 1 ? 0 : 1]}`,
+  interactionName: (type: InteractionType) => INTERACTION_FR(type)[0],
   warn: {
     badAmount: (type: string, label: string) => `${DOC_FR[type] ?? type} ${label} ignoré(e) : montant hors taxes illisible.`,
     otherClient: (type: string, n: number) => `${n} ${DOC_FR[type] ?? type}(s) d'un autre client ignoré(s).`,
@@ -68,8 +65,8 @@ export type EngineTexts = Omit<typeof fr, 'lang'> & { lang: EngineLang };
 const en: EngineTexts = {
   lang: 'en',
   quote: (s) => `"${s}"`,
-  interaction: (type, n, count) => `${count} ${INTERACTION_EN[type][n === 1 ? 0 : 1]}`,
-  interactionName: (type) => INTERACTION_EN[type][0],
+  interaction: (type, n, count) => `${count} ${INTERACTION_EN(type)[n === 1 ? 0 : 1]}`,
+  interactionName: (type) => INTERACTION_EN(type)[0],
   warn: {
     badAmount: (type, label) => `${DOC_EN[type] ?? type} ${label} left out: unreadable amount excluding tax.`,
     otherClient: (type, n) => `${n} ${DOC_EN[type] ?? type}(s) of another client left out.`,
