@@ -1,7 +1,6 @@
 // CRM text is data written by anyone (clients' emails pasted into notes, imports): before it reaches a prompt it
 // loses its markup and every character that can hide text from a human reader or reorder it on screen.
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+import { htmlToText } from '../format/html';
 
 /**
  * C0/C1 controls except tab and newline, zero-width characters, bidi embeddings/overrides/isolates, the BOM,
@@ -10,54 +9,13 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 const INVISIBLE =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDC7F]/g;
 
-/**
- * Drops <script>/<style> blocks and comments in one forward pass: a lazy regex would rescan to the end for every
- * unclosed opener, which a hostile note can repeat thousands of times. An unclosed block drops the rest.
- */
-function dropBlocks(text: string): string {
-  const lower = text.toLowerCase();
-  const opener = /<(script|style)\b|<!--/g;
-  let out = '';
-  let i = 0;
-  for (;;) {
-    opener.lastIndex = i;
-    const found = opener.exec(lower);
-    if (!found) return out + text.slice(i);
-    out += text.slice(i, found.index) + ' ';
-    if (found[1]) {
-      const close = lower.indexOf(`</${found[1]}`, found.index);
-      const end = close < 0 ? -1 : lower.indexOf('>', close);
-      if (end < 0) return out;
-      i = end + 1;
-    } else {
-      const end = lower.indexOf('-->', found.index + 4);
-      if (end < 0) return out;
-      i = end + 3;
-    }
-  }
-}
-
-export function stripHtml(text: string): string {
-  // A tag starts with a letter ("< 100" is text) and ends before the next "<", so unclosed runs stay linear.
-  return dropBlocks(text)
-    .replace(/<\s*(br|\/p|\/div|\/li|\/tr|\/h\d)\b[^<>]*>/gi, '\n')
-    .replace(/<\/?[a-z!][^<>]*>/gi, ' ')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, name: string) => {
-      if (name[0] === '#') {
-        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-        return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
-      }
-      return ENTITIES[name.toLowerCase()] ?? all;
-    });
-}
-
 export function removeInvisible(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(INVISIBLE, '');
 }
 
 /** HTML stripped, invisible characters removed (entities decoded first, so `&#8203;` goes too), spaces tidied. */
 export function cleanCrmText(text: string): string {
-  return removeInvisible(stripHtml(removeInvisible(text)))
+  return removeInvisible(htmlToText(removeInvisible(text)))
     .replace(/[ \t\u00A0\u202F]+/g, ' ')
     .replace(/ *\n[ \n]*/g, '\n')
     .trim();

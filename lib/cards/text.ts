@@ -1,27 +1,10 @@
 // CRM notes are HTML written by people (and sometimes pasted from anywhere): the engine keeps their words
 // and drops the markup. Nothing here interprets the HTML; tags are removed as text.
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
-
-function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (m, name: string) => {
-    const lower = name.toLowerCase();
-    if (lower.startsWith('#x') || lower.startsWith('#')) {
-      const code = lower.startsWith('#x') ? parseInt(lower.slice(2), 16) : parseInt(lower.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : m;
-    }
-    return ENTITIES[lower] ?? m;
-  });
-}
+import { htmlToText } from '../format/html';
 
 /** Tags removed (block ends become line breaks), entities decoded, blank runs collapsed, trimmed. */
 export function stripHtml(html: string): string {
-  const text = html
-    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<br\s*\/?>|<\/(p|div|li|h[1-6]|tr)\s*>/gi, '\n')
-    .replace(/<\/?[a-z][^>]*>/gi, ' ');
-  return decodeEntities(text)
+  return htmlToText(html)
     .replace(/[ \t\f\v\u00a0]+/g, ' ')
     .replace(/ *\n[\s]*/g, '\n')
     .trim();
