@@ -4,7 +4,7 @@
 import { formatDate, formatMoney, formatNumber, formatQuantity } from '../format/intl';
 import type { DocList, DocRef, InteractionItem, OpportunityRef, Summary } from '../summary/types';
 import { promptLang, T } from './i18n';
-import { cleanCrmText, cleanName as crm, fence } from './sanitize';
+import { cleanCrmText, cleanName, fence } from './sanitize';
 import { estimateTokens } from './tokens';
 
 /** `${type}:${id}`, the evidence a recommendation may cite. */
@@ -27,7 +27,9 @@ export interface NotesBlock {
 /** Documents listed per kind in the facts: the newest ones; the count and total still cover all. */
 export const MAX_DOCS_PER_LIST = 8;
 
-export function factsOf(summary: Summary): Facts {
+/** `prepare` runs on each CRM name (redaction); the figures around them are written by code and left alone. */
+export function factsOf(summary: Summary, prepare: (text: string) => string = (x) => x): Facts {
+  const crm = (text: string) => prepare(cleanName(text));
   const lang = summary.language;
   const t = T[promptLang(lang)];
   const cur = summary.currency;

@@ -43,13 +43,13 @@ function finish(
   evidence: Set<EvidenceKey>,
   notes: { shown: number; total: number },
   extraNumbers: number[],
-  settings: AiSettings,
 ): PromptRequest {
-  const final = settings.redact ? messages.map((m) => ({ ...m, content: redact(m.content) })) : messages;
+  // Redaction already ran on every CRM text (notes and names) as it went in: a pass over whole messages
+  // would also reach the formatted figures, where "1 002 345 678,00 €" looks like a phone number.
   return {
     purpose,
-    messages: final,
-    tokensEstimate: estimateMessagesTokens(final),
+    messages,
+    tokensEstimate: estimateMessagesTokens(messages),
     evidence,
     notesShown: notes.shown,
     notesTotal: notes.total,
@@ -62,7 +62,7 @@ export function buildRequests(summary: Summary, settings: AiSettings, boundary =
   const t = T[promptLang(lang)];
   const system = t.system(boundary, languageName(lang));
   const prepare = settings.redact ? redact : (x: string) => x;
-  const facts = factsOf(summary);
+  const facts = factsOf(summary, prepare);
   const requests: PromptRequest[] = [];
 
   const items = summary.interactions.items;
@@ -71,7 +71,7 @@ export function buildRequests(summary: Summary, settings: AiSettings, boundary =
     const fixed = estimateMessagesTokens([{ content: system }, { content: head }]);
     const notes = notesBlock(items, lang, boundary, INTERACTIONS_BUDGET_TOKENS - fixed, INTERACTIONS_PER_ITEM_CHARS, prepare);
     requests.push(
-      finish('interactions', [{ role: 'system', content: system }, { role: 'user', content: head + notes.text }], new Set(), notes, [], settings),
+      finish('interactions', [{ role: 'system', content: system }, { role: 'user', content: head + notes.text }], new Set(), notes, []),
     );
   }
 
@@ -82,7 +82,7 @@ export function buildRequests(summary: Summary, settings: AiSettings, boundary =
   const notes = notesBlock(items, lang, boundary, notesBudget, RECOMMENDATIONS_PER_ITEM_CHARS, prepare);
   const evidence = new Set([...facts.evidence, ...notes.evidence]);
   requests.push(
-    finish('recommendations', [{ role: 'system', content: system }, { role: 'user', content: head + notes.text }], evidence, notes, facts.extraNumbers, settings),
+    finish('recommendations', [{ role: 'system', content: system }, { role: 'user', content: head + notes.text }], evidence, notes, facts.extraNumbers),
   );
   return requests;
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { aiSettingsFromEnv, generateTexts, testProvider, whatWouldBeSent, type AiSettings } from '../../../lib/ai/index';
 import { INTERACTIONS_BUDGET_TOKENS, RECOMMENDATIONS_BUDGET_TOKENS } from '../../../lib/ai/prompts';
+import { formatMoney } from '../../../lib/format/intl';
 import type { Summary } from '../../../lib/summary/types';
 import { isRecommendationsRequest, startOpenAiFake, tagsOf, type FakeScript, type OpenAiFake } from '../../openai-fake/server';
 import { baseSummary, largeSummary } from './fixture';
@@ -447,5 +448,19 @@ describe('testProvider', () => {
     expect(await testProvider(settingsFor(f, { model: 'gpt-4o-mini' }))).toEqual({ ok: true, model: 'gpt-4o-mini' });
     expect(await testProvider(settingsFor(f), { language: 'fr' })).toEqual({ ok: false, message: 'IA : clé API refusée (401) ; textes générés par règles.' });
     expect(f.requests[0]!.body.messages).toEqual([{ role: 'user', content: 'Reply with the word OK.' }]);
+  });
+});
+
+describe('redaction reaches CRM text only', () => {
+  it('a billion-euro figure reaches the model as code formatted it, while a phone in the client name is redacted', () => {
+    const s = largeSummary('fr', 5);
+    s.relationship.totalPurchases = '1002345678.00';
+    s.client.name = 'Boulangerie Martin — 06 12 34 56 78';
+    const w = whatWouldBeSent(s, { ...aiSettingsFromEnv({ OPENAI_API_KEY: 'k' }), redact: true });
+    const recs = w.requests.find((q) => q.purpose === 'recommendations')!;
+    const text = recs.messages.map((m) => m.content).join('\n');
+    expect(text).toContain(formatMoney('1002345678.00', s.currency, 'fr'));
+    expect(text).not.toContain('06 12 34 56 78');
+    expect(text).toContain('Boulangerie Martin — [PHONE]');
   });
 });
