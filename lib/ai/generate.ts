@@ -68,8 +68,9 @@ export async function generateTexts(summary: Summary, settings: AiSettings, opts
 
   await Promise.all(
     requests.map((req) => {
-      for (const n of req.extraNumbers) ctx.allowed.numbers.add(String(n));
-      return req.purpose === 'interactions' ? interactions(ctx, req) : recommendations(ctx, req);
+      // Each text may quote its own prompt's counts ("8 notes of 40"), not the other prompt's.
+      const own: Ctx = { ...ctx, allowed: { ...allowed, numbers: new Set([...allowed.numbers, ...req.extraNumbers.map(String)]) } };
+      return req.purpose === 'interactions' ? interactions(own, req) : recommendations(own, req);
     }),
   );
   // Requests run side by side; report them in a stable order.
