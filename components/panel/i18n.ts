@@ -1,13 +1,11 @@
 // The panel's own words, in French and English. Figures and dates are formatted by lib/format/intl.ts;
 // this file only holds the sentences around them.
-import { LABELS, reasonLabel, type Labels } from '@/lib/format/labels';
+import { LABELS, labelLang, reasonLabel, type Labels } from '@/lib/format/labels';
 
 export type UiLang = 'fr' | 'en';
 
 /** Any BCP 47 tag → the interface language we have words for (French for fr-*, English otherwise). */
-export function uiLang(tag: string | null | undefined): UiLang {
-  return (tag ?? '').toLowerCase().startsWith('fr') ? 'fr' : 'en';
-}
+export const uiLang: (tag: string | null | undefined) => UiLang = labelLang;
 
 /** The card and list names the terminal and Markdown renderings use too: one wording everywhere. */
 function shared(l: Labels) {

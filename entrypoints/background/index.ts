@@ -1,5 +1,6 @@
 // Wiring only: the toolbar button, the panel's port and the options page's requests. The logic lives in
 // the sibling modules, which take the browser's pieces as parameters so unit tests run them in Node.
+import { localDate } from '@/lib/dates';
 import { testProvider } from '@/lib/ai/test-provider';
 import { SUMMARY_PORT } from '@/lib/messages';
 import { isLoopbackOrigin } from '@/lib/sellsy-web/detect';
@@ -18,10 +19,6 @@ import { servePanelPort } from './summary-port';
 import { buildSummary } from './build-summary';
 import type { PortLike, SenderLike } from './types';
 
-function localDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 export default defineBackground(() => {
   // Everything lives in the extension's local area: it holds secrets, which must never sync.

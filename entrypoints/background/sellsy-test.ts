@@ -4,24 +4,22 @@ import type { RequestMap } from '@/lib/messages';
 import type { SellsyApi } from '@/lib/sellsy/api';
 import type { Staff } from '@/lib/sellsy/api-types';
 import type { SourceModeChoice } from '@/lib/settings/types';
+import { sourceModeOf } from '@/lib/sellsy/load-client';
 import { fetchStaff } from './accounts';
 
 type TestResult = RequestMap['sellsy:test']['res'];
 
-/** Same rule as the data layer: an enabled invoicing licence means the summaries use invoices. */
-const INVOICING_LICENCES = new Set(['pack_invoicing_management', 'pack_all_included']);
-
 export function describeStaff(staff: Staff, sourceModeSetting: SourceModeChoice): Extract<TestResult, { ok: true }> {
   const licences = (Array.isArray(staff._embed?.licenses) ? staff._embed.licenses : [])
     .filter((l) => l && l.enabled === true && typeof l.code === 'string');
-  const invoicing = licences.some((l) => INVOICING_LICENCES.has(l.code));
   const userName = [staff.firstname, staff.lastname].filter((p) => typeof p === 'string' && p.trim()).join(' ');
   return {
     ok: true,
     accountName: String(staff._embed?.account?.name ?? ''),
     userName: userName || String(staff.email ?? ''),
     licences: licences.map((l) => l.code),
-    sourceMode: sourceModeSetting !== 'auto' ? sourceModeSetting : invoicing ? 'invoicing' : 'sales',
+    // The data layer's rule, so the test says what the summaries will do.
+    sourceMode: sourceModeOf(staff, sourceModeSetting).mode,
   };
 }
 

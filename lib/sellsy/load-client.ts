@@ -42,6 +42,14 @@ export type LoadResult =
 
 const INVOICING_LICENCES = new Set(['pack_invoicing_management', 'pack_all_included']);
 
+/** Spec §1 before any document is read: the setting, else an enabled invoicing licence means invoices. */
+export function sourceModeOf(staff: Staff, setting: SourceModeSetting): { mode: SourceMode; reason: 'setting' | 'licence' | 'no-licence' } {
+  if (setting !== 'auto') return { mode: setting, reason: 'setting' };
+  const licences = Array.isArray(staff._embed?.licenses) ? staff._embed.licenses : [];
+  const invoicing = licences.some((l) => l && l.enabled === true && INVOICING_LICENCES.has(l.code));
+  return invoicing ? { mode: 'invoicing', reason: 'licence' } : { mode: 'sales', reason: 'no-licence' };
+}
+
 // Only the fields the engine reads: field[] trims list payloads (nested paths pick single amounts).
 const FIELDS = {
   invoices: ['id', 'number', 'status', 'date', 'due_date', 'created', 'currency', 'related', 'subject',
@@ -95,17 +103,9 @@ export async function loadClient(api: SellsyApi, opts: LoadClientOptions): Promi
     };
   }
 
-  let sourceMode: SourceMode;
-  let sourceModeReason: string;
-  if (opts.sourceModeSetting !== 'auto') {
-    sourceMode = opts.sourceModeSetting;
-    sourceModeReason = 'setting';
-  } else {
-    const licences = Array.isArray(staff._embed?.licenses) ? staff._embed.licenses : [];
-    const invoicing = licences.some((l) => l && l.enabled === true && INVOICING_LICENCES.has(l.code));
-    sourceMode = invoicing ? 'invoicing' : 'sales';
-    sourceModeReason = invoicing ? 'licence' : 'no-licence';
-  }
+  const initialMode = sourceModeOf(staff, opts.sourceModeSetting);
+  let sourceMode: SourceMode = initialMode.mode;
+  let sourceModeReason: string = initialMode.reason;
 
   const related = { related_objects: [{ type: kind, id }] };
   const people = kind === 'company' ? { companies: [id] } : { individuals: [id] };
