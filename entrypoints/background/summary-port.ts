@@ -11,15 +11,13 @@ import type { Settings } from '@/lib/settings/types';
 import type { ResumeStore, StoredSummary } from '@/lib/store/types';
 import type { Summary } from '@/lib/summary/types';
 import type { AiSettings } from '@/lib/ai/settings';
-import { latestChangeAt } from '@/lib/sellsy/latest-change';
+import type { BuildResult } from '@/lib/summary/build';
+import { latestChangeAt, latestChangeRequests } from '@/lib/sellsy/latest-change';
 import type { AccountMap } from './accounts';
-import { fetchStaff } from './accounts';
 import { acceptPanelRequest, contentScriptPage, type GuardContext } from './guard';
 import type { PortLike } from './types';
 
-export type BuildResult =
-  | { status: 'client'; summary: Summary; requests: number }
-  | { status: 'not-client'; thirdType: 'prospect' | 'supplier'; client: { kind: string; id: number; name: string }; language: string };
+export type { BuildResult };
 
 /** lib/summary/build.ts's buildClientSummary, as the background calls it. */
 export type BuildFn = (
@@ -127,7 +125,7 @@ export function servePanelPort(port: PortLike, deps: SummaryPortDeps): boolean {
     try {
       const latest = await (deps.latestChangeAt ?? latestChangeAt)(api, { client: { kind: client.type, id: client.id }, sourceMode, signal: run.signal });
       if (latest !== null && Date.parse(latest) > savedAt) {
-        post(run, { type: 'summary', summary: cached.summary, phase: 'cached', savedAt: cached.savedAt, stale: true, requests: api.stats().requests });
+        post(run, { type: 'summary', summary: cached.summary, phase: 'cached', savedAt: cached.savedAt, stale: true, requests: latestChangeRequests(sourceMode) });
       }
     } catch (e) {
       // The cached summary stays on screen unmarked; the failure is not the rep's concern but is logged.
@@ -194,16 +192,6 @@ export function servePanelPort(port: PortLike, deps: SummaryPortDeps): boolean {
     }
     if (run.signal.aborted) return;
 
-    // First time with these credentials: learn the account beside the computation, for the cache key.
-    const accountP: Promise<string | null> = accountId
-      ? Promise.resolve(accountId)
-      : fetchStaff(api, run.signal).then(async (staff) => {
-        const id = String(staff._embed!.account!.id);
-        await deps.accounts.set(conn, id);
-        return id;
-      });
-    accountP.catch(() => undefined);
-
     const ai = deps.aiSettings(settings);
     const startRequests = api.stats().requests;
     let figuresSent = false;
@@ -248,6 +236,11 @@ export function servePanelPort(port: PortLike, deps: SummaryPortDeps): boolean {
       return;
     }
     if (run.signal.aborted) return;
+    // The load read the account (GET /staffs/me) anyway: remember it for the cache key of the next open.
+    if (accountId !== result.accountId) {
+      accountId = result.accountId;
+      await deps.accounts.set(conn, accountId).catch((e: Error) => deps.onWarning?.(`account not remembered: ${errorMessage(e)}`));
+    }
 
     if (result.status === 'not-client') {
       post(run, { type: 'not-client', thirdType: result.thirdType, name: result.client.name, language: result.language });
@@ -261,8 +254,6 @@ export function servePanelPort(port: PortLike, deps: SummaryPortDeps): boolean {
     }
     if (!store) return;
     try {
-      accountId = await accountP;
-      if (!accountId) return;
       await store.putSummary(accountId, summary.client.type, summary.client.id, summary, { latestActivityAt: null, savedAt: deps.now().toISOString() });
     } catch (e) {
       // The summary is on screen; only the cache missed it. Say so without hiding the summary.

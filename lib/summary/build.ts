@@ -31,10 +31,12 @@ export interface BuildOptions {
   signal?: AbortSignal;
 }
 
+/** `accountId`: the Sellsy account the credentials opened (cache key), read by the load itself. */
 export type BuildResult =
-  | { status: 'client'; summary: Summary; requests: number }
+  | { status: 'client'; summary: Summary; requests: number; accountId: string }
   | {
     status: 'not-client';
+    accountId: string;
     thirdType: 'prospect' | 'supplier';
     client: { kind: 'company' | 'individual'; id: number; name: string };
     language: SummaryLanguage;
@@ -52,6 +54,7 @@ export async function buildClientSummary(deps: BuildDeps, opts: BuildOptions): P
   if (loaded.status === 'not-client') {
     return {
       status: 'not-client',
+      accountId: loaded.accountId,
       thirdType: loaded.thirdType,
       client: loaded.client,
       language: resolveLanguage(opts.languageSetting, loaded.staffLanguage, opts.browserLanguage),
@@ -60,7 +63,7 @@ export async function buildClientSummary(deps: BuildDeps, opts: BuildOptions): P
   const language = resolveLanguage(opts.languageSetting, loaded.data.staffLanguage, opts.browserLanguage);
   const figures = computeSummary(loaded.data, { today: opts.today, language, generatedAt: opts.now.toISOString() });
   opts.onSummary?.(figures, 'figures');
-  if (!opts.ai?.enabled) return { status: 'client', summary: figures, requests: loaded.requests };
+  if (!opts.ai?.enabled) return { status: 'client', summary: figures, requests: loaded.requests, accountId: loaded.data.accountId };
 
   opts.signal?.throwIfAborted();
   const generated = await generateTexts(figures, opts.ai, {
@@ -73,5 +76,5 @@ export async function buildClientSummary(deps: BuildDeps, opts: BuildOptions): P
     warnings: [...new Set([...generated.summary.warnings, ...generated.warnings])],
   };
   opts.onSummary?.(summary, 'texts');
-  return { status: 'client', summary, requests: loaded.requests };
+  return { status: 'client', summary, requests: loaded.requests, accountId: loaded.data.accountId };
 }

@@ -24,7 +24,7 @@ function setup(over: Partial<SummaryPortDeps> & { settings?: Settings } = {}) {
     opts.onInteractionsDelta?.('Hello world');
     const withTexts = { ...s, interactions: { ...s.interactions, summary: 'Hello world', generatedBy: 'llm' as const } };
     opts.onSummary?.(withTexts, 'texts');
-    return { status: 'client', summary: withTexts, requests: 12 };
+    return { status: 'client', summary: withTexts, requests: 12, accountId: '90001' };
   });
   const deps: SummaryPortDeps = {
     guard: GUARD,
@@ -47,7 +47,7 @@ const types = (events: { type: string; phase?: string }[]) => events.map((e) => 
 
 describe('the panel port', () => {
   it('computes on first open: progress, figures, deltas, texts, then saves under the account', async () => {
-    const { deps, cache, build, api } = setup();
+    const { deps, cache, build, api, accounts } = setup();
     const port = fakePort(contentSender());
     expect(servePanelPort(port, deps)).toBe(true);
     port.send({ type: 'open', page: PAGE, language: 'fr-FR' });
@@ -58,14 +58,16 @@ describe('the panel port', () => {
     expect((cache.puts[0]!.summary as { interactions: { summary: string } }).interactions.summary).toBe('Hello world');
     const opts = build.mock.calls[0]![1];
     expect(opts).toMatchObject({ ref: { kind: 'unknown', id: PAGE.id }, today: '2026-11-29', browserLanguage: 'fr-FR', languageSetting: 'auto', sourceModeSetting: 'auto', ai: null });
-    expect(api.calls).toEqual(['/staffs/me']); // the account id, learnt once
+    // The account id comes out of the load itself (which reads /staffs/me): no request of the port's own.
+    expect(api.calls).toEqual([]);
+    expect(await accounts.get(sellsyConnection(CONFIGURED)!)).toBe('90001');
   });
 
   it('without an LLM the figures’ summary is also the final one: figures, then texts', async () => {
     const { deps, cache } = setup({
       build: async (_d, opts) => {
         opts.onSummary?.(summaryOf('Rules only'), 'figures');
-        return { status: 'client', summary: summaryOf('Rules only'), requests: 9 };
+        return { status: 'client', summary: summaryOf('Rules only'), requests: 9, accountId: '90001' };
       },
     });
     const port = fakePort(contentSender());
@@ -234,7 +236,7 @@ describe('the panel port', () => {
 
   it('a prospect becomes not-client and is not cached', async () => {
     const { deps, cache } = setup({
-      build: async () => ({ status: 'not-client', thirdType: 'prospect', client: { kind: 'company', id: 5, name: 'Prospect SA' }, language: 'fr' }),
+      build: async () => ({ status: 'not-client', accountId: '90001', thirdType: 'prospect', client: { kind: 'company', id: 5, name: 'Prospect SA' }, language: 'fr' }),
     });
     const port = fakePort(contentSender());
     servePanelPort(port, deps);
@@ -275,7 +277,7 @@ describe('the panel port', () => {
         seenSignal = opts.signal;
         await gate.promise;
         opts.onSummary?.(summaryOf('Late'), 'figures');
-        return { status: 'client', summary: summaryOf('Late'), requests: 1 };
+        return { status: 'client', summary: summaryOf('Late'), requests: 1, accountId: '90001' };
       },
     });
     const port = fakePort(contentSender());
