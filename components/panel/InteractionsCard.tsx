@@ -30,7 +30,7 @@ export function InteractionsCard({ texts }: { texts: TextsStatus }) {
         ))}
       </div>
       {texts.pending ? (
-        <p class="text pending" aria-live="polite" data-text="interactions.summary">{texts.draft || s.writing}</p>
+        <p class="text pending" aria-live="polite" data-text="interactions.summary">{texts.draft?.value || s.writing}</p>
       ) : texts.error === null ? (
         total === 0 && !it.summary ? <p class="empty">{s.noInteractions}</p> : (
           <p class="text" data-text="interactions.summary" data-generated-by={it.generatedBy}>{it.summary}</p>

@@ -50,6 +50,8 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }
     };
   }, [m]);
   const returnFocus = useRef<Element | null>(null);
+  // One context value per summary: a status change or a streamed piece does not hand the cards a new one.
+  const env = useMemo(() => (summary ? makeEnv(summary, linkFor) : null), [summary, linkFor]);
 
   useLayoutEffect(() => {
     if (!open) return;
@@ -83,7 +85,7 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }
   const busy = progress !== null || m.status.value === 'loading';
   const texts = {
     pending: m.textsPending.value,
-    draft: m.draft.value,
+    draft: m.draft,
     error: m.textsError.value,
     onRetry: () => m.retryTexts(),
   };
@@ -118,8 +120,8 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }
         <p class="state" data-message="not-client">{s.notClient(notClient.thirdType)}</p>
       )}
       {state === 'loading' && !progress && <p class="state muted" data-message="loading">{s.loading}…</p>}
-      {summary && (
-        <EnvContext.Provider value={makeEnv(summary, linkFor)}>
+      {summary && env && (
+        <EnvContext.Provider value={env}>
           <div class="cards">
             <RelationshipCard />
             <OpenDocumentsCard />

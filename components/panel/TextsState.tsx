@@ -1,10 +1,11 @@
 // What a generated text shows while it is being written, or when it failed.
+import type { ReadonlySignal } from '@preact/signals';
 import { useEnv } from './env';
 
 export interface TextsStatus {
   pending: boolean;
-  /** The streamed text so far (interactions summary only). */
-  draft?: string;
+  /** The streamed text so far (interactions summary only): a signal, so each piece updates that card alone. */
+  draft?: ReadonlySignal<string>;
   error: string | null;
   onRetry(): void;
 }

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render } from '@testing-library/preact';
+import { signal } from '@preact/signals';
 import type { Summary } from '@/lib/summary/types';
 import { formatDate, formatMoney } from '@/lib/format/intl';
 import { EnvContext, makeEnv } from '@/components/panel/env';
@@ -15,7 +16,7 @@ import { emptySummary, invoicingSummary, salesSummary } from './fixture';
 afterEach(cleanup);
 
 const links = (type: string, id: number) => `https://www.sellsy.com/${type}/${id}`;
-const texts = { pending: false, draft: '', error: null, onRetry: () => {} };
+const texts = { pending: false, draft: signal(''), error: null, onRetry: () => {} };
 
 function renderCards(summary: Summary) {
   return render(
