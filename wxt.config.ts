@@ -1,5 +1,5 @@
-import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
 import { LOCAL_SELLSY_MATCHES, SELLSY_API_HOSTS, SELLSY_PAGE_MATCHES } from './lib/sellsy/hosts';
 
 // The local Sellsy (demo and tests) is reachable only from builds made with RESUME_LOCAL_SELLSY=1;
@@ -22,9 +22,8 @@ export default defineConfig({
       ? { optional_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: 'Résumé client' },
-    content_security_policy: browser === 'firefox'
-      ? "script-src 'self'; object-src 'self'"
-      : { extension_pages: "script-src 'self'; object-src 'self'" },
+    content_security_policy:
+      browser === 'firefox' ? "script-src 'self'; object-src 'self'" : { extension_pages: "script-src 'self'; object-src 'self'" },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: { id: 'resume-client@sellsy-summary.example', data_collection_permissions: { required: ['none'] } },

@@ -2,9 +2,18 @@
 // Sequential, default page size (25), one detail call per document, no batch, no field trimming, no cache.
 // It fetches the same data as loadClient, so request counts and times are comparable.
 
-interface Page<T> { pagination: { count: number; limit: number; offset: string | number | null }; data: T[] }
+interface Page<T> {
+  pagination: { count: number; limit: number; offset: string | number | null };
+  data: T[];
+}
 
-export async function naiveLoad(apiUrl: string, tokenUrl: string, clientId: string, clientSecret: string, companyId: number): Promise<{ requests: number }> {
+export async function naiveLoad(
+  apiUrl: string,
+  tokenUrl: string,
+  clientId: string,
+  clientSecret: string,
+  companyId: number,
+): Promise<{ requests: number }> {
   let requests = 0;
   const tokenRes = await fetch(tokenUrl, {
     method: 'POST',
@@ -23,7 +32,10 @@ export async function naiveLoad(apiUrl: string, tokenUrl: string, clientId: stri
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-      if (res.status === 429 || res.status >= 500) { await new Promise((r) => setTimeout(r, 1000)); continue; }
+      if (res.status === 429 || res.status >= 500) {
+        await new Promise((r) => setTimeout(r, 1000));
+        continue;
+      }
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status}`);
       return (await res.json()) as T;
     }
@@ -50,7 +62,11 @@ export async function naiveLoad(apiUrl: string, tokenUrl: string, clientId: stri
   await all('opportunities', rel);
   for (const r of ['comments', 'tasks', 'phone-calls', 'calendar-events']) await all(r, { companies: [companyId] });
   const itemIds = new Set<number>();
-  for (const [path, docs] of [['invoices', invoices], ['credit-notes', creditNotes], ['estimates', estimates]] as const) {
+  for (const [path, docs] of [
+    ['invoices', invoices],
+    ['credit-notes', creditNotes],
+    ['estimates', estimates],
+  ] as const) {
     for (const d of docs) {
       const detail = await call<{ rows?: { type: string; related?: { id: number } }[] }>('GET', `/${path}/${d.id}`);
       for (const row of detail.rows ?? []) if (row.type === 'catalog' && row.related) itemIds.add(row.related.id);

@@ -2,40 +2,52 @@
 // fewest requests the documented limits allow, the card engine on synthetic clients, the panel in
 // Chromium, bundle sizes and prompt sizes. Prints one table and writes bench/results.json.
 // The local Sellsy runs with 50 ms latency and a 5 requests/second quota, as the issue asks.
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { whatWouldBeSent } from '../lib/ai';
+import { DEFAULT_AI_SETTINGS } from '../lib/ai/settings';
+import { computeSummary } from '../lib/cards';
+import type { ClientData } from '../lib/client-data';
 import { createSellsyApi, type SellsyApi } from '../lib/sellsy/api';
 import { loadClient } from '../lib/sellsy/load-client';
 import { openStore, type ResumeStore } from '../lib/store';
-import { computeSummary } from '../lib/cards';
-import { whatWouldBeSent } from '../lib/ai';
-import { DEFAULT_AI_SETTINGS } from '../lib/ai/settings';
-import type { ClientData } from '../lib/client-data';
-import { startSellsy, type FakeSellsy } from '../test/sellsy/server';
 import { DEMO, LARGE_CLIENT_ID } from '../test/sellsy/demo';
+import { type FakeSellsy, startSellsy } from '../test/sellsy/server';
 import { naiveLoad } from './naive-client';
-import { syntheticClient } from './synthetic';
 import { measurePanel } from './panel';
+import { syntheticClient } from './synthetic';
 
 const TODAY = '2026-11-29';
 const QUOTA_PER_SECOND = 5;
 const LATENCY_MS = 50;
 const PAGE = 100;
 const argv = process.argv.slice(2);
-const flag = (name: string) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
+const flag = (name: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
 const RUNS = Number(flag('--runs') ?? 3);
 const skipNaive = argv.includes('--no-naive');
 // The naive client takes minutes per run at 5 req/s: its own run count can be set apart.
 const NAIVE_RUNS = Number(flag('--naive-runs') ?? RUNS);
 const skipBrowser = argv.includes('--no-browser');
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
 const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 100) / 100 : null);
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-interface Cost { http: number; quotaUnits: number; ms: number }
+interface Cost {
+  http: number;
+  quotaUnits: number;
+  ms: number;
+}
 /** HTTP requests seen by the local Sellsy, and quota units (each batch sub-request counts, as assumed there). */
 function costOf(sellsy: FakeSellsy, ms: number): Cost {
   const http = sellsy.log.length;
@@ -48,7 +60,17 @@ function medianCost(cs: Cost[]): Cost {
 
 /** The fewest requests that fetch the same data: one page of 100 per started hundred of each list, one detail per new document. */
 function lowerBound(data: ClientData, opts: { details: number; token: boolean }) {
-  const all: (readonly unknown[] | null)[] = [data.invoices, data.creditNotes, data.estimates, data.payments, data.opportunities, data.comments, data.tasks, data.phoneCalls, data.calendarEvents];
+  const all: (readonly unknown[] | null)[] = [
+    data.invoices,
+    data.creditNotes,
+    data.estimates,
+    data.payments,
+    data.opportunities,
+    data.comments,
+    data.tasks,
+    data.phoneCalls,
+    data.calendarEvents,
+  ];
   const lists = all.reduce<number>((n, l) => (l ? n + Math.max(1, Math.ceil(l.length / PAGE)) : n), 0);
   const itemPages = opts.details ? Math.ceil(Object.keys(data.items).length / PAGE) : 0;
   const requests = (opts.token ? 1 : 0) + 2 /* record, staffs/me */ + lists + opts.details + itemPages;
@@ -119,12 +141,21 @@ async function dataLayer() {
     const refreshNew: Cost[] = [];
     const acc = sellsy.db.accounts.invoicing;
     for (let i = 0; i < RUNS; i++) {
-      const template = acc.invoices.find((x) => x.status === 'paid' && String(x.date) >= '2026-01-01' && (x.related as { id: number }[]).some((r) => r.id === LARGE_CLIENT_ID))!;
+      const template = acc.invoices.find(
+        (x) => x.status === 'paid' && String(x.date) >= '2026-01-01' && (x.related as { id: number }[]).some((r) => r.id === LARGE_CLIENT_ID),
+      )!;
       const comment = acc.comments.find((c) => c.company_id === LARGE_CLIENT_ID)!;
       let maxInv = Math.max(...acc.invoices.map((x) => x.id as number));
       let maxCom = Math.max(...acc.comments.map((x) => x.id as number));
-      for (let k = 0; k < 5; k++) acc.invoices.push({ ...structuredClone(template), id: ++maxInv, number: `FAC-BENCH-${i}-${k}`, status: 'due', date: TODAY });
-      for (let k = 0; k < 3; k++) acc.comments.push({ ...structuredClone(comment), id: ++maxCom, created: `${TODAY}T09:0${k}:00+01:00`, description: `Nouveau commentaire ${i}-${k}` });
+      for (let k = 0; k < 5; k++)
+        acc.invoices.push({ ...structuredClone(template), id: ++maxInv, number: `FAC-BENCH-${i}-${k}`, status: 'due', date: TODAY });
+      for (let k = 0; k < 3; k++)
+        acc.comments.push({
+          ...structuredClone(comment),
+          id: ++maxCom,
+          created: `${TODAY}T09:0${k}:00+01:00`,
+          description: `Nouveau commentaire ${i}-${k}`,
+        });
       sellsy.resetLog();
       const t0 = performance.now();
       await loadOnce(api, store);
@@ -134,10 +165,24 @@ async function dataLayer() {
     const final = await loadOnce(api, newStore());
     return {
       rowSets,
-      cold: { perPath: coldPerPath, ours: medianCost(cold), naive: naive.length ? medianCost(naive) : null, bound: lowerBound(data!, { details: rowSets, token: true }) },
+      cold: {
+        perPath: coldPerPath,
+        ours: medianCost(cold),
+        naive: naive.length ? medianCost(naive) : null,
+        bound: lowerBound(data!, { details: rowSets, token: true }),
+      },
       // Without a cache, the naive client's refresh is a full load: its cold figures stand for it.
-      refresh: { ours: medianCost(refresh), naive: naive.length ? medianCost(naive) : null, bound: lowerBound(data!, { details: 0, token: false }), perPath: perCollection },
-      refreshNew: { ours: medianCost(refreshNew), naive: naive.length ? medianCost(naive) : null, bound: lowerBound(final, { details: 5, token: false }) },
+      refresh: {
+        ours: medianCost(refresh),
+        naive: naive.length ? medianCost(naive) : null,
+        bound: lowerBound(data!, { details: 0, token: false }),
+        perPath: perCollection,
+      },
+      refreshNew: {
+        ours: medianCost(refreshNew),
+        naive: naive.length ? medianCost(naive) : null,
+        bound: lowerBound(final, { details: 5, token: false }),
+      },
       summaryForPrompt: computeSummary(final, { today: TODAY, language: 'fr', generatedAt: new Date().toISOString() }),
     };
   } finally {
@@ -173,7 +218,11 @@ function sizes() {
   const group = (re: RegExp) => {
     const fs = files.filter((f) => re.test(f));
     const buf = Buffer.concat(fs.map((f) => readFileSync(f)));
-    return { files: fs.map((f) => f.slice(dir.length + 1)), rawKB: Math.round(buf.length / 102.4) / 10, gzipKB: Math.round(gzipSync(buf).length / 102.4) / 10 };
+    return {
+      files: fs.map((f) => f.slice(dir.length + 1)),
+      rawKB: Math.round(buf.length / 102.4) / 10,
+      gzipKB: Math.round(gzipSync(buf).length / 102.4) / 10,
+    };
   };
   return { content: group(/content-scripts\//), background: group(/background\.js$/), options: group(/(options|chunks\/)/) };
 }
@@ -184,7 +233,10 @@ async function main() {
   const d = await dataLayer();
   log('card engine…');
   const eng = engine();
-  const prompts = whatWouldBeSent(d.summaryForPrompt, { ...DEFAULT_AI_SETTINGS, enabled: true, apiKey: 'bench' }).requests.map((r) => ({ purpose: r.purpose, tokens: r.tokensEstimate }));
+  const prompts = whatWouldBeSent(d.summaryForPrompt, { ...DEFAULT_AI_SETTINGS, enabled: true, apiKey: 'bench' }).requests.map((r) => ({
+    purpose: r.purpose,
+    tokens: r.tokensEstimate,
+  }));
   let panel: Awaited<ReturnType<typeof measurePanel>> | null = null;
   if (!skipBrowser) {
     log('panel in Chromium…');
@@ -193,11 +245,36 @@ async function main() {
   const size = sizes();
 
   const results = {
-    date: new Date().toISOString(), settings: { latencyMs: LATENCY_MS, perSecondQuota: QUOTA_PER_SECOND, runs: RUNS, naiveRuns: NAIVE_RUNS, today: TODAY, client: LARGE_CLIENT_ID },
-    cold: { ...d.cold, ratios: { oursNaiveRequests: d.cold.naive && ratio(d.cold.ours.quotaUnits, d.cold.naive.quotaUnits), oursBoundRequests: ratio(d.cold.ours.quotaUnits, d.cold.bound.requests), oursBoundTime: ratio(d.cold.ours.ms, d.cold.bound.quotaMs), oursNaiveTime: d.cold.naive && ratio(d.cold.ours.ms, d.cold.naive.ms) } },
-    refresh: { ...d.refresh, ratios: { naiveOursRequests: d.refresh.naive && ratio(d.refresh.naive.quotaUnits, d.refresh.ours.quotaUnits), oursBoundRequests: ratio(d.refresh.ours.quotaUnits, d.refresh.bound.requests) } },
-    refreshNew: { ...d.refreshNew, ratios: { naiveOursRequests: d.refreshNew.naive && ratio(d.refreshNew.naive.quotaUnits, d.refreshNew.ours.quotaUnits), oursBoundRequests: ratio(d.refreshNew.ours.quotaUnits, d.refreshNew.bound.requests) } },
-    engine: eng, panel, sizes: size, prompts, detailDocuments: d.rowSets,
+    date: new Date().toISOString(),
+    settings: { latencyMs: LATENCY_MS, perSecondQuota: QUOTA_PER_SECOND, runs: RUNS, naiveRuns: NAIVE_RUNS, today: TODAY, client: LARGE_CLIENT_ID },
+    cold: {
+      ...d.cold,
+      ratios: {
+        oursNaiveRequests: d.cold.naive && ratio(d.cold.ours.quotaUnits, d.cold.naive.quotaUnits),
+        oursBoundRequests: ratio(d.cold.ours.quotaUnits, d.cold.bound.requests),
+        oursBoundTime: ratio(d.cold.ours.ms, d.cold.bound.quotaMs),
+        oursNaiveTime: d.cold.naive && ratio(d.cold.ours.ms, d.cold.naive.ms),
+      },
+    },
+    refresh: {
+      ...d.refresh,
+      ratios: {
+        naiveOursRequests: d.refresh.naive && ratio(d.refresh.naive.quotaUnits, d.refresh.ours.quotaUnits),
+        oursBoundRequests: ratio(d.refresh.ours.quotaUnits, d.refresh.bound.requests),
+      },
+    },
+    refreshNew: {
+      ...d.refreshNew,
+      ratios: {
+        naiveOursRequests: d.refreshNew.naive && ratio(d.refreshNew.naive.quotaUnits, d.refreshNew.ours.quotaUnits),
+        oursBoundRequests: ratio(d.refreshNew.ours.quotaUnits, d.refreshNew.bound.requests),
+      },
+    },
+    engine: eng,
+    panel,
+    sizes: size,
+    prompts,
+    detailDocuments: d.rowSets,
   };
   writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 
@@ -216,7 +293,10 @@ async function main() {
     '',
     '| card engine, synthetic client | time (median) | heap growth | time × vs 10× fewer documents |',
     '|-------------------------------|---------------|-------------|-------------------------------|',
-    ...eng.map((e, i) => `| ${`${e.documents.toLocaleString('en')} documents`.padEnd(29)} | ${`${e.ms} ms`.padStart(13)} | ${`${e.heapMB} MB`.padStart(11)} | ${(i ? `${ratio(e.ms, eng[i - 1]!.ms)}` : '').padStart(29)} |`),
+    ...eng.map(
+      (e, i) =>
+        `| ${`${e.documents.toLocaleString('en')} documents`.padEnd(29)} | ${`${e.ms} ms`.padStart(13)} | ${`${e.heapMB} MB`.padStart(11)} | ${(i ? `${ratio(e.ms, eng[i - 1]!.ms)}` : '').padStart(29)} |`,
+    ),
     '',
     panel
       ? `Panel in Chromium, toolbar click → five cards painted: cold ${panel.coldMs} ms, cached ${panel.cachedMs} ms (median of ${panel.runs}).`
@@ -228,4 +308,7 @@ async function main() {
   console.log(lines.join('\n'));
 }
 
-main().catch((e) => { console.error(e instanceof Error ? e.message : e); process.exit(1); });
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -5,7 +5,7 @@ import type { CatalogRow, CreditNote, Estimate, Invoice, Payment } from '../lib/
 
 function lcg(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -29,41 +29,89 @@ export function syntheticClient(documents: number, today = '2026-11-29'): Client
     if (kind < 0.8) {
       const status = statuses[Math.floor(rnd() * statuses.length)]!;
       invoices.push({
-        id: i, number: `F-${i}`, status, date, due_date: date, created: `${date}T10:00:00+01:00`,
+        id: i,
+        number: `F-${i}`,
+        status,
+        date,
+        due_date: date,
+        created: `${date}T10:00:00+01:00`,
         currency: rnd() < 0.02 ? 'USD' : 'EUR',
         amounts: { total_excl_tax: excl, total_incl_tax: excl, total_remaining_due_incl_tax: status === 'paid' ? '0.00' : excl },
         related,
       });
       if (status === 'paid') {
         payments.push({
-          id: i, number: null, paid_at: `${date}T12:00:00+01:00`, status: 'confirmed', type: 'credit',
-          amounts: { total: excl, remaining: '0.00' }, currency: 'EUR', related: { id: 1, type: 'company' },
+          id: i,
+          number: null,
+          paid_at: `${date}T12:00:00+01:00`,
+          status: 'confirmed',
+          type: 'credit',
+          amounts: { total: excl, remaining: '0.00' },
+          currency: 'EUR',
+          related: { id: 1, type: 'company' },
           related_objects: [{ id: i, type: 'invoice', amount_linked: excl, linked_date: date }],
         });
       }
       if (y >= year - 2) {
         rows[`invoice:${i}`] = [1, 2, 3].map((r) => ({
-          id: i * 10 + r, type: 'catalog' as const, related: { id: 1 + Math.floor(rnd() * 200), type: 'product' as const, declination_id: null },
-          quantity: String(1 + Math.floor(rnd() * 9)), unit_amount: '10.00', reference: `REF-${r}`, description: null,
-          amount_tax_exc: '10.00', amount_tax_inc: '12.00', is_optional: false,
+          id: i * 10 + r,
+          type: 'catalog' as const,
+          related: { id: 1 + Math.floor(rnd() * 200), type: 'product' as const, declination_id: null },
+          quantity: String(1 + Math.floor(rnd() * 9)),
+          unit_amount: '10.00',
+          reference: `REF-${r}`,
+          description: null,
+          amount_tax_exc: '10.00',
+          amount_tax_inc: '12.00',
+          is_optional: false,
         }));
       }
     } else if (kind < 0.85) {
-      creditNotes.push({ id: i, number: `A-${i}`, status: 'spent', date, created: `${date}T10:00:00+01:00`, currency: 'EUR', amounts: { total_excl_tax: excl, total_incl_tax: excl }, related });
+      creditNotes.push({
+        id: i,
+        number: `A-${i}`,
+        status: 'spent',
+        date,
+        created: `${date}T10:00:00+01:00`,
+        currency: 'EUR',
+        amounts: { total_excl_tax: excl, total_incl_tax: excl },
+        related,
+      });
     } else {
       estimates.push({
-        id: i, number: `D-${i}`, status: estStatuses[Math.floor(rnd() * estStatuses.length)]!, date, expiry_date: date,
-        created: `${date}T10:00:00+01:00`, currency: 'EUR', amounts: { total_excl_tax: excl, total: excl }, related,
+        id: i,
+        number: `D-${i}`,
+        status: estStatuses[Math.floor(rnd() * estStatuses.length)]!,
+        date,
+        expiry_date: date,
+        created: `${date}T10:00:00+01:00`,
+        currency: 'EUR',
+        amounts: { total_excl_tax: excl, total: excl },
+        related,
       });
     }
   }
   const items: ClientData['items'] = {};
   for (let id = 1; id <= 200; id++) items[id] = { name: `Produit ${id}`, reference: `P-${id}` };
   return {
-    accountId: 'bench', accountName: 'Bench', defaultCurrency: 'EUR',
+    accountId: 'bench',
+    accountName: 'Bench',
+    defaultCurrency: 'EUR',
     client: { kind: 'company', id: 1, name: 'Synthetic', thirdType: 'client' },
-    staffLanguage: 'fr', sourceMode: 'invoicing', sourceModeReason: 'setting',
-    invoices, creditNotes, payments, estimates, opportunities: [], comments: [], tasks: [], phoneCalls: [], calendarEvents: [],
-    rows, items, warnings: [],
+    staffLanguage: 'fr',
+    sourceMode: 'invoicing',
+    sourceModeReason: 'setting',
+    invoices,
+    creditNotes,
+    payments,
+    estimates,
+    opportunities: [],
+    comments: [],
+    tasks: [],
+    phoneCalls: [],
+    calendarEvents: [],
+    rows,
+    items,
+    warnings: [],
   };
 }

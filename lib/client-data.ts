@@ -2,7 +2,17 @@
 // about one client, already validated and already restricted to documents whose `related` names
 // this client. The engine is a pure function of this and `today`.
 import type {
-  CalendarEvent, Comment, CreditNote, DocumentRow, Estimate, Invoice, Opportunity, Payment, PhoneCall, Task, ThirdType,
+  CalendarEvent,
+  Comment,
+  CreditNote,
+  DocumentRow,
+  Estimate,
+  Invoice,
+  Opportunity,
+  Payment,
+  PhoneCall,
+  Task,
+  ThirdType,
 } from './sellsy/api-types';
 
 export type ClientKind = 'company' | 'individual';

@@ -56,7 +56,14 @@ export interface PublicSettings {
   sourceMode: 'auto' | 'invoicing' | 'sales';
 }
 export interface SettingsPatch {
-  sellsy?: Partial<{ apiUrl: string; tokenUrl: string; authKind: 'client-credentials' | 'token'; clientId: string; clientSecret: string; accessToken: string }>;
+  sellsy?: Partial<{
+    apiUrl: string;
+    tokenUrl: string;
+    authKind: 'client-credentials' | 'token';
+    clientId: string;
+    clientSecret: string;
+    accessToken: string;
+  }>;
   ai?: Partial<{ enabled: boolean; baseURL: string; model: string; apiKey: string; redact: boolean }>;
   language?: 'auto' | 'fr' | 'en';
   sourceMode?: 'auto' | 'invoicing' | 'sales';
@@ -64,7 +71,10 @@ export interface SettingsPatch {
 export interface RequestMap {
   'settings:get': { req: Record<string, never>; res: PublicSettings };
   'settings:set': { req: SettingsPatch; res: PublicSettings };
-  'sellsy:test': { req: Record<string, never>; res: { ok: true; accountName: string; userName: string; licences: string[]; sourceMode: 'invoicing' | 'sales' } | { ok: false; message: string } };
+  'sellsy:test': {
+    req: Record<string, never>;
+    res: { ok: true; accountName: string; userName: string; licences: string[]; sourceMode: 'invoicing' | 'sales' } | { ok: false; message: string };
+  };
   'ai:test': { req: Record<string, never>; res: { ok: true; model: string } | { ok: false; message: string } };
   'ai:last-sent': { req: Record<string, never>; res: { at: string; messages: { role: string; content: string }[]; tokens: number } | null };
   'cache:clear': { req: Record<string, never>; res: { ok: true } };

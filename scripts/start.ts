@@ -4,8 +4,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { clickToolbar, findChromium, launchWithExtension } from '../test/e2e/launch';
-import { startSellsy } from '../test/sellsy/server';
 import { LARGE_CLIENT_ID } from '../test/sellsy/demo';
+import { startSellsy } from '../test/sellsy/server';
 
 const started = Date.now();
 const headed = Boolean(process.env.DISPLAY) && process.env.HEADLESS !== '1';
@@ -30,7 +30,11 @@ console.log(`Summary shown on ${pageUrl} in ${((Date.now() - started) / 1000).to
 
 if (headed) {
   console.log('Chromium is open with the extension. Ctrl-C to stop.');
-  process.on('SIGINT', async () => { await browser.close(); await sellsy.close(); process.exit(0); });
+  process.on('SIGINT', async () => {
+    await browser.close();
+    await sellsy.close();
+    process.exit(0);
+  });
 } else {
   mkdirSync('test-results', { recursive: true });
   const shot = resolve('test-results/start.png');

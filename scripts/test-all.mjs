@@ -1,4 +1,4 @@
-// `npm test`: typecheck, both store builds, the local build, Vitest, then the end-to-end tests in
+// `npm test`: lint and format check (Biome), typecheck, both store builds, the local build, Vitest, then the end-to-end tests in
 // Chromium. Ends with one plain line "N passed, N failed" over all of it, and exits 1 on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -15,9 +15,13 @@ function run(label, cmd, args, extraEnv = {}) {
 }
 function step(label, ok) {
   if (ok) passed += 1;
-  else { failed += 1; failures.push(label); }
+  else {
+    failed += 1;
+    failures.push(label);
+  }
 }
 
+step('lint and format (Biome)', run('lint', 'npx', ['biome', 'ci', '--error-on-warnings', '--colors=off', '.']));
 step('typecheck', run('typecheck', 'npx', ['tsc', '--noEmit']));
 step('build (store: chrome-mv3, firefox-mv2)', run('build', 'npx', ['wxt', 'build']) && run('build', 'npx', ['wxt', 'build', '-b', 'firefox']));
 const localBuilt = run('build (local Sellsy)', 'npx', ['wxt', 'build'], { RESUME_LOCAL_SELLSY: '1' });

@@ -42,7 +42,9 @@ export function AiSection({ model }: { model: OptionsModel }) {
   }
   function onTest(): void {
     // The test uses what is on screen: save it first, as "Test connection" does for Sellsy.
-    void saveForm().then((saved) => { if (saved) void model.testAi(); });
+    void saveForm().then((saved) => {
+      if (saved) void model.testAi();
+    });
   }
 
   const test = model.aiTest.value;
@@ -53,50 +55,125 @@ export function AiSection({ model }: { model: OptionsModel }) {
       <p class="muted">{s.aiHelp}</p>
       <form onSubmit={onSubmit} noValidate>
         <label class="inline">
-          <input type="checkbox" name="aiEnabled" checked={enabled} onChange={(e) => setEnabled((e.currentTarget as HTMLInputElement).checked)}
-            data-testid="options-ai-enabled" />
+          <input
+            type="checkbox"
+            name="aiEnabled"
+            checked={enabled}
+            onChange={(e) => setEnabled((e.currentTarget as HTMLInputElement).checked)}
+            data-testid="options-ai-enabled"
+          />
           {s.aiEnabled}
         </label>
         <div class="field">
           <label for="field-baseURL">{s.baseURL}</label>
-          <input id="field-baseURL" name="baseURL" type="url" spellcheck={false} value={baseURL}
-            onInput={(e) => setBaseURL((e.currentTarget as HTMLInputElement).value)} data-testid="options-ai-base-url" />
+          <input
+            id="field-baseURL"
+            name="baseURL"
+            type="url"
+            spellcheck={false}
+            value={baseURL}
+            onInput={(e) => setBaseURL((e.currentTarget as HTMLInputElement).value)}
+            data-testid="options-ai-base-url"
+          />
         </div>
         <div class="field">
           <label for="field-model">{s.model}</label>
-          <input id="field-model" name="model" type="text" spellcheck={false} value={modelName}
-            onInput={(e) => setModelName((e.currentTarget as HTMLInputElement).value)} data-testid="options-ai-model" />
+          <input
+            id="field-model"
+            name="model"
+            type="text"
+            spellcheck={false}
+            value={modelName}
+            onInput={(e) => setModelName((e.currentTarget as HTMLInputElement).value)}
+            data-testid="options-ai-model"
+          />
         </div>
-        <SecretField s={s} name="apiKey" label={s.apiKey} saved={saved.hasKey} value={key} removed={keyRemoved}
-          onInput={setKey} onRemove={() => { setKey(''); setKeyRemoved(true); }} testId="options-ai-key" />
+        <SecretField
+          s={s}
+          name="apiKey"
+          label={s.apiKey}
+          saved={saved.hasKey}
+          value={key}
+          removed={keyRemoved}
+          onInput={setKey}
+          onRemove={() => {
+            setKey('');
+            setKeyRemoved(true);
+          }}
+          testId="options-ai-key"
+        />
         <label class="inline">
-          <input type="checkbox" name="redact" checked={redact} onChange={(e) => setRedact((e.currentTarget as HTMLInputElement).checked)}
-            data-testid="options-ai-redact" />
+          <input
+            type="checkbox"
+            name="redact"
+            checked={redact}
+            onChange={(e) => setRedact((e.currentTarget as HTMLInputElement).checked)}
+            data-testid="options-ai-redact"
+          />
           {s.redact}
         </label>
         <div class="actions">
-          <button type="submit" data-action="save-ai" data-testid="options-ai-save" disabled={status?.kind === 'saving'}>{s.save}</button>
-          <button type="button" class="secondary" data-action="test-ai" data-testid="options-ai-test" disabled={test.state === 'running'}
-            onClick={onTest}>{s.testAi}</button>
+          <button type="submit" data-action="save-ai" data-testid="options-ai-save" disabled={status?.kind === 'saving'}>
+            {s.save}
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            data-action="test-ai"
+            data-testid="options-ai-test"
+            disabled={test.state === 'running'}
+            onClick={onTest}
+          >
+            {s.testAi}
+          </button>
           <span role="status" class="muted" data-testid="options-ai-status">
             {status?.kind === 'saving' && s.saving}
             {status?.kind === 'saved' && s.saved}
           </span>
         </div>
-        {status?.kind === 'error' && <p role="alert" class="error" data-testid="options-ai-error">{s.error}{s.sep}{status.message}</p>}
-        {permissionDenied && <p role="alert" class="error" data-testid="options-ai-permission">{s.permissionDenied}</p>}
+        {status?.kind === 'error' && (
+          <p role="alert" class="error" data-testid="options-ai-error">
+            {s.error}
+            {s.sep}
+            {status.message}
+          </p>
+        )}
+        {permissionDenied && (
+          <p role="alert" class="error" data-testid="options-ai-permission">
+            {s.permissionDenied}
+          </p>
+        )}
       </form>
       {test.state !== 'idle' && (
-        <div role="status" aria-live="polite" class="result" data-result="ai" data-testid="options-ai-result"
-          data-ok={test.state === 'done' ? String(test.result.ok) : undefined}>
+        <div
+          role="status"
+          aria-live="polite"
+          class="result"
+          data-result="ai"
+          data-testid="options-ai-result"
+          data-ok={test.state === 'done' ? String(test.result.ok) : undefined}
+        >
           {test.state === 'running' && s.testing}
-          {test.state === 'done' && test.result.ok && <p>✓ {s.aiOk}{s.sep}{test.result.model}</p>}
-          {test.state === 'done' && !test.result.ok && <p class="error">{s.failed}{s.sep}{test.result.message}</p>}
+          {test.state === 'done' && test.result.ok && (
+            <p>
+              ✓ {s.aiOk}
+              {s.sep}
+              {test.result.model}
+            </p>
+          )}
+          {test.state === 'done' && !test.result.ok && (
+            <p class="error">
+              {s.failed}
+              {s.sep}
+              {test.result.message}
+            </p>
+          )}
         </div>
       )}
       <h3>{s.lastSent}</h3>
-      <button type="button" class="secondary" data-action="last-sent" data-testid="options-last-sent-show"
-        onClick={() => void model.showLastSent()}>{s.showLastSent}</button>
+      <button type="button" class="secondary" data-action="last-sent" data-testid="options-last-sent-show" onClick={() => void model.showLastSent()}>
+        {s.showLastSent}
+      </button>
       {last.state === 'done' && (
         <div class="last-sent" data-testid="options-last-sent">
           {last.result === null ? (

@@ -14,9 +14,24 @@ export function OptionsPage({ model }: { model: OptionsModel }) {
   }, [model.lang.value, s.title]);
 
   if (model.loadError.value) {
-    return <main class="options"><h1>{s.title}</h1><p role="alert" class="error" data-testid="options-load-error">{s.error}{s.sep}{model.loadError.value}</p></main>;
+    return (
+      <main class="options">
+        <h1>{s.title}</h1>
+        <p role="alert" class="error" data-testid="options-load-error">
+          {s.error}
+          {s.sep}
+          {model.loadError.value}
+        </p>
+      </main>
+    );
   }
-  if (!model.settings.value) return <main class="options" aria-busy="true"><h1>{s.title}</h1><p class="muted">{s.loading}</p></main>;
+  if (!model.settings.value)
+    return (
+      <main class="options" aria-busy="true">
+        <h1>{s.title}</h1>
+        <p class="muted">{s.loading}</p>
+      </main>
+    );
   return (
     <main class="options" data-testid="options">
       <h1>{s.title}</h1>

@@ -15,8 +15,13 @@ export function PreferencesSection({ model }: { model: OptionsModel }) {
       <h2 id="prefs-title">{s.preferences}</h2>
       <div class="field">
         <label for="field-language">{s.language}</label>
-        <select id="field-language" name="language" value={saved.language} data-testid="options-language"
-          onChange={(e) => void change({ language: (e.currentTarget as HTMLSelectElement).value as PublicSettings['language'] })}>
+        <select
+          id="field-language"
+          name="language"
+          value={saved.language}
+          data-testid="options-language"
+          onChange={(e) => void change({ language: (e.currentTarget as HTMLSelectElement).value as PublicSettings['language'] })}
+        >
           <option value="auto">{s.langAuto}</option>
           <option value="fr">Français</option>
           <option value="en">English</option>
@@ -24,14 +29,25 @@ export function PreferencesSection({ model }: { model: OptionsModel }) {
       </div>
       <div class="field">
         <label for="field-sourceMode">{s.sourceMode}</label>
-        <select id="field-sourceMode" name="sourceMode" value={saved.sourceMode} data-testid="options-source-mode"
-          onChange={(e) => void change({ sourceMode: (e.currentTarget as HTMLSelectElement).value as PublicSettings['sourceMode'] })}>
+        <select
+          id="field-sourceMode"
+          name="sourceMode"
+          value={saved.sourceMode}
+          data-testid="options-source-mode"
+          onChange={(e) => void change({ sourceMode: (e.currentTarget as HTMLSelectElement).value as PublicSettings['sourceMode'] })}
+        >
           <option value="auto">{s.modeAuto}</option>
           <option value="invoicing">{s.modeInvoicingChoice}</option>
           <option value="sales">{s.modeSalesChoice}</option>
         </select>
       </div>
-      {error && <p role="alert" class="error">{s.error}{s.sep}{error}</p>}
+      {error && (
+        <p role="alert" class="error">
+          {s.error}
+          {s.sep}
+          {error}
+        </p>
+      )}
     </section>
   );
 }

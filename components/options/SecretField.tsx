@@ -34,10 +34,14 @@ export function SecretField({ s, name, label, saved, value, removed, onInput, on
           onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
         />
         {saved && !removed && (
-          <button type="button" class="secondary" onClick={onRemove} data-testid={`${testId}-remove`}>{s.remove}</button>
+          <button type="button" class="secondary" onClick={onRemove} data-testid={`${testId}-remove`}>
+            {s.remove}
+          </button>
         )}
       </div>
-      <span id={`${id}-state`} class="muted" data-secret-state={saved && !removed ? 'saved' : 'empty'}>{hint}</span>
+      <span id={`${id}-state`} class="muted" data-secret-state={saved && !removed ? 'saved' : 'empty'}>
+        {hint}
+      </span>
     </div>
   );
 }

@@ -58,13 +58,25 @@ export function SellsySection({ model }: { model: OptionsModel }) {
         <fieldset>
           <legend>{s.authKind}</legend>
           <label class="inline">
-            <input type="radio" name="authKind" value="client-credentials" checked={authKind === 'client-credentials'}
-              onChange={() => setAuthKind('client-credentials')} data-testid="options-auth-credentials" />
+            <input
+              type="radio"
+              name="authKind"
+              value="client-credentials"
+              checked={authKind === 'client-credentials'}
+              onChange={() => setAuthKind('client-credentials')}
+              data-testid="options-auth-credentials"
+            />
             {s.authCredentials}
           </label>
           <label class="inline">
-            <input type="radio" name="authKind" value="token" checked={authKind === 'token'}
-              onChange={() => setAuthKind('token')} data-testid="options-auth-token" />
+            <input
+              type="radio"
+              name="authKind"
+              value="token"
+              checked={authKind === 'token'}
+              onChange={() => setAuthKind('token')}
+              data-testid="options-auth-token"
+            />
             {s.authToken}
           </label>
         </fieldset>
@@ -72,55 +84,135 @@ export function SellsySection({ model }: { model: OptionsModel }) {
           <>
             <div class="field">
               <label for="field-clientId">{s.clientId}</label>
-              <input id="field-clientId" name="clientId" type="text" autocomplete="off" spellcheck={false} value={clientId}
-                onInput={(e) => setClientId((e.currentTarget as HTMLInputElement).value)} data-testid="options-client-id" />
+              <input
+                id="field-clientId"
+                name="clientId"
+                type="text"
+                autocomplete="off"
+                spellcheck={false}
+                value={clientId}
+                onInput={(e) => setClientId((e.currentTarget as HTMLInputElement).value)}
+                data-testid="options-client-id"
+              />
             </div>
-            <SecretField s={s} name="clientSecret" label={s.clientSecret} saved={saved.hasSecret} value={secret} removed={secretRemoved}
-              onInput={setSecret} onRemove={() => { setSecret(''); setSecretRemoved(true); }} testId="options-client-secret" />
+            <SecretField
+              s={s}
+              name="clientSecret"
+              label={s.clientSecret}
+              saved={saved.hasSecret}
+              value={secret}
+              removed={secretRemoved}
+              onInput={setSecret}
+              onRemove={() => {
+                setSecret('');
+                setSecretRemoved(true);
+              }}
+              testId="options-client-secret"
+            />
           </>
         ) : (
-          <SecretField s={s} name="accessToken" label={s.accessToken} saved={saved.hasToken} value={token} removed={tokenRemoved}
-            onInput={setToken} onRemove={() => { setToken(''); setTokenRemoved(true); }} testId="options-access-token" />
+          <SecretField
+            s={s}
+            name="accessToken"
+            label={s.accessToken}
+            saved={saved.hasToken}
+            value={token}
+            removed={tokenRemoved}
+            onInput={setToken}
+            onRemove={() => {
+              setToken('');
+              setTokenRemoved(true);
+            }}
+            testId="options-access-token"
+          />
         )}
         <fieldset class="advanced">
           <legend>{s.advanced}</legend>
           <div class="field">
             <label for="field-apiUrl">{s.apiUrl}</label>
-            <input id="field-apiUrl" name="apiUrl" type="url" spellcheck={false} value={apiUrl}
-              onInput={(e) => setApiUrl((e.currentTarget as HTMLInputElement).value)} data-testid="options-api-url" />
+            <input
+              id="field-apiUrl"
+              name="apiUrl"
+              type="url"
+              spellcheck={false}
+              value={apiUrl}
+              onInput={(e) => setApiUrl((e.currentTarget as HTMLInputElement).value)}
+              data-testid="options-api-url"
+            />
           </div>
           <div class="field">
             <label for="field-tokenUrl">{s.tokenUrl}</label>
-            <input id="field-tokenUrl" name="tokenUrl" type="url" spellcheck={false} value={tokenUrl}
-              onInput={(e) => setTokenUrl((e.currentTarget as HTMLInputElement).value)} data-testid="options-token-url" />
+            <input
+              id="field-tokenUrl"
+              name="tokenUrl"
+              type="url"
+              spellcheck={false}
+              value={tokenUrl}
+              onInput={(e) => setTokenUrl((e.currentTarget as HTMLInputElement).value)}
+              data-testid="options-token-url"
+            />
           </div>
         </fieldset>
         <div class="actions">
-          <button type="submit" data-action="save" data-testid="options-sellsy-save" disabled={status?.kind === 'saving'}>{s.save}</button>
-          <button type="button" class="secondary" data-action="test-sellsy" data-testid="options-sellsy-test"
-            disabled={test.state === 'running'} onClick={() => void onTest()}>{s.testSellsy}</button>
+          <button type="submit" data-action="save" data-testid="options-sellsy-save" disabled={status?.kind === 'saving'}>
+            {s.save}
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            data-action="test-sellsy"
+            data-testid="options-sellsy-test"
+            disabled={test.state === 'running'}
+            onClick={() => void onTest()}
+          >
+            {s.testSellsy}
+          </button>
           <span role="status" class="muted" data-testid="options-sellsy-status">
             {status?.kind === 'saving' && s.saving}
             {status?.kind === 'saved' && s.saved}
           </span>
         </div>
-        {status?.kind === 'error' && <p role="alert" class="error" data-testid="options-sellsy-error">{s.error}{s.sep}{status.message}</p>}
+        {status?.kind === 'error' && (
+          <p role="alert" class="error" data-testid="options-sellsy-error">
+            {s.error}
+            {s.sep}
+            {status.message}
+          </p>
+        )}
       </form>
       {test.state !== 'idle' && (
-        <div role="status" aria-live="polite" class="result" data-result="sellsy" data-testid="options-sellsy-result"
-          data-ok={test.state === 'done' ? String(test.result.ok) : undefined}>
+        <div
+          role="status"
+          aria-live="polite"
+          class="result"
+          data-result="sellsy"
+          data-testid="options-sellsy-result"
+          data-ok={test.state === 'done' ? String(test.result.ok) : undefined}
+        >
           {test.state === 'running' && s.testing}
           {test.state === 'done' && test.result.ok && (
             <dl>
-              <dt>{s.connected}</dt><dd>✓</dd>
-              <dt>{s.account}</dt><dd data-account-name>{test.result.accountName}</dd>
-              <dt>{s.user}</dt><dd>{test.result.userName}</dd>
+              <dt>{s.connected}</dt>
+              <dd>✓</dd>
+              <dt>{s.account}</dt>
+              <dd data-account-name>{test.result.accountName}</dd>
+              <dt>{s.user}</dt>
+              <dd>{test.result.userName}</dd>
               <dt>{s.licences}</dt>
-              <dd data-licences>{test.result.licences.length ? test.result.licences.map((c) => licenceLabel(c, model.lang.value)).join(', ') : s.noLicence}</dd>
-              <dt>{s.sourceModeUsed}</dt><dd>{test.result.sourceMode === 'invoicing' ? s.modeInvoicing : s.modeSales}</dd>
+              <dd data-licences>
+                {test.result.licences.length ? test.result.licences.map((c) => licenceLabel(c, model.lang.value)).join(', ') : s.noLicence}
+              </dd>
+              <dt>{s.sourceModeUsed}</dt>
+              <dd>{test.result.sourceMode === 'invoicing' ? s.modeInvoicing : s.modeSales}</dd>
             </dl>
           )}
-          {test.state === 'done' && !test.result.ok && <p class="error">{s.failed}{s.sep}{test.result.message}</p>}
+          {test.state === 'done' && !test.result.ok && (
+            <p class="error">
+              {s.failed}
+              {s.sep}
+              {test.result.message}
+            </p>
+          )}
         </div>
       )}
     </section>

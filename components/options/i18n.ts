@@ -48,7 +48,8 @@ const fr = {
   modeSales: 'des devis et commandes (sans factures)',
   failed: 'Échec',
   ai: 'Textes rédigés par une IA (facultatif)',
-  aiHelp: 'Sans IA, les cartes Interactions et Recommandations sont rédigées par des règles. Tout service compatible OpenAI convient (OpenAI, Mistral, Azure OpenAI, Ollama…).',
+  aiHelp:
+    'Sans IA, les cartes Interactions et Recommandations sont rédigées par des règles. Tout service compatible OpenAI convient (OpenAI, Mistral, Azure OpenAI, Ollama…).',
   aiEnabled: 'Utiliser un modèle de langage',
   apiKey: 'Clé d’API',
   baseURL: 'URL du service',
@@ -111,7 +112,8 @@ const en: Strings = {
   modeSales: 'estimates and orders (no invoices)',
   failed: 'Failed',
   ai: 'Texts written by an AI (optional)',
-  aiHelp: 'Without an AI, the Interactions and Recommendations cards are written by rules. Any OpenAI-compatible service works (OpenAI, Mistral, Azure OpenAI, Ollama…).',
+  aiHelp:
+    'Without an AI, the Interactions and Recommendations cards are written by rules. Any OpenAI-compatible service works (OpenAI, Mistral, Azure OpenAI, Ollama…).',
   aiEnabled: 'Use a language model',
   apiKey: 'API key',
   baseURL: 'Service URL',

@@ -66,7 +66,14 @@ export function createOptionsModel(deps: OptionsDeps) {
   }
 
   return {
-    settings, loadError, lang, s, sellsyTest, aiTest, lastSent, cache,
+    settings,
+    loadError,
+    lang,
+    s,
+    sellsyTest,
+    aiTest,
+    lastSent,
+    cache,
     async load(): Promise<void> {
       try {
         settings.value = await call('settings:get', {});

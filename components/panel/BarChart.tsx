@@ -2,7 +2,11 @@
 // exact amounts.
 import { formatMoney } from '@/lib/format/intl';
 
-export interface Bar { year: number; total: string; count: number }
+export interface Bar {
+  year: number;
+  total: string;
+  count: number;
+}
 
 export function BarChart({ bars, currency, lang, label }: { bars: Bar[]; currency: string | null; lang: string; label: string }) {
   const width = 360;
@@ -23,8 +27,12 @@ export function BarChart({ bars, currency, lang, label }: { bars: Bar[]; currenc
             <rect class="bar" x={x} y={base - h} width={barWidth} height={h} rx={3} data-year={b.year}>
               <title>{`${b.year}: ${formatMoney(b.total, currency, lang)}`}</title>
             </rect>
-            <text class="bar-year" x={x + barWidth / 2} y={height - 4} text-anchor="middle">{String(b.year)}</text>
-            <text class="bar-count" x={x + barWidth / 2} y={base - h - 4} text-anchor="middle">{String(b.count)}</text>
+            <text class="bar-year" x={x + barWidth / 2} y={height - 4} text-anchor="middle">
+              {String(b.year)}
+            </text>
+            <text class="bar-count" x={x + barWidth / 2} y={base - h - 4} text-anchor="middle">
+              {String(b.count)}
+            </text>
           </g>
         );
       })}

@@ -38,13 +38,22 @@ export function Header({ s, lang, title, savedAt, stale, busy, canRefresh, onRef
   return (
     <header class="head">
       <div class="head-top">
-        <h2 tabIndex={-1} ref={headingRef} data-client-name>{title}</h2>
-        <button type="button" class="btn icon" data-action="close" aria-label={s.close} title={s.close} onClick={onClose}>✕</button>
+        <h2 tabIndex={-1} ref={headingRef} data-client-name>
+          {title}
+        </h2>
+        <button type="button" class="btn icon" data-action="close" aria-label={s.close} title={s.close} onClick={onClose}>
+          ✕
+        </button>
       </div>
       {savedAt && (
         <p class="age" data-saved-at={savedAt}>
           {s.generated} {formatAge(savedAt, (now ?? (() => new Date()))(), lang)}
-          {stale && <span class="stale" data-stale="true" title={s.stale}> · ⚠ {s.staleShort}</span>}
+          {stale && (
+            <span class="stale" data-stale="true" title={s.stale}>
+              {' '}
+              · ⚠ {s.staleShort}
+            </span>
+          )}
         </p>
       )}
       {(canRefresh || onCopy) && (

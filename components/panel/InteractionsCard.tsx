@@ -1,10 +1,11 @@
 // Card 4: counts of the last six months, the summary text, the interactions themselves (collapsed).
-import type { InteractionType } from '@/lib/summary/types';
+
 import { formatDate, formatNumber } from '@/lib/format/intl';
+import type { InteractionType } from '@/lib/summary/types';
 import { Card } from './Card';
+import { useEnv } from './env';
 import { Figure } from './Figure';
 import { docTypeText } from './i18n';
-import { useEnv } from './env';
 import { TextsError, type TextsStatus } from './TextsState';
 
 const TYPE_OF: Record<InteractionType, string> = { comment: 'comment', task: 'task', call: 'call', event: 'event' };
@@ -21,7 +22,9 @@ export function InteractionsCard({ texts }: { texts: TextsStatus }) {
   const total = counts.reduce((n, [, c]) => n + c, 0);
   return (
     <Card name="interactions" title={s.interactions}>
-      <p class="muted">{s.since} {formatDate(it.from, lang)}</p>
+      <p class="muted">
+        {s.since} {formatDate(it.from, lang)}
+      </p>
       <div class="counts">
         {counts.map(([key, n, label]) => (
           <Figure key={key} path={`interactions.counts.${key}`} label={label} value={n} drill={false}>
@@ -30,10 +33,16 @@ export function InteractionsCard({ texts }: { texts: TextsStatus }) {
         ))}
       </div>
       {texts.pending ? (
-        <p class="text pending" aria-live="polite" data-text="interactions.summary">{texts.draft?.value || s.writing}</p>
+        <p class="text pending" aria-live="polite" data-text="interactions.summary">
+          {texts.draft?.value || s.writing}
+        </p>
       ) : texts.error === null ? (
-        total === 0 && !it.summary ? <p class="empty">{s.noInteractions}</p> : (
-          <p class="text" data-text="interactions.summary" data-generated-by={it.generatedBy}>{it.summary}</p>
+        total === 0 && !it.summary ? (
+          <p class="empty">{s.noInteractions}</p>
+        ) : (
+          <p class="text" data-text="interactions.summary" data-generated-by={it.generatedBy}>
+            {it.summary}
+          </p>
         )
       ) : null}
       <TextsError status={texts} />
@@ -46,7 +55,15 @@ export function InteractionsCard({ texts }: { texts: TextsStatus }) {
               const label = `${docTypeText(item.type, lang)} · ${formatDate(item.date, lang, 'short')}`;
               return (
                 <li key={`${item.type}:${item.id}`} data-interaction={`${item.type}:${item.id}`}>
-                  <div class="muted">{href ? <a href={href} target="_blank" rel="noopener noreferrer">{label}</a> : label}</div>
+                  <div class="muted">
+                    {href ? (
+                      <a href={href} target="_blank" rel="noopener noreferrer">
+                        {label}
+                      </a>
+                    ) : (
+                      label
+                    )}
+                  </div>
                   <div class="item-text">{item.text}</div>
                 </li>
               );

@@ -1,12 +1,12 @@
 // Card 2: invoices to pay, late invoices, estimates sent and read, open opportunities.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { DocList, DocRef, OpportunityRef } from '@/lib/summary/types';
 import { formatDate, formatMoney, formatNumber } from '@/lib/format/intl';
+import type { DocList, DocRef, OpportunityRef } from '@/lib/summary/types';
 import { Card } from './Card';
+import { useEnv } from './env';
 import { Figure } from './Figure';
 import { docTypeText } from './i18n';
-import { useEnv } from './env';
 
 function DocItem({ type, doc }: { type: string; doc: DocRef }) {
   const { s, lang, summary, linkFor } = useEnv();
@@ -15,12 +15,35 @@ function DocItem({ type, doc }: { type: string; doc: DocRef }) {
   const currency = doc.currency ?? summary.currency;
   return (
     <li data-doc={`${type}:${doc.id}`}>
-      {href ? <a href={href} target="_blank" rel="noopener noreferrer">{label}</a> : <span>{label}</span>}
+      {href ? (
+        <a href={href} target="_blank" rel="noopener noreferrer">
+          {label}
+        </a>
+      ) : (
+        <span>{label}</span>
+      )}
       <span class="muted"> · {formatDate(doc.date, lang, 'short')}</span>
-      {' · '}{doc.remaining !== undefined ? <>{formatMoney(doc.remaining, currency, lang)} {s.remaining}</> : formatMoney(doc.amount, currency, lang)}
+      {' · '}
+      {doc.remaining !== undefined ? (
+        <>
+          {formatMoney(doc.remaining, currency, lang)} {s.remaining}
+        </>
+      ) : (
+        formatMoney(doc.amount, currency, lang)
+      )}
       {doc.daysLate !== undefined && <span class="late"> · {s.daysLate(doc.daysLate)}</span>}
-      {doc.daysLate === undefined && doc.dueDate && <span class="muted"> · {s.due} {formatDate(doc.dueDate, lang, 'short')}</span>}
-      {doc.expiryDate && <span class="muted"> · {s.expires} {formatDate(doc.expiryDate, lang, 'short')}</span>}
+      {doc.daysLate === undefined && doc.dueDate && (
+        <span class="muted">
+          {' '}
+          · {s.due} {formatDate(doc.dueDate, lang, 'short')}
+        </span>
+      )}
+      {doc.expiryDate && (
+        <span class="muted">
+          {' '}
+          · {s.expires} {formatDate(doc.expiryDate, lang, 'short')}
+        </span>
+      )}
     </li>
   );
 }
@@ -51,14 +74,17 @@ function ListFigure({ path, label, type, list }: { path: string; label: string; 
   if (list === null) {
     return (
       <Figure path={path} label={label} value={null} drill={false}>
-        <span class="muted" data-why="invoicing-only">{s.invoicingOnly}</span>
+        <span class="muted" data-why="invoicing-only">
+          {s.invoicingOnly}
+        </span>
       </Figure>
     );
   }
   return (
     <>
       <Figure path={path} label={label} value={list.total} data={{ count: list.count }}>
-        {formatNumber(list.count, lang)}{list.count > 0 && <> · {formatMoney(list.total, summary.currency, lang)}</>}
+        {formatNumber(list.count, lang)}
+        {list.count > 0 && <> · {formatMoney(list.total, summary.currency, lang)}</>}
       </Figure>
       <ShortList items={list.items} render={(d) => <DocItem key={d.id} type={type} doc={d} />} />
     </>
@@ -71,11 +97,23 @@ function OpportunityItem({ o }: { o: OpportunityRef }) {
   const where = [o.pipeline, o.step].filter(Boolean).join(' › ');
   return (
     <li data-doc={`opportunity:${o.id}`}>
-      {href ? <a href={href} target="_blank" rel="noopener noreferrer">{o.name}</a> : <span>{o.name}</span>}
-      {' · '}{formatMoney(o.amount, o.currency ?? summary.currency, lang)}
+      {href ? (
+        <a href={href} target="_blank" rel="noopener noreferrer">
+          {o.name}
+        </a>
+      ) : (
+        <span>{o.name}</span>
+      )}
+      {' · '}
+      {formatMoney(o.amount, o.currency ?? summary.currency, lang)}
       {where && <span class="muted"> · {where}</span>}
       {o.probability !== null && <span class="muted"> · {formatNumber(o.probability, lang)} %</span>}
-      {o.dueDate && <span class="muted"> · {s.due} {formatDate(o.dueDate, lang, 'short')}</span>}
+      {o.dueDate && (
+        <span class="muted">
+          {' '}
+          · {s.due} {formatDate(o.dueDate, lang, 'short')}
+        </span>
+      )}
     </li>
   );
 }
@@ -91,7 +129,8 @@ export function OpenDocumentsCard() {
       <ListFigure path="openDocuments.estimatesSent" label={s.estimatesSent} type="estimate" list={d.estimatesSent} />
       <ListFigure path="openDocuments.estimatesRead" label={s.estimatesRead} type="estimate" list={d.estimatesRead} />
       <Figure path="openDocuments.opportunities" label={s.opportunities} value={opp.total} data={{ count: opp.count }}>
-        {formatNumber(opp.count, lang)}{opp.count > 0 && <> · {formatMoney(opp.total, summary.currency, lang)}</>}
+        {formatNumber(opp.count, lang)}
+        {opp.count > 0 && <> · {formatMoney(opp.total, summary.currency, lang)}</>}
       </Figure>
       <ShortList items={opp.items} render={(o) => <OpportunityItem key={o.id} o={o} />} />
     </Card>

@@ -3,16 +3,16 @@
 import { computed } from '@preact/signals';
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { Summary } from '@/lib/summary/types';
-import type { PanelModel } from './model';
-import { strings } from './i18n';
-import { EnvContext, makeEnv, type LinkFor } from './env';
+import { EnvContext, type LinkFor, makeEnv } from './env';
 import { Header } from './Header';
-import { ProgressBar } from './ProgressBar';
-import { RelationshipCard } from './RelationshipCard';
-import { OpenDocumentsCard } from './OpenDocumentsCard';
-import { SalesOverviewCard } from './SalesOverviewCard';
 import { InteractionsCard } from './InteractionsCard';
+import { strings } from './i18n';
+import type { PanelModel } from './model';
+import { OpenDocumentsCard } from './OpenDocumentsCard';
+import { ProgressBar } from './ProgressBar';
 import { RecommendationsCard } from './RecommendationsCard';
+import { RelationshipCard } from './RelationshipCard';
+import { SalesOverviewCard } from './SalesOverviewCard';
 
 export interface PanelProps {
   model: PanelModel;
@@ -28,8 +28,14 @@ export interface PanelProps {
 function afterPaint(cb: () => void): () => void {
   let cancelled = false;
   const raf = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 0);
-  raf(() => setTimeout(() => { if (!cancelled) cb(); }, 0));
-  return () => { cancelled = true; };
+  raf(() =>
+    setTimeout(() => {
+      if (!cancelled) cb();
+    }, 0),
+  );
+  return () => {
+    cancelled = true;
+  };
 }
 
 export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }: PanelProps) {
@@ -75,7 +81,10 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }
     if (back && typeof back.focus === 'function' && back.isConnected) back.focus();
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') { e.stopPropagation(); close(); }
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      close();
+    }
   };
 
   const notClient = m.notClient.value;
@@ -93,33 +102,61 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }
   if (m.phase.value) attrs['data-phase'] = m.phase.value;
 
   return (
-    <aside class="panel" role="complementary" aria-label={s.panel} lang={lang} data-testid="panel" onKeyDown={onKeyDown} {...attrs}
-      data-painted-at={timing.painted} data-figures-painted-at={timing.figures} data-summary-at={timing.summary}>
+    <aside
+      class="panel"
+      aria-label={s.panel}
+      lang={lang}
+      data-testid="panel"
+      onKeyDown={onKeyDown}
+      {...attrs}
+      data-painted-at={timing.painted}
+      data-figures-painted-at={timing.figures}
+      data-summary-at={timing.summary}
+    >
       <Header
-        s={s} lang={lang} title={title} savedAt={m.savedAt.value} stale={m.stale.value} busy={busy}
+        s={s}
+        lang={lang}
+        title={title}
+        savedAt={m.savedAt.value}
+        stale={m.stale.value}
+        busy={busy}
         canRefresh={m.status.value === 'ready' || m.status.value === 'error'}
         onRefresh={() => m.refresh()}
         onCopy={summary && toMarkdown ? () => (copyText ?? defaultCopy)(toMarkdown(summary, summary.language)) : null}
-        onClose={close} headingRef={headingRef} now={now}
+        onClose={close}
+        headingRef={headingRef}
+        now={now}
       />
       {progress && <ProgressBar progress={progress} s={s} />}
       {loadError && (
         <div class="part-error" role="alert" data-error="load">
-          <span>{s.loadError} {loadError.keptCached && s.keptCached}</span>
+          <span>
+            {s.loadError} {loadError.keptCached && s.keptCached}
+          </span>
           <span class="muted err-detail">{loadError.message === 'disconnected' ? s.disconnected : loadError.message}</span>
-          <button type="button" class="btn small" onClick={() => m.retryLoad()}>{s.retry}</button>
+          <button type="button" class="btn small" onClick={() => m.retryLoad()}>
+            {s.retry}
+          </button>
         </div>
       )}
       {state === 'no-credentials' && (
         <div class="state" data-message="no-credentials">
           <p>{s.noCredentials}</p>
-          <button type="button" class="btn primary" onClick={openOptions}>{s.openOptions}</button>
+          <button type="button" class="btn primary" onClick={openOptions}>
+            {s.openOptions}
+          </button>
         </div>
       )}
       {state === 'not-client' && notClient && (
-        <p class="state" data-message="not-client">{s.notClient(notClient.thirdType)}</p>
+        <p class="state" data-message="not-client">
+          {s.notClient(notClient.thirdType)}
+        </p>
       )}
-      {state === 'loading' && !progress && <p class="state muted" data-message="loading">{s.loading}…</p>}
+      {state === 'loading' && !progress && (
+        <p class="state muted" data-message="loading">
+          {s.loading}…
+        </p>
+      )}
       {summary && env && (
         <EnvContext.Provider value={env}>
           <div class="cards">
@@ -131,8 +168,14 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }
           </div>
           {summary.warnings.length > 0 && (
             <details class="warnings">
-              <summary>{s.warnings} ({summary.warnings.length})</summary>
-              <ul>{summary.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>
+              <summary>
+                {s.warnings} ({summary.warnings.length})
+              </summary>
+              <ul>
+                {summary.warnings.map((w, i) => (
+                  <li key={i}>{w}</li>
+                ))}
+              </ul>
             </details>
           )}
         </EnvContext.Provider>

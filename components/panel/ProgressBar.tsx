@@ -9,7 +9,9 @@ export function ProgressBar({ progress, s }: { progress: LoadProgress; s: String
       <div class="progress-track" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done} aria-label={s.loading}>
         <div class="progress-fill" style={{ width: `${pct}%` }} />
       </div>
-      <p class="muted">{s.loading} : {s.phases[phase] ?? phase} ({done}/{total})</p>
+      <p class="muted">
+        {s.loading} : {s.phases[phase] ?? phase} ({done}/{total})
+      </p>
     </div>
   );
 }

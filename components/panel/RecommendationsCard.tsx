@@ -1,17 +1,21 @@
 // Card 5: suggested actions, each with its reason and the records it rests on.
 import type { Evidence } from '@/lib/summary/types';
 import { Card } from './Card';
-import { docTypeText } from './i18n';
 import { docNumber, useEnv } from './env';
+import { docTypeText } from './i18n';
 import { TextsError, type TextsStatus } from './TextsState';
 
 function EvidenceLink({ e }: { e: Evidence }) {
   const { lang, linkFor, summary } = useEnv();
   const href = linkFor(e.type, e.id);
   const label = `${docTypeText(e.type, lang)} ${docNumber(summary, e.type, e.id) ?? `#${e.id}`}`;
-  return href
-    ? <a href={href} target="_blank" rel="noopener noreferrer" data-evidence={`${e.type}:${e.id}`}>{label}</a>
-    : <span data-evidence={`${e.type}:${e.id}`}>{label}</span>;
+  return href ? (
+    <a href={href} target="_blank" rel="noopener noreferrer" data-evidence={`${e.type}:${e.id}`}>
+      {label}
+    </a>
+  ) : (
+    <span data-evidence={`${e.type}:${e.id}`}>{label}</span>
+  );
 }
 
 export function RecommendationsCard({ texts }: { texts: TextsStatus }) {
@@ -20,22 +24,31 @@ export function RecommendationsCard({ texts }: { texts: TextsStatus }) {
   return (
     <Card name="recommendations" title={s.recommendations}>
       {texts.pending ? (
-        <p class="text pending" aria-live="polite">{s.writing}</p>
-      ) : texts.error === null && (
-        <ol class="recos" data-generated-by={r.generatedBy}>
-          {r.items.map((item, i) => (
-            <li key={i} data-recommendation={i}>
-              <div class="reco-action">{item.action}</div>
-              <div class="reco-reason">{item.reason}</div>
-              {item.evidence.length > 0 && (
-                <div class="reco-evidence muted">
-                  {s.evidence}{' '}
-                  {item.evidence.map((e, j) => <span key={`${e.type}:${e.id}`}>{j > 0 && ', '}<EvidenceLink e={e} /></span>)}
-                </div>
-              )}
-            </li>
-          ))}
-        </ol>
+        <p class="text pending" aria-live="polite">
+          {s.writing}
+        </p>
+      ) : (
+        texts.error === null && (
+          <ol class="recos" data-generated-by={r.generatedBy}>
+            {r.items.map((item, i) => (
+              <li key={i} data-recommendation={i}>
+                <div class="reco-action">{item.action}</div>
+                <div class="reco-reason">{item.reason}</div>
+                {item.evidence.length > 0 && (
+                  <div class="reco-evidence muted">
+                    {s.evidence}{' '}
+                    {item.evidence.map((e, j) => (
+                      <span key={`${e.type}:${e.id}`}>
+                        {j > 0 && ', '}
+                        <EvidenceLink e={e} />
+                      </span>
+                    ))}
+                  </div>
+                )}
+              </li>
+            ))}
+          </ol>
+        )
       )}
       <TextsError status={texts} />
     </Card>

@@ -1,9 +1,10 @@
 // Card 1: first and last purchase, total of purchases.
-import type { DocRef } from '@/lib/summary/types';
+
 import { formatDate, formatMoney } from '@/lib/format/intl';
+import type { DocRef } from '@/lib/summary/types';
 import { Card } from './Card';
-import { Figure } from './Figure';
 import { useEnv } from './env';
+import { Figure } from './Figure';
 
 function PurchaseFigure({ path, label, doc }: { path: string; label: string; doc: DocRef }) {
   const { lang, summary } = useEnv();
@@ -28,9 +29,15 @@ export function RelationshipCard() {
           </Figure>
         </>
       ) : (
-        <p class="empty" data-empty="relationship">{s.noPurchase}</p>
+        <p class="empty" data-empty="relationship">
+          {s.noPurchase}
+        </p>
       )}
-      {summary.excludedOtherCurrency > 0 && <p class="note" data-note="other-currency">{s.otherCurrency(summary.excludedOtherCurrency)}</p>}
+      {summary.excludedOtherCurrency > 0 && (
+        <p class="note" data-note="other-currency">
+          {s.otherCurrency(summary.excludedOtherCurrency)}
+        </p>
+      )}
     </Card>
   );
 }

@@ -1,10 +1,11 @@
 // Card 3: yearly totals (chart and figures), averages, top products, payment behaviour.
-import type { ProductFigure } from '@/lib/summary/types';
+
 import { formatMoney, formatNumber, formatQuantity } from '@/lib/format/intl';
+import type { ProductFigure } from '@/lib/summary/types';
 import { BarChart } from './BarChart';
 import { Card } from './Card';
-import { Figure } from './Figure';
 import { useEnv } from './env';
+import { Figure } from './Figure';
 
 function Products({ path, title, products, by }: { path: string; title: string; products: ProductFigure[]; by: 'quantity' | 'revenue' }) {
   const { lang, summary } = useEnv();
@@ -17,7 +18,12 @@ function Products({ path, title, products, by }: { path: string; title: string; 
           <li key={`${p.itemId}:${p.declinationId ?? ''}`}>
             <Figure
               path={`${path}.${i}`}
-              label={<>{p.name}{p.reference && <span class="muted"> ({p.reference})</span>}</>}
+              label={
+                <>
+                  {p.name}
+                  {p.reference && <span class="muted"> ({p.reference})</span>}
+                </>
+              }
               value={by === 'quantity' ? p.quantity : p.revenue}
               data={{ name: p.name, quantity: p.quantity, revenue: p.revenue, item: p.itemId }}
             >
@@ -33,7 +39,11 @@ function Products({ path, title, products, by }: { path: string; title: string; 
 export function SalesOverviewCard() {
   const { s, lang, summary } = useEnv();
   const o = summary.salesOverview;
-  const invoicingOnly = <span class="muted" data-why="invoicing-only">{s.invoicingOnly}</span>;
+  const invoicingOnly = (
+    <span class="muted" data-why="invoicing-only">
+      {s.invoicingOnly}
+    </span>
+  );
   return (
     <Card name="salesOverview" title={s.salesOverview}>
       <BarChart bars={o.byYear} currency={summary.currency} lang={lang} label={s.byYear} />
@@ -54,8 +64,12 @@ export function SalesOverviewCard() {
       <Products path="salesOverview.topProductsByRevenue" title={s.topByRevenue} products={o.topProductsByRevenue} by="revenue" />
       {summary.sourceMode === 'sales' ? (
         <>
-          <Figure path="salesOverview.averagePaymentDelayDays" label={s.averagePaymentDelay} value={null} drill={false}>{invoicingOnly}</Figure>
-          <Figure path="salesOverview.latePayments" label={s.latePayments} value={null} drill={false}>{invoicingOnly}</Figure>
+          <Figure path="salesOverview.averagePaymentDelayDays" label={s.averagePaymentDelay} value={null} drill={false}>
+            {invoicingOnly}
+          </Figure>
+          <Figure path="salesOverview.latePayments" label={s.latePayments} value={null} drill={false}>
+            {invoicingOnly}
+          </Figure>
         </>
       ) : (
         <>

@@ -16,7 +16,9 @@ export function TextsError({ status }: { status: TextsStatus }) {
   return (
     <div class="part-error" role="alert" data-error="texts">
       <span>{s.textsError}</span>
-      <button type="button" class="btn small" onClick={status.onRetry}>{s.retry}</button>
+      <button type="button" class="btn small" onClick={status.onRetry}>
+        {s.retry}
+      </button>
     </div>
   );
 }

@@ -3,7 +3,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { FigureSource, Summary } from '@/lib/summary/types';
-import { strings, type Strings } from './i18n';
+import { type Strings, strings } from './i18n';
 
 /** A link to a record in Sellsy's web app, or null when we do not know its page. */
 export type LinkFor = (type: string, id: number) => string | null;
@@ -33,7 +33,9 @@ export function docNumber(summary: Summary, type: string, id: number): string | 
   let map = numberCache.get(summary);
   if (!map) {
     map = new Map();
-    const add = (t: string, d: { id: number; number?: string | null }) => { if (d.number) map!.set(`${t}:${d.id}`, d.number); };
+    const add = (t: string, d: { id: number; number?: string | null }) => {
+      if (d.number) map!.set(`${t}:${d.id}`, d.number);
+    };
     const r = summary.relationship;
     if (r.firstPurchase) add(summary.sourceMode === 'sales' ? 'estimate' : 'invoice', r.firstPurchase);
     if (r.lastPurchase) add(summary.sourceMode === 'sales' ? 'estimate' : 'invoice', r.lastPurchase);

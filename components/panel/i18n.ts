@@ -1,6 +1,6 @@
 // The panel's own words, in French and English. Figures and dates are formatted by lib/format/intl.ts;
 // this file only holds the sentences around them.
-import { LABELS, labelLang, reasonLabel, type Labels } from '@/lib/format/labels';
+import { LABELS, type Labels, labelLang, reasonLabel } from '@/lib/format/labels';
 
 export type UiLang = 'fr' | 'en';
 
@@ -9,8 +9,35 @@ export const uiLang: (tag: string | null | undefined) => UiLang = labelLang;
 
 /** The card and list names the terminal and Markdown renderings use too: one wording everywhere. */
 function shared(l: Labels) {
-  const { firstPurchase, lastPurchase, totalPurchases, noPurchase, invoicesToPay, invoicesLate, estimatesSent, estimatesRead, opportunities, remaining, due, expires } = l;
-  return { ...l.cards, firstPurchase, lastPurchase, totalPurchases, noPurchase, invoicesToPay, invoicesLate, estimatesSent, estimatesRead, opportunities, remaining, due, expires };
+  const {
+    firstPurchase,
+    lastPurchase,
+    totalPurchases,
+    noPurchase,
+    invoicesToPay,
+    invoicesLate,
+    estimatesSent,
+    estimatesRead,
+    opportunities,
+    remaining,
+    due,
+    expires,
+  } = l;
+  return {
+    ...l.cards,
+    firstPurchase,
+    lastPurchase,
+    totalPurchases,
+    noPurchase,
+    invoicesToPay,
+    invoicesLate,
+    estimatesSent,
+    estimatesRead,
+    opportunities,
+    remaining,
+    due,
+    expires,
+  };
 }
 
 const fr = {
@@ -26,8 +53,13 @@ const fr = {
   staleShort: 'peut-être dépassé',
   loading: 'Chargement',
   phases: {
-    client: 'fiche client', account: 'compte', documents: 'documents', activity: 'activité',
-    details: 'lignes des documents', items: 'catalogue', done: 'terminé',
+    client: 'fiche client',
+    account: 'compte',
+    documents: 'documents',
+    activity: 'activité',
+    details: 'lignes des documents',
+    items: 'catalogue',
+    done: 'terminé',
   } as Record<string, string>,
   noCredentials: 'Aucun accès Sellsy n’est configuré.',
   openOptions: 'Ouvrir les options',
@@ -55,7 +87,10 @@ const fr = {
   days: (n: string) => `${n} j`,
   none: 'aucun',
   invoicingOnly: 'disponible avec une licence Facturation',
-  comments: 'Commentaires', tasks: 'Tâches', calls: 'Appels', events: 'Rendez-vous',
+  comments: 'Commentaires',
+  tasks: 'Tâches',
+  calls: 'Appels',
+  events: 'Rendez-vous',
   since: 'depuis le',
   showItems: (n: number) => `Voir les ${n} interactions`,
   noInteractions: 'Aucune interaction sur les six derniers mois.',
@@ -72,8 +107,16 @@ const fr = {
   otherCurrency: (n: number) => `${n} document${n > 1 ? 's' : ''} dans une autre devise ${n > 1 ? 'sont écartés' : 'est écarté'} des totaux.`,
   warnings: 'Avertissements',
   docTypes: {
-    invoice: 'Facture', 'credit-note': 'Avoir', estimate: 'Devis', opportunity: 'Opportunité', comment: 'Commentaire',
-    task: 'Tâche', call: 'Appel', event: 'Rendez-vous', payment: 'Paiement', order: 'Commande',
+    invoice: 'Facture',
+    'credit-note': 'Avoir',
+    estimate: 'Devis',
+    opportunity: 'Opportunité',
+    comment: 'Commentaire',
+    task: 'Tâche',
+    call: 'Appel',
+    event: 'Rendez-vous',
+    payment: 'Paiement',
+    order: 'Commande',
   } as Record<string, string>,
 };
 
@@ -90,8 +133,13 @@ const en: typeof fr = {
   staleShort: 'may be out of date',
   loading: 'Loading',
   phases: {
-    client: 'client record', account: 'account', documents: 'documents', activity: 'activity',
-    details: 'document rows', items: 'catalogue', done: 'done',
+    client: 'client record',
+    account: 'account',
+    documents: 'documents',
+    activity: 'activity',
+    details: 'document rows',
+    items: 'catalogue',
+    done: 'done',
   },
   noCredentials: 'No Sellsy access is set up.',
   openOptions: 'Open the options',
@@ -117,7 +165,10 @@ const en: typeof fr = {
   days: (n) => `${n} days`,
   none: 'none',
   invoicingOnly: 'available with an invoicing licence',
-  comments: 'Comments', tasks: 'Tasks', calls: 'Calls', events: 'Events',
+  comments: 'Comments',
+  tasks: 'Tasks',
+  calls: 'Calls',
+  events: 'Events',
   since: 'since',
   showItems: (n) => `Show the ${n} interactions`,
   noInteractions: 'No interaction in the last six months.',
@@ -133,8 +184,16 @@ const en: typeof fr = {
   otherCurrency: (n) => `${n} document${n !== 1 ? 's' : ''} in another currency ${n !== 1 ? 'are' : 'is'} left out of the totals.`,
   warnings: 'Warnings',
   docTypes: {
-    invoice: 'Invoice', 'credit-note': 'Credit note', estimate: 'Estimate', opportunity: 'Opportunity', comment: 'Comment',
-    task: 'Task', call: 'Call', event: 'Event', payment: 'Payment', order: 'Order',
+    invoice: 'Invoice',
+    'credit-note': 'Credit note',
+    estimate: 'Estimate',
+    opportunity: 'Opportunity',
+    comment: 'Comment',
+    task: 'Task',
+    call: 'Call',
+    event: 'Event',
+    payment: 'Payment',
+    order: 'Order',
   },
 };
 

@@ -70,7 +70,9 @@ export function createPanelModel(deps: PanelModelDeps) {
     if (!port) {
       const p = deps.connect();
       port = p;
-      p.onEvent((event) => { if (port === p) handle(event); });
+      p.onEvent((event) => {
+        if (port === p) handle(event);
+      });
       p.onClose(() => {
         if (port !== p) return;
         port = null;
@@ -142,7 +144,10 @@ export function createPanelModel(deps: PanelModelDeps) {
         stale.value = event.stale;
         status.value = 'ready';
         notClient.value = null;
-        if (event.phase !== 'cached') { progress.value = null; loadError.value = null; }
+        if (event.phase !== 'cached') {
+          progress.value = null;
+          loadError.value = null;
+        }
         if (event.phase !== 'figures') draft.value = '';
         if (event.phase === 'figures') textsError.value = null;
         return;
@@ -156,7 +161,10 @@ export function createPanelModel(deps: PanelModelDeps) {
         return;
       case 'error':
         progress.value = null;
-        if (event.scope === 'texts') { textsError.value = event.message; return; }
+        if (event.scope === 'texts') {
+          textsError.value = event.message;
+          return;
+        }
         loadError.value = { message: event.message, keptCached: event.keptCached };
         if (!summary.value) status.value = 'error';
         return;
@@ -199,8 +207,25 @@ export function createPanelModel(deps: PanelModelDeps) {
   }
 
   return {
-    open, page, status, summary, phase, savedAt, stale, progress, loadError, textsError, draft, notClient,
-    requestedAt, paintedAt, figuresPaintedAt, summaryAt, language, textsPending, dataState,
+    open,
+    page,
+    status,
+    summary,
+    phase,
+    savedAt,
+    stale,
+    progress,
+    loadError,
+    textsError,
+    draft,
+    notClient,
+    requestedAt,
+    paintedAt,
+    figuresPaintedAt,
+    summaryAt,
+    language,
+    textsPending,
+    dataState,
     show,
     hide,
     toggle(): void {
@@ -216,9 +241,13 @@ export function createPanelModel(deps: PanelModelDeps) {
       if (open.value && next) request('open');
       else if (next) send({ type: 'peek', page: next });
     },
-    refresh(): void { request('refresh'); },
+    refresh(): void {
+      request('refresh');
+    },
     /** After a failed load: recompute (a cached summary is already on screen) or ask again. */
-    retryLoad(): void { request(loadError.value?.keptCached ? 'refresh' : 'open'); },
+    retryLoad(): void {
+      request(loadError.value?.keptCached ? 'refresh' : 'open');
+    },
     retryTexts(): void {
       const p = page.value;
       if (!p) return;
@@ -238,7 +267,9 @@ export function createPanelModel(deps: PanelModelDeps) {
       if ((state === 'figures' || state === 'ready') && figuresPaintedAt.value === null) figuresPaintedAt.value = elapsed;
     },
     /** For tests and teardown. */
-    dispose(): void { dropPort(); },
+    dispose(): void {
+      dropPort();
+    },
   };
 }
 

@@ -5,7 +5,11 @@ import { formatDate, formatMoney, formatNumber, formatQuantity } from '@/lib/for
 export function warmUpFormatters(languages: string[], currency = 'EUR'): void {
   for (const lang of new Set(languages)) {
     // A tag Intl rejects only means nothing to warm up for it.
-    try { warm(lang, currency); } catch { /* ignored */ }
+    try {
+      warm(lang, currency);
+    } catch {
+      /* ignored */
+    }
   }
 }
 

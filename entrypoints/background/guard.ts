@@ -14,7 +14,15 @@ export interface GuardContext {
   allowLocal: boolean;
 }
 
-const REQUEST_TYPES: readonly RequestType[] = ['settings:get', 'settings:set', 'sellsy:test', 'ai:test', 'ai:last-sent', 'cache:clear', 'options:open'];
+const REQUEST_TYPES: readonly RequestType[] = [
+  'settings:get',
+  'settings:set',
+  'sellsy:test',
+  'ai:test',
+  'ai:last-sent',
+  'cache:clear',
+  'options:open',
+];
 /** Requests a content script may send; every other one needs an extension page. */
 const CONTENT_SCRIPT_REQUESTS: readonly RequestType[] = ['options:open'];
 const MAX_LANGUAGE = 35;
@@ -42,8 +50,7 @@ export function acceptRuntimeRequest(message: unknown, sender: SenderLike | unde
   const payload = message.payload ?? {};
   if (!isPlainObject(payload)) return null;
   const type = message.type as RequestType;
-  const allowed = isOwnExtensionPage(sender, ctx)
-    || (CONTENT_SCRIPT_REQUESTS.includes(type) && contentScriptPage(sender, ctx) !== null);
+  const allowed = isOwnExtensionPage(sender, ctx) || (CONTENT_SCRIPT_REQUESTS.includes(type) && contentScriptPage(sender, ctx) !== null);
   if (!allowed) return null;
   return { type, payload } as RuntimeRequest;
 }

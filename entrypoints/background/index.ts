@@ -1,7 +1,8 @@
 // Wiring only: the toolbar button, the panel's port and the options page's requests. The logic lives in
 // the sibling modules, which take the browser's pieces as parameters so unit tests run them in Node.
-import { localDate } from '@/lib/dates';
+
 import { testProvider } from '@/lib/ai/test-provider';
+import { localDate } from '@/lib/dates';
 import { SUMMARY_PORT } from '@/lib/messages';
 import { isLoopbackOrigin } from '@/lib/sellsy-web/detect';
 import { aiSettingsOf, sellsyConnection } from '@/lib/settings/derive';
@@ -10,15 +11,14 @@ import { openStore } from '@/lib/store/open-store';
 import type { ResumeStore } from '@/lib/store/types';
 import { createAccountMap } from './accounts';
 import { createActionHandler } from './action';
+import { buildSummary } from './build-summary';
 import { acceptRuntimeRequest, type GuardContext } from './guard';
 import { createLastSent } from './last-sent';
 import { localConnection } from './local-sellsy';
 import { createRequestHandler } from './requests';
 import { createApiPool } from './sellsy-apis';
 import { servePanelPort } from './summary-port';
-import { buildSummary } from './build-summary';
 import type { PortLike, SenderLike } from './types';
-
 
 export default defineBackground(() => {
   // Everything lives in the extension's local area: it holds secrets, which must never sync.
@@ -45,7 +45,10 @@ export default defineBackground(() => {
   const getStore = (): Promise<ResumeStore> => {
     storeP ??= Promise.resolve()
       .then(() => openStore({ indexedDB: globalThis.indexedDB, IDBKeyRange: globalThis.IDBKeyRange }))
-      .catch((e) => { storeP = null; throw e; });
+      .catch((e) => {
+        storeP = null;
+        throw e;
+      });
     return storeP;
   };
 
@@ -63,8 +66,7 @@ export default defineBackground(() => {
     servePanelPort(port as unknown as PortLike, {
       guard,
       loadSettings: () => settings.load(),
-      connectionFor: (s, page) =>
-        sellsyConnection(s) ?? (__LOCAL_SELLSY__ && isLoopbackOrigin(page.origin) ? localConnection(page.origin) : null),
+      connectionFor: (s, page) => sellsyConnection(s) ?? (__LOCAL_SELLSY__ && isLoopbackOrigin(page.origin) ? localConnection(page.origin) : null),
       makeApi: apiFor,
       openStore: getStore,
       accounts,

@@ -1,9 +1,10 @@
 // Answers to the options page's requests (RequestMap in lib/messages.ts). Secrets go in through
 // settings:set and never come back out: every answer about settings is the public view.
-import type { RequestMap, RequestType, RuntimeRequest } from '@/lib/messages';
+
 import type { AiSettings } from '@/lib/ai/settings';
+import type { RequestMap, RequestType, RuntimeRequest } from '@/lib/messages';
 import type { SellsyApi } from '@/lib/sellsy/api';
-import { aiSettingsOf, sellsyConnection, type SellsyConnection } from '@/lib/settings/derive';
+import { aiSettingsOf, type SellsyConnection, sellsyConnection } from '@/lib/settings/derive';
 import { publicView } from '@/lib/settings/patch';
 import type { SettingsStore } from '@/lib/settings/store';
 import type { AccountMap } from './accounts';

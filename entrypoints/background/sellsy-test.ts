@@ -3,15 +3,16 @@
 import type { RequestMap } from '@/lib/messages';
 import type { SellsyApi } from '@/lib/sellsy/api';
 import type { Staff } from '@/lib/sellsy/api-types';
-import type { SourceModeChoice } from '@/lib/settings/types';
 import { sourceModeOf } from '@/lib/sellsy/load-client';
+import type { SourceModeChoice } from '@/lib/settings/types';
 import { fetchStaff } from './accounts';
 
 type TestResult = RequestMap['sellsy:test']['res'];
 
 export function describeStaff(staff: Staff, sourceModeSetting: SourceModeChoice): Extract<TestResult, { ok: true }> {
-  const licences = (Array.isArray(staff._embed?.licenses) ? staff._embed.licenses : [])
-    .filter((l) => l && l.enabled === true && typeof l.code === 'string');
+  const licences = (Array.isArray(staff._embed?.licenses) ? staff._embed.licenses : []).filter(
+    (l) => l && l.enabled === true && typeof l.code === 'string',
+  );
   const userName = [staff.firstname, staff.lastname].filter((p) => typeof p === 'string' && p.trim()).join(' ');
   return {
     ok: true,
@@ -23,7 +24,11 @@ export function describeStaff(staff: Staff, sourceModeSetting: SourceModeChoice)
   };
 }
 
-export async function testSellsy(api: SellsyApi, sourceModeSetting: SourceModeChoice, signal?: AbortSignal): Promise<{ result: TestResult; accountId: string | null }> {
+export async function testSellsy(
+  api: SellsyApi,
+  sourceModeSetting: SourceModeChoice,
+  signal?: AbortSignal,
+): Promise<{ result: TestResult; accountId: string | null }> {
   try {
     const staff = await fetchStaff(api, signal);
     return { result: describeStaff(staff, sourceModeSetting), accountId: String(staff._embed!.account!.id) };

@@ -2,17 +2,18 @@
 // otherwise computes; `refresh` always computes; `retry-texts` computes again (the texts need the
 // figures of the same run). A cached summary is never replaced by a partial one: it is saved only
 // once the whole computation has succeeded.
+
+import type { AiSettings } from '@/lib/ai/settings';
 import type { LoadProgress } from '@/lib/client-data';
 import type { PageRef, PanelEvent, PanelRequest } from '@/lib/messages';
 import type { SellsyApi } from '@/lib/sellsy/api';
+import { latestChangeAt, latestChangeRequests } from '@/lib/sellsy/latest-change';
 import type { ClientRef } from '@/lib/sellsy/load-client';
 import type { SellsyConnection } from '@/lib/settings/derive';
 import type { Settings } from '@/lib/settings/types';
 import type { ResumeStore, StoredSummary } from '@/lib/store/types';
-import type { Summary } from '@/lib/summary/types';
-import type { AiSettings } from '@/lib/ai/settings';
 import type { BuildResult } from '@/lib/summary/build';
-import { latestChangeAt, latestChangeRequests } from '@/lib/sellsy/latest-change';
+import type { Summary } from '@/lib/summary/types';
 import type { AccountMap } from './accounts';
 import { acceptPanelRequest, contentScriptPage, type GuardContext } from './guard';
 import type { PortLike } from './types';
@@ -68,8 +69,7 @@ function errorMessage(e: unknown): string {
 
 /** The cached summary for the record a page shows; /thirds/{type}/{id} may be a company or an individual. */
 async function findCached(store: ResumeStore, accountId: string, page: PageRef): Promise<StoredSummary<Summary> | null> {
-  return (await store.getSummary<Summary>(accountId, 'company', page.id))
-    ?? (await store.getSummary<Summary>(accountId, 'individual', page.id));
+  return (await store.getSummary<Summary>(accountId, 'company', page.id)) ?? (await store.getSummary<Summary>(accountId, 'individual', page.id));
 }
 
 export function refOf(page: PageRef): ClientRef | null {
@@ -123,9 +123,20 @@ export function servePanelPort(port: PortLike, deps: SummaryPortDeps): boolean {
     if (!(deps.now().getTime() - savedAt > FRESHNESS_CHECK_AFTER_MS)) return;
     const { client, sourceMode } = cached.summary;
     try {
-      const latest = await (deps.latestChangeAt ?? latestChangeAt)(api, { client: { kind: client.type, id: client.id }, sourceMode, signal: run.signal });
+      const latest = await (deps.latestChangeAt ?? latestChangeAt)(api, {
+        client: { kind: client.type, id: client.id },
+        sourceMode,
+        signal: run.signal,
+      });
       if (latest !== null && Date.parse(latest) > savedAt) {
-        post(run, { type: 'summary', summary: cached.summary, phase: 'cached', savedAt: cached.savedAt, stale: true, requests: latestChangeRequests(sourceMode) });
+        post(run, {
+          type: 'summary',
+          summary: cached.summary,
+          phase: 'cached',
+          savedAt: cached.savedAt,
+          stale: true,
+          requests: latestChangeRequests(sourceMode),
+        });
       }
     } catch (e) {
       // The cached summary stays on screen unmarked; the failure is not the rep's concern but is logged.
@@ -146,9 +157,12 @@ export function servePanelPort(port: PortLike, deps: SummaryPortDeps): boolean {
         deps.onWarning?.(`cache read failed: ${errorMessage(e)}`);
       }
     }
-    post(run, cached
-      ? { type: 'summary', summary: cached.summary, phase: 'cached', savedAt: cached.savedAt, stale: false, requests: 0 }
-      : { type: 'no-cache' });
+    post(
+      run,
+      cached
+        ? { type: 'summary', summary: cached.summary, phase: 'cached', savedAt: cached.savedAt, stale: false, requests: 0 }
+        : { type: 'no-cache' },
+    );
   }
 
   async function handle(request: PanelRequest, run: AbortController): Promise<void> {
@@ -199,37 +213,38 @@ export function servePanelPort(port: PortLike, deps: SummaryPortDeps): boolean {
     let streamed = '';
     let result: BuildResult;
     try {
-      result = await deps.build(
-        store ? { api, store } : { api },
-        {
-          ref,
-          today: deps.today(),
-          now: deps.now(),
-          languageSetting: settings.language,
-          browserLanguage: languageOf(request),
-          sourceModeSetting: settings.sourceMode,
-          ai,
-          signal: run.signal,
-          onProgress: (progress) => post(run, { type: 'progress', progress }),
-          onSummary: (summary, phase) => {
-            if (phase === 'figures') {
-              figuresSent = true;
-              if (ai?.enabled) deps.onFigures?.(summary, ai);
-            } else textsSent = true;
-            post(run, {
-              type: 'summary', summary, phase, savedAt: deps.now().toISOString(), stale: false,
-              requests: api.stats().requests - startRequests,
-            });
-          },
-          // The pipeline reports the whole text so far; the panel appends what is new.
-          onInteractionsDelta: (textSoFar) => {
-            if (!textSoFar.startsWith(streamed)) streamed = '';
-            const delta = textSoFar.slice(streamed.length);
-            streamed = textSoFar;
-            if (delta) post(run, { type: 'interactions-delta', text: delta });
-          },
+      result = await deps.build(store ? { api, store } : { api }, {
+        ref,
+        today: deps.today(),
+        now: deps.now(),
+        languageSetting: settings.language,
+        browserLanguage: languageOf(request),
+        sourceModeSetting: settings.sourceMode,
+        ai,
+        signal: run.signal,
+        onProgress: (progress) => post(run, { type: 'progress', progress }),
+        onSummary: (summary, phase) => {
+          if (phase === 'figures') {
+            figuresSent = true;
+            if (ai?.enabled) deps.onFigures?.(summary, ai);
+          } else textsSent = true;
+          post(run, {
+            type: 'summary',
+            summary,
+            phase,
+            savedAt: deps.now().toISOString(),
+            stale: false,
+            requests: api.stats().requests - startRequests,
+          });
         },
-      );
+        // The pipeline reports the whole text so far; the panel appends what is new.
+        onInteractionsDelta: (textSoFar) => {
+          if (!textSoFar.startsWith(streamed)) streamed = '';
+          const delta = textSoFar.slice(streamed.length);
+          streamed = textSoFar;
+          if (delta) post(run, { type: 'interactions-delta', text: delta });
+        },
+      });
     } catch (e) {
       if (run.signal.aborted) return;
       post(run, { type: 'error', scope: figuresSent ? 'texts' : 'load', message: errorMessage(e), keptCached: cached !== null || figuresSent });
@@ -254,7 +269,10 @@ export function servePanelPort(port: PortLike, deps: SummaryPortDeps): boolean {
     }
     if (!store) return;
     try {
-      await store.putSummary(accountId, summary.client.type, summary.client.id, summary, { latestActivityAt: null, savedAt: deps.now().toISOString() });
+      await store.putSummary(accountId, summary.client.type, summary.client.id, summary, {
+        latestActivityAt: null,
+        savedAt: deps.now().toISOString(),
+      });
     } catch (e) {
       // The summary is on screen; only the cache missed it. Say so without hiding the summary.
       if (!run.signal.aborted) post(run, { type: 'error', scope: 'load', message: errorMessage(e), keptCached: true });

@@ -3,14 +3,14 @@
 import { render } from 'preact';
 import './style.css';
 import '@/components/panel/panel.css';
-import { Panel } from '@/components/panel/Panel';
 import { createPanelModel, type PanelPort } from '@/components/panel/model';
+import { Panel } from '@/components/panel/Panel';
 import { warmUpFormatters } from '@/components/panel/warm-up';
-import { SUMMARY_PORT, type PanelEvent, type TabMessage } from '@/lib/messages';
+import { renderMarkdown } from '@/lib/format/markdown';
+import { type PanelEvent, SUMMARY_PORT, type TabMessage } from '@/lib/messages';
 import { SELLSY_PAGE_MATCHES } from '@/lib/sellsy/hosts';
 import { detectPage } from '@/lib/sellsy-web/detect';
 import { recordLink } from '@/lib/sellsy-web/links';
-import { renderMarkdown } from '@/lib/format/markdown';
 
 // Remembered across pages and reloads; lives in the extension's storage, never in the page's.
 const panelOpen = storage.defineItem<boolean>('local:panelOpen', { fallback: false });

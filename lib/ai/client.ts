@@ -9,11 +9,11 @@ export function createClient(settings: AiSettings, fetchImpl?: typeof fetch): Op
   const host = safeHost(settings.baseURL);
   const defaultHeaders: Record<string, string | null> = {};
   // Local servers need no key, but the SDK insists on one: give it a placeholder and send no Authorization.
-  if (!settings.apiKey) defaultHeaders['Authorization'] = null;
+  if (!settings.apiKey) defaultHeaders.Authorization = null;
   // Azure OpenAI's v1 endpoint takes keys in its own header (a Bearer there means an Entra token).
   if (settings.apiKey && /\.openai\.azure\.com$|\.cognitiveservices\.azure\.com$/.test(host)) {
     defaultHeaders['api-key'] = settings.apiKey;
-    defaultHeaders['Authorization'] = null;
+    defaultHeaders.Authorization = null;
   }
   return new OpenAI({
     apiKey: settings.apiKey || 'no-key',
@@ -36,11 +36,7 @@ function safeHost(url: string): string {
 }
 
 /** Runs `fn` with a signal that fires on the caller's abort or after `timeoutMs`, and says which one it was. */
-export async function withDeadline<R>(
-  timeoutMs: number,
-  outer: AbortSignal | undefined,
-  fn: (signal: AbortSignal) => Promise<R>,
-): Promise<R> {
+export async function withDeadline<R>(timeoutMs: number, outer: AbortSignal | undefined, fn: (signal: AbortSignal) => Promise<R>): Promise<R> {
   const ctrl = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -97,7 +93,7 @@ export function describeError(e: unknown, settings: AiSettings, t: Texts, what: 
 function shortMessage(e: Error): string {
   const cause = (e as { cause?: { message?: string } }).cause?.message;
   const msg = (e.message || cause || 'error').replace(/\s+/g, ' ');
-  return msg.length > 160 ? msg.slice(0, 157) + '…' : msg;
+  return msg.length > 160 ? `${msg.slice(0, 157)}…` : msg;
 }
 
 export { T };

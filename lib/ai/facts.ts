@@ -39,7 +39,7 @@ export function factsOf(summary: Summary, prepare: (text: string) => string = (x
   const extraNumbers: number[] = [];
   const more = (n: number) => {
     extraNumbers.push(n);
-    return '  ' + t.otherDocs(n);
+    return `  ${t.otherDocs(n)}`;
   };
   const tag = (type: string, id: number) => {
     evidence.add(`${type}:${id}`);
@@ -48,12 +48,12 @@ export function factsOf(summary: Summary, prepare: (text: string) => string = (x
   const lines: string[] = [];
   const purchaseType = summary.sourceMode === 'invoicing' ? 'invoice' : 'estimate';
   const docLine = (type: string, d: DocRef) => {
-    const bits = [`${tag(type, d.id)}${d.number ? ' ' + crm(d.number) : ''}`, `${t.dated} ${date(d.date)}`, money(d.amount, d.currency)];
+    const bits = [`${tag(type, d.id)}${d.number ? ` ${crm(d.number)}` : ''}`, `${t.dated} ${date(d.date)}`, money(d.amount, d.currency)];
     if (d.dueDate) bits.push(`${t.due} ${date(d.dueDate)}`);
     if (d.remaining !== undefined) bits.push(`${t.remaining} ${money(d.remaining, d.currency)}`);
     if (d.daysLate !== undefined) bits.push(`${formatNumber(d.daysLate, lang)} ${t.daysLate}`);
     if (d.expiryDate) bits.push(`${t.expires} ${date(d.expiryDate)}`);
-    return '  - ' + bits.join(', ');
+    return `  - ${bits.join(', ')}`;
   };
   const list = (label: string, type: string, l: DocList | null) => {
     if (l === null) {
@@ -69,7 +69,7 @@ export function factsOf(summary: Summary, prepare: (text: string) => string = (x
     if (o.step) bits.push(`${t.step} ${crm(o.step)}`);
     if (o.probability !== null) bits.push(`${t.probability} ${formatNumber(o.probability, lang)} %`);
     if (o.dueDate) bits.push(`${t.due} ${date(o.dueDate)}`);
-    return '  - ' + bits.join(', ');
+    return `  - ${bits.join(', ')}`;
   };
 
   const r = summary.relationship;
@@ -78,8 +78,7 @@ export function factsOf(summary: Summary, prepare: (text: string) => string = (x
   lines.push(`${t.mode} : ${t.modes[summary.sourceMode]}`);
   if (cur) lines.push(`${t.currency} : ${cur}`);
   lines.push('', t.card1);
-  const purchase = (label: string, d: DocRef | null) =>
-    lines.push(`- ${label} : ${d ? docLine(purchaseType, d).slice(4) : t.none}`);
+  const purchase = (label: string, d: DocRef | null) => lines.push(`- ${label} : ${d ? docLine(purchaseType, d).slice(4) : t.none}`);
   purchase(t.firstPurchase, r.firstPurchase);
   purchase(t.lastPurchase, r.lastPurchase);
   lines.push(`- ${t.totalPurchases} : ${r.totalPurchases === null ? t.none : money(r.totalPurchases)}`);
@@ -109,8 +108,7 @@ export function factsOf(summary: Summary, prepare: (text: string) => string = (x
   };
   products(t.topQuantity, s.topProductsByQuantity);
   products(t.topRevenue, s.topProductsByRevenue);
-  const orNa = (v: number | null, f: (v: number) => string) =>
-    v === null ? (summary.sourceMode === 'sales' ? t.notApplicable : t.none) : f(v);
+  const orNa = (v: number | null, f: (v: number) => string) => (v === null ? (summary.sourceMode === 'sales' ? t.notApplicable : t.none) : f(v));
   lines.push(`- ${t.paymentDelay} : ${orNa(s.averagePaymentDelayDays, (v) => formatNumber(v, lang))}`);
   lines.push(`- ${t.latePayments} : ${orNa(s.latePayments, (v) => formatNumber(v, lang))}`);
 
@@ -140,7 +138,7 @@ export function notesBlock(
     // Only the start of a note can fit: cleaning and redacting a 1 MB note whole would be wasted work. Redaction
     // runs before the final cut so that an address is never sent half-cut (and so unrecognised).
     let text = prepare(cleanCrmText(item.text.slice(0, perItemChars * 4)).slice(0, perItemChars + 200));
-    if (text.length > perItemChars) text = text.slice(0, perItemChars).replace(/\s+\S*$/, '') + ' […]';
+    if (text.length > perItemChars) text = `${text.slice(0, perItemChars).replace(/\s+\S*$/, '')} […]`;
     const entry = `[${item.type}:${item.id}] ${formatDate(item.date.slice(0, 10), language)}\n${text}`;
     const cost = estimateTokens(entry) + 1;
     if (used + cost > budgetTokens) break;

@@ -3,20 +3,14 @@
 // The figures of the summary are never touched: only those two texts can change.
 import type OpenAI from 'openai';
 import type { Recommendation, Summary } from '../summary/types';
-import {
-  createClient,
-  describeError,
-  isRejectedParameter,
-  MalformedOutputError,
-  withDeadline,
-} from './client';
+import { createClient, describeError, isRejectedParameter, MalformedOutputError, withDeadline } from './client';
 import { promptLang, T, type Texts } from './i18n';
-import { allowedFiguresOf, allowFromTrustedText, checkNumbers, type AllowedFigures } from './number-check';
+import { type AllowedFigures, allowedFiguresOf, allowFromTrustedText, checkNumbers } from './number-check';
 import { leaksSystemPrompt, looksLikeLanguage } from './output-check';
 import { buildRequests, type ChatMessage, type PromptRequest, type Purpose } from './prompts';
 import { parseRecommendations, RECOMMENDATIONS_SCHEMA } from './recommendations-parse';
 import { randomBoundary, removeInvisible } from './sanitize';
-import { isDefaultOpenAi, isValidBaseURL, type AiSettings, type StructuredOutputMode } from './settings';
+import { type AiSettings, isDefaultOpenAi, isValidBaseURL, type StructuredOutputMode } from './settings';
 import { estimateTokens } from './tokens';
 import { estimateCostUsd, type Usage } from './usage';
 
@@ -182,7 +176,12 @@ async function interactions(ctx: Ctx, req: PromptRequest): Promise<void> {
 
 function responseFormat(mode: StructuredOutputMode) {
   if (mode === 'json_schema')
-    return { response_format: { type: 'json_schema' as const, json_schema: { name: 'recommendations', strict: true, schema: RECOMMENDATIONS_SCHEMA as unknown as Record<string, unknown> } } };
+    return {
+      response_format: {
+        type: 'json_schema' as const,
+        json_schema: { name: 'recommendations', strict: true, schema: RECOMMENDATIONS_SCHEMA as unknown as Record<string, unknown> },
+      },
+    };
   if (mode === 'json_object') return { response_format: { type: 'json_object' as const } };
   return {};
 }
@@ -191,9 +190,7 @@ async function recommendations(ctx: Ctx, req: PromptRequest): Promise<void> {
   const w = ctx.t.warn;
   const what = w.what.recommendations;
   // Without a setting, try the strictest format first and step down when the provider refuses it.
-  const modes: StructuredOutputMode[] = ctx.settings.structuredOutput
-    ? [ctx.settings.structuredOutput]
-    : ['json_schema', 'json_object', 'none'];
+  const modes: StructuredOutputMode[] = ctx.settings.structuredOutput ? [ctx.settings.structuredOutput] : ['json_schema', 'json_object', 'none'];
   let text = '';
   try {
     for (let i = 0; ; i++) {

@@ -7,7 +7,13 @@ export function promptLang(language: string): PromptLang {
 }
 
 const LANGUAGE_NAMES: Record<string, string> = {
-  fr: 'French', en: 'English', de: 'German', es: 'Spanish', it: 'Italian', nl: 'Dutch', pt: 'Portuguese',
+  fr: 'French',
+  en: 'English',
+  de: 'German',
+  es: 'Spanish',
+  it: 'Italian',
+  nl: 'Dutch',
+  pt: 'Portuguese',
 };
 export function languageName(language: string): string {
   return LANGUAGE_NAMES[language.slice(0, 2).toLowerCase()] ?? language;
@@ -55,9 +61,7 @@ export const T = {
       `commentaires : ${c.comments}, tâches : ${c.tasks}, appels : ${c.calls}, événements : ${c.events}`,
     otherDocs: (n: number) => `(et ${n} autres non listés)`,
     notesHeader: (shown: number, total: number) =>
-      shown === total
-        ? `Notes du CRM (${total}, les plus récentes d’abord) :`
-        : `Notes du CRM (${shown} les plus récentes sur ${total}) :`,
+      shown === total ? `Notes du CRM (${total}, les plus récentes d’abord) :` : `Notes du CRM (${shown} les plus récentes sur ${total}) :`,
     system: (boundary: string, lang: string) =>
       [
         'Tu rédiges des textes courts pour un commercial, à propos d’un client de son CRM.',
@@ -136,9 +140,7 @@ export const T = {
       `comments: ${c.comments}, tasks: ${c.tasks}, calls: ${c.calls}, events: ${c.events}`,
     otherDocs: (n: number) => `(and ${n} more not listed)`,
     notesHeader: (shown: number, total: number) =>
-      shown === total
-        ? `CRM notes (${total}, newest first):`
-        : `CRM notes (the ${shown} newest of ${total}):`,
+      shown === total ? `CRM notes (${total}, newest first):` : `CRM notes (the ${shown} newest of ${total}):`,
     system: (boundary: string, lang: string) =>
       [
         'You write short texts for a salesperson about one client in their CRM.',

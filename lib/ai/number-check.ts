@@ -91,16 +91,58 @@ export function allowFromTrustedText(allowed: AllowedFigures, text: string, lang
 // ---------- reading numbers and dates out of prose ----------
 
 const FR_MONTHS: [string, number][] = [
-  ['janvier', 1], ['janv', 1], ['février', 2], ['fevrier', 2], ['févr', 2], ['fevr', 2], ['mars', 3],
-  ['avril', 4], ['avr', 4], ['mai', 5], ['juin', 6], ['juillet', 7], ['juil', 7], ['août', 8], ['aout', 8],
-  ['septembre', 9], ['sept', 9], ['octobre', 10], ['oct', 10], ['novembre', 11], ['nov', 11],
-  ['décembre', 12], ['decembre', 12], ['déc', 12], ['dec', 12],
+  ['janvier', 1],
+  ['janv', 1],
+  ['février', 2],
+  ['fevrier', 2],
+  ['févr', 2],
+  ['fevr', 2],
+  ['mars', 3],
+  ['avril', 4],
+  ['avr', 4],
+  ['mai', 5],
+  ['juin', 6],
+  ['juillet', 7],
+  ['juil', 7],
+  ['août', 8],
+  ['aout', 8],
+  ['septembre', 9],
+  ['sept', 9],
+  ['octobre', 10],
+  ['oct', 10],
+  ['novembre', 11],
+  ['nov', 11],
+  ['décembre', 12],
+  ['decembre', 12],
+  ['déc', 12],
+  ['dec', 12],
 ];
 // English month names only capitalised: "may" is also a verb.
 const EN_MONTHS: [string, number][] = [
-  ['January', 1], ['Jan', 1], ['February', 2], ['Feb', 2], ['March', 3], ['Mar', 3], ['April', 4], ['Apr', 4],
-  ['May', 5], ['June', 6], ['Jun', 6], ['July', 7], ['Jul', 7], ['August', 8], ['Aug', 8], ['September', 9],
-  ['Sept', 9], ['Sep', 9], ['October', 10], ['Oct', 10], ['November', 11], ['Nov', 11], ['December', 12], ['Dec', 12],
+  ['January', 1],
+  ['Jan', 1],
+  ['February', 2],
+  ['Feb', 2],
+  ['March', 3],
+  ['Mar', 3],
+  ['April', 4],
+  ['Apr', 4],
+  ['May', 5],
+  ['June', 6],
+  ['Jun', 6],
+  ['July', 7],
+  ['Jul', 7],
+  ['August', 8],
+  ['Aug', 8],
+  ['September', 9],
+  ['Sept', 9],
+  ['Sep', 9],
+  ['October', 10],
+  ['Oct', 10],
+  ['November', 11],
+  ['Nov', 11],
+  ['December', 12],
+  ['Dec', 12],
 ];
 const MONTHS = new Map<string, number>();
 for (const [name, n] of FR_MONTHS) {
@@ -183,9 +225,7 @@ function numberPattern(lang: string): RegExp {
 }
 
 function tokenize(text: string, lang: string, literals: string[]): Token[] {
-  let t = text
-    .replace(/[\u00A0\u202F\u2007\u2009\u200A]/g, ' ')
-    .replace(/[\u2212\u2012\u2013]/g, '-');
+  let t = text.replace(/[\u00A0\u202F\u2007\u2009\u200A]/g, ' ').replace(/[\u2212\u2012\u2013]/g, '-');
   for (const lit of literals) t = t.replace(new RegExp(escapeRe(lit.replace(/[\u00A0\u202F]/g, ' ')), 'gi'), ' ');
   const tokens: Token[] = [];
   for (const { re, read } of DATE_PATTERNS) {
@@ -208,9 +248,8 @@ function tokenize(text: string, lang: string, literals: string[]): Token[] {
     const plain = raw.replace(decimalSep, '#').replace(groupSep, '').replace('#', '.');
     // "1 001" is never "1" then "001": a part that starts with 0 cannot be a number of its own.
     const pieces = raw.split(' ');
-    const parts = pieces.length > 1 && pieces.slice(1).every((p) => !p.startsWith('0'))
-      ? pieces.map((p) => canonicalNumber(p.replace(',', '.')))
-      : undefined;
+    const parts =
+      pieces.length > 1 && pieces.slice(1).every((p) => !p.startsWith('0')) ? pieces.map((p) => canonicalNumber(p.replace(',', '.'))) : undefined;
     tokens.push({ kind: 'number', value: canonicalNumber(plain), raw, parts });
   }
   return tokens;

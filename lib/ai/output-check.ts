@@ -2,7 +2,11 @@
 // system instructions (the usual goals of an injected note).
 
 const STOPWORDS = {
-  fr: new Set('le la les des du de et est sont un une pour avec dans sur pas que qui au aux ce cette il elle nous vous son sa ses été leur leurs mais ou plus par client'.split(' ')),
+  fr: new Set(
+    'le la les des du de et est sont un une pour avec dans sur pas que qui au aux ce cette il elle nous vous son sa ses été leur leurs mais ou plus par client'.split(
+      ' ',
+    ),
+  ),
   en: new Set('the and is are of to in for with on was were has have this that it be by from they their but or not an client'.split(' ')),
 };
 
@@ -32,7 +36,10 @@ const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 export function leaksSystemPrompt(text: string, systemPrompt: string, boundary: string): boolean {
   if (text.includes(boundary)) return true;
   const out = norm(text);
-  const sentences = systemPrompt.split(/(?<=[.:;!?])\s+|\n/).map(norm).filter((s) => s.split(' ').length >= 6);
+  const sentences = systemPrompt
+    .split(/(?<=[.:;!?])\s+|\n/)
+    .map(norm)
+    .filter((s) => s.split(' ').length >= 6);
   for (const s of sentences) {
     // A long enough slice of an instruction is enough to tell it was copied.
     const probe = s.split(' ').slice(0, 8).join(' ');

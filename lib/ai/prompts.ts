@@ -1,7 +1,7 @@
 // The two requests, built from the summary alone. Whatever is returned here is exactly what goes on the wire
 // (whatWouldBeSent shows it to the user), redacted when the settings say so.
 import type { Summary } from '../summary/types';
-import { factsOf, notesBlock, type EvidenceKey } from './facts';
+import { type EvidenceKey, factsOf, notesBlock } from './facts';
 import { languageName, promptLang, T } from './i18n';
 import { redact } from './redact';
 import { fence, randomBoundary } from './sanitize';
@@ -71,7 +71,16 @@ export function buildRequests(summary: Summary, settings: AiSettings, boundary =
     const fixed = estimateMessagesTokens([{ content: system }, { content: head }]);
     const notes = notesBlock(items, lang, boundary, INTERACTIONS_BUDGET_TOKENS - fixed, INTERACTIONS_PER_ITEM_CHARS, prepare);
     requests.push(
-      finish('interactions', [{ role: 'system', content: system }, { role: 'user', content: head + notes.text }], new Set(), notes, []),
+      finish(
+        'interactions',
+        [
+          { role: 'system', content: system },
+          { role: 'user', content: head + notes.text },
+        ],
+        new Set(),
+        notes,
+        [],
+      ),
     );
   }
 
@@ -82,7 +91,16 @@ export function buildRequests(summary: Summary, settings: AiSettings, boundary =
   const notes = notesBlock(items, lang, boundary, notesBudget, RECOMMENDATIONS_PER_ITEM_CHARS, prepare);
   const evidence = new Set([...facts.evidence, ...notes.evidence]);
   requests.push(
-    finish('recommendations', [{ role: 'system', content: system }, { role: 'user', content: head + notes.text }], evidence, notes, facts.extraNumbers),
+    finish(
+      'recommendations',
+      [
+        { role: 'system', content: system },
+        { role: 'user', content: head + notes.text },
+      ],
+      evidence,
+      notes,
+      facts.extraNumbers,
+    ),
   );
   return requests;
 }

@@ -29,13 +29,13 @@ const BOUNDARY_ALPHABET = 'BCDFGHJKLMNPQRSTVWXZ';
 const MAX_NAME_CHARS = 120;
 export function cleanName(text: string): string {
   const clean = cleanCrmText(text).replace(/\s+/g, ' ');
-  return clean.length > MAX_NAME_CHARS ? clean.slice(0, MAX_NAME_CHARS - 1) + '…' : clean;
+  return clean.length > MAX_NAME_CHARS ? `${clean.slice(0, MAX_NAME_CHARS - 1)}…` : clean;
 }
 
 /** A boundary nobody could have typed into the CRM in advance. */
 export function randomBoundary(random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)): string {
   const bytes = random(new Uint8Array(20));
-  return 'DATA-' + Array.from(bytes, (b) => BOUNDARY_ALPHABET[b % BOUNDARY_ALPHABET.length]).join('');
+  return `DATA-${Array.from(bytes, (b) => BOUNDARY_ALPHABET[b % BOUNDARY_ALPHABET.length]).join('')}`;
 }
 
 /** Text enclosed between two boundary lines; a boundary found inside the data is cut so it cannot close the block. */

@@ -14,10 +14,7 @@ export async function testProvider(
   try {
     const client = createClient(settings, opts.fetch);
     const res = await withDeadline(settings.timeoutMs, opts.signal, (signal) =>
-      client.chat.completions.create(
-        { model: settings.model, messages: [{ role: 'user', content: 'Reply with the word OK.' }] },
-        { signal },
-      ),
+      client.chat.completions.create({ model: settings.model, messages: [{ role: 'user', content: 'Reply with the word OK.' }] }, { signal }),
     );
     return { ok: true, model: res.model || settings.model };
   } catch (e) {

@@ -1,13 +1,13 @@
 // What every card reads: the client's documents reduced to one shape, the main currency, the windows, and
 // the two things cards write besides their figures (warnings, and the documents behind each figure).
 import type { ClientData } from '../client-data';
+import { isDecimal, toCents } from '../decimal';
 import type { Related } from '../sellsy/api-types';
 import type { FigureSource, SourceDoc } from '../summary/types';
-import { interactionsWindowStart, salesWindowStart } from './windows';
-import { isDecimal, toCents } from '../decimal';
-import { statusClass, statusReason, unknownStatuses, type DocType } from './counted';
+import { type DocType, statusClass, statusReason, unknownStatuses } from './counted';
 import { currencyReason, mainCurrency } from './currency';
-import { engineTexts, type EngineLang, type EngineTexts } from './texts';
+import { type EngineLang, type EngineTexts, engineTexts } from './texts';
+import { interactionsWindowStart, salesWindowStart } from './windows';
 
 export interface Doc {
   type: DocType;
@@ -139,7 +139,17 @@ export function createContext(data: ClientData, today: string, language: string)
 
   const toDocs = (
     type: DocType,
-    list: { id: number; number: string | null; date: string; amounts: { total_excl_tax: string }; currency: string; status: string; related: Related[] }[] | null,
+    list:
+      | {
+          id: number;
+          number: string | null;
+          date: string;
+          amounts: { total_excl_tax: string };
+          currency: string;
+          status: string;
+          related: Related[];
+        }[]
+      | null,
   ): Doc[] => {
     const out: Doc[] = [];
     let others = 0;
@@ -156,7 +166,14 @@ export function createContext(data: ClientData, today: string, language: string)
       const { cents, text: formatted } = toCents(amount);
       const number = d.number ?? null;
       out.push({
-        type, id: d.id, number, date: d.date, amount: formatted, cents, currency: d.currency, status: d.status,
+        type,
+        id: d.id,
+        number,
+        date: d.date,
+        amount: formatted,
+        cents,
+        currency: d.currency,
+        status: d.status,
         counted: statusClass(type, d.status) === 'counted',
         src: { type, id: d.id, number, date: d.date, amount: formatted, currency: d.currency, status: d.status },
         excluded: null,
@@ -172,9 +189,12 @@ export function createContext(data: ClientData, today: string, language: string)
   const purchases = data.sourceMode === 'invoicing' ? invoices : estimates;
 
   for (const u of unknownStatuses([
-    { type: 'invoice', docs: invoices }, { type: 'credit-note', docs: creditNotes }, { type: 'estimate', docs: estimates },
+    { type: 'invoice', docs: invoices },
+    { type: 'credit-note', docs: creditNotes },
+    { type: 'estimate', docs: estimates },
     { type: 'opportunity', docs: data.opportunities },
-  ])) warn(t.warn.unknownStatus(u.type, u.status));
+  ]))
+    warn(t.warn.unknownStatus(u.type, u.status));
 
   const vote = [...purchases, ...creditNotes].filter((d) => d.counted).map((d) => d.currency);
   const currency = mainCurrency(vote, data.defaultCurrency);
@@ -183,8 +203,16 @@ export function createContext(data: ClientData, today: string, language: string)
   const sortedPurchases = data.sourceMode === 'invoicing' ? byDate.invoices : byDate.estimates;
 
   const ctx: Ctx = {
-    data, today, lang: t.lang, t, mode: data.sourceMode, currency, listCurrency: currency ?? data.defaultCurrency,
-    purchases: sortedPurchases, creditNotes: byDate.creditNotes, estimates: byDate.estimates,
+    data,
+    today,
+    lang: t.lang,
+    t,
+    mode: data.sourceMode,
+    currency,
+    listCurrency: currency ?? data.defaultCurrency,
+    purchases: sortedPurchases,
+    creditNotes: byDate.creditNotes,
+    estimates: byDate.estimates,
     countedPurchases: sortedPurchases.filter(mainOnly),
     countedCreditNotes: byDate.creditNotes.filter(mainOnly),
     salesFrom: salesWindowStart(today),

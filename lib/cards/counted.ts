@@ -37,7 +37,9 @@ export function statusReason(type: DocType | 'opportunity', status: string): str
 }
 
 /** One entry per (type, unknown status) met, in order of first appearance. */
-export function unknownStatuses(lists: { type: DocType | 'opportunity'; docs: { status: string }[] | null }[]): { type: DocType | 'opportunity'; status: string }[] {
+export function unknownStatuses(
+  lists: { type: DocType | 'opportunity'; docs: { status: string }[] | null }[],
+): { type: DocType | 'opportunity'; status: string }[] {
   const seen = new Set<string>();
   const out: { type: DocType | 'opportunity'; status: string }[] = [];
   for (const { type, docs } of lists) {

@@ -6,7 +6,10 @@ export function mainCurrency(currencies: string[], defaultCurrency: string | nul
   for (const c of currencies) votes.set(c, (votes.get(c) ?? 0) + 1);
   if (votes.size === 0) return null;
   const best = Math.max(...votes.values());
-  const tied = [...votes].filter(([, n]) => n === best).map(([c]) => c).sort();
+  const tied = [...votes]
+    .filter(([, n]) => n === best)
+    .map(([c]) => c)
+    .sort();
   if (defaultCurrency && tied.includes(defaultCurrency)) return defaultCurrency;
   return tied[0]!;
 }

@@ -1,8 +1,8 @@
 // The card engine: a pure function from one client's data and today's date to its summary (five cards, the
 // documents behind every figure, warnings). Texts here come from rules; lib/ai may replace two of them.
 import type { ClientData } from '../client-data';
-import type { Summary } from '../summary/types';
 import { isIsoDate } from '../dates';
+import type { Summary } from '../summary/types';
 import { createContext } from './context';
 import { interactionsCard } from './interactions';
 import { openDocumentsCard } from './open-documents';

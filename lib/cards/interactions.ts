@@ -1,10 +1,11 @@
 // Card 4 (spec §6): six months of comments, tasks, calls and events, newest first, with their whole text
 // (HTML removed), and without an LLM an extractive digest: the most recent note and the most substantial ones.
-import type { InteractionItem, InteractionType, Summary } from '../summary/types';
-import type { Related } from '../sellsy/api-types';
+
 import { datePart } from '../dates';
 import { formatDate, formatNumber } from '../format/intl';
-import { belongsTo, newestFirst, type Ctx } from './context';
+import type { Related } from '../sellsy/api-types';
+import type { InteractionItem, InteractionType, Summary } from '../summary/types';
+import { belongsTo, type Ctx, newestFirst } from './context';
 import { shorten, stripHtml } from './text';
 
 const TYPES: InteractionType[] = ['comment', 'task', 'call', 'event'];
@@ -12,7 +13,10 @@ const DIGEST_NOTES = 3;
 const DIGEST_CHARS = 180;
 
 const joinText = (...parts: (string | null | undefined)[]) =>
-  parts.map((p) => (typeof p === 'string' ? stripHtml(p) : '')).filter(Boolean).join('\n');
+  parts
+    .map((p) => (typeof p === 'string' ? stripHtml(p) : ''))
+    .filter(Boolean)
+    .join('\n');
 
 export function interactionsCard(ctx: Ctx): Summary['interactions'] {
   const { data } = ctx;

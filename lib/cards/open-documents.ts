@@ -1,9 +1,10 @@
 // Card 2 (spec §4): what is still open. Lists show every currency; totals add the main currency only.
-import type { DocList, DocRef, OpportunityRef, SourceDoc, Summary } from '../summary/types';
-import type { Invoice } from '../sellsy/api-types';
-import { daysBetween, datePart } from '../dates';
+
+import { datePart, daysBetween } from '../dates';
 import { formatAmount, isDecimal, sum, toCents } from '../decimal';
-import { belongsTo, newestFirstOf, type Ctx, type Doc } from './context';
+import type { Invoice } from '../sellsy/api-types';
+import type { DocList, DocRef, OpportunityRef, SourceDoc, Summary } from '../summary/types';
+import { belongsTo, type Ctx, type Doc, newestFirstOf } from './context';
 import { statusClass } from './counted';
 import { currencyReason } from './currency';
 import { docRef } from './relationship';
@@ -26,17 +27,19 @@ function list(ctx: Ctx, path: string, docs: Doc[], entry: (d: Doc) => DocRef, to
 
 export function openDocumentsCard(ctx: Ctx): Summary['openDocuments'] {
   const invoicesById = new Map<number, Invoice>((ctx.data.invoices ?? []).map((i) => [i.id, i]));
-  const invoiceEntry = (late: boolean) => (d: Doc): DocRef => {
-    const raw = invoicesById.get(d.id);
-    const remaining = raw?.amounts?.total_remaining_due_incl_tax;
-    const ref: DocRef = docRef(d);
-    ref.remaining = toCents(isDecimal(remaining) ? remaining : '0').text;
-    if (raw?.due_date) {
-      ref.dueDate = raw.due_date;
-      if (late) ref.daysLate = daysBetween(raw.due_date, ctx.today);
-    }
-    return ref;
-  };
+  const invoiceEntry =
+    (late: boolean) =>
+    (d: Doc): DocRef => {
+      const raw = invoicesById.get(d.id);
+      const remaining = raw?.amounts?.total_remaining_due_incl_tax;
+      const ref: DocRef = docRef(d);
+      ref.remaining = toCents(isDecimal(remaining) ? remaining : '0').text;
+      if (raw?.due_date) {
+        ref.dueDate = raw.due_date;
+        if (late) ref.daysLate = daysBetween(raw.due_date, ctx.today);
+      }
+      return ref;
+    };
   const estimatesById = new Map(ctx.data.estimates.map((e) => [e.id, e]));
   const estimateEntry = (d: Doc): DocRef => {
     const raw = estimatesById.get(d.id);
@@ -51,21 +54,46 @@ export function openDocumentsCard(ctx: Ctx): Summary['openDocuments'] {
   const invoices = invoicing ? ctx.purchases : [];
   return {
     invoicesToPay: invoicing
-      ? list(ctx, 'openDocuments.invoicesToPay', invoices.filter((d) => d.status === 'due' || d.status === 'payinprogress'), invoiceEntry(false), remainingOf)
+      ? list(
+          ctx,
+          'openDocuments.invoicesToPay',
+          invoices.filter((d) => d.status === 'due' || d.status === 'payinprogress'),
+          invoiceEntry(false),
+          remainingOf,
+        )
       : null,
     invoicesLate: invoicing
-      ? list(ctx, 'openDocuments.invoicesLate', invoices.filter((d) => d.status === 'late'), invoiceEntry(true), remainingOf)
+      ? list(
+          ctx,
+          'openDocuments.invoicesLate',
+          invoices.filter((d) => d.status === 'late'),
+          invoiceEntry(true),
+          remainingOf,
+        )
       : null,
-    estimatesSent: list(ctx, 'openDocuments.estimatesSent', ctx.estimates.filter((d) => d.status === 'sent'), estimateEntry, amountOf),
-    estimatesRead: list(ctx, 'openDocuments.estimatesRead', ctx.estimates.filter((d) => d.status === 'read'), estimateEntry, amountOf),
+    estimatesSent: list(
+      ctx,
+      'openDocuments.estimatesSent',
+      ctx.estimates.filter((d) => d.status === 'sent'),
+      estimateEntry,
+      amountOf,
+    ),
+    estimatesRead: list(
+      ctx,
+      'openDocuments.estimatesRead',
+      ctx.estimates.filter((d) => d.status === 'read'),
+      estimateEntry,
+      amountOf,
+    ),
     opportunities: opportunities(ctx),
   };
 }
 
 function opportunities(ctx: Ctx): Summary['openDocuments']['opportunities'] {
   const { data } = ctx;
-  const mine = data.opportunities.filter((o) => belongsTo(o.related, data)
-    || (data.client.kind === 'company' ? o.company_id === data.client.id : o.individual_id === data.client.id));
+  const mine = data.opportunities.filter(
+    (o) => belongsTo(o.related, data) || (data.client.kind === 'company' ? o.company_id === data.client.id : o.individual_id === data.client.id),
+  );
   const open = mine.filter((o) => statusClass('opportunity', o.status) === 'counted' && isDecimal(o.amount?.value));
   const items: OpportunityRef[] = open.map((o) => ({
     id: o.id,
@@ -87,7 +115,14 @@ function opportunities(ctx: Ctx): Summary['openDocuments']['opportunities'] {
     }
     return a.id - b.id;
   });
-  const src = (o: OpportunityRef): SourceDoc => ({ type: 'opportunity', id: o.id, number: o.number, ...(o.dueDate ? { date: o.dueDate } : {}), amount: o.amount, currency: o.currency! });
+  const src = (o: OpportunityRef): SourceDoc => ({
+    type: 'opportunity',
+    id: o.id,
+    number: o.number,
+    ...(o.dueDate ? { date: o.dueDate } : {}),
+    amount: o.amount,
+    currency: o.currency!,
+  });
   ctx.source(
     'openDocuments.opportunities',
     items.filter((o) => o.currency === ctx.listCurrency).map(src),

@@ -1,9 +1,10 @@
 // Card 5 (spec §7) without an LLM: rules over the figures of cards 1 to 4, most pressing first, 2 to 5 of
 // them. Each states only figures the summary holds, formatted by lib/format/intl.ts, and names its evidence.
-import type { Evidence, Recommendation, Summary } from '../summary/types';
+
 import { addDays, daysBetween } from '../dates';
 import { compare, formatAmount } from '../decimal';
 import { formatDate, formatMoney, formatNumber } from '../format/intl';
+import type { Evidence, Recommendation, Summary } from '../summary/types';
 import { byDateId, type Ctx } from './context';
 
 const MIN = 2;
@@ -44,8 +45,11 @@ export function recommendationsCard(ctx: Ctx, s: Figures): Summary['recommendati
     const oldest = [...read].sort(byDateId)[0]!;
     add(
       r.readEstimate(oldest.number ?? `#${oldest.id}`, money(oldest.amount, oldest.currency)),
-      r.readEstimateReason(date(oldest.date), oldest.expiryDate ? date(oldest.expiryDate) : null,
-        s.openDocuments.estimatesRead.count > 1 ? num(s.openDocuments.estimatesRead.count) : null),
+      r.readEstimateReason(
+        date(oldest.date),
+        oldest.expiryDate ? date(oldest.expiryDate) : null,
+        s.openDocuments.estimatesRead.count > 1 ? num(s.openDocuments.estimatesRead.count) : null,
+      ),
       read.map((e) => ({ type: 'estimate', id: e.id })),
     );
   }
@@ -55,7 +59,11 @@ export function recommendationsCard(ctx: Ctx, s: Figures): Summary['recommendati
   if (overdue) {
     add(
       r.overdueOpportunity(overdue.name),
-      r.overdueOpportunityReason(date(overdue.dueDate!), compare(overdue.amount, '0') > 0 ? money(overdue.amount, overdue.currency) : null, overdue.step),
+      r.overdueOpportunityReason(
+        date(overdue.dueDate!),
+        compare(overdue.amount, '0') > 0 ? money(overdue.amount, overdue.currency) : null,
+        overdue.step,
+      ),
       [{ type: 'opportunity', id: overdue.id }],
     );
   }
@@ -79,7 +87,8 @@ export function recommendationsCard(ctx: Ctx, s: Figures): Summary['recommendati
   const latePayments = s.salesOverview.latePayments;
   if (latePayments !== null && latePayments >= 2) {
     const evidence = (s.sources?.['salesOverview.latePayments']?.included ?? [])
-      .filter((d) => d.type === 'invoice').map((d) => ({ type: 'invoice', id: d.id }));
+      .filter((d) => d.type === 'invoice')
+      .map((d) => ({ type: 'invoice', id: d.id }));
     const delay = s.salesOverview.averagePaymentDelayDays;
     add(r.latePayments, r.latePaymentsReason(num(latePayments), delay !== null ? num(delay) : null), evidence);
   }
@@ -90,8 +99,9 @@ export function recommendationsCard(ctx: Ctx, s: Figures): Summary['recommendati
     .filter((e) => e.expiryDate && e.expiryDate >= ctx.today && e.expiryDate <= soon)
     .sort((a, b) => (a.expiryDate! < b.expiryDate! ? -1 : a.expiryDate! > b.expiryDate! ? 1 : a.id - b.id));
   for (const e of expiring.slice(0, 2)) {
-    add(r.expiringEstimate(e.number ?? `#${e.id}`), r.expiringEstimateReason(date(e.date), date(e.expiryDate!), money(e.amount, e.currency)),
-      [{ type: 'estimate', id: e.id }]);
+    add(r.expiringEstimate(e.number ?? `#${e.id}`), r.expiringEstimateReason(date(e.date), date(e.expiryDate!), money(e.amount, e.currency)), [
+      { type: 'estimate', id: e.id },
+    ]);
   }
 
   // Fillers, so that every client gets at least two useful suggestions.
@@ -115,13 +125,15 @@ export function recommendationsCard(ctx: Ctx, s: Figures): Summary['recommendati
     fillers.push({ action: r.firstOrder, reason: r.firstOrderReason, evidence: [] });
   }
   const lastInteraction = s.interactions.items[0];
-  fillers.push(lastInteraction
-    ? {
-      action: r.followContact,
-      reason: r.followContactReason(date(lastInteraction.date), t.interactionName(lastInteraction.type)),
-      evidence: [{ type: lastInteraction.type, id: lastInteraction.id }],
-    }
-    : { action: r.planContact, reason: r.planContactReason, evidence: [] });
+  fillers.push(
+    lastInteraction
+      ? {
+          action: r.followContact,
+          reason: r.followContactReason(date(lastInteraction.date), t.interactionName(lastInteraction.type)),
+          evidence: [{ type: lastInteraction.type, id: lastInteraction.id }],
+        }
+      : { action: r.planContact, reason: r.planContactReason, evidence: [] },
+  );
   for (const f of fillers) if (out.length < MIN) out.push(f);
   return { items: out, generatedBy: 'rules' };
 }

@@ -1,7 +1,8 @@
 // Card 1 (spec §3): first and last purchase, and the all-time total net of credit notes.
-import type { DocRef, Summary } from '../summary/types';
+
 import { formatAmount } from '../decimal';
-import { byDateId, sumCents, type Ctx, type Doc, type ExcludedDoc } from './context';
+import type { DocRef, Summary } from '../summary/types';
+import { byDateId, type Ctx, type Doc, type ExcludedDoc, sumCents } from './context';
 
 export function docRef(d: Doc): DocRef {
   // d.amount is already written with two decimals (createContext).
@@ -27,10 +28,10 @@ export function relationshipCard(ctx: Ctx): Summary['relationship'] {
     total = formatAmount({ units: sumCents(counted) - credits, scale: 2 });
   }
   const creditIncluded = ctx.mode === 'invoicing' ? ctx.countedCreditNotes : [];
-  ctx.source(
-    'relationship.totalPurchases',
-    counted.length ? [...counted, ...creditIncluded].map((d) => d.src) : [],
-    [...entries(excludedPurchases), ...entries(excludedDocs(ctx.creditNotes)), ...(counted.length ? [] : creditIncluded.map((d) => ({ ...d.src, reason: 'no-purchase' })))],
-  );
+  ctx.source('relationship.totalPurchases', counted.length ? [...counted, ...creditIncluded].map((d) => d.src) : [], [
+    ...entries(excludedPurchases),
+    ...entries(excludedDocs(ctx.creditNotes)),
+    ...(counted.length ? [] : creditIncluded.map((d) => ({ ...d.src, reason: 'no-purchase' }))),
+  ]);
   return { firstPurchase: first && docRef(first), lastPurchase: last && docRef(last), totalPurchases: total };
 }

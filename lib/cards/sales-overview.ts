@@ -1,10 +1,11 @@
 // Card 3 (spec §5): the last three calendar years up to today — totals and counts per year, average basket,
 // top products from the documents' rows, and (invoicing) how fast and how late the client pays.
+
+import { datePart, daysBetween, yearOf } from '../dates';
+import { add, compare, type Dec, divRound, formatAmount, formatDecimal, toNumber, tryParseDecimal, ZERO } from '../decimal';
 import type { CatalogRow, DocumentRow, Payment } from '../sellsy/api-types';
 import type { ProductFigure, SourceDoc, Summary } from '../summary/types';
-import { datePart, daysBetween, yearOf } from '../dates';
-import { add, compare, divRound, formatAmount, formatDecimal, toNumber, tryParseDecimal, ZERO, type Dec } from '../decimal';
-import { byDateId, inSalesWindow, mergeByDateId, sumCents, type Ctx, type Doc, type ExcludedDoc } from './context';
+import { byDateId, type Ctx, type Doc, type ExcludedDoc, inSalesWindow, mergeByDateId, sumCents } from './context';
 import { stripHtml } from './text';
 
 const excludedEntry = (d: Doc, reason: string) => ({ ...d.src, reason });
@@ -34,7 +35,11 @@ export function salesOverviewCard(ctx: Ctx): Summary['salesOverview'] {
   const byYear = years.map((y) => {
     const p = purchasesByYear.get(y)!;
     const c = creditsByYear.get(y)!;
-    ctx.source(`salesOverview.byYear.${y}`, [...p, ...c].map((d) => d.src), excludedByYear.get(y)!);
+    ctx.source(
+      `salesOverview.byYear.${y}`,
+      [...p, ...c].map((d) => d.src),
+      excludedByYear.get(y)!,
+    );
     return { year: y, total: formatAmount({ units: sumCents(p) - sumCents(c), scale: 2 }), count: p.length };
   });
 
@@ -44,7 +49,11 @@ export function salesOverviewCard(ctx: Ctx): Summary['salesOverview'] {
   // Counted main-currency purchases dated after today: the one exclusion a reader may not expect.
   const future = ctx.countedPurchases.filter((d) => d.date > ctx.today).map((d) => excludedEntry(d, 'outside-window'));
   const averageBasket = purchases.length ? formatAmount(divRound({ units: sumCents(purchases), scale: 2 }, purchases.length, 2)) : null;
-  ctx.source('salesOverview.averageBasket', purchases.map((d) => d.src), future);
+  ctx.source(
+    'salesOverview.averageBasket',
+    purchases.map((d) => d.src),
+    future,
+  );
 
   const products = topProducts(ctx, purchases);
   const payments = ctx.mode === 'invoicing' ? paymentFigures(ctx) : { averagePaymentDelayDays: null, latePayments: null };
@@ -92,7 +101,8 @@ function topProducts(ctx: Ctx, purchases: Doc[]): Pick<Summary['salesOverview'],
       const declinationId = typeof row.related.declination_id === 'number' ? row.related.declination_id : null;
       const key = declinationId === null ? row.related.id : `${row.related.id}/${declinationId}`;
       let p = acc.get(key);
-      if (!p) acc.set(key, (p = { itemId: row.related.id, declinationId, quantity: ZERO, revenue: ZERO, reference: null, description: null, docs: [] }));
+      if (!p)
+        acc.set(key, (p = { itemId: row.related.id, declinationId, quantity: ZERO, revenue: ZERO, reference: null, description: null, docs: [] }));
       p.quantity = addDec(p.quantity, quantity);
       p.revenue = addDec(p.revenue, revenue);
       // Documents come oldest first: the last non-empty value seen is the newest.
@@ -119,14 +129,24 @@ function topProducts(ctx: Ctx, purchases: Doc[]): Pick<Summary['salesOverview'],
     const shown = list.slice(0, 5);
     // The card lists five products: its sources are their documents, not every document read.
     const docs = new Map(shown.flatMap((p) => p.docs).map((d) => [d.id, d]));
-    ctx.source(path, [...docs.values()].sort((a, b) => byDateId({ date: a.date!, id: a.id }, { date: b.date!, id: b.id })), noRows);
+    ctx.source(
+      path,
+      [...docs.values()].sort((a, b) => byDateId({ date: a.date!, id: a.id }, { date: b.date!, id: b.id })),
+      noRows,
+    );
     return shown.map(({ q: _q, r: _r, docs, ...f }, i) => {
       ctx.source(`${path}.${i}`, docs, []);
       return f;
     });
   };
-  const byQuantity = top('salesOverview.topProductsByQuantity', [...figures].sort((a, b) => compare(b.q, a.q) || compare(b.r, a.r) || tieIds(a, b)));
-  const byRevenue = top('salesOverview.topProductsByRevenue', [...figures].sort((a, b) => compare(b.r, a.r) || compare(b.q, a.q) || tieIds(a, b)));
+  const byQuantity = top(
+    'salesOverview.topProductsByQuantity',
+    [...figures].sort((a, b) => compare(b.q, a.q) || compare(b.r, a.r) || tieIds(a, b)),
+  );
+  const byRevenue = top(
+    'salesOverview.topProductsByRevenue',
+    [...figures].sort((a, b) => compare(b.r, a.r) || compare(b.q, a.q) || tieIds(a, b)),
+  );
   return { topProductsByQuantity: byQuantity, topProductsByRevenue: byRevenue };
 }
 
@@ -160,7 +180,9 @@ export function paymentDates(payments: Payment[]): Map<number, { date: string; p
 function paymentFigures(ctx: Ctx): Pick<Summary['salesOverview'], 'averagePaymentDelayDays' | 'latePayments'> {
   const invoices = new Map((ctx.data.invoices ?? []).map((i) => [i.id, i]));
   const paid = ctx.purchases.filter((d) => d.status === 'paid' && inSalesWindow(ctx, d.date));
-  const dates = paymentDates((ctx.data.payments ?? []).filter((p) => p.related?.type === ctx.data.client.kind && p.related?.id === ctx.data.client.id));
+  const dates = paymentDates(
+    (ctx.data.payments ?? []).filter((p) => p.related?.type === ctx.data.client.kind && p.related?.id === ctx.data.client.id),
+  );
   const withPayment: { d: Doc; paidOn: string; payments: number[] }[] = [];
   const noPayment: (SourceDoc & { reason: string })[] = [];
   for (const d of paid) {
@@ -183,10 +205,6 @@ function paymentFigures(ctx: Ctx): Pick<Summary['salesOverview'], 'averagePaymen
     const due = invoices.get(d.id)?.due_date;
     return !!due && paidOn > due;
   });
-  ctx.source(
-    'salesOverview.latePayments',
-    paymentSources(late),
-    noPayment,
-  );
+  ctx.source('salesOverview.latePayments', paymentSources(late), noPayment);
   return { averagePaymentDelayDays, latePayments: late.length };
 }

@@ -17,7 +17,9 @@ const INVISIBLE = /[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]/g;
 /** At most `max` characters (code points), cut at a word boundary when one is near, with an ellipsis. */
 export function shorten(text: string, max: number): string {
   // A title and its description sit on separate lines: keep them apart when the first has no stop of its own.
-  const flat = text.replace(INVISIBLE, '').trim()
+  const flat = text
+    .replace(INVISIBLE, '')
+    .trim()
     .replace(/([.!?:;…])?[ \t]*\n\s*/g, (_m, stop: string | undefined) => (stop ? `${stop} ` : ' — '))
     .replace(/\s+/g, ' ');
   const chars = [...flat];

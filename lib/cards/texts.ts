@@ -1,7 +1,8 @@
 // The engine's own words (warnings, the interactions digest, the rules' recommendations), French and
 // English. Every number and date in them arrives already formatted by lib/format/intl.ts from a figure.
-import type { InteractionType } from '../summary/types';
+
 import { LABELS } from '../format/labels';
+import type { InteractionType } from '../summary/types';
 
 export type EngineLang = 'fr' | 'en';
 
@@ -24,15 +25,19 @@ const fr = {
   },
   digest: {
     none: 'Aucune interaction enregistrée au cours des 6 derniers mois.',
-    header: (total: string, one: boolean, parts: string) => `${total} ${one ? 'interaction' : 'interactions'} au cours des 6 derniers mois (${parts}).`,
+    header: (total: string, one: boolean, parts: string) =>
+      `${total} ${one ? 'interaction' : 'interactions'} au cours des 6 derniers mois (${parts}).`,
     notes: 'Notes marquantes :',
     line: (date: string, type: string, text: string) => `— ${date}, ${type} : « ${text} »`,
     empty: (date: string, type: string) => `— ${date}, ${type} (sans texte)`,
   },
   rec: {
-    lateInvoices: (count: string, one: boolean, number: string) => (one ? `Relancer la facture ${number}, en retard` : `Relancer les ${count} factures en retard`),
+    lateInvoices: (count: string, one: boolean, number: string) =>
+      one ? `Relancer la facture ${number}, en retard` : `Relancer les ${count} factures en retard`,
     lateInvoicesReason: (total: string, one: boolean, number: string, days: string) =>
-      (one ? `${total} restent dus, ${days} jours après l'échéance.` : `${total} restent dus ; la plus ancienne (${number}) a ${days} jours de retard.`),
+      one
+        ? `${total} restent dus, ${days} jours après l'échéance.`
+        : `${total} restent dus ; la plus ancienne (${number}) a ${days} jours de retard.`,
     readEstimate: (number: string, amount: string) => `Relancer le devis ${number} (${amount}), lu sans réponse`,
     readEstimateReason: (date: string, expiry: string | null, count: string | null) =>
       `Devis du ${date}${expiry ? `, valable jusqu'au ${expiry}` : ''}, lu par le client sans réponse depuis au moins une semaine.${count ? ` ${count} devis lus au total.` : ''}`,
@@ -83,17 +88,19 @@ const en: EngineTexts = {
   rec: {
     lateInvoices: (count, one, number) => (one ? `Chase late invoice ${number}` : `Chase the ${count} late invoices`),
     lateInvoicesReason: (total, one, number, days) =>
-      (one ? `${total} still due, ${days} days after the due date.` : `${total} still due; the oldest (${number}) is ${days} days late.`),
+      one ? `${total} still due, ${days} days after the due date.` : `${total} still due; the oldest (${number}) is ${days} days late.`,
     readEstimate: (number, amount) => `Follow up estimate ${number} (${amount}), read with no answer`,
     readEstimateReason: (date, expiry, count) =>
       `Estimate of ${date}${expiry ? `, valid until ${expiry}` : ''}, read by the client with no answer for at least a week.${count ? ` ${count} read estimates in all.` : ''}`,
     overdueOpportunity: (name) => `Review the opportunity "${name}"`,
-    overdueOpportunityReason: (due, amount, step) => `Its due date, ${due}, has passed${amount ? `, for ${amount}` : ''}${step ? ` (step: ${step})` : ''}.`,
+    overdueOpportunityReason: (due, amount, step) =>
+      `Its due date, ${due}, has passed${amount ? `, for ${amount}` : ''}${step ? ` (step: ${step})` : ''}.`,
     noRecentPurchase: 'Get back in touch for a new order',
     noRecentPurchaseReason: (last, perYear) =>
       `Last purchase on ${last}: more than twice the client's usual interval between purchases${perYear ? ` (${perYear} a year on average over 3 years)` : ''}.`,
     latePayments: 'Review the payment terms',
-    latePaymentsReason: (late, delay) => `${late} invoices paid after their due date over 3 years${delay ? `; average payment delay: ${delay} days` : ''}.`,
+    latePaymentsReason: (late, delay) =>
+      `${late} invoices paid after their due date over 3 years${delay ? `; average payment delay: ${delay} days` : ''}.`,
     expiringEstimate: (number) => `Follow up estimate ${number} before it expires`,
     expiringEstimateReason: (date, expiry, amount) => `Sent on ${date} for ${amount}, it expires on ${expiry}.`,
     topProduct: (name) => `Offer "${name}" again`,

@@ -14,7 +14,7 @@ function dropBlocks(text: string): string {
     opener.lastIndex = i;
     const found = opener.exec(lower);
     if (!found) return out + text.slice(i);
-    out += text.slice(i, found.index) + ' ';
+    out += `${text.slice(i, found.index)} `;
     if (found[1]) {
       const close = lower.indexOf(`</${found[1]}`, found.index);
       const end = close < 0 ? -1 : lower.indexOf('>', close);
@@ -42,7 +42,9 @@ function decodeEntities(text: string): string {
 /** Markup removed (line breaks and block ends become "\n", other tags a space), entities decoded. Whitespace as it falls. */
 export function htmlToText(html: string): string {
   // A tag starts with a letter ("< 100" is text) and ends before the next "<", so unclosed runs stay linear.
-  return decodeEntities(dropBlocks(html)
-    .replace(/<\s*(br|\/p|\/div|\/li|\/tr|\/h\d)\b[^<>]*>/gi, '\n')
-    .replace(/<\/?[a-z!][^<>]*>/gi, ' '));
+  return decodeEntities(
+    dropBlocks(html)
+      .replace(/<\s*(br|\/p|\/div|\/li|\/tr|\/h\d)\b[^<>]*>/gi, '\n')
+      .replace(/<\/?[a-z!][^<>]*>/gi, ' '),
+  );
 }

@@ -20,7 +20,10 @@ export function formatMoney(amount: string, currency: string | null, lang: strin
   // Too long for a double: format a small stand-in and splice the exact digits into its parts.
   const [int = '0', frac = '00'] = amount.replace(/^-/, '').split('.');
   const parts = numberFormat(lang, options).formatToParts(amount.startsWith('-') ? -1.11 : 1.11);
-  const group = numberFormat(lang, { useGrouping: true }).formatToParts(1000000).find((p) => p.type === 'group')?.value ?? ',';
+  const group =
+    numberFormat(lang, { useGrouping: true })
+      .formatToParts(1000000)
+      .find((p) => p.type === 'group')?.value ?? ',';
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
   return parts.map((p) => (p.type === 'integer' ? grouped : p.type === 'fraction' ? frac : p.value)).join('');
 }

@@ -52,7 +52,10 @@ const fr = {
   invoicingOnly: 'disponible avec une licence Facturation',
   since: 'depuis le',
   counts: {
-    comments: ['commentaire', 'commentaires'], tasks: ['tâche', 'tâches'], calls: ['appel', 'appels'], events: ['rendez-vous', 'rendez-vous'],
+    comments: ['commentaire', 'commentaires'],
+    tasks: ['tâche', 'tâches'],
+    calls: ['appel', 'appels'],
+    events: ['rendez-vous', 'rendez-vous'],
   } as Record<'comments' | 'tasks' | 'calls' | 'events', [string, string]>,
   declination: (id: string) => `déclinaison ${id}`,
   byLlm: 'rédigé par le modèle de langue',
@@ -62,8 +65,16 @@ const fr = {
   otherCurrency: (n: string, one: boolean, currency: string) =>
     `${n} document${one ? '' : 's'} dans une autre devise que ${currency} ${one ? 'est écarté' : 'sont écartés'} des montants.`,
   docTypes: {
-    invoice: 'facture', 'credit-note': 'avoir', estimate: 'devis', opportunity: 'opportunité', comment: 'commentaire',
-    task: 'tâche', call: 'appel', event: 'rendez-vous', payment: 'paiement', order: 'commande',
+    invoice: 'facture',
+    'credit-note': 'avoir',
+    estimate: 'devis',
+    opportunity: 'opportunité',
+    comment: 'commentaire',
+    task: 'tâche',
+    call: 'appel',
+    event: 'rendez-vous',
+    payment: 'paiement',
+    order: 'commande',
   } as Record<string, string>,
   reasons: {
     status: (s: string) => `statut « ${s} » non compté`,
@@ -129,10 +140,19 @@ const en: Labels = {
   byRules: 'written by rules',
   evidence: 'Based on',
   warnings: 'Warnings',
-  otherCurrency: (n, one, currency) => `${n} document${one ? '' : 's'} in a currency other than ${currency} ${one ? 'is' : 'are'} left out of the amounts.`,
+  otherCurrency: (n, one, currency) =>
+    `${n} document${one ? '' : 's'} in a currency other than ${currency} ${one ? 'is' : 'are'} left out of the amounts.`,
   docTypes: {
-    invoice: 'invoice', 'credit-note': 'credit note', estimate: 'estimate', opportunity: 'opportunity', comment: 'comment',
-    task: 'task', call: 'call', event: 'event', payment: 'payment', order: 'order',
+    invoice: 'invoice',
+    'credit-note': 'credit note',
+    estimate: 'estimate',
+    opportunity: 'opportunity',
+    comment: 'comment',
+    task: 'task',
+    call: 'call',
+    event: 'event',
+    payment: 'payment',
+    order: 'order',
   },
   reasons: {
     status: (s) => `status "${s}" not counted`,
@@ -158,14 +178,22 @@ export function reasonLabel(code: string, lang: string): string {
   const [head = '', ...rest] = code.split(':');
   const arg = rest.join(':');
   switch (head) {
-    case 'status': return arg ? r.status(arg) : r.other(code);
+    case 'status':
+      return arg ? r.status(arg) : r.other(code);
     case 'status-unknown':
-    case 'unknown-status': return r.unknownStatus(arg);
-    case 'currency': return arg ? r.currency(arg) : r.other(code);
-    case 'outside-window': return r.outsideWindow;
-    case 'no-payment': return r.noPayment;
-    case 'no-rows': return r.noRows;
-    case 'no-purchase': return r.noPurchase;
-    default: return r.other(code);
+    case 'unknown-status':
+      return r.unknownStatus(arg);
+    case 'currency':
+      return arg ? r.currency(arg) : r.other(code);
+    case 'outside-window':
+      return r.outsideWindow;
+    case 'no-payment':
+      return r.noPayment;
+    case 'no-rows':
+      return r.noRows;
+    case 'no-purchase':
+      return r.noPurchase;
+    default:
+      return r.other(code);
   }
 }

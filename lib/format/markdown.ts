@@ -1,13 +1,16 @@
 // The summary as Markdown: what the panel's "Copy as Markdown" puts on the clipboard. Text from the CRM is
 // escaped so a note cannot turn into a link, a heading or an image in whatever the user pastes it into.
 import type { Summary } from '../summary/types';
-import { outline, type Node } from './outline';
+import { type Node, outline } from './outline';
 
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]/g;
 
 /** Backslash-escapes Markdown's active characters, neutralises HTML tags, drops invisible and control characters. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(INVISIBLE, '').replace(/([\\`*_{}[\]()#+\-.!|>~])/g, '\\$1').replace(/</g, '&lt;');
+  return text
+    .replace(INVISIBLE, '')
+    .replace(/([\\`*_{}[\]()#+\-.!|>~])/g, '\\$1')
+    .replace(/</g, '&lt;');
 }
 
 function lines(nodes: Node[], depth: number, colon: string): string[] {
@@ -36,5 +39,5 @@ export function renderMarkdown(summary: Summary, lang: string = summary.language
     out.push(`### ${escapeMarkdown(s.title)}`, '', ...lines(s.nodes, 0, colon));
     if (out[out.length - 1] !== '') out.push('');
   }
-  return out.join('\n').trimEnd() + '\n';
+  return `${out.join('\n').trimEnd()}\n`;
 }

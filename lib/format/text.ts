@@ -1,6 +1,6 @@
 // The summary as plain text for a terminal: five cards, indented, no colour codes (they would end up in files).
 import type { Summary } from '../summary/types';
-import { outline, type Node } from './outline';
+import { type Node, outline } from './outline';
 
 function lines(nodes: Node[], depth: number, colon: string): string[] {
   const pad = '  '.repeat(depth);

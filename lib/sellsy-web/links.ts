@@ -14,12 +14,16 @@ function pathFor(type: string, id: number): string | null {
   const legacy = LEGACY_OVERVIEW[type];
   if (legacy) return `/?_f=${legacy}&id=${id}`;
   switch (type) {
-    case 'opportunity': return `/prospection/opportunities/${id}`;
+    case 'opportunity':
+      return `/prospection/opportunities/${id}`;
     case 'client':
     case 'prospect':
-    case 'supplier': return `/thirds/${type}/${id}`;
-    case 'people': return `/peoples/${id}`;
-    default: return null;
+    case 'supplier':
+      return `/thirds/${type}/${id}`;
+    case 'people':
+      return `/peoples/${id}`;
+    default:
+      return null;
   }
 }
 

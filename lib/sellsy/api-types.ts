@@ -107,8 +107,16 @@ export interface CreditNote {
 }
 
 export type EstimateStatus =
-  | 'draft' | 'sent' | 'read' | 'accepted' | 'refused' | 'expired'
-  | 'advanced' | 'partialinvoiced' | 'invoiced' | 'cancelled';
+  | 'draft'
+  | 'sent'
+  | 'read'
+  | 'accepted'
+  | 'refused'
+  | 'expired'
+  | 'advanced'
+  | 'partialinvoiced'
+  | 'invoiced'
+  | 'cancelled';
 export interface Estimate {
   id: number;
   number: string;

@@ -1,8 +1,8 @@
 // The Sellsy API v2 client: authenticated JSON calls through the shared scheduler, seek-cursor
 // search over every page, and POST /batch for detail fetches. Counts what it sends.
-import { createTokenSource, type AuthConfig } from './auth';
-import { realClock, type Clock } from './clock';
-import { errorFromResponse, scrubSecrets, SellsyError } from './errors';
+import { type AuthConfig, createTokenSource } from './auth';
+import { type Clock, realClock } from './clock';
+import { errorFromResponse, SellsyError, scrubSecrets } from './errors';
 import { SELLSY_API_URL, SELLSY_TOKEN_URL } from './hosts';
 import { createScheduler, type Scheduler, type SendResult } from './scheduler';
 
@@ -65,7 +65,16 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
   const scheduler = config.scheduler ?? createScheduler({ clock, timeoutMs: config.timeoutMs });
   const warn = config.onWarning ?? ((m: string) => console.warn(`[sellsy] ${m}`));
   const stats: ApiStats = { requests: 0, retries: 0, quota429: 0, bytes: 0, batchSubRequests: 0 };
-  const tokens = createTokenSource({ auth: config.auth, tokenUrl, fetch: doFetch, scheduler, clock, onRequest: () => { stats.requests += 1; } });
+  const tokens = createTokenSource({
+    auth: config.auth,
+    tokenUrl,
+    fetch: doFetch,
+    scheduler,
+    clock,
+    onRequest: () => {
+      stats.requests += 1;
+    },
+  });
   // Sellsy may quote what it was sent in an error body: the tokens we sent and the secret never reach a message.
   const secrets = new Set<string>([config.auth.kind === 'token' ? config.auth.accessToken.trim() : config.auth.clientSecret]);
   const remember = (token: string) => {
@@ -81,9 +90,19 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
     stats.bytes += r.bytes;
   }
 
-  async function call<T>(method: 'GET' | 'POST', path: string, init: {
-    query?: Query; body?: string; contentType?: string; cost?: number; signal?: AbortSignal; what?: string; maxQuotaRetries?: number;
-  }): Promise<{ status: number; value: T; text: string; requestId?: string }> {
+  async function call<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    init: {
+      query?: Query;
+      body?: string;
+      contentType?: string;
+      cost?: number;
+      signal?: AbortSignal;
+      what?: string;
+      maxQuotaRetries?: number;
+    },
+  ): Promise<{ status: number; value: T; text: string; requestId?: string }> {
     const url = apiUrl + path + encodeQuery(init.query);
     const what = init.what ?? `${method} ${path}`;
     let token = await tokens.token(init.signal);
@@ -98,7 +117,11 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
           return doFetch(url, { method, headers, body: init.body, signal });
         },
         {
-          what, cost: init.cost, signal: init.signal, timeoutMs: config.timeoutMs, maxQuotaRetries: init.maxQuotaRetries,
+          what,
+          cost: init.cost,
+          signal: init.signal,
+          timeoutMs: config.timeoutMs,
+          maxQuotaRetries: init.maxQuotaRetries,
           parse: (ex) => (ex.status === 204 || ex.text === '' ? null : JSON.parse(ex.text)),
           scrub,
         },
@@ -107,7 +130,10 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
       const requestId = result.headers.get('x-request-id') ?? undefined;
       if (result.status === 401) {
         if (authTry >= 1) {
-          throw new SellsyError('auth', `Sellsy rejected the credentials: ${what} answered 401 twice, once after renewing the token`, { status: 401, requestId });
+          throw new SellsyError('auth', `Sellsy rejected the credentials: ${what} answered 401 twice, once after renewing the token`, {
+            status: 401,
+            requestId,
+          });
         }
         token = await tokens.renew(used, init.signal);
         continue;
@@ -135,8 +161,11 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
     let offset: string | number | null = null;
     for (let page = 0; ; page++) {
       const query: Query = {
-        limit: PAGE_LIMIT, order: opts.order, direction: opts.direction,
-        'field[]': opts.fields, 'embed[]': opts.embed,
+        limit: PAGE_LIMIT,
+        order: opts.order,
+        direction: opts.direction,
+        'field[]': opts.fields,
+        'embed[]': opts.embed,
         offset: offset ?? undefined,
       };
       const res = await post<unknown>(path, { filters }, query, { signal: opts.signal });
@@ -156,7 +185,9 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
       if (next === null || next === undefined || next === '') break;
       const key = String(next);
       if (seenCursors.has(key) || key === String(offset)) {
-        warnHere(`${path}: the cursor ${JSON.stringify(key).slice(0, 40)} came back twice; stopped after ${page + 1} pages with ${out.length} results`);
+        warnHere(
+          `${path}: the cursor ${JSON.stringify(key).slice(0, 40)} came back twice; stopped after ${page + 1} pages with ${out.length} results`,
+        );
         break;
       }
       seenCursors.add(key);
@@ -181,40 +212,50 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
       const size = Math.max(1, Math.min(cap, budget));
       const chunks: (typeof todo)[] = [];
       for (let i = 0; i < todo.length; i += size) chunks.push(todo.slice(i, i + size));
-      await Promise.all(chunks.map(async (chunk) => {
-        const body = chunk.map((c) => `${JSON.stringify({ uri: c.uri, method: 'GET' })}\n{}\n`).join('');
-        stats.batchSubRequests += chunk.length;
-        let res: { value: unknown; requestId?: string };
-        try {
-          res = await call<unknown>('POST', '/batch', {
-            body, contentType: 'text/plain', cost: chunk.length, signal: opts.signal, what: `POST /batch (${chunk.length} requests)`,
-            maxQuotaRetries: chunk.length > 1 ? 2 : undefined,
-          });
-        } catch (e) {
-          const tooLarge = e instanceof SellsyError && ((e.kind === 'quota') || (e.kind === 'bad-request' && e.context === 'batch_too_large'));
-          if (!tooLarge || chunk.length <= 1) throw e;
-          cap = Math.max(1, Math.min(cap, Math.floor(chunk.length / 2)));
-          again.push(...chunk);
-          return;
-        }
-        const responses = (res.value as { responses?: unknown } | null)?.responses;
-        if (!Array.isArray(responses) || responses.length !== chunk.length) {
-          throw new SellsyError('invalid-data', `POST /batch answered ${Array.isArray(responses) ? responses.length : 'no'} responses for ${chunk.length} requests`, { requestId: res.requestId });
-        }
-        chunk.forEach((c, i) => {
-          const r = responses[i] as { code?: unknown; response?: unknown } | null;
-          const code = typeof r?.code === 'number' ? r.code : 0;
-          if (code >= 200 && code < 300) {
-            results.set(c.index, { uri: c.uri, ok: true, data: r!.response as T });
-          } else if ((code === 429 || code >= 500 || code === 0) && c.tries < BATCH_SUB_RETRIES) {
-            stats.retries += 1;
-            again.push({ ...c, tries: c.tries + 1 });
-          } else {
-            const err = errorFromResponse(`GET ${c.uri} (in a batch)`, code, scrub(JSON.stringify(r?.response ?? null)));
-            results.set(c.index, { uri: c.uri, ok: false, error: err });
+      await Promise.all(
+        chunks.map(async (chunk) => {
+          const body = chunk.map((c) => `${JSON.stringify({ uri: c.uri, method: 'GET' })}\n{}\n`).join('');
+          stats.batchSubRequests += chunk.length;
+          let res: { value: unknown; requestId?: string };
+          try {
+            res = await call<unknown>('POST', '/batch', {
+              body,
+              contentType: 'text/plain',
+              cost: chunk.length,
+              signal: opts.signal,
+              what: `POST /batch (${chunk.length} requests)`,
+              maxQuotaRetries: chunk.length > 1 ? 2 : undefined,
+            });
+          } catch (e) {
+            const tooLarge = e instanceof SellsyError && (e.kind === 'quota' || (e.kind === 'bad-request' && e.context === 'batch_too_large'));
+            if (!tooLarge || chunk.length <= 1) throw e;
+            cap = Math.max(1, Math.min(cap, Math.floor(chunk.length / 2)));
+            again.push(...chunk);
+            return;
           }
-        });
-      }));
+          const responses = (res.value as { responses?: unknown } | null)?.responses;
+          if (!Array.isArray(responses) || responses.length !== chunk.length) {
+            throw new SellsyError(
+              'invalid-data',
+              `POST /batch answered ${Array.isArray(responses) ? responses.length : 'no'} responses for ${chunk.length} requests`,
+              { requestId: res.requestId },
+            );
+          }
+          chunk.forEach((c, i) => {
+            const r = responses[i] as { code?: unknown; response?: unknown } | null;
+            const code = typeof r?.code === 'number' ? r.code : 0;
+            if (code >= 200 && code < 300) {
+              results.set(c.index, { uri: c.uri, ok: true, data: r!.response as T });
+            } else if ((code === 429 || code >= 500 || code === 0) && c.tries < BATCH_SUB_RETRIES) {
+              stats.retries += 1;
+              again.push({ ...c, tries: c.tries + 1 });
+            } else {
+              const err = errorFromResponse(`GET ${c.uri} (in a batch)`, code, scrub(JSON.stringify(r?.response ?? null)));
+              results.set(c.index, { uri: c.uri, ok: false, error: err });
+            }
+          });
+        }),
+      );
       todo = again.sort((a, b) => a.index - b.index);
     }
     return uris.map((_, i) => results.get(i)!);

@@ -1,12 +1,10 @@
 // Access tokens: a personal API access's client credentials (exchanged at the token URL and renewed
 // when they expire or a call answers 401), or an access token pasted by the user (never renewable).
-import { realClock, type Clock } from './clock';
-import { scrubSecrets, SellsyError } from './errors';
+import { type Clock, realClock } from './clock';
+import { SellsyError, scrubSecrets } from './errors';
 import type { Scheduler } from './scheduler';
 
-export type AuthConfig =
-  | { kind: 'client-credentials'; clientId: string; clientSecret: string }
-  | { kind: 'token'; accessToken: string };
+export type AuthConfig = { kind: 'client-credentials'; clientId: string; clientSecret: string } | { kind: 'token'; accessToken: string };
 
 export interface TokenSource {
   /** A token believed valid now (fetched or renewed when needed). */
@@ -37,7 +35,9 @@ export function createTokenSource(opts: {
     return {
       token: async () => pasted,
       renew: async () => {
-        throw new SellsyError('auth', 'Sellsy rejected the access token (it may have expired): paste a new one or use client credentials', { status: 401 });
+        throw new SellsyError('auth', 'Sellsy rejected the access token (it may have expired): paste a new one or use client credentials', {
+          status: 401,
+        });
       },
     };
   }
@@ -63,8 +63,11 @@ export function createTokenSource(opts: {
         });
       },
       {
-        what: 'POST token URL', cost: 0, learnQuota: false, signal,
-        parse: (ex) => (ex.status >= 200 && ex.status < 300 ? JSON.parse(ex.text) as unknown : undefined),
+        what: 'POST token URL',
+        cost: 0,
+        learnQuota: false,
+        signal,
+        parse: (ex) => (ex.status >= 200 && ex.status < 300 ? (JSON.parse(ex.text) as unknown) : undefined),
         // A 5xx page that echoes the form body must not carry the secret into the error.
         scrub: (text) => scrubSecrets(text, auth.kind === 'client-credentials' ? [auth.clientSecret] : []),
       },

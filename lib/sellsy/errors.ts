@@ -2,8 +2,16 @@
 // instead of parsing messages. Messages never carry tokens, secrets or Authorization headers.
 
 export type SellsyErrorKind =
-  | 'auth' | 'forbidden' | 'payment-required' | 'not-found' | 'bad-request'
-  | 'quota' | 'server' | 'network' | 'timeout' | 'invalid-data';
+  | 'auth'
+  | 'forbidden'
+  | 'payment-required'
+  | 'not-found'
+  | 'bad-request'
+  | 'quota'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'invalid-data';
 
 export interface SellsyErrorInit {
   status?: number;
@@ -60,7 +68,10 @@ export function errorFromResponse(what: string, status: number, bodyText: string
   const detail = apiMessage ? `: ${apiMessage}` : '';
   const ctx = context ? ` (${context})` : '';
   return new SellsyError(kindForStatus(status), `${what} answered HTTP ${status}${detail}${ctx}`, {
-    status, code, context, requestId,
+    status,
+    code,
+    context,
+    requestId,
   });
 }
 

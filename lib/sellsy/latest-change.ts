@@ -1,10 +1,16 @@
 // When a client's newest document or activity was created, in one small request per collection: the
 // newest record of each (limit 1, newest first), nothing else. A cached summary older than that is
 // marked stale. Documents have no "updated" field (api notes §2), so this sees additions, not edits.
-import type { SellsyApi } from './api';
-import type { ClientKind } from '../client-data';
 
-interface Probe { resource: string; order: string; filters: 'documents' | 'people'; invoicingOnly?: boolean }
+import type { ClientKind } from '../client-data';
+import type { SellsyApi } from './api';
+
+interface Probe {
+  resource: string;
+  order: string;
+  filters: 'documents' | 'people';
+  invoicingOnly?: boolean;
+}
 
 // `created` where the endpoint can order by it; elsewhere ids, which Sellsy assigns in creation order.
 const PROBES: readonly Probe[] = [
@@ -37,12 +43,16 @@ export async function latestChangeAt(api: SellsyApi, opts: LatestChangeOptions):
     people: kind === 'company' ? { companies: [id] } : { individuals: [id] },
   };
   const probes = PROBES.filter((p) => opts.sourceMode === 'invoicing' || !p.invoicingOnly);
-  const pages = await Promise.all(probes.map((p) => api.post<{ data?: unknown }>(
-    `/${p.resource}/search`,
-    { filters: filters[p.filters] },
-    { limit: 1, order: p.order, direction: 'desc', 'field[]': ['id', 'created'] },
-    { signal: opts.signal },
-  )));
+  const pages = await Promise.all(
+    probes.map((p) =>
+      api.post<{ data?: unknown }>(
+        `/${p.resource}/search`,
+        { filters: filters[p.filters] },
+        { limit: 1, order: p.order, direction: 'desc', 'field[]': ['id', 'created'] },
+        { signal: opts.signal },
+      ),
+    ),
+  );
   let best: number | null = null;
   for (const page of pages) {
     const first = Array.isArray(page?.data) ? (page.data[0] as { created?: unknown } | undefined) : undefined;

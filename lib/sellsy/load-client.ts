@@ -2,18 +2,32 @@
 // user (always), then, for a client only, the document lists, six months of activity, the rows of the
 // counted purchase documents of the three-year window (cached: an issued document's rows never
 // change) and the catalogue names of their products.
-import type { ClientData, ClientKind, DocKey, LoadProgress, SourceMode, SourceModeSetting } from '../client-data';
-import type {
-  CalendarEvent, Comment, Company, CreditNote, DocumentRow, Estimate, Individual, Invoice, Opportunity, Payment, PhoneCall,
-  Related, Staff, Task, ThirdType,
-} from './api-types';
-import type { BatchItem, SellsyApi } from './api';
-import { SellsyError } from './errors';
-import { describe, isInt, validateList, validateRows } from './validate';
-import type { ResumeStore } from '../store/types';
+
 import { statusClass } from '../cards/counted';
 import { interactionsWindowStart, salesWindowStart } from '../cards/windows';
+import type { ClientData, ClientKind, DocKey, LoadProgress, SourceMode, SourceModeSetting } from '../client-data';
 import { addDays, isIsoDate } from '../dates';
+import type { ResumeStore } from '../store/types';
+import type { BatchItem, SellsyApi } from './api';
+import type {
+  CalendarEvent,
+  Comment,
+  Company,
+  CreditNote,
+  DocumentRow,
+  Estimate,
+  Individual,
+  Invoice,
+  Opportunity,
+  Payment,
+  PhoneCall,
+  Related,
+  Staff,
+  Task,
+  ThirdType,
+} from './api-types';
+import { SellsyError } from './errors';
+import { describe, isInt, validateList, validateRows } from './validate';
 
 export interface ClientRef {
   kind: ClientKind | 'unknown';
@@ -33,12 +47,12 @@ export interface LoadClientOptions {
 export type LoadResult =
   | { status: 'client'; data: ClientData; requests: number }
   | {
-    status: 'not-client';
-    thirdType: 'prospect' | 'supplier';
-    client: { kind: ClientKind; id: number; name: string };
-    staffLanguage: string | null;
-    accountId: string;
-  };
+      status: 'not-client';
+      thirdType: 'prospect' | 'supplier';
+      client: { kind: ClientKind; id: number; name: string };
+      staffLanguage: string | null;
+      accountId: string;
+    };
 
 const INVOICING_LICENCES = new Set(['pack_invoicing_management', 'pack_all_included']);
 
@@ -52,14 +66,62 @@ export function sourceModeOf(staff: Staff, setting: SourceModeSetting): { mode: 
 
 // Only the fields the engine reads: field[] trims list payloads (nested paths pick single amounts).
 const FIELDS = {
-  invoices: ['id', 'number', 'status', 'date', 'due_date', 'created', 'currency', 'related', 'subject',
-    'amounts.total_excl_tax', 'amounts.total_incl_tax', 'amounts.total_remaining_due_incl_tax'],
-  creditNotes: ['id', 'number', 'status', 'date', 'created', 'currency', 'related', 'subject',
-    'amounts.total_excl_tax', 'amounts.total_incl_tax', 'amounts.total_remaining_due_incl_tax'],
-  estimates: ['id', 'number', 'status', 'date', 'expiry_date', 'created', 'currency', 'related', 'subject',
-    'amounts.total_excl_tax', 'amounts.total'],
+  invoices: [
+    'id',
+    'number',
+    'status',
+    'date',
+    'due_date',
+    'created',
+    'currency',
+    'related',
+    'subject',
+    'amounts.total_excl_tax',
+    'amounts.total_incl_tax',
+    'amounts.total_remaining_due_incl_tax',
+  ],
+  creditNotes: [
+    'id',
+    'number',
+    'status',
+    'date',
+    'created',
+    'currency',
+    'related',
+    'subject',
+    'amounts.total_excl_tax',
+    'amounts.total_incl_tax',
+    'amounts.total_remaining_due_incl_tax',
+  ],
+  estimates: [
+    'id',
+    'number',
+    'status',
+    'date',
+    'expiry_date',
+    'created',
+    'currency',
+    'related',
+    'subject',
+    'amounts.total_excl_tax',
+    'amounts.total',
+  ],
   payments: ['id', 'number', 'paid_at', 'status', 'type', 'amounts.total', 'amounts.remaining', 'currency', 'related', 'related_objects'],
-  opportunities: ['id', 'number', 'name', 'due_date', 'created', 'status', 'amount', 'pipeline', 'step', 'probability', 'company_id', 'individual_id', 'related'],
+  opportunities: [
+    'id',
+    'number',
+    'name',
+    'due_date',
+    'created',
+    'status',
+    'amount',
+    'pipeline',
+    'step',
+    'probability',
+    'company_id',
+    'individual_id',
+    'related',
+  ],
   comments: ['id', 'description', 'created', 'updated', 'company_id', 'individual_id', 'related'],
   tasks: ['id', 'title', 'description', 'status', 'due_date', 'created', 'company_id', 'individual_id', 'related'],
   phoneCalls: ['id', 'description', 'date', 'created', 'duration', 'source', 'company_id', 'individual_id', 'related'],
@@ -73,12 +135,15 @@ const CALL_CREATED_MARGIN_DAYS = 92;
 
 export async function loadClient(api: SellsyApi, opts: LoadClientOptions): Promise<LoadResult> {
   if (!isIsoDate(opts.today)) throw new SellsyError('bad-request', `today must be YYYY-MM-DD, got ${JSON.stringify(opts.today)}`);
-  if (!isInt(opts.ref.id) || opts.ref.id <= 0) throw new SellsyError('bad-request', `client id must be a positive integer, got ${JSON.stringify(opts.ref.id)}`);
+  if (!isInt(opts.ref.id) || opts.ref.id <= 0)
+    throw new SellsyError('bad-request', `client id must be a positive integer, got ${JSON.stringify(opts.ref.id)}`);
   const { signal } = opts;
   const startRequests = api.stats().requests;
   const progress = (phase: LoadProgress['phase'], done: number, total: number) => opts.onProgress?.({ phase, done, total });
   const warnings: string[] = [];
-  const warn = (m: string) => { warnings.push(m); };
+  const warn = (m: string) => {
+    warnings.push(m);
+  };
 
   progress('client', 0, 1);
   const staffPromise = api.get<Staff>('/staffs/me', { 'embed[]': ['licenses', 'account', 'preferences'] }, { signal });
@@ -99,7 +164,11 @@ export async function loadClient(api: SellsyApi, opts: LoadClientOptions): Promi
   if (record.thirdType !== 'client') {
     progress('done', 1, 1);
     return {
-      status: 'not-client', thirdType: record.thirdType, client: { kind, id, name: record.name }, staffLanguage, accountId,
+      status: 'not-client',
+      thirdType: record.thirdType,
+      client: { kind, id, name: record.name },
+      staffLanguage,
+      accountId,
     };
   }
 
@@ -117,21 +186,31 @@ export async function loadClient(api: SellsyApi, opts: LoadClientOptions): Promi
   progress('documents', 0, sourceMode === 'invoicing' ? 5 : 2);
   let docsDone = 0;
   const docTotal = () => (sourceMode === 'invoicing' ? 5 : 2);
-  const tick = <T>(p: Promise<T>) => p.then((v) => { docsDone += 1; progress('documents', Math.min(docsDone, docTotal()), docTotal()); return v; });
-  const invoicingLists = sourceMode === 'invoicing'
-    ? {
-      invoices: tick(search<Invoice>('invoices', related, FIELDS.invoices)),
-      creditNotes: tick(search<CreditNote>('credit-notes', related, FIELDS.creditNotes)),
-      payments: tick(search<Payment>('payments', related, FIELDS.payments)),
-    }
-    : null;
+  const tick = <T>(p: Promise<T>) =>
+    p.then((v) => {
+      docsDone += 1;
+      progress('documents', Math.min(docsDone, docTotal()), docTotal());
+      return v;
+    });
+  const invoicingLists =
+    sourceMode === 'invoicing'
+      ? {
+          invoices: tick(search<Invoice>('invoices', related, FIELDS.invoices)),
+          creditNotes: tick(search<CreditNote>('credit-notes', related, FIELDS.creditNotes)),
+          payments: tick(search<Payment>('payments', related, FIELDS.payments)),
+        }
+      : null;
   if (invoicingLists) for (const p of Object.values(invoicingLists)) p.catch(() => undefined);
   const estimatesP = tick(search<Estimate>('estimates', related, FIELDS.estimates));
   const opportunitiesP = tick(search<Opportunity>('opportunities', related, FIELDS.opportunities));
   const activityPs = [
     search<Comment>('comments', { ...people, created: { start: `${activityStart}T00:00:00+00:00` } }, FIELDS.comments),
     search<Task>('tasks', { ...people, created: { start: `${activityStart}T00:00:00+00:00` } }, FIELDS.tasks),
-    search<PhoneCall>('phone-calls', { ...people, created: { start: `${addDays(activityStart, -CALL_CREATED_MARGIN_DAYS)}T00:00:00+00:00` } }, FIELDS.phoneCalls),
+    search<PhoneCall>(
+      'phone-calls',
+      { ...people, created: { start: `${addDays(activityStart, -CALL_CREATED_MARGIN_DAYS)}T00:00:00+00:00` } },
+      FIELDS.phoneCalls,
+    ),
     search<CalendarEvent>('calendar-events', { ...people, due_date: { start: `${activityStart}T00:00:00+00:00` } }, FIELDS.calendarEvents),
   ] as const;
   const currencyP = defaultCurrency(api, staff, signal);
@@ -162,11 +241,15 @@ export async function loadClient(api: SellsyApi, opts: LoadClientOptions): Promi
 
   progress('activity', 0, 4);
   let activityDone = 0;
-  const [rawComments, rawTasks, rawCalls, rawEvents] = await Promise.all(activityPs.map((p) => (p as Promise<unknown[]>).then((v) => {
-    activityDone += 1;
-    progress('activity', activityDone, 4);
-    return v;
-  })));
+  const [rawComments, rawTasks, rawCalls, rawEvents] = await Promise.all(
+    activityPs.map((p) =>
+      (p as Promise<unknown[]>).then((v) => {
+        activityDone += 1;
+        progress('activity', activityDone, 4);
+        return v;
+      }),
+    ),
+  );
 
   const mine = (r: { related?: Related[] }) => Array.isArray(r.related) && r.related.some((x) => x.type === kind && x.id === id);
   const mineByField = (r: { related?: Related[]; company_id?: number | null; individual_id?: number | null }) =>
@@ -210,7 +293,10 @@ export async function loadClient(api: SellsyApi, opts: LoadClientOptions): Promi
   let cachedRows = new Map<DocKey, DocumentRow[]>();
   if (opts.store && wanted.length) {
     try {
-      cachedRows = await opts.store.getRows(accountId, wanted.map((w) => w.key));
+      cachedRows = await opts.store.getRows(
+        accountId,
+        wanted.map((w) => w.key),
+      );
     } catch (e) {
       warn(`The local cache could not be read (${(e as Error).message}); every document detail is fetched again`);
     }
@@ -223,7 +309,10 @@ export async function loadClient(api: SellsyApi, opts: LoadClientOptions): Promi
   progress('details', 0, missing.length);
   const fresh: { key: DocKey; status: string; rows: DocumentRow[] }[] = [];
   if (missing.length) {
-    const answers = await api.batchGet<unknown>(missing.map((m) => m.uri), { signal });
+    const answers = await api.batchGet<unknown>(
+      missing.map((m) => m.uri),
+      { signal },
+    );
     answers.forEach((a, i) => {
       const m = missing[i]!;
       if (!a.ok) {
@@ -267,10 +356,15 @@ export async function loadClient(api: SellsyApi, opts: LoadClientOptions): Promi
     // items, listing it is cheaper than one sub-request per item (the quota counts each of them).
     const listed = missingItems.length > 1 ? await listCatalogue(api, missingItems.length, signal) : null;
     const answers: BatchItem<unknown>[] = listed
-      ? missingItems.map((i) => (listed.has(i)
-        ? { uri: `/items/${i}`, ok: true as const, data: listed.get(i) }
-        : { uri: `/items/${i}`, ok: false as const, error: new SellsyError('not-found', `item ${i} not in the catalogue`) }))
-      : await api.batchGet<unknown>(missingItems.map((i) => `/items/${i}`), { signal });
+      ? missingItems.map((i) =>
+          listed.has(i)
+            ? { uri: `/items/${i}`, ok: true as const, data: listed.get(i) }
+            : { uri: `/items/${i}`, ok: false as const, error: new SellsyError('not-found', `item ${i} not in the catalogue`) },
+        )
+      : await api.batchGet<unknown>(
+          missingItems.map((i) => `/items/${i}`),
+          { signal },
+        );
     const freshItems: { id: number; name: string | null; reference: string | null }[] = [];
     answers.forEach((a, i) => {
       const itemId = missingItems[i]!;
@@ -340,7 +434,10 @@ async function fetchRecord(api: SellsyApi, ref: ClientRef, signal?: AbortSignal)
 function checkRecord(kind: ClientKind, id: number, raw: { id?: unknown; type?: unknown } | null, name: string | null): ClientRecord {
   const type = raw?.type;
   if (!raw || raw.id !== id || (type !== 'client' && type !== 'prospect' && type !== 'supplier') || name === null) {
-    throw new SellsyError('invalid-data', `GET /${kind === 'company' ? 'companies' : 'individuals'}/${id} answered a record without a usable id, type or name`);
+    throw new SellsyError(
+      'invalid-data',
+      `GET /${kind === 'company' ? 'companies' : 'individuals'}/${id} answered a record without a usable id, type or name`,
+    );
   }
   return { kind, id, name, thirdType: type };
 }
@@ -370,7 +467,9 @@ async function listCatalogue(api: SellsyApi, budget: number, signal?: AbortSigna
   const total = Number(first.pagination?.total ?? NaN);
   if (!Number.isFinite(total) || Math.ceil(total / 100) > budget) return null;
   const out = new Map<number, unknown>();
-  const keep = (page: Page) => { for (const it of page.data ?? []) if (isInt((it as { id?: unknown }).id)) out.set((it as { id: number }).id, it); };
+  const keep = (page: Page) => {
+    for (const it of page.data ?? []) if (isInt((it as { id?: unknown }).id)) out.set((it as { id: number }).id, it);
+  };
   keep(first);
   let page = first;
   for (let guard = 1; (page.data?.length ?? 0) === 100 && page.pagination?.offset && guard < Math.ceil(total / 100) + 1; guard++) {

@@ -3,7 +3,7 @@
 // one view of the budget: bounded concurrency, a token bucket whose rate is learned from the
 // X-Quota-Remaining-* headers, a global pause when a bucket reaches zero or a 429 comes back, and
 // bounded retries for 429, 5xx, network errors and timeouts. Nothing is retried forever.
-import { abortReason, realClock, sleep, type Clock } from './clock';
+import { abortReason, type Clock, realClock, sleep } from './clock';
 import { errorFromResponse, SellsyError } from './errors';
 
 export interface SchedulerOptions {
@@ -238,7 +238,9 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
             return { ...ex, value: opts.parse(ex), attempts, retries, quota429, bytes };
           } catch (e) {
             failure = new SellsyError('invalid-data', `${opts.what} answered an unreadable body (${(e as Error).message})`, {
-              status: res.status, requestId, cause: e,
+              status: res.status,
+              requestId,
+              cause: e,
             });
           }
         } else {

@@ -2,11 +2,10 @@
 // before it enters ClientData. An unknown enum value is kept (the engine reports it and never counts
 // it); a malformed field ("1e309", "", null, a date that is not YYYY-MM-DD, a missing id) leaves the
 // object out, with a warning that names it. Nothing here throws on bad data or lets a NaN through.
-import type {
-  CalendarEvent, Comment, CreditNote, DocumentRow, Estimate, Invoice, Item, Opportunity, Payment, PhoneCall, Task,
-} from './api-types';
+
 import { isIsoDate } from '../dates';
 import { isDecimal as isDecimalString } from '../decimal';
+import type { CalendarEvent, Comment, CreditNote, DocumentRow, Estimate, Invoice, Item, Opportunity, Payment, PhoneCall, Task } from './api-types';
 
 const DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
@@ -30,7 +29,9 @@ const str: Check = { test: (v) => typeof v === 'string', expect: 'a string' };
 const nonEmpty: Check = { test: (v) => typeof v === 'string' && v.trim() !== '', expect: 'a non-empty string' };
 const bool: Check = { test: (v) => typeof v === 'boolean', expect: 'true or false' };
 const relatedList: Check = {
-  test: (v) => Array.isArray(v) && v.every((r) => r && typeof r === 'object' && isInt((r as { id: unknown }).id) && typeof (r as { type: unknown }).type === 'string'),
+  test: (v) =>
+    Array.isArray(v) &&
+    v.every((r) => r && typeof r === 'object' && isInt((r as { id: unknown }).id) && typeof (r as { type: unknown }).type === 'string'),
   expect: 'a list of {id, type}',
 };
 const relatedOne: Check = {
@@ -42,10 +43,17 @@ const idName: Check = {
   expect: 'an {id, name} object',
 };
 const paymentLinks: Check = {
-  test: (v) => Array.isArray(v) && v.every((o) => o && typeof o === 'object'
-    && isInt((o as { id: unknown }).id) && typeof (o as { type: unknown }).type === 'string'
-    && isDecimal((o as { amount_linked: unknown }).amount_linked)
-    && ((o as { linked_date?: unknown }).linked_date === undefined || isDate((o as { linked_date: unknown }).linked_date))),
+  test: (v) =>
+    Array.isArray(v) &&
+    v.every(
+      (o) =>
+        o &&
+        typeof o === 'object' &&
+        isInt((o as { id: unknown }).id) &&
+        typeof (o as { type: unknown }).type === 'string' &&
+        isDecimal((o as { amount_linked: unknown }).amount_linked) &&
+        ((o as { linked_date?: unknown }).linked_date === undefined || isDate((o as { linked_date: unknown }).linked_date)),
+    ),
   expect: 'a list of {id, type, amount_linked, linked_date}',
 };
 const nullable = (c: Check): Check => ({ test: (v) => v === null || c.test(v), expect: `${c.expect} or null` });
@@ -56,55 +64,128 @@ type Spec = [path: string, check: Check][];
 
 const SPECS = {
   invoice: [
-    ['id', int], ['number', nullable(str)], ['status', nonEmpty], ['date', date], ['due_date', nullable(date)],
-    ['created', dateTime], ['currency', nonEmpty], ['amounts.total_excl_tax', decimal], ['amounts.total_incl_tax', decimal],
-    ['amounts.total_remaining_due_incl_tax', decimal], ['related', relatedList],
+    ['id', int],
+    ['number', nullable(str)],
+    ['status', nonEmpty],
+    ['date', date],
+    ['due_date', nullable(date)],
+    ['created', dateTime],
+    ['currency', nonEmpty],
+    ['amounts.total_excl_tax', decimal],
+    ['amounts.total_incl_tax', decimal],
+    ['amounts.total_remaining_due_incl_tax', decimal],
+    ['related', relatedList],
   ],
   'credit-note': [
-    ['id', int], ['number', nullable(str)], ['status', nonEmpty], ['date', date], ['created', dateTime], ['currency', nonEmpty],
-    ['amounts.total_excl_tax', decimal], ['amounts.total_incl_tax', decimal],
-    ['amounts.total_remaining_due_incl_tax', optional(decimal)], ['related', relatedList],
+    ['id', int],
+    ['number', nullable(str)],
+    ['status', nonEmpty],
+    ['date', date],
+    ['created', dateTime],
+    ['currency', nonEmpty],
+    ['amounts.total_excl_tax', decimal],
+    ['amounts.total_incl_tax', decimal],
+    ['amounts.total_remaining_due_incl_tax', optional(decimal)],
+    ['related', relatedList],
   ],
   estimate: [
-    ['id', int], ['number', nullable(str)], ['status', nonEmpty], ['date', date], ['expiry_date', optional(nullable(date))],
-    ['created', dateTime], ['currency', nonEmpty], ['amounts.total_excl_tax', decimal], ['amounts.total', decimal], ['related', relatedList],
+    ['id', int],
+    ['number', nullable(str)],
+    ['status', nonEmpty],
+    ['date', date],
+    ['expiry_date', optional(nullable(date))],
+    ['created', dateTime],
+    ['currency', nonEmpty],
+    ['amounts.total_excl_tax', decimal],
+    ['amounts.total', decimal],
+    ['related', relatedList],
   ],
   payment: [
-    ['id', int], ['number', optional(nullable(str))], ['paid_at', dateTime], ['status', nonEmpty], ['type', optional(str)],
-    ['amounts.total', decimal], ['amounts.remaining', optional(decimal)], ['currency', nonEmpty], ['related', relatedOne],
+    ['id', int],
+    ['number', optional(nullable(str))],
+    ['paid_at', dateTime],
+    ['status', nonEmpty],
+    ['type', optional(str)],
+    ['amounts.total', decimal],
+    ['amounts.remaining', optional(decimal)],
+    ['currency', nonEmpty],
+    ['related', relatedOne],
     ['related_objects', paymentLinks],
   ],
   opportunity: [
-    ['id', int], ['number', optional(nullable(str))], ['name', str], ['due_date', optional(nullable({ test: (v) => isDate(v) || isDateTime(v), expect: 'a date' }))],
-    ['created', dateTime], ['status', nonEmpty], ['amount.value', decimal], ['amount.currency', nonEmpty],
-    ['pipeline', optional(nullable(idName))], ['step', optional(nullable(idName))], ['probability', optional(nullable(int))],
-    ['company_id', optional(nullable(int))], ['individual_id', optional(nullable(int))], ['related', optional(relatedList)],
+    ['id', int],
+    ['number', optional(nullable(str))],
+    ['name', str],
+    ['due_date', optional(nullable({ test: (v) => isDate(v) || isDateTime(v), expect: 'a date' }))],
+    ['created', dateTime],
+    ['status', nonEmpty],
+    ['amount.value', decimal],
+    ['amount.currency', nonEmpty],
+    ['pipeline', optional(nullable(idName))],
+    ['step', optional(nullable(idName))],
+    ['probability', optional(nullable(int))],
+    ['company_id', optional(nullable(int))],
+    ['individual_id', optional(nullable(int))],
+    ['related', optional(relatedList)],
   ],
   comment: [
-    ['id', int], ['description', nullable(str)], ['created', dateTime],
-    ['company_id', optional(nullable(int))], ['individual_id', optional(nullable(int))], ['related', optional(relatedList)],
+    ['id', int],
+    ['description', nullable(str)],
+    ['created', dateTime],
+    ['company_id', optional(nullable(int))],
+    ['individual_id', optional(nullable(int))],
+    ['related', optional(relatedList)],
   ],
   task: [
-    ['id', int], ['title', optional(nullable(str))], ['description', optional(nullable(str))], ['status', optional(str)],
-    ['due_date', optional(nullable(dateTime))], ['created', dateTime],
-    ['company_id', optional(nullable(int))], ['individual_id', optional(nullable(int))], ['related', optional(relatedList)],
+    ['id', int],
+    ['title', optional(nullable(str))],
+    ['description', optional(nullable(str))],
+    ['status', optional(str)],
+    ['due_date', optional(nullable(dateTime))],
+    ['created', dateTime],
+    ['company_id', optional(nullable(int))],
+    ['individual_id', optional(nullable(int))],
+    ['related', optional(relatedList)],
   ],
   'phone-call': [
-    ['id', int], ['description', optional(nullable(str))], ['date', dateTime], ['created', dateTime],
-    ['company_id', optional(nullable(int))], ['individual_id', optional(nullable(int))], ['related', optional(relatedList)],
+    ['id', int],
+    ['description', optional(nullable(str))],
+    ['date', dateTime],
+    ['created', dateTime],
+    ['company_id', optional(nullable(int))],
+    ['individual_id', optional(nullable(int))],
+    ['related', optional(relatedList)],
   ],
   'calendar-event': [
-    ['id', int], ['title', optional(nullable(str))], ['description', optional(nullable(str))], ['datetime_start', dateTime],
-    ['datetime_end', optional(nullable(dateTime))], ['created', dateTime],
-    ['company_id', optional(nullable(int))], ['individual_id', optional(nullable(int))], ['related', optional(relatedList)],
+    ['id', int],
+    ['title', optional(nullable(str))],
+    ['description', optional(nullable(str))],
+    ['datetime_start', dateTime],
+    ['datetime_end', optional(nullable(dateTime))],
+    ['created', dateTime],
+    ['company_id', optional(nullable(int))],
+    ['individual_id', optional(nullable(int))],
+    ['related', optional(relatedList)],
   ],
-  item: [['id', int], ['name', optional(nullable(str))], ['reference', optional(nullable(str))]],
+  item: [
+    ['id', int],
+    ['name', optional(nullable(str))],
+    ['reference', optional(nullable(str))],
+  ],
 } satisfies Record<string, Spec>;
 
 export type ObjectType = keyof typeof SPECS;
 interface TypeMap {
-  invoice: Invoice; 'credit-note': CreditNote; estimate: Estimate; payment: Payment; opportunity: Opportunity;
-  comment: Comment; task: Task; 'phone-call': PhoneCall; 'calendar-event': CalendarEvent; item: Item;
+  invoice: Invoice;
+  'credit-note': CreditNote;
+  estimate: Estimate;
+  payment: Payment;
+  opportunity: Opportunity;
+  comment: Comment;
+  task: Task;
+  'phone-call': PhoneCall;
+  'calendar-event': CalendarEvent;
+  item: Item;
 }
 
 function at(obj: unknown, path: string): unknown {
@@ -171,10 +252,23 @@ export function validateRows(docLabel: string, detail: unknown, warnings: string
       warnings.push(`${name} left out: not a row`);
       return;
     }
-    const checks: Spec = r.type === 'catalog'
-      ? [['related.id', int], ['related.declination_id', optional(nullable(int))], ['quantity', decimal], ['amount_tax_exc', decimal],
-        ['reference', optional(nullable(str))], ['is_optional', optional(bool)]]
-      : PRICED_ROW_TYPES.has(r.type) ? [['quantity', decimal], ['amount_tax_exc', decimal], ['is_optional', optional(bool)]] : [];
+    const checks: Spec =
+      r.type === 'catalog'
+        ? [
+            ['related.id', int],
+            ['related.declination_id', optional(nullable(int))],
+            ['quantity', decimal],
+            ['amount_tax_exc', decimal],
+            ['reference', optional(nullable(str))],
+            ['is_optional', optional(bool)],
+          ]
+        : PRICED_ROW_TYPES.has(r.type)
+          ? [
+              ['quantity', decimal],
+              ['amount_tax_exc', decimal],
+              ['is_optional', optional(bool)],
+            ]
+          : [];
     for (const [path, check] of checks) {
       const v = at(r, path);
       if (!check.test(v)) {

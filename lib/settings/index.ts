@@ -1,5 +1,5 @@
-export { defaultSettings, SettingsError, SETTINGS_VERSION, type Settings, type AuthKind, type LanguageSetting, type SourceModeChoice } from './types';
-export { migrateSettings, v1ToV2, normalizeV2, type SettingsV1 } from './migrate';
-export { applyPatch, publicView, httpUrl } from './patch';
-export { sellsyConnection, aiSettingsOf, type SellsyConnection } from './derive';
-export { createSettingsStore, SETTINGS_KEY, type KeyValue, type SettingsStore } from './store';
+export { aiSettingsOf, type SellsyConnection, sellsyConnection } from './derive';
+export { migrateSettings, normalizeV2, type SettingsV1, v1ToV2 } from './migrate';
+export { applyPatch, httpUrl, publicView } from './patch';
+export { createSettingsStore, type KeyValue, SETTINGS_KEY, type SettingsStore } from './store';
+export { type AuthKind, defaultSettings, type LanguageSetting, SETTINGS_VERSION, type Settings, SettingsError, type SourceModeChoice } from './types';

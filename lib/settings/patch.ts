@@ -1,7 +1,7 @@
 // Changes from the options page, checked field by field, and the view of the settings that may leave
 // the background: secrets are reduced to "is there one" and never travel back.
 import type { PublicSettings, SettingsPatch } from '../messages';
-import { SettingsError, type Settings } from './types';
+import { type Settings, SettingsError } from './types';
 
 const MAX_TEXT = 4096;
 
@@ -50,13 +50,26 @@ export function applyPatch(current: Settings, patch: unknown): Settings {
     for (const [k, v] of Object.entries(s)) {
       if (v === undefined) continue;
       switch (k) {
-        case 'apiUrl': next.sellsy.apiUrl = httpUrl(v, 'Sellsy API URL'); break;
-        case 'tokenUrl': next.sellsy.tokenUrl = httpUrl(v, 'Sellsy token URL'); break;
-        case 'authKind': next.sellsy.authKind = choice(v, ['client-credentials', 'token'] as const, 'authKind'); break;
-        case 'clientId': next.sellsy.clientId = text(v, 'Client id'); break;
-        case 'clientSecret': next.sellsy.clientSecret = text(v, 'Client secret'); break;
-        case 'accessToken': next.sellsy.accessToken = text(v, 'Access token'); break;
-        default: throw new SettingsError(`unknown setting sellsy.${k}`);
+        case 'apiUrl':
+          next.sellsy.apiUrl = httpUrl(v, 'Sellsy API URL');
+          break;
+        case 'tokenUrl':
+          next.sellsy.tokenUrl = httpUrl(v, 'Sellsy token URL');
+          break;
+        case 'authKind':
+          next.sellsy.authKind = choice(v, ['client-credentials', 'token'] as const, 'authKind');
+          break;
+        case 'clientId':
+          next.sellsy.clientId = text(v, 'Client id');
+          break;
+        case 'clientSecret':
+          next.sellsy.clientSecret = text(v, 'Client secret');
+          break;
+        case 'accessToken':
+          next.sellsy.accessToken = text(v, 'Access token');
+          break;
+        default:
+          throw new SettingsError(`unknown setting sellsy.${k}`);
       }
     }
   }
@@ -66,17 +79,26 @@ export function applyPatch(current: Settings, patch: unknown): Settings {
     for (const [k, v] of Object.entries(a)) {
       if (v === undefined) continue;
       switch (k) {
-        case 'enabled': next.ai.enabled = bool(v, 'AI enabled'); break;
-        case 'apiKey': next.ai.apiKey = text(v, 'API key'); break;
-        case 'baseURL': next.ai.baseURL = httpUrl(v, 'AI base URL'); break;
+        case 'enabled':
+          next.ai.enabled = bool(v, 'AI enabled');
+          break;
+        case 'apiKey':
+          next.ai.apiKey = text(v, 'API key');
+          break;
+        case 'baseURL':
+          next.ai.baseURL = httpUrl(v, 'AI base URL');
+          break;
         case 'model': {
           const m = text(v, 'Model');
           if (!m) throw new SettingsError('Model must not be empty');
           next.ai.model = m;
           break;
         }
-        case 'redact': next.ai.redact = bool(v, 'Redaction'); break;
-        default: throw new SettingsError(`unknown setting ai.${k}`);
+        case 'redact':
+          next.ai.redact = bool(v, 'Redaction');
+          break;
+        default:
+          throw new SettingsError(`unknown setting ai.${k}`);
       }
     }
   }

@@ -39,10 +39,11 @@ export function createSettingsStore(kv: KeyValue): SettingsStore {
 
   return {
     load: () => serial(load),
-    update: (patch) => serial(async () => {
-      const next = applyPatch(await load(), patch);
-      await kv.set(SETTINGS_KEY, next);
-      return publicView(next);
-    }),
+    update: (patch) =>
+      serial(async () => {
+        const next = applyPatch(await load(), patch);
+        await kv.set(SETTINGS_KEY, next);
+        return publicView(next);
+      }),
   };
 }

@@ -1,7 +1,8 @@
 // The extension's settings as stored (one object in the extension's local storage, never in sync:
 // it holds secrets). `version` says which layout it is; migrate.ts brings older ones up to date.
-import { SELLSY_API_URL, SELLSY_TOKEN_URL } from '../sellsy/hosts';
+
 import { DEFAULT_BASE_URL, DEFAULT_MODEL } from '../ai/settings';
+import { SELLSY_API_URL, SELLSY_TOKEN_URL } from '../sellsy/hosts';
 
 export const SETTINGS_VERSION = 2;
 

@@ -1,2 +1,2 @@
-export { openStore, DEFAULT_DB_NAME, type OpenStoreOptions } from './open-store';
-export { StoreError, type ResumeStore, type StoredSummary, type SummaryMeta, type CachedItem } from './types';
+export { DEFAULT_DB_NAME, type OpenStoreOptions, openStore } from './open-store';
+export { type CachedItem, type ResumeStore, type StoredSummary, StoreError, type SummaryMeta } from './types';

@@ -5,7 +5,7 @@ import { Dexie } from 'dexie';
 import type { ClientKind, DocKey } from '../client-data';
 import type { DocumentRow } from '../sellsy/api-types';
 import { declareSchema, LATEST_VERSION } from './schema';
-import { StoreError, type CachedItem, type ResumeStore, type StoredSummary, type SummaryMeta } from './types';
+import { type CachedItem, type ResumeStore, type StoredSummary, StoreError, type SummaryMeta } from './types';
 
 export interface OpenStoreOptions {
   indexedDB: IDBFactory;
@@ -17,9 +17,27 @@ export interface OpenStoreOptions {
 
 export const DEFAULT_DB_NAME = 'resume-client-sellsy';
 
-interface RowRecord { accountId: string; docType: string; id: number; status: string; rows: DocumentRow[] }
-interface ItemRecord { accountId: string; itemId: number; name: string | null; reference: string | null }
-interface SummaryRecord { accountId: string; clientKind: ClientKind; clientId: number; summary: unknown; savedAt: string; latestActivityAt: string | null }
+interface RowRecord {
+  accountId: string;
+  docType: string;
+  id: number;
+  status: string;
+  rows: DocumentRow[];
+}
+interface ItemRecord {
+  accountId: string;
+  itemId: number;
+  name: string | null;
+  reference: string | null;
+}
+interface SummaryRecord {
+  accountId: string;
+  clientKind: ClientKind;
+  clientId: number;
+  summary: unknown;
+  savedAt: string;
+  latestActivityAt: string | null;
+}
 
 export function openStore(opts: OpenStoreOptions): ResumeStore {
   const db = new Dexie(opts.name ?? DEFAULT_DB_NAME, { indexedDB: opts.indexedDB, IDBKeyRange: opts.IDBKeyRange });
@@ -36,14 +54,19 @@ export function openStore(opts: OpenStoreOptions): ResumeStore {
       const inner = (e as { inner?: { name?: string } })?.inner?.name;
       const quota = name === 'QuotaExceededError' || inner === 'QuotaExceededError';
       throw new StoreError(
-        quota ? `The browser's storage is full: ${what} was not saved (earlier entries are intact). Clear the cache in the options.`
+        quota
+          ? `The browser's storage is full: ${what} was not saved (earlier entries are intact). Clear the cache in the options.`
           : `${what} was not saved: ${(e as Error)?.message ?? String(e)}`,
         { quotaExceeded: quota, cause: e },
       );
     }
   }
 
-  const accountRange = (accountId: string) => [[accountId, Dexie.minKey, Dexie.minKey], [accountId, Dexie.maxKey, Dexie.maxKey]] as const;
+  const accountRange = (accountId: string) =>
+    [
+      [accountId, Dexie.minKey, Dexie.minKey],
+      [accountId, Dexie.maxKey, Dexie.maxKey],
+    ] as const;
 
   return {
     async getRows(accountId, keys) {
@@ -82,23 +105,31 @@ export function openStore(opts: OpenStoreOptions): ResumeStore {
     },
     async putSummary<S>(accountId: string, kind: ClientKind, id: number, summary: S, meta: SummaryMeta) {
       const record: SummaryRecord = {
-        accountId, clientKind: kind, clientId: id, summary,
-        savedAt: meta.savedAt ?? new Date().toISOString(), latestActivityAt: meta.latestActivityAt,
+        accountId,
+        clientKind: kind,
+        clientId: id,
+        summary,
+        savedAt: meta.savedAt ?? new Date().toISOString(),
+        latestActivityAt: meta.latestActivityAt,
       };
       await write('The summary', () => db.transaction('rw', summariesT, () => summariesT.put(record)));
     },
     async clear() {
-      await write('Clearing the cache', () => db.transaction('rw', [rowsT, itemsT, summariesT], async () => {
-        await Promise.all([rowsT.clear(), itemsT.clear(), summariesT.clear()]);
-      }));
+      await write('Clearing the cache', () =>
+        db.transaction('rw', [rowsT, itemsT, summariesT], async () => {
+          await Promise.all([rowsT.clear(), itemsT.clear(), summariesT.clear()]);
+        }),
+      );
     },
     async clearAccount(accountId) {
       const [lo, hi] = accountRange(accountId);
-      await write(`Clearing account ${accountId}`, () => db.transaction('rw', [rowsT, itemsT, summariesT], async () => {
-        await rowsT.where(':id').between(lo, hi, true, true).delete();
-        await itemsT.where(':id').between([accountId, Dexie.minKey], [accountId, Dexie.maxKey], true, true).delete();
-        await summariesT.where(':id').between(lo, hi, true, true).delete();
-      }));
+      await write(`Clearing account ${accountId}`, () =>
+        db.transaction('rw', [rowsT, itemsT, summariesT], async () => {
+          await rowsT.where(':id').between(lo, hi, true, true).delete();
+          await itemsT.where(':id').between([accountId, Dexie.minKey], [accountId, Dexie.maxKey], true, true).delete();
+          await summariesT.where(':id').between(lo, hi, true, true).delete();
+        }),
+      );
     },
     close() {
       db.close();

@@ -21,11 +21,14 @@ export function declareSchema(db: Dexie, upTo: number = LATEST_VERSION): void {
       summaries: '[accountId+clientKind+clientId], accountId, savedAt',
     })
     .upgrade(async (tx: Transaction) => {
-      await tx.table('summaries').toCollection().modify((s: Record<string, unknown>) => {
-        const meta = (s.meta ?? {}) as { savedAt?: string; latestActivityAt?: string | null };
-        s.savedAt = meta.savedAt ?? new Date(0).toISOString();
-        s.latestActivityAt = meta.latestActivityAt ?? null;
-        delete s.meta;
-      });
+      await tx
+        .table('summaries')
+        .toCollection()
+        .modify((s: Record<string, unknown>) => {
+          const meta = (s.meta ?? {}) as { savedAt?: string; latestActivityAt?: string | null };
+          s.savedAt = meta.savedAt ?? new Date(0).toISOString();
+          s.latestActivityAt = meta.latestActivityAt ?? null;
+          delete s.meta;
+        });
     });
 }

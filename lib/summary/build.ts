@@ -1,13 +1,14 @@
 // The one pipeline from a client reference to its summary, shared by the command line and the extension's
 // background: load the data, compute the figures (rules texts), report them, then let the LLM rewrite the
 // two texts when it is on. The figures never wait for the LLM.
-import type { LoadProgress, SourceModeSetting } from '../client-data';
-import type { SellsyApi } from '../sellsy/api';
-import { loadClient, type ClientRef } from '../sellsy/load-client';
-import type { ResumeStore } from '../store/types';
+
 import { generateTexts } from '../ai/generate';
 import type { AiSettings } from '../ai/settings';
 import { computeSummary } from '../cards/index';
+import type { LoadProgress, SourceModeSetting } from '../client-data';
+import type { SellsyApi } from '../sellsy/api';
+import { type ClientRef, loadClient } from '../sellsy/load-client';
+import type { ResumeStore } from '../store/types';
 import { resolveLanguage, type SummaryLanguage } from './language';
 import type { Summary } from './types';
 
@@ -35,12 +36,12 @@ export interface BuildOptions {
 export type BuildResult =
   | { status: 'client'; summary: Summary; requests: number; accountId: string }
   | {
-    status: 'not-client';
-    accountId: string;
-    thirdType: 'prospect' | 'supplier';
-    client: { kind: 'company' | 'individual'; id: number; name: string };
-    language: SummaryLanguage;
-  };
+      status: 'not-client';
+      accountId: string;
+      thirdType: 'prospect' | 'supplier';
+      client: { kind: 'company' | 'individual'; id: number; name: string };
+      language: SummaryLanguage;
+    };
 
 export async function buildClientSummary(deps: BuildDeps, opts: BuildOptions): Promise<BuildResult> {
   const loaded = await loadClient(deps.api, {

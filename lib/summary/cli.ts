@@ -1,9 +1,10 @@
 // The command-line summary (`npm run --silent summary -- company 48201 --today 2026-11-29 --json`): argument
 // and environment reading, the one pipeline (build.ts), and output. stdout carries the summary only; every
 // message goes to stderr in one line, with no stack trace. The script in scripts/ only wires process I/O.
-import type { LoadProgress, SourceModeSetting } from '../client-data';
+
 import { aiSettingsFromEnv } from '../ai/settings';
-import { localDate, isIsoDate } from '../dates';
+import type { LoadProgress, SourceModeSetting } from '../client-data';
+import { isIsoDate, localDate } from '../dates';
 import { renderText } from '../format/text';
 import { createSellsyApi } from '../sellsy/api';
 import type { AuthConfig } from '../sellsy/auth';
@@ -14,7 +15,8 @@ import type { Summary } from './types';
 
 export const EXIT = { ok: 0, error: 1, notClient: 2, usage: 64 } as const;
 
-export const USAGE = 'usage: summary <company|individual> <id> [--today YYYY-MM-DD] [--no-ai] [--json] [--lang fr|en] [--source auto|invoicing|sales]';
+export const USAGE =
+  'usage: summary <company|individual> <id> [--today YYYY-MM-DD] [--no-ai] [--json] [--lang fr|en] [--source auto|invoicing|sales]';
 
 export interface CliArgs {
   kind: 'company' | 'individual';
@@ -64,15 +66,18 @@ export function parseArgs(argv: string[]): CliArgs {
       args.lang = v;
     } else if (name === '--source') {
       const v = value(name);
-      if (v !== 'auto' && v !== 'invoicing' && v !== 'sales') throw new UsageError(`--source expects auto, invoicing or sales, got ${JSON.stringify(v)}`);
+      if (v !== 'auto' && v !== 'invoicing' && v !== 'sales')
+        throw new UsageError(`--source expects auto, invoicing or sales, got ${JSON.stringify(v)}`);
       args.source = v;
     } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else positional.push(a);
   }
-  if (positional.length !== 2) throw new UsageError(positional.length < 2 ? 'a record type and an id are needed' : `unexpected argument ${positional[2]}`);
+  if (positional.length !== 2)
+    throw new UsageError(positional.length < 2 ? 'a record type and an id are needed' : `unexpected argument ${positional[2]}`);
   const [kind, idText] = positional as [string, string];
   if (kind !== 'company' && kind !== 'individual') throw new UsageError(`the record type is company or individual, got ${JSON.stringify(kind)}`);
-  if (!/^[1-9]\d{0,15}$/.test(idText) || !Number.isSafeInteger(Number(idText))) throw new UsageError(`the id is a positive integer, got ${JSON.stringify(idText)}`);
+  if (!/^[1-9]\d{0,15}$/.test(idText) || !Number.isSafeInteger(Number(idText)))
+    throw new UsageError(`the id is a positive integer, got ${JSON.stringify(idText)}`);
   return { kind, id: Number(idText), ...args };
 }
 
@@ -95,13 +100,21 @@ function errorLine(e: unknown, args: CliArgs | null, apiUrl: string): string {
   if (e instanceof UsageError) return `${e.message} (${USAGE})`;
   if (e instanceof SellsyError) {
     switch (e.kind) {
-      case 'auth': return `Sellsy refused the credentials (${e.message}). Check SELLSY_CLIENT_ID/SELLSY_CLIENT_SECRET or SELLSY_ACCESS_TOKEN.`;
-      case 'not-found': return args ? `No ${args.kind} with id ${args.id} in this Sellsy account (${e.message}).` : e.message;
-      case 'network': return `Cannot reach the Sellsy API at ${apiUrl} (${e.message}).`;
-      case 'timeout': return `The Sellsy API at ${apiUrl} did not answer in time (${e.message}).`;
-      case 'forbidden': case 'payment-required': return `Sellsy refused access (${e.message}).`;
-      case 'quota': return `Sellsy's request quota is exhausted for now (${e.message}). Try again later.`;
-      default: return `Sellsy error (${e.kind}): ${e.message}`;
+      case 'auth':
+        return `Sellsy refused the credentials (${e.message}). Check SELLSY_CLIENT_ID/SELLSY_CLIENT_SECRET or SELLSY_ACCESS_TOKEN.`;
+      case 'not-found':
+        return args ? `No ${args.kind} with id ${args.id} in this Sellsy account (${e.message}).` : e.message;
+      case 'network':
+        return `Cannot reach the Sellsy API at ${apiUrl} (${e.message}).`;
+      case 'timeout':
+        return `The Sellsy API at ${apiUrl} did not answer in time (${e.message}).`;
+      case 'forbidden':
+      case 'payment-required':
+        return `Sellsy refused access (${e.message}).`;
+      case 'quota':
+        return `Sellsy's request quota is exhausted for now (${e.message}). Try again later.`;
+      default:
+        return `Sellsy error (${e.kind}): ${e.message}`;
     }
   }
   const m = e instanceof Error ? e.message : String(e);
@@ -109,7 +122,13 @@ function errorLine(e: unknown, args: CliArgs | null, apiUrl: string): string {
 }
 
 const PHASES: Record<LoadProgress['phase'], string> = {
-  client: 'client record', account: 'account', documents: 'documents', activity: 'activity', details: 'document rows', items: 'catalogue', done: 'done',
+  client: 'client record',
+  account: 'account',
+  documents: 'documents',
+  activity: 'activity',
+  details: 'document rows',
+  items: 'catalogue',
+  done: 'done',
 };
 
 export async function runSummaryCli(argv: string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
@@ -136,29 +155,34 @@ export async function runSummaryCli(argv: string[], env: Record<string, string |
     });
     const now = io.now();
     const ai = args.ai ? aiSettingsFromEnv(env) : null;
-    const result = await buildClientSummary({ api }, {
-      ref: { kind: args.kind, id: args.id },
-      today: args.today ?? localDate(now),
-      now,
-      languageSetting: args.lang ?? 'auto',
-      browserLanguage: envLanguage(env),
-      sourceModeSetting: args.source,
-      ai: ai?.enabled ? ai : null,
-      onSummary: (s: Summary, phase: 'figures' | 'texts') => {
-        if (phase === 'figures') figures = s;
+    const result = await buildClientSummary(
+      { api },
+      {
+        ref: { kind: args.kind, id: args.id },
+        today: args.today ?? localDate(now),
+        now,
+        languageSetting: args.lang ?? 'auto',
+        browserLanguage: envLanguage(env),
+        sourceModeSetting: args.source,
+        ai: ai?.enabled ? ai : null,
+        onSummary: (s: Summary, phase: 'figures' | 'texts') => {
+          if (phase === 'figures') figures = s;
+        },
+        ...(io.stderrIsTty
+          ? {
+              onProgress: (p: LoadProgress) => {
+                io.stderr(`\r\x1b[KLoading ${PHASES[p.phase]}${p.total > 1 ? ` ${p.done}/${p.total}` : ''}…`);
+                progressShown = true;
+              },
+            }
+          : {}),
       },
-      ...(io.stderrIsTty
-        ? {
-          onProgress: (p: LoadProgress) => {
-            io.stderr(`\r\x1b[KLoading ${PHASES[p.phase]}${p.total > 1 ? ` ${p.done}/${p.total}` : ''}…`);
-            progressShown = true;
-          },
-        }
-        : {}),
-    });
+    );
     clearProgress();
     if (result.status === 'not-client') {
-      io.stderr(`${result.client.kind} ${result.client.id} (${result.client.name}) is a ${result.thirdType}, not a client: there is no summary for it.\n`);
+      io.stderr(
+        `${result.client.kind} ${result.client.id} (${result.client.name}) is a ${result.thirdType}, not a client: there is no summary for it.\n`,
+      );
       return EXIT.notClient;
     }
     io.stdout(args.json ? `${JSON.stringify(result.summary, null, 2)}\n` : renderText(result.summary, result.summary.language));

@@ -6,11 +6,11 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import type { Summary } from '../../lib/summary/types';
-import { startSellsy } from '../sellsy/server';
 import { DEMO, DEMO_SALES, HOSTILE_CLIENT_ID, INDIVIDUAL_CLIENT_ID, INVOICING_ACCOUNT, LARGE_CLIENT_ID, PROSPECT_ID } from '../sellsy/demo';
-import { clickToolbar, currentWorker, requestFromExtensionPage, type LaunchedBrowser } from './launch';
+import { startSellsy } from '../sellsy/server';
 import { compareFigures, expectedFigures } from './figures';
 import { hardeningChecks } from './hardening';
+import { clickToolbar, currentWorker, type LaunchedBrowser, requestFromExtensionPage } from './launch';
 import { gotoRecord, HOST, PANEL, panelState, panelText, panelTimes, readFigures, setPanelOpen, waitPainted, waitState } from './panel-page';
 
 const run = promisify(execFile);
@@ -34,7 +34,7 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
   let passed = 0;
   let failed = 0;
   const notes: string[] = [];
-  async function check(name: string, fn: () => Promise<string | void>): Promise<boolean> {
+  async function check(name: string, fn: () => Promise<string | undefined>): Promise<boolean> {
     const t0 = Date.now();
     try {
       const detail = await fn();
@@ -60,7 +60,10 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
     const shot = (p: Page, name: string) => p.screenshot({ path: resolve(env.outDir, name) });
     const page = await context.newPage();
     const dialogs: string[] = [];
-    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
 
     const setOpen = (p: Page, open: boolean) => setPanelOpen(p, open, toolbar);
     const extensionRequest = <T>(type: string, payload: unknown) => requestFromExtensionPage<T>(context, extensionId, type, payload);
@@ -97,7 +100,15 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
     });
     if (!optionsOk) {
       // Later checks still need credentials: save them through the background as the options page would.
-      await extensionRequest('settings:set', { sellsy: { apiUrl: sellsy.apiUrl, tokenUrl: sellsy.tokenUrl, authKind: 'client-credentials', clientId: DEMO.clientId, clientSecret: DEMO.clientSecret } });
+      await extensionRequest('settings:set', {
+        sellsy: {
+          apiUrl: sellsy.apiUrl,
+          tokenUrl: sellsy.tokenUrl,
+          authKind: 'client-credentials',
+          clientId: DEMO.clientId,
+          clientSecret: DEMO.clientSecret,
+        },
+      });
     }
     await extensionRequest('settings:set', { language: 'fr' });
 
@@ -127,7 +138,7 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
 
     // (j) Keyboard and drill-down: focus is in the panel, Enter on a figure opens its documents with links
     // into Sellsy, Copy as Markdown fills the clipboard, Escape closes and the page gets focus back.
-    await check('(j) keyboard: focus in the panel, Enter opens a figure\'s documents, copy, Escape', async () => {
+    await check("(j) keyboard: focus in the panel, Enter opens a figure's documents, copy, Escape", async () => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: sellsy.origin });
       await setOpen(page, false);
       await toolbar();
@@ -146,7 +157,11 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
       assert(links.length > 0 && links.every((h) => h.startsWith(sellsy.origin)), `source links: ${links.slice(0, 3).join(', ')}`);
       const excluded = await sources.locator('[data-reason]').count();
       await page.locator(`${PANEL} [data-action="copy"]`).click();
-      await page.waitForFunction((host) => /Copié|Copied/.test(document.querySelector(host)?.shadowRoot?.querySelector('[data-action="copy"]')?.textContent ?? ''), HOST, { timeout: 5_000 });
+      await page.waitForFunction(
+        (host) => /Copié|Copied/.test(document.querySelector(host)?.shadowRoot?.querySelector('[data-action="copy"]')?.textContent ?? ''),
+        HOST,
+        { timeout: 5_000 },
+      );
       const md = await page.evaluate(() => navigator.clipboard.readText());
       assert(md.startsWith('## ') && md.includes('Relation client'), `clipboard: ${md.slice(0, 80)}`);
       await figure.focus();
@@ -185,15 +200,16 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
 
     // (g) Sellsy's aggressive styles stay out of the panel, the panel's stay out of the page.
     await check('(g) page styles do not reach the panel; panel styles do not reach the page', async () => {
-      const pageStyles = () => page.evaluate(() => {
-        const styles: string[] = [];
-        for (const sel of ['body', 'main div', 'main button', 'main p', 'h1', '.badge', 'table td']) {
-          const el = document.querySelector(sel);
-          const cs = el ? getComputedStyle(el) : null;
-          styles.push(cs ? [sel, cs.fontFamily, cs.backgroundColor, cs.color, cs.fontSize, cs.margin, cs.width].join('|') : `${sel}: none`);
-        }
-        return { styles, docStyles: document.querySelectorAll('style[wxt-shadow-root-document-styles]').length };
-      });
+      const pageStyles = () =>
+        page.evaluate(() => {
+          const styles: string[] = [];
+          for (const sel of ['body', 'main div', 'main button', 'main p', 'h1', '.badge', 'table td']) {
+            const el = document.querySelector(sel);
+            const cs = el ? getComputedStyle(el) : null;
+            styles.push(cs ? [sel, cs.fontFamily, cs.backgroundColor, cs.color, cs.fontSize, cs.margin, cs.width].join('|') : `${sel}: none`);
+          }
+          return { styles, docStyles: document.querySelectorAll('style[wxt-shadow-root-document-styles]').length };
+        });
       await setOpen(page, false);
       const before = await pageStyles();
       await setOpen(page, true);
@@ -220,11 +236,15 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
       const loads = await page.evaluate(() => (window as any).__pageLoads as number);
       await page.locator(`a[data-spa][href="/thirds/client/${INDIVIDUAL_CLIENT_ID}"]`).first().click();
       await page.waitForURL(`**/thirds/client/${INDIVIDUAL_CLIENT_ID}`);
-      await page.waitForFunction(([host, old]) => {
-        const root = document.querySelector(host)?.shadowRoot;
-        const name = root?.querySelector('[data-client-name]')?.textContent;
-        return root?.querySelector('[data-testid="panel"]')?.getAttribute('data-state') === 'ready' && name && name !== old;
-      }, [HOST, before] as const, { timeout: 30_000 });
+      await page.waitForFunction(
+        ([host, old]) => {
+          const root = document.querySelector(host)?.shadowRoot;
+          const name = root?.querySelector('[data-client-name]')?.textContent;
+          return root?.querySelector('[data-testid="panel"]')?.getAttribute('data-state') === 'ready' && name && name !== old;
+        },
+        [HOST, before] as const,
+        { timeout: 30_000 },
+      );
       assert(await page.evaluate((n) => (window as any).__pageLoads === n, loads), 'the page reloaded');
       const after = await panelText(page, '[data-client-name]');
       return `"${before}" → "${after}"`;
@@ -238,7 +258,9 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
       await waitState(page, ['not-client'], 20_000);
       const text = await panelText(page, '[data-message="not-client"]');
       assert(/only for clients|uniquement pour les clients/.test(text), `sentence: "${text}"`);
-      const docs = apiRequests(sellsy).filter((r) => /invoices|estimates|credit-notes|opportunities|payments|comments|tasks|phone-calls|calendar-events|items|orders/.test(r));
+      const docs = apiRequests(sellsy).filter((r) =>
+        /invoices|estimates|credit-notes|opportunities|payments|comments|tasks|phone-calls|calendar-events|items|orders/.test(r),
+      );
       assert(docs.length === 0, `document requests for a prospect: ${docs.join(', ')}`);
       return `"${text}"; requests: ${apiRequests(sellsy).join(', ') || 'none (cached)'}`;
     });
@@ -271,12 +293,21 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
       try {
         await gotoRecord(page, clientUrl(LARGE_CLIENT_ID));
         await setOpen(page, true);
-        await page.waitForFunction((host) => {
-          const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
-          return el?.getAttribute('data-state') === 'ready' && !!el.querySelector('[data-why="invoicing-only"]');
-        }, HOST, { timeout: 60_000 });
+        await page.waitForFunction(
+          (host) => {
+            const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
+            return el?.getAttribute('data-state') === 'ready' && !!el.querySelector('[data-why="invoicing-only"]');
+          },
+          HOST,
+          { timeout: 60_000 },
+        );
         const figures = await readFigures(page);
-        const paths = ['openDocuments.invoicesToPay', 'openDocuments.invoicesLate', 'salesOverview.averagePaymentDelayDays', 'salesOverview.latePayments'];
+        const paths = [
+          'openDocuments.invoicesToPay',
+          'openDocuments.invoicesLate',
+          'salesOverview.averagePaymentDelayDays',
+          'salesOverview.latePayments',
+        ];
         for (const path of paths) assert(figures[path]?.value === 'null', `${path} = ${JSON.stringify(figures[path])}`);
         const why = await panelText(page, '[data-figure="openDocuments.invoicesLate"]');
         assert(/licence Facturation|invoicing licence/.test(why), `no reason given: "${why}"`);
@@ -289,18 +320,29 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
     // (i) The filled panel in French and in English, language set in the settings, then Refresh.
     await check('(i) screenshots of the filled panel in French and English', async () => {
       const shots: string[] = [];
-      for (const [lang, title] of [['fr', 'Relation client'], ['en', 'Client relationship']] as const) {
+      for (const [lang, title] of [
+        ['fr', 'Relation client'],
+        ['en', 'Client relationship'],
+      ] as const) {
         await extensionRequest('settings:set', { language: lang });
         await gotoRecord(page, clientUrl(LARGE_CLIENT_ID));
         await setOpen(page, true);
         await waitState(page, ['ready', 'figures'], 30_000);
         await page.locator(`${PANEL} [data-action="refresh"]`).click();
-        await page.waitForFunction(([host, l]) => {
-          const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
-          // A fresh computation (phase texts) in that language, painted: not the cached one shown before.
-          return el?.getAttribute('lang') === l && el.getAttribute('data-state') === 'ready'
-            && el.getAttribute('data-phase') === 'texts' && el.hasAttribute('data-painted-at');
-        }, [HOST, lang] as const, { timeout: 60_000 });
+        await page.waitForFunction(
+          ([host, l]) => {
+            const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
+            // A fresh computation (phase texts) in that language, painted: not the cached one shown before.
+            return (
+              el?.getAttribute('lang') === l &&
+              el.getAttribute('data-state') === 'ready' &&
+              el.getAttribute('data-phase') === 'texts' &&
+              el.hasAttribute('data-painted-at')
+            );
+          },
+          [HOST, lang] as const,
+          { timeout: 60_000 },
+        );
         const shown = await panelText(page, '[data-card="relationship"] h3');
         assert(shown === title, `${lang} card title is "${shown}"`);
         // A tall window so the screenshot holds the whole panel, not just its first cards.
@@ -328,12 +370,17 @@ type Sellsy = Awaited<ReturnType<typeof startSellsy>>;
 
 /** API requests in the fake's log, as "METHOD /path" (a batch lists its sub-requests), leaving out the token endpoint and the page routes. */
 function apiRequests(sellsy: Sellsy): string[] {
-  return sellsy.log.filter((r) => r.path.startsWith('/v2/') && r.method !== 'OPTIONS').map((r) => {
-    const line = `${r.method} ${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(r.query as Record<string, string>)}` : ''}`;
-    if (!r.path.endsWith('/batch') || typeof r.body !== 'string') return line;
-    const subs = r.body.split('\n').map((l) => /"uri"\s*:\s*"([^"]+)"/.exec(l)?.[1]).filter(Boolean);
-    return `${line} [${subs.join(', ')}]`;
-  });
+  return sellsy.log
+    .filter((r) => r.path.startsWith('/v2/') && r.method !== 'OPTIONS')
+    .map((r) => {
+      const line = `${r.method} ${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(r.query as Record<string, string>)}` : ''}`;
+      if (!r.path.endsWith('/batch') || typeof r.body !== 'string') return line;
+      const subs = r.body
+        .split('\n')
+        .map((l) => /"uri"\s*:\s*"([^"]+)"/.exec(l)?.[1])
+        .filter(Boolean);
+      return `${line} [${subs.join(', ')}]`;
+    });
 }
 
 async function cliSummary(sellsy: Sellsy, kind: 'company' | 'individual', id: number, today: string): Promise<Summary> {
@@ -362,6 +409,8 @@ async function testConnection(p: Page): Promise<string> {
   await p.locator('[data-action="test-sellsy"]').click();
   const result = p.locator('[data-result="sellsy"]');
   await result.waitFor({ timeout: 20_000 });
-  await p.waitForFunction(() => !/…|\.\.\./.test(document.querySelector('[data-result="sellsy"]')?.textContent ?? '…'), undefined, { timeout: 20_000 });
+  await p.waitForFunction(() => !/…|\.\.\./.test(document.querySelector('[data-result="sellsy"]')?.textContent ?? '…'), undefined, {
+    timeout: 20_000,
+  });
   return (await result.textContent()) ?? '';
 }

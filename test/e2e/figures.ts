@@ -9,8 +9,12 @@ const str = (v: string | number | null) => (v === null ? 'null' : String(v));
 export function expectedFigures(s: Summary): Expected {
   const out: Expected = {};
   const r = s.relationship;
-  out['relationship.firstPurchase'] = r.firstPurchase ? { value: r.firstPurchase.date, amount: r.firstPurchase.amount, id: String(r.firstPurchase.id) } : 'absent';
-  out['relationship.lastPurchase'] = r.lastPurchase ? { value: r.lastPurchase.date, amount: r.lastPurchase.amount, id: String(r.lastPurchase.id) } : 'absent';
+  out['relationship.firstPurchase'] = r.firstPurchase
+    ? { value: r.firstPurchase.date, amount: r.firstPurchase.amount, id: String(r.firstPurchase.id) }
+    : 'absent';
+  out['relationship.lastPurchase'] = r.lastPurchase
+    ? { value: r.lastPurchase.date, amount: r.lastPurchase.amount, id: String(r.lastPurchase.id) }
+    : 'absent';
   out['relationship.totalPurchases'] = r.totalPurchases === null ? 'absent' : { value: r.totalPurchases };
   const list = (l: DocList | null): Record<string, string> => (l === null ? { value: 'null' } : { value: l.total, count: String(l.count) });
   const d = s.openDocuments;
@@ -44,8 +48,12 @@ export function compareFigures(expected: Expected, shown: Record<string, Record<
       if (got) diffs.push(`${path}: shown (${JSON.stringify(got)}) but the CLI has none`);
       continue;
     }
-    if (!got) { diffs.push(`${path}: missing from the panel`); continue; }
-    for (const [k, v] of Object.entries(want)) if (got[k] !== v) diffs.push(`${path}.${k}: panel ${JSON.stringify(got[k])} ≠ CLI ${JSON.stringify(v)}`);
+    if (!got) {
+      diffs.push(`${path}: missing from the panel`);
+      continue;
+    }
+    for (const [k, v] of Object.entries(want))
+      if (got[k] !== v) diffs.push(`${path}.${k}: panel ${JSON.stringify(got[k])} ≠ CLI ${JSON.stringify(v)}`);
   }
   return diffs;
 }

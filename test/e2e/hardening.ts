@@ -14,7 +14,7 @@ export interface HardeningContext {
   worker: Worker;
   extensionId: string;
   sellsy: FakeSellsy;
-  check: (name: string, fn: () => Promise<string | void>) => Promise<boolean>;
+  check: (name: string, fn: () => Promise<string | undefined>) => Promise<boolean>;
 }
 
 type Obj = Record<string, any>;
@@ -32,16 +32,23 @@ export async function hardeningChecks(ctx: HardeningContext): Promise<void> {
   const apiCalls = () => sellsy.log.filter((r) => r.path.startsWith('/v2/')).length;
   const page = await context.newPage();
   const dialogs: string[] = [];
-  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
 
   const ensureOpen = (p: Page) => setPanelOpen(p, true, async () => clickToolbar(await currentWorker(context), `${sellsy.origin}/*`));
   /** Refresh, then wait for a fresh complete summary (phase texts, painted). */
   async function refreshAndWait(p: Page, timeout = 60_000): Promise<void> {
     await p.locator(`${PANEL} [data-action="refresh"]`).click();
-    await p.waitForFunction((host) => {
-      const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
-      return el?.getAttribute('data-state') === 'ready' && el.getAttribute('data-phase') === 'texts' && el.hasAttribute('data-painted-at');
-    }, HOST, { timeout });
+    await p.waitForFunction(
+      (host) => {
+        const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
+        return el?.getAttribute('data-state') === 'ready' && el.getAttribute('data-phase') === 'texts' && el.hasAttribute('data-painted-at');
+      },
+      HOST,
+      { timeout },
+    );
   }
   async function domText(p: Page): Promise<{ page: string; shadowHtml: string; shadowText: string }> {
     return p.evaluate((host) => {
@@ -55,58 +62,78 @@ export async function hardeningChecks(ctx: HardeningContext): Promise<void> {
     await gotoRecord(page, clientUrl(LARGE_CLIENT_ID));
     await ensureOpen(page);
     await waitState(page, ['ready'], 60_000);
-    const stateBefore = await page.evaluate((host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]')?.getAttribute('data-summary-at') ?? null, HOST);
+    const stateBefore = await page.evaluate(
+      (host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]')?.getAttribute('data-summary-at') ?? null,
+      HOST,
+    );
     const callsBefore = apiCalls();
-    const probe = await page.evaluate(async ([extId, id, origin]) => {
-      const seen: string[] = [];
-      window.addEventListener('message', (e) => { seen.push(JSON.stringify(e.data)); });
-      const pageRef = { thirdType: 'client', id, origin };
-      const posted = [
-        { type: 'open', page: pageRef, language: 'fr-FR' },
-        { type: 'refresh', page: pageRef },
-        { type: 'settings:get', payload: {} },
-        { type: 'summary', phase: 'texts', summary: { client: { name: 'forged' } } },
-      ];
-      for (const m of posted) window.postMessage(m, '*');
-      document.dispatchEvent(new CustomEvent('resume-client:open', { detail: pageRef }));
-      const c = (globalThis as any).chrome;
-      const runtime: string[] = [];
-      if (!c?.runtime?.sendMessage) runtime.push('no chrome.runtime in the page');
-      else {
-        for (const m of [{ type: 'settings:get', payload: {} }, { type: 'open', page: pageRef }]) {
-          try {
-            const r = await Promise.race([c.runtime.sendMessage(extId, m), new Promise((res) => setTimeout(() => res('no answer (timeout)'), 1500))]);
-            runtime.push(`answer ${JSON.stringify(r)}`);
-          } catch (e) {
-            runtime.push(`threw ${String((e as Error)?.message ?? e)}`);
+    const probe = await page.evaluate(
+      async ([extId, id, origin]) => {
+        const seen: string[] = [];
+        window.addEventListener('message', (e) => {
+          seen.push(JSON.stringify(e.data));
+        });
+        const pageRef = { thirdType: 'client', id, origin };
+        const posted = [
+          { type: 'open', page: pageRef, language: 'fr-FR' },
+          { type: 'refresh', page: pageRef },
+          { type: 'settings:get', payload: {} },
+          { type: 'summary', phase: 'texts', summary: { client: { name: 'forged' } } },
+        ];
+        for (const m of posted) window.postMessage(m, '*');
+        document.dispatchEvent(new CustomEvent('resume-client:open', { detail: pageRef }));
+        const c = (globalThis as any).chrome;
+        const runtime: string[] = [];
+        if (!c?.runtime?.sendMessage) runtime.push('no chrome.runtime in the page');
+        else {
+          for (const m of [
+            { type: 'settings:get', payload: {} },
+            { type: 'open', page: pageRef },
+          ]) {
+            try {
+              const r = await Promise.race([
+                c.runtime.sendMessage(extId, m),
+                new Promise((res) => setTimeout(() => res('no answer (timeout)'), 1500)),
+              ]);
+              runtime.push(`answer ${JSON.stringify(r)}`);
+            } catch (e) {
+              runtime.push(`threw ${String((e as Error)?.message ?? e)}`);
+            }
           }
         }
-      }
-      if (c?.runtime?.connect) {
-        try {
-          const port = c.runtime.connect(extId, { name: 'resume-summary' });
-          const got: unknown[] = [];
-          port.onMessage.addListener((m: unknown) => got.push(m));
-          port.postMessage({ type: 'open', page: pageRef });
-          await new Promise((res) => setTimeout(res, 1000));
-          runtime.push(`connect: ${got.length} message(s)`);
-        } catch (e) {
-          runtime.push(`connect threw ${String((e as Error)?.message ?? e)}`);
+        if (c?.runtime?.connect) {
+          try {
+            const port = c.runtime.connect(extId, { name: 'resume-summary' });
+            const got: unknown[] = [];
+            port.onMessage.addListener((m: unknown) => got.push(m));
+            port.postMessage({ type: 'open', page: pageRef });
+            await new Promise((res) => setTimeout(res, 1000));
+            runtime.push(`connect: ${got.length} message(s)`);
+          } catch (e) {
+            runtime.push(`connect threw ${String((e as Error)?.message ?? e)}`);
+          }
         }
-      }
-      await new Promise((res) => setTimeout(res, 1000));
-      return { seen, runtime, postedCount: posted.length };
-    }, [extensionId, LARGE_CLIENT_ID, sellsy.origin] as const);
+        await new Promise((res) => setTimeout(res, 1000));
+        return { seen, runtime, postedCount: posted.length };
+      },
+      [extensionId, LARGE_CLIENT_ID, sellsy.origin] as const,
+    );
     // The only window messages are the page's own four: no reply came from our content script.
-    assert(probe.seen.length === probe.postedCount, `window messages seen: ${probe.seen.length} (${probe.seen.slice(probe.postedCount).join(' | ').slice(0, 300)})`);
+    assert(
+      probe.seen.length === probe.postedCount,
+      `window messages seen: ${probe.seen.length} (${probe.seen.slice(probe.postedCount).join(' | ').slice(0, 300)})`,
+    );
     for (const r of probe.runtime) {
       const answered = r.startsWith('answer ') && r !== 'answer undefined' && r !== 'answer "no answer (timeout)"';
       assert(!answered, `the page got an answer: ${r.slice(0, 200)}`);
       assert(!/connect: [1-9]/.test(r), `the page's port got messages: ${r}`);
     }
     assert(apiCalls() === callsBefore, `look-alike messages made ${apiCalls() - callsBefore} API request(s)`);
-    const stateAfter = await page.evaluate((host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]')?.getAttribute('data-summary-at') ?? null, HOST);
-    assert(stateAfter === stateBefore, 'the panel took a new summary from the page\'s messages');
+    const stateAfter = await page.evaluate(
+      (host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]')?.getAttribute('data-summary-at') ?? null,
+      HOST,
+    );
+    assert(stateAfter === stateBefore, "the panel took a new summary from the page's messages");
     const dom = await domText(page);
     for (const s of SECRET_PATTERNS) {
       assert(!dom.page.includes(s), `"${s}" in document.documentElement.outerHTML`);
@@ -123,13 +150,30 @@ export async function hardeningChecks(ctx: HardeningContext): Promise<void> {
     const base = db.invoices.find((i: Obj) => mine(i))!;
     const added: Obj[] = [];
     const poisons: ((c: Obj) => void)[] = [
-      (c) => { c.amounts.total_excl_tax = '1e309'; },
-      (c) => { c.amounts.total_incl_tax = ''; },
-      (c) => { c.amounts.total_excl_tax = null; },
-      (c) => { c.amounts.total_excl_tax = '-0.00'; c.amounts.total_incl_tax = '-0.00'; c.amounts.total_remaining_due_incl_tax = '-0.00'; c.rows = []; },
-      (c) => { c.date = '2026-13-45'; },
-      (c) => { c.date = '0000-00-00'; },
-      (c) => { c.status = 'teleported'; },
+      (c) => {
+        c.amounts.total_excl_tax = '1e309';
+      },
+      (c) => {
+        c.amounts.total_incl_tax = '';
+      },
+      (c) => {
+        c.amounts.total_excl_tax = null;
+      },
+      (c) => {
+        c.amounts.total_excl_tax = '-0.00';
+        c.amounts.total_incl_tax = '-0.00';
+        c.amounts.total_remaining_due_incl_tax = '-0.00';
+        c.rows = [];
+      },
+      (c) => {
+        c.date = '2026-13-45';
+      },
+      (c) => {
+        c.date = '0000-00-00';
+      },
+      (c) => {
+        c.status = 'teleported';
+      },
     ];
     poisons.forEach((f, i) => {
       const c = structuredClone(base);
@@ -154,7 +198,13 @@ export async function hardeningChecks(ctx: HardeningContext): Promise<void> {
         let handlers = 0;
         for (const el of root.querySelectorAll('*')) for (const a of el.getAttributeNames()) if (a.startsWith('on')) handlers += 1;
         const warnings = [...root.querySelectorAll('details.warnings li')].map((li) => li.textContent ?? '');
-        return { text: root.textContent ?? '', active: root.querySelectorAll('img, script, iframe, object, embed').length, handlers, xss: (window as any).__xss, warnings };
+        return {
+          text: root.textContent ?? '',
+          active: root.querySelectorAll('img, script, iframe, object, embed').length,
+          handlers,
+          xss: (window as any).__xss,
+          warnings,
+        };
       }, HOST);
       const bad = /NaN|Infinity|Invalid Date|undefined|\[object Object\]/.exec(found.text);
       assert(!bad, `"${bad?.[0]}" in the panel: …${found.text.slice(Math.max(0, (bad?.index ?? 0) - 60), (bad?.index ?? 0) + 60)}…`);
@@ -165,7 +215,10 @@ export async function hardeningChecks(ctx: HardeningContext): Promise<void> {
       // The six left out are named in the panel's warnings; the unknown status is named by its value.
       const unnamed = added.slice(0, 6).filter((c, i) => i !== 3 && !found.warnings.some((w) => w.includes(String(c.id))));
       assert(unnamed.length === 0, `not in the warnings: ${unnamed.map((c) => c.id).join(', ')}`);
-      assert(found.warnings.some((w) => w.includes('teleported')), 'the unknown status is not reported');
+      assert(
+        found.warnings.some((w) => w.includes('teleported')),
+        'the unknown status is not reported',
+      );
       return `${added.length} malformed invoices added; ${found.warnings.length} warnings shown; ${found.text.length} chars of panel text clean; no dialog`;
     } finally {
       db.invoices = db.invoices.filter((i: Obj) => !added.includes(i));
@@ -182,7 +235,9 @@ export async function hardeningChecks(ctx: HardeningContext): Promise<void> {
       await ensureOpen(page);
       await waitState(page, ['ready', 'figures', 'error'], 60_000);
       await page.locator(`${PANEL} [data-action="refresh"]`).click();
-      await page.waitForFunction((host) => !!document.querySelector(host)?.shadowRoot?.querySelector('[data-progress-phase]'), HOST, { timeout: 20_000 });
+      await page.waitForFunction((host) => !!document.querySelector(host)?.shadowRoot?.querySelector('[data-progress-phase]'), HOST, {
+        timeout: 20_000,
+      });
       // CDP's ServiceWorker domain, from one of our extension pages (same origin as the worker).
       await ext.goto(`chrome-extension://${extensionId}/options.html`);
       const cdp = await context.newCDPSession(ext);
@@ -201,7 +256,10 @@ export async function hardeningChecks(ctx: HardeningContext): Promise<void> {
       await cdp.send('ServiceWorker.stopAllWorkers');
       assert(await stopped, `the service worker did not stop (last status: ${status || 'none'})`);
       const after = await waitState(page, ['error', 'ready'], 20_000);
-      const shown = await page.evaluate((host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-error="load"]')?.textContent ?? '', HOST);
+      const shown = await page.evaluate(
+        (host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-error="load"]')?.textContent ?? '',
+        HOST,
+      );
       if (after === 'error' || shown) {
         assert(shown.length > 10, 'an error state without a message');
         assert(!/NaN|undefined|\[object/.test(shown), `unclear error: "${shown}"`);
@@ -210,10 +268,14 @@ export async function hardeningChecks(ctx: HardeningContext): Promise<void> {
       const retry = page.locator(`${PANEL} [data-error="load"] button`);
       if (await retry.count()) await retry.first().click();
       else await page.locator(`${PANEL} [data-action="refresh"]`).click();
-      await page.waitForFunction((host) => {
-        const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
-        return el?.getAttribute('data-state') === 'ready' && el.getAttribute('data-phase') === 'texts' && !el.querySelector('[data-error="load"]');
-      }, HOST, { timeout: 90_000 });
+      await page.waitForFunction(
+        (host) => {
+          const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
+          return el?.getAttribute('data-state') === 'ready' && el.getAttribute('data-phase') === 'texts' && !el.querySelector('[data-error="load"]');
+        },
+        HOST,
+        { timeout: 90_000 },
+      );
       const cards = await page.evaluate((host) => document.querySelector(host)?.shadowRoot?.querySelectorAll('section.card').length ?? 0, HOST);
       assert(cards === 5, `${cards} cards after the retry`);
       return `worker stopped; panel said "${shown.trim().slice(0, 90)}"; retry → ready with 5 cards`;

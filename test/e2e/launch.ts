@@ -1,8 +1,9 @@
 // Starts Debian's Chromium with a built extension loaded: shared by the e2e tests, `npm start` and the bench.
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 
 export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 export function findChromium(): string | null {
@@ -32,9 +33,15 @@ export async function launchWithExtension(opts: { headless?: boolean; extensionD
     viewport: { width: 1400, height: 900 },
     // Without the background-networking flags Chromium keeps trying hosts this machine cannot reach.
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic',
-      `--disable-extensions-except=${ext}`, `--load-extension=${ext}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -14,7 +14,11 @@ export async function gotoRecord(page: Page, url: string): Promise<void> {
 export async function setPanelOpen(page: Page, open: boolean, click: () => Promise<void>): Promise<void> {
   if (((await panelState(page)) !== null) === open) return;
   await click();
-  await page.waitForFunction(([host, want]) => !!document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]') === want, [HOST, open] as const, { timeout: 10_000 });
+  await page.waitForFunction(
+    ([host, want]) => !!document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]') === want,
+    [HOST, open] as const,
+    { timeout: 10_000 },
+  );
 }
 
 /** The panel root's data-state, or null when the panel is not rendered (closed, or not a record page). */
@@ -41,13 +45,22 @@ export async function waitState(page: Page, states: (string | null)[], timeout =
 
 /** Waits until the panel is ready and has published when it was painted (a frame after the render). */
 export async function waitPainted(page: Page, timeout = 60_000): Promise<void> {
-  await page.waitForFunction((host) => {
-    const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
-    return el?.getAttribute('data-state') === 'ready' && el.hasAttribute('data-painted-at');
-  }, HOST, { timeout, polling: 20 });
+  await page.waitForFunction(
+    (host) => {
+      const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
+      return el?.getAttribute('data-state') === 'ready' && el.hasAttribute('data-painted-at');
+    },
+    HOST,
+    { timeout, polling: 20 },
+  );
 }
 
-export interface PanelTimes { paintedAt: number | null; figuresPaintedAt: number | null; summaryAt: number | null; phase: string | null }
+export interface PanelTimes {
+  paintedAt: number | null;
+  figuresPaintedAt: number | null;
+  summaryAt: number | null;
+  phase: string | null;
+}
 export async function panelTimes(page: Page): Promise<PanelTimes> {
   return page.evaluate((host) => {
     const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
@@ -69,7 +82,8 @@ export async function readFigures(page: Page): Promise<Record<string, Record<str
   return page.evaluate((host) => {
     const root = document.querySelector(host)?.shadowRoot;
     const out: Record<string, Record<string, string>> = {};
-    for (const el of root?.querySelectorAll<HTMLElement>('[data-figure]') ?? []) out[el.dataset.figure!] = { ...el.dataset } as Record<string, string>;
+    for (const el of root?.querySelectorAll<HTMLElement>('[data-figure]') ?? [])
+      out[el.dataset.figure!] = { ...el.dataset } as Record<string, string>;
     return out;
   }, HOST);
 }

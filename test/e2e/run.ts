@@ -3,8 +3,8 @@
 // "e2e: N passed, N failed"; test-results/e2e.json holds the counts; exit 1 on any failure.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { findChromium, launchWithExtension, type LaunchedBrowser } from './launch';
 import { runChecks } from './checks';
+import { findChromium, type LaunchedBrowser, launchWithExtension } from './launch';
 
 const OUT = resolve('test-results');
 mkdirSync(OUT, { recursive: true });
@@ -34,7 +34,7 @@ try {
   });
 } catch (err) {
   // A failure outside any check (the build missing, the browser not starting) is one failure, loudly.
-  console.error(`e2e setup failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+  console.error(`e2e setup failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   result.failed += 1;
 } finally {
   await (browser as LaunchedBrowser | null)?.close().catch(() => {});

@@ -35,8 +35,7 @@ export interface OpenAiFake {
   close: () => Promise<void>;
 }
 
-const lastUser = (body: any): string =>
-  [...(body?.messages ?? [])].reverse().find((m: any) => m.role === 'user')?.content ?? '';
+const lastUser = (body: any): string => [...(body?.messages ?? [])].reverse().find((m: any) => m.role === 'user')?.content ?? '';
 const systemOf = (body: any): string => (body?.messages ?? []).find((m: any) => m.role === 'system')?.content ?? '';
 export const isRecommendationsRequest = (body: any): boolean => !body?.stream && /"recommendations"/.test(lastUser(body));
 const isFrench = (body: any) => /Écris uniquement en français/.test(systemOf(body));
@@ -54,8 +53,16 @@ export function defaultContent(body: any): string {
     const recs = fr
       ? [
           { action: 'Relancer le client sur les documents en attente', reason: 'Des documents restent ouverts depuis un moment.', evidence: pick(0) },
-          { action: 'Appeler le contact principal pour faire le point', reason: 'Les échanges récents montrent un intérêt pour la suite.', evidence: pick(1) },
-          { action: 'Proposer une offre sur les produits les plus achetés', reason: 'Le client achète régulièrement les mêmes produits.', evidence: pick(2) },
+          {
+            action: 'Appeler le contact principal pour faire le point',
+            reason: 'Les échanges récents montrent un intérêt pour la suite.',
+            evidence: pick(1),
+          },
+          {
+            action: 'Proposer une offre sur les produits les plus achetés',
+            reason: 'Le client achète régulièrement les mêmes produits.',
+            evidence: pick(2),
+          },
         ]
       : [
           { action: 'Follow up with the client on the pending documents', reason: 'Some documents have been open for a while.', evidence: pick(0) },
@@ -76,7 +83,10 @@ function wrongNumberContent(body: any): string {
     const rec = (action: string, reason: string, i: number) => ({ action, reason, evidence: tags[i] ? [tags[i]] : [] });
     return JSON.stringify({
       recommendations: fr
-        ? [rec('Relancer pour les 987 654,32 € dus', 'Le client doit 987 654,32 €.', 0), rec('Proposer une remise de 17 %', 'Le client a acheté 4242 produits.', 1)]
+        ? [
+            rec('Relancer pour les 987 654,32 € dus', 'Le client doit 987 654,32 €.', 0),
+            rec('Proposer une remise de 17 %', 'Le client a acheté 4242 produits.', 1),
+          ]
         : [rec('Chase the €987,654.32 owed', 'The client owes €987,654.32.', 0), rec('Offer a 17% discount', 'The client bought 4,242 products.', 1)],
     });
   }
@@ -205,9 +215,7 @@ export async function startOpenAiFake(opts: { script?: FakeScript } = {}): Promi
         return void res.end('{"id": "chatcmpl-fake", "object": "chat.completion", "choices": [{"message": ');
       default: {
         const content =
-          b.kind === 'wrong-number' ? wrongNumberContent(body)
-          : b.kind === 'obey' ? obeyContent(body)
-          : (b.content ?? defaultContent(body));
+          b.kind === 'wrong-number' ? wrongNumberContent(body) : b.kind === 'obey' ? obeyContent(body) : (b.content ?? defaultContent(body));
         const withUsage = b.kind === 'normal' ? b.usage !== false : true;
         if (!body?.stream) {
           res.writeHead(200, { 'content-type': 'application/json' });

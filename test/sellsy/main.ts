@@ -1,5 +1,15 @@
 // `npm run sellsy -- [--port 8787] [--today YYYY-MM-DD] [--latency 50] [--quota 5]`: the local Sellsy in a terminal.
-import { DEMO, DEMO_SALES, EMPTY_CLIENT_ID, HOSTILE_CLIENT_ID, INDIVIDUAL_CLIENT_ID, LARGE_CLIENT_ID, OTHER_CLIENT_ID, PROSPECT_ID, SUPPLIER_ID } from './demo';
+import {
+  DEMO,
+  DEMO_SALES,
+  EMPTY_CLIENT_ID,
+  HOSTILE_CLIENT_ID,
+  INDIVIDUAL_CLIENT_ID,
+  LARGE_CLIENT_ID,
+  OTHER_CLIENT_ID,
+  PROSPECT_ID,
+  SUPPLIER_ID,
+} from './demo';
 import { startSellsy } from './server';
 
 function arg(name: string): string | undefined {
@@ -18,7 +28,9 @@ function num(name: string): number | undefined {
 }
 
 const sellsy = await startSellsy({
-  port: num('port') ?? 8787, today: arg('today'), latencyMs: num('latency'),
+  port: num('port') ?? 8787,
+  today: arg('today'),
+  latencyMs: num('latency'),
   ...(num('quota') !== undefined ? { perSecondQuota: num('quota') } : {}),
 }).catch((e: Error) => {
   console.error(`Could not start the local Sellsy: ${e.message}`);
@@ -41,6 +53,8 @@ Pages:
   other       ${o}/thirds/client/${OTHER_CLIENT_ID}
   legacy      ${o}/?_f=third&thirdid=${LARGE_CLIENT_ID}&thirdtype=client
 Ctrl+C to stop.`);
-const stop = () => { void sellsy.close().then(() => process.exit(0)); };
+const stop = () => {
+  void sellsy.close().then(() => process.exit(0));
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

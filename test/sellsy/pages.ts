@@ -1,8 +1,6 @@
 // The Sellsy web-app pages the content script recognises, believable enough for a screenshot. No API call and
 // no token here: the page only shows names from the invoicing account's seed, HTML-escaped.
-import {
-  EMPTY_CLIENT_ID, HOSTILE_CLIENT_ID, INDIVIDUAL_CLIENT_ID, LARGE_CLIENT_ID, OTHER_CLIENT_ID, PROSPECT_ID, SUPPLIER_ID,
-} from './demo';
+import { EMPTY_CLIENT_ID, HOSTILE_CLIENT_ID, INDIVIDUAL_CLIENT_ID, LARGE_CLIENT_ID, OTHER_CLIENT_ID, PROSPECT_ID, SUPPLIER_ID } from './demo';
 import type { AccountDb, Obj } from './seed';
 
 export const escapeHtml = (s: string) =>
@@ -90,13 +88,20 @@ function thirdLink(t: Obj, route: string): string {
 
 function home(db: AccountDb): string {
   const ids = [LARGE_CLIENT_ID, INDIVIDUAL_CLIENT_ID, PROSPECT_ID, SUPPLIER_ID, EMPTY_CLIENT_ID, HOSTILE_CLIENT_ID, OTHER_CLIENT_ID];
-  const rows = ids.map((id) => findThird(db, id)).filter((t): t is Obj => !!t).map((t) => {
-    const route = t.last_name !== undefined ? 'client' : t.type;
-    return `<tr><td>${thirdLink(t, route)}</td><td><span class="badge ${escapeHtml(t.type)}">${escapeHtml(TYPE_LABEL[t.type] ?? t.type)}</span></td><td>${escapeHtml(t.email ?? '')}</td></tr>`;
-  }).join('');
-  return shell('Tiers', `<h1 id="spa-title">Tiers</h1><span id="spa-badge" class="badge">Annuaire</span>
+  const rows = ids
+    .map((id) => findThird(db, id))
+    .filter((t): t is Obj => !!t)
+    .map((t) => {
+      const route = t.last_name !== undefined ? 'client' : t.type;
+      return `<tr><td>${thirdLink(t, route)}</td><td><span class="badge ${escapeHtml(t.type)}">${escapeHtml(TYPE_LABEL[t.type] ?? t.type)}</span></td><td>${escapeHtml(t.email ?? '')}</td></tr>`;
+    })
+    .join('');
+  return shell(
+    'Tiers',
+    `<h1 id="spa-title">Tiers</h1><span id="spa-badge" class="badge">Annuaire</span>
 <div class="tabs"><a class="active" href="/">Tous</a><a href="/">Clients</a><a href="/">Prospects</a><a href="/">Fournisseurs</a></div>
-<table><thead><tr><th>Nom</th><th>Type</th><th>E-mail</th></tr></thead><tbody>${rows}</tbody></table>`);
+<table><thead><tr><th>Nom</th><th>Type</th><th>E-mail</th></tr></thead><tbody>${rows}</tbody></table>`,
+  );
 }
 
 function thirdPage(db: AccountDb, id: number, routeType: string): { status: number; html: string } {
@@ -104,18 +109,25 @@ function thirdPage(db: AccountDb, id: number, routeType: string): { status: numb
   if (!t) return { status: 404, html: shell('Introuvable', `<h1>Fiche introuvable</h1><p>Aucun tiers n°${id}.</p>`) };
   const name = displayName(t);
   const badge = TYPE_LABEL[t.type] ?? t.type;
-  const others = [LARGE_CLIENT_ID, INDIVIDUAL_CLIENT_ID, OTHER_CLIENT_ID, EMPTY_CLIENT_ID].filter((x) => x !== id)
-    .map((x) => findThird(db, x)).filter((x): x is Obj => !!x).map((x) => `<li>${thirdLink(x, 'client')}</li>`).join('');
+  const others = [LARGE_CLIENT_ID, INDIVIDUAL_CLIENT_ID, OTHER_CLIENT_ID, EMPTY_CLIENT_ID]
+    .filter((x) => x !== id)
+    .map((x) => findThird(db, x))
+    .filter((x): x is Obj => !!x)
+    .map((x) => `<li>${thirdLink(x, 'client')}</li>`)
+    .join('');
   return {
     status: 200,
-    html: shell(name, `<div class="third" data-third-id="${id}" data-third-type="${escapeHtml(routeType)}">
+    html: shell(
+      name,
+      `<div class="third" data-third-id="${id}" data-third-type="${escapeHtml(routeType)}">
 <h1 id="spa-title">${escapeHtml(name)}</h1><span id="spa-badge" class="badge ${escapeHtml(t.type)}">${escapeHtml(badge)}</span>
 <div class="tabs"><a class="active" href="#">Aperçu</a><a href="#">Documents</a><a href="#">Activité</a><a href="#">Résumé IA</a></div>
 <div class="blocks">
 <section class="block"><h2>Coordonnées</h2><div>${escapeHtml(t.email ?? '—')}</div><div>${escapeHtml(t.phone_number ?? t.mobile_number ?? '—')}</div><div>Réf. ${escapeHtml(t.reference ?? '—')}</div></section>
 <section class="block"><h2>Informations</h2><div>Créé le ${escapeHtml(String(t.created ?? '').slice(0, 10))}</div><div>Secteur : ${escapeHtml(t.business_segment?.label ?? '—')}</div><button type="button">Modifier</button></section>
 <section class="block"><h2>Autres fiches</h2><ul>${others}</ul></section>
-</div></div>`),
+</div></div>`,
+    ),
   };
 }
 
@@ -135,8 +147,14 @@ export function renderPage(db: AccountDb, url: URL): { status: number; html: str
   if (m) {
     const c = db.contacts.find((x) => x.id === Number(m![1]));
     const name = c ? `${c.first_name} ${c.last_name}` : `Contact ${m[1]}`;
-    return { status: c ? 200 : 404, html: shell(name, `<h1 id="spa-title">${escapeHtml(name)}</h1><span class="badge">Contact</span>
-<div class="tabs"><a class="active" href="#">Aperçu</a><a href="#">Activité</a></div><div class="blocks"><section class="block"><h2>Coordonnées</h2><div>${escapeHtml(c?.email ?? '—')}</div></section></div>`) };
+    return {
+      status: c ? 200 : 404,
+      html: shell(
+        name,
+        `<h1 id="spa-title">${escapeHtml(name)}</h1><span class="badge">Contact</span>
+<div class="tabs"><a class="active" href="#">Aperçu</a><a href="#">Activité</a></div><div class="blocks"><section class="block"><h2>Coordonnées</h2><div>${escapeHtml(c?.email ?? '—')}</div></section></div>`,
+      ),
+    };
   }
   return null;
 }

@@ -1,10 +1,19 @@
 // The /v2 endpoints of the local Sellsy, as a pure function of (account data, request) → (status, JSON body).
 // The HTTP layer (server.ts) adds auth, quotas, faults and logging; POST /batch calls this once per sub-request.
-import { ApiError, applyFilters, many, one, paginate, project, sortList, type Query } from './query';
+import { ApiError, applyFilters, many, paginate, project, type Query, sortList } from './query';
 import type { AccountDb, Obj } from './seed';
 
-export interface Answer { status: number; body: unknown }
-export interface RouteRequest { method: string; path: string; query: Query; body: unknown; forbidInvoices: boolean }
+export interface Answer {
+  status: number;
+  body: unknown;
+}
+export interface RouteRequest {
+  method: string;
+  path: string;
+  query: Query;
+  body: unknown;
+  forbidInvoices: boolean;
+}
 
 const LISTS: Record<string, { get: (db: AccountDb) => Obj[]; invoicing?: boolean; rows?: boolean; notFound: string }> = {
   invoices: { get: (db) => db.invoices, invoicing: true, rows: true, notFound: 'invoice_not_found' },
@@ -22,8 +31,9 @@ const LISTS: Record<string, { get: (db: AccountDb) => Obj[]; invoicing?: boolean
   individuals: { get: (db) => db.individuals, notFound: 'individual_not_found' },
 };
 
-export const errorBody = (code: number, message: string, context: string | null = null, details: Record<string, unknown> = {}) =>
-  ({ error: { code, message, context, details } });
+export const errorBody = (code: number, message: string, context: string | null = null, details: Record<string, unknown> = {}) => ({
+  error: { code, message, context, details },
+});
 
 const ok = (body: unknown): Answer => ({ status: 200, body });
 
@@ -86,7 +96,8 @@ function staffMe(db: AccountDb, embeds: string[]): Obj {
   return Object.keys(_embed).length > 0 ? { ...staff, _embed } : staff;
 }
 
-const forbidden = () => new ApiError(403, 'You do not have the privileges to access this resource', 'insufficient_privileges', { license: 'invoicing module required' });
+const forbidden = () =>
+  new ApiError(403, 'You do not have the privileges to access this resource', 'insufficient_privileges', { license: 'invoicing module required' });
 const notFound = (context: string, id: string) => new ApiError(404, 'Not Found', context, { id });
 
 function idOf(s: string): number | null {

@@ -5,10 +5,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { DEMO, DEMO_SALES } from './demo';
 import { renderPage } from './pages';
-import { errorBody, route, type Answer } from './routes';
-import { seed, type AccountDb, type SellsyDb } from './seed';
-import { localToday, makeRng, parseDay } from './util';
 import type { Query } from './query';
+import { type Answer, errorBody, route } from './routes';
+import { type AccountDb, type SellsyDb, seed } from './seed';
+import { localToday, makeRng, parseDay } from './util';
 
 export type { AccountDb, Obj, SellsyDb } from './seed';
 
@@ -60,8 +60,17 @@ export interface FakeSellsy {
 }
 
 export const DEFAULT_OPTIONS: FakeSellsyOptions = {
-  latencyMs: 0, errorRate: 0, perSecondQuota: 50, perMinuteQuota: 2000, retryAfter: false, tokenTtlSeconds: 3600,
-  batchMaxSize: 50, batchCountsSubRequests: true, cutBodyRate: 0, stallMs: 0, forbidInvoices: false,
+  latencyMs: 0,
+  errorRate: 0,
+  perSecondQuota: 50,
+  perMinuteQuota: 2000,
+  retryAfter: false,
+  tokenTtlSeconds: 3600,
+  batchMaxSize: 50,
+  batchCountsSubRequests: true,
+  cutBodyRate: 0,
+  stallMs: 0,
+  forbidInvoices: false,
 };
 
 const CREDENTIALS: Record<string, { secret: string; account: 'invoicing' | 'sales' }> = {
@@ -71,8 +80,14 @@ const CREDENTIALS: Record<string, { secret: string; account: 'invoicing' | 'sale
 const DAY_QUOTA = 432_000;
 const MONTH_QUOTA = 10_000_000;
 
-interface Usage { second: number; bySecond: number; minute: number; byMinute: number; day: number; month: number }
-
+interface Usage {
+  second: number;
+  bySecond: number;
+  minute: number;
+  byMinute: number;
+  day: number;
+  month: number;
+}
 
 function parseQuery(url: URL): Query {
   const q: Query = {};
@@ -111,10 +126,14 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
   let requestSeq = 0;
   // Pending delays are cleared on close, so a stalled request never holds the process open.
   const timers = new Set<NodeJS.Timeout>();
-  const sleep = (ms: number) => new Promise<void>((resolve) => {
-    const t = setTimeout(() => { timers.delete(t); resolve(); }, ms);
-    timers.add(t);
-  });
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        resolve();
+      }, ms);
+      timers.add(t);
+    });
 
   function usageOf(account: string | null): Usage {
     const key = account ?? '-';
@@ -123,8 +142,14 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
     const min = Math.floor(t / 60_000);
     let u = usage.get(key);
     if (!u) usage.set(key, (u = { second: sec, bySecond: 0, minute: min, byMinute: 0, day: 0, month: 0 }));
-    if (u.second !== sec) { u.second = sec; u.bySecond = 0; }
-    if (u.minute !== min) { u.minute = min; u.byMinute = 0; }
+    if (u.second !== sec) {
+      u.second = sec;
+      u.bySecond = 0;
+    }
+    if (u.minute !== min) {
+      u.minute = min;
+      u.byMinute = 0;
+    }
     return u;
   }
   function quotaHeaders(account: string | null): Record<string, string> {
@@ -140,7 +165,10 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
   function spend(account: string, cost: number): boolean {
     const u = usageOf(account);
     const fits = u.bySecond + cost <= options.perSecondQuota && u.byMinute + cost <= options.perMinuteQuota;
-    u.bySecond += cost; u.byMinute += cost; u.day += cost; u.month += cost;
+    u.bySecond += cost;
+    u.byMinute += cost;
+    u.day += cost;
+    u.month += cost;
     return fits;
   }
 
@@ -171,7 +199,11 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
     const type = req.headers['content-type'] ?? '';
     if (body.trim() !== '') {
       if (type.includes('json') || body.trim().startsWith('{')) {
-        try { params = JSON.parse(body); } catch { return { status: 400, body: errorBody(400, 'The body is not valid JSON', 'invalid_request') }; }
+        try {
+          params = JSON.parse(body);
+        } catch {
+          return { status: 400, body: errorBody(400, 'The body is not valid JSON', 'invalid_request') };
+        }
       } else params = Object.fromEntries(new URLSearchParams(body));
     }
     const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '');
@@ -181,7 +213,10 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
       params.client_secret ??= secret.join(':');
     }
     if (params.grant_type !== 'client_credentials') {
-      return { status: 400, body: errorBody(400, 'grant_type must be client_credentials', 'unsupported_grant_type', { grant_type: 'client_credentials expected' }) };
+      return {
+        status: 400,
+        body: errorBody(400, 'grant_type must be client_credentials', 'unsupported_grant_type', { grant_type: 'client_credentials expected' }),
+      };
     }
     const cred = CREDENTIALS[String(params.client_id ?? '')];
     if (!cred || cred.secret !== params.client_secret) {
@@ -204,24 +239,40 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
   function fault(): Answer | null {
     if (options.errorRate > 0 && faults() < options.errorRate) {
       const code = [500, 502, 503][Math.floor(faults() * 3)]!;
-      return { status: code, body: errorBody(code, code === 503 ? 'Service Unavailable' : code === 502 ? 'Bad Gateway' : 'Internal Server Error', null) };
+      return {
+        status: code,
+        body: errorBody(code, code === 503 ? 'Service Unavailable' : code === 502 ? 'Bad Gateway' : 'Internal Server Error', null),
+      };
     }
     return null;
   }
 
   function runBatch(accountDb: AccountDb, text: string): { answer: Answer; subs: number } {
-    const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
-    if (lines.length % 2 !== 0) return { answer: { status: 400, body: errorBody(400, 'A batch is pairs of lines: a request header, then a body', 'invalid_batch') }, subs: 0 };
+    const lines = text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
+    if (lines.length % 2 !== 0)
+      return { answer: { status: 400, body: errorBody(400, 'A batch is pairs of lines: a request header, then a body', 'invalid_batch') }, subs: 0 };
     const subs = lines.length / 2;
     if (subs === 0) return { answer: { status: 400, body: errorBody(400, 'The batch is empty', 'invalid_batch') }, subs };
     if (subs > options.batchMaxSize) {
-      return { answer: { status: 400, body: errorBody(400, `A batch holds at most ${options.batchMaxSize} requests`, 'batch_too_large', { max: options.batchMaxSize }) }, subs };
+      return {
+        answer: {
+          status: 400,
+          body: errorBody(400, `A batch holds at most ${options.batchMaxSize} requests`, 'batch_too_large', { max: options.batchMaxSize }),
+        },
+        subs,
+      };
     }
     const responses: { code: number; response: unknown }[] = [];
     for (let k = 0; k < subs; k++) {
       let head: any;
       let body: unknown;
-      try { head = JSON.parse(lines[2 * k]!); body = JSON.parse(lines[2 * k + 1]!); } catch {
+      try {
+        head = JSON.parse(lines[2 * k]!);
+        body = JSON.parse(lines[2 * k + 1]!);
+      } catch {
         return { answer: { status: 400, body: errorBody(400, `Line ${2 * k + 1} or ${2 * k + 2} is not JSON`, 'invalid_batch') }, subs };
       }
       if (!head || typeof head.uri !== 'string' || typeof head.method !== 'string') {
@@ -229,8 +280,10 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
       }
       const url = new URL(head.uri.replace(/^\/?(v2\/)?/, '/'), 'http://x');
       const query: Query = { ...parseQuery(url) };
-      if (head.query && typeof head.query === 'object') for (const [qk, qv] of Object.entries(head.query)) query[qk] = Array.isArray(qv) ? qv.map(String) : String(qv);
-      const a = fault() ?? route(accountDb, { method: head.method.toUpperCase(), path: url.pathname, query, body, forbidInvoices: options.forbidInvoices });
+      if (head.query && typeof head.query === 'object')
+        for (const [qk, qv] of Object.entries(head.query)) query[qk] = Array.isArray(qv) ? qv.map(String) : String(qv);
+      const a =
+        fault() ?? route(accountDb, { method: head.method.toUpperCase(), path: url.pathname, query, body, forbidInvoices: options.forbidInvoices });
       responses.push({ code: a.status, response: a.body });
     }
     return { answer: { status: 207, body: { error: false, responses } }, subs };
@@ -243,7 +296,11 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
     const raw = await readBody(req);
     const entry: RequestLogEntry = { at: now(), method, path: url.pathname, query, status: 0, account: null };
     if (raw !== '') {
-      try { entry.body = JSON.parse(raw); } catch { entry.body = raw; }
+      try {
+        entry.body = JSON.parse(raw);
+      } catch {
+        entry.body = raw;
+      }
     }
     const finish = (status: number, body: unknown, account: string | null, extra?: Record<string, string>) => {
       entry.status = status;
@@ -256,9 +313,14 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
       entry.status = 204;
       log.push(entry);
       res.writeHead(204, {
-        'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, PUT, POST, DELETE, OPTIONS, HEAD',
-        'access-control-allow-headers': '*', 'access-control-allow-credentials': 'false', 'access-control-expose-headers': 'x-request-id',
-        'access-control-max-age': '600', 'x-request-id': `fake-${(++requestSeq).toString(16).padStart(6, '0')}`, 'content-length': '0',
+        'access-control-allow-origin': '*',
+        'access-control-allow-methods': 'GET, PUT, POST, DELETE, OPTIONS, HEAD',
+        'access-control-allow-headers': '*',
+        'access-control-allow-credentials': 'false',
+        'access-control-expose-headers': 'x-request-id',
+        'access-control-max-age': '600',
+        'x-request-id': `fake-${(++requestSeq).toString(16).padStart(6, '0')}`,
+        'content-length': '0',
         ...quotaHeaders(null),
       });
       res.end();
@@ -284,7 +346,12 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
       if (isBatch) entry.subRequests = subs;
       const cost = isBatch && options.batchCountsSubRequests ? Math.max(1, Math.min(subs, options.batchMaxSize + 1)) : 1;
       if (!spend(account, cost)) {
-        return finish(429, errorBody(429, 'Too Many Requests: request quota reached', 'quota_exceeded', {}), account, options.retryAfter ? { 'retry-after': '1' } : {});
+        return finish(
+          429,
+          errorBody(429, 'Too Many Requests: request quota reached', 'quota_exceeded', {}),
+          account,
+          options.retryAfter ? { 'retry-after': '1' } : {},
+        );
       }
       const f = fault();
       if (f) return finish(f.status, f.body, account);
@@ -296,7 +363,11 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
       if (method === 'POST') {
         if (raw.trim() === '') body = undefined;
         else {
-          try { body = JSON.parse(raw); } catch { return finish(400, errorBody(400, 'The body is not valid JSON', 'invalid_body'), account); }
+          try {
+            body = JSON.parse(raw);
+          } catch {
+            return finish(400, errorBody(400, 'The body is not valid JSON', 'invalid_body'), account);
+          }
         }
       }
       const a = route(accountDb, { method, path, query, body, forbidInvoices: options.forbidInvoices });
@@ -321,14 +392,24 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
   });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    origin, apiUrl: `${origin}/v2`, tokenUrl: `${origin}/oauth2/access-tokens`, options, db, log,
-    resetLog: () => { log.length = 0; },
-    expireTokens: () => { for (const t of tokens.values()) t.expiresAt = 0; },
-    close: () => new Promise<void>((resolve) => {
-      for (const t of timers) clearTimeout(t);
-      timers.clear();
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    origin,
+    apiUrl: `${origin}/v2`,
+    tokenUrl: `${origin}/oauth2/access-tokens`,
+    options,
+    db,
+    log,
+    resetLog: () => {
+      log.length = 0;
+    },
+    expireTokens: () => {
+      for (const t of tokens.values()) t.expiresAt = 0;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const t of timers) clearTimeout(t);
+        timers.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

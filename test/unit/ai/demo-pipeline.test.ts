@@ -2,17 +2,17 @@
 // OpenAI fake. It checks what only real card-engine output can show: the prompts stay within budget and every
 // figure the facts state passes the number check.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeSummary } from '../../../lib/cards/index';
 import { factsOf } from '../../../lib/ai/facts';
-import { generateTexts, whatWouldBeSent, type AiSettings } from '../../../lib/ai/index';
+import { type AiSettings, generateTexts, whatWouldBeSent } from '../../../lib/ai/index';
 import { allowedFiguresOf, checkNumbers } from '../../../lib/ai/number-check';
 import { INTERACTIONS_BUDGET_TOKENS, RECOMMENDATIONS_BUDGET_TOKENS } from '../../../lib/ai/prompts';
+import { computeSummary } from '../../../lib/cards/index';
+import type { ClientData } from '../../../lib/client-data';
 import { createSellsyApi } from '../../../lib/sellsy/api';
 import { loadClient } from '../../../lib/sellsy/load-client';
-import type { ClientData } from '../../../lib/client-data';
-import { DEMO, HOSTILE_CLIENT_ID, LARGE_CLIENT_ID } from '../../sellsy/demo';
-import { startSellsy, type FakeSellsy } from '../../sellsy/server';
 import { startOpenAiFake } from '../../openai-fake/server';
+import { DEMO, HOSTILE_CLIENT_ID, LARGE_CLIENT_ID } from '../../sellsy/demo';
+import { type FakeSellsy, startSellsy } from '../../sellsy/server';
 
 const today = '2026-11-29';
 let sellsy: FakeSellsy;
@@ -36,8 +36,7 @@ afterAll(async () => {
   await sellsy?.close();
 });
 
-const summaryOf = (id: number, language: string) =>
-  computeSummary(data.get(id)!, { today, language, generatedAt: '2026-11-29T04:00:00.000Z' });
+const summaryOf = (id: number, language: string) => computeSummary(data.get(id)!, { today, language, generatedAt: '2026-11-29T04:00:00.000Z' });
 
 describe.each(['fr', 'en'])('demo data in %s', (language) => {
   it('the large client: prompts within budget, both texts from the model, figures untouched', async () => {

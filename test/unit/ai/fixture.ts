@@ -37,7 +37,18 @@ export function baseSummary(language: 'fr' | 'en' = 'fr'): Summary {
       opportunities: {
         count: 1,
         total: '12000.00',
-        items: [{ id: 41, number: 'OPP-12', name: 'Four à sole 2027', amount: '12000.00', pipeline: 'Ventes', step: 'Négociation', probability: 60, dueDate: '2026-12-15' }],
+        items: [
+          {
+            id: 41,
+            number: 'OPP-12',
+            name: 'Four à sole 2027',
+            amount: '12000.00',
+            pipeline: 'Ventes',
+            step: 'Négociation',
+            probability: 60,
+            dueDate: '2026-12-15',
+          },
+        ],
       },
     },
     salesOverview: {
@@ -51,9 +62,7 @@ export function baseSummary(language: 'fr' | 'en' = 'fr'): Summary {
       topProductsByQuantity: [
         { itemId: 7, declinationId: null, name: 'Farine T65 25 kg', reference: 'FAR-T65', quantity: '120.000', revenue: '3480.00' },
       ],
-      topProductsByRevenue: [
-        { itemId: 9, declinationId: null, name: 'Pétrin spirale', reference: 'PS-80', quantity: '1.000', revenue: '6200.00' },
-      ],
+      topProductsByRevenue: [{ itemId: 9, declinationId: null, name: 'Pétrin spirale', reference: 'PS-80', quantity: '1.000', revenue: '6200.00' }],
       averagePaymentDelayDays: 38.5,
       latePayments: 3,
     },

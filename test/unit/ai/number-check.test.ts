@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { factsOf } from '../../../lib/ai/facts';
-import { formatDate, formatMoney, formatNumber } from '../../../lib/format/intl';
 import { allowedFiguresOf, canonicalNumber, checkNumbers } from '../../../lib/ai/number-check';
+import { formatDate, formatMoney, formatNumber } from '../../../lib/format/intl';
 import { baseSummary, largeSummary } from './fixture';
 
 const fr = allowedFiguresOf(baseSummary('fr'), [6, 3]);

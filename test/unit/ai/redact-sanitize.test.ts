@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { notesBlock } from '../../../lib/ai/facts';
 import { redact } from '../../../lib/ai/redact';
 import { cleanCrmText, fence, randomBoundary } from '../../../lib/ai/sanitize';
-import { notesBlock } from '../../../lib/ai/facts';
 
 describe('redact', () => {
   it.each([
@@ -62,9 +62,9 @@ describe('cleanCrmText', () => {
     const clean = cleanCrmText(big);
     expect(clean).not.toMatch(/<|alert|\u202E|\u200B/);
     expect(clean.startsWith('abc 🦄 Lorem ipsum.\nabc')).toBe(true);
-    expect(cleanCrmText('<script'.repeat(50_000) + ' tail')).toBe('');
+    expect(cleanCrmText(`${'<script'.repeat(50_000)} tail`)).toBe('');
     expect(cleanCrmText('<!--'.repeat(50_000))).toBe('');
-    expect(cleanCrmText('<'.repeat(200_000) + 'b>ok')).toBe('<'.repeat(199_999) + ' ok');
+    expect(cleanCrmText(`${'<'.repeat(200_000)}b>ok`)).toBe(`${'<'.repeat(199_999)} ok`);
   });
   it('removes Unicode tag characters (invisible ASCII)', () => {
     expect(cleanCrmText('ok\u{E0049}\u{E0047}\u{E004E}')).toBe('ok');
@@ -88,13 +88,13 @@ describe('fence', () => {
     }
     // The worst case for the old hex boundaries: two letters then digits, as an IBAN starts.
     const allSame = randomBoundary((bytes) => bytes.fill(0));
-    expect(allSame).toBe('DATA-' + 'B'.repeat(20));
+    expect(allSame).toBe(`DATA-${'B'.repeat(20)}`);
   });
 });
 
 describe('notesBlock', () => {
   it('never sends half an email address when a note is cut', () => {
-    const text = 'x '.repeat(590) + 'contact: jean.martin@boulangerie-martin.fr merci';
+    const text = `${'x '.repeat(590)}contact: jean.martin@boulangerie-martin.fr merci`;
     const block = notesBlock([{ type: 'comment', id: 1, date: '2026-11-01', text }], 'fr', 'DATA-B', 4000, 1200, redact);
     expect(block.text).not.toMatch(/jean|boulangerie/);
     expect(block.shown).toBe(1);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { leaksSystemPrompt, looksLikeLanguage } from '../../../lib/ai/output-check';
+import { extractJson, parseRecommendations } from '../../../lib/ai/recommendations-parse';
 import { aiSettingsFromEnv } from '../../../lib/ai/settings';
-import { estimateCostUsd } from '../../../lib/ai/usage';
 import { estimateMessagesTokens, estimateTokens } from '../../../lib/ai/tokens';
-import { parseRecommendations, extractJson } from '../../../lib/ai/recommendations-parse';
-import { looksLikeLanguage, leaksSystemPrompt } from '../../../lib/ai/output-check';
+import { estimateCostUsd } from '../../../lib/ai/usage';
 
 describe('aiSettingsFromEnv', () => {
   it('is off with neither key nor base URL', () => {
@@ -49,7 +49,14 @@ describe('parseRecommendations', () => {
   it('drops invented evidence, and a recommendation resting only on it', () => {
     const text = JSON.stringify({
       recommendations: [
-        { action: 'A', reason: 'R', evidence: [{ type: 'invoice', id: 88 }, { type: 'invoice', id: 999 }] },
+        {
+          action: 'A',
+          reason: 'R',
+          evidence: [
+            { type: 'invoice', id: 88 },
+            { type: 'invoice', id: 999 },
+          ],
+        },
         { action: 'B', reason: 'R', evidence: [{ type: 'estimate', id: 1 }] },
         { action: 'C', reason: 'R', evidence: [] },
         { action: '', reason: 'R', evidence: [] },

@@ -4,16 +4,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { allowedFiguresOf, checkNumbers } from '../../../lib/ai/number-check';
 import type { AiSettings } from '../../../lib/ai/settings';
 import { computeSummary } from '../../../lib/cards/index';
-import { renderMarkdown, escapeMarkdown } from '../../../lib/format/markdown';
-import { renderText } from '../../../lib/format/text';
 import { reasonLabel } from '../../../lib/format/labels';
+import { escapeMarkdown, renderMarkdown } from '../../../lib/format/markdown';
+import { renderText } from '../../../lib/format/text';
 import { createSellsyApi } from '../../../lib/sellsy/api';
 import { buildClientSummary } from '../../../lib/summary/build';
 import { resolveLanguage } from '../../../lib/summary/language';
 import type { Summary } from '../../../lib/summary/types';
-import { startOpenAiFake, type OpenAiFake } from '../../openai-fake/server';
+import { type OpenAiFake, startOpenAiFake } from '../../openai-fake/server';
 import { DEMO, EMPTY_CLIENT_ID, LARGE_CLIENT_ID, PROSPECT_ID } from '../../sellsy/demo';
-import { startSellsy, type FakeSellsy } from '../../sellsy/server';
+import { type FakeSellsy, startSellsy } from '../../sellsy/server';
 import { clientData, comment, estimate, invoice, opportunity, payment } from './fixture';
 import { schemaErrors } from './schema';
 
@@ -21,9 +21,16 @@ const TODAY = '2026-11-29';
 
 describe('resolveLanguage (spec §8)', () => {
   it.each([
-    ['fr', 'en', 'en-US', 'fr'], ['en', 'fr', 'fr-FR', 'en'], ['auto', 'fr', 'en-US', 'fr'], ['auto', null, 'fr-CA', 'fr'],
-    [null, 'FR', null, 'fr'], ['auto', 'de', 'fr-FR', 'en'], ['auto', null, null, 'en'], ['auto', null, 'es', 'en'],
-    [undefined, '', 'fr_FR', 'fr'], ['auto', 'en_GB', 'fr', 'en'],
+    ['fr', 'en', 'en-US', 'fr'],
+    ['en', 'fr', 'fr-FR', 'en'],
+    ['auto', 'fr', 'en-US', 'fr'],
+    ['auto', null, 'fr-CA', 'fr'],
+    [null, 'FR', null, 'fr'],
+    ['auto', 'de', 'fr-FR', 'en'],
+    ['auto', null, null, 'en'],
+    ['auto', null, 'es', 'en'],
+    [undefined, '', 'fr_FR', 'fr'],
+    ['auto', 'en_GB', 'fr', 'en'],
   ] as const)('setting %s, staff %s, browser %s → %s', (setting, staff, browser, want) => {
     expect(resolveLanguage(setting, staff, browser)).toBe(want);
   });
@@ -32,20 +39,47 @@ describe('resolveLanguage (spec §8)', () => {
 describe('buildClientSummary', () => {
   let sellsy: FakeSellsy;
   let ai: OpenAiFake | undefined;
-  beforeAll(async () => { sellsy = await startSellsy({ today: TODAY }); });
-  afterAll(async () => { await sellsy?.close(); });
-  afterEach(async () => { await ai?.close(); ai = undefined; });
-  const api = () => createSellsyApi({ apiUrl: sellsy.apiUrl, tokenUrl: sellsy.tokenUrl, auth: { kind: 'client-credentials', ...DEMO }, onWarning: () => undefined });
-  const opts = { today: TODAY, now: new Date('2026-11-29T09:00:00Z'), languageSetting: 'auto', browserLanguage: 'en-US', sourceModeSetting: 'auto' as const };
-  const aiSettings = (baseURL: string): AiSettings => ({ enabled: true, apiKey: 'sk-test', baseURL, model: 'gpt-4o-mini', redact: true, timeoutMs: 5000 });
+  beforeAll(async () => {
+    sellsy = await startSellsy({ today: TODAY });
+  });
+  afterAll(async () => {
+    await sellsy?.close();
+  });
+  afterEach(async () => {
+    await ai?.close();
+    ai = undefined;
+  });
+  const api = () =>
+    createSellsyApi({ apiUrl: sellsy.apiUrl, tokenUrl: sellsy.tokenUrl, auth: { kind: 'client-credentials', ...DEMO }, onWarning: () => undefined });
+  const opts = {
+    today: TODAY,
+    now: new Date('2026-11-29T09:00:00Z'),
+    languageSetting: 'auto',
+    browserLanguage: 'en-US',
+    sourceModeSetting: 'auto' as const,
+  };
+  const aiSettings = (baseURL: string): AiSettings => ({
+    enabled: true,
+    apiKey: 'sk-test',
+    baseURL,
+    model: 'gpt-4o-mini',
+    redact: true,
+    timeoutMs: 5000,
+  });
 
   it('without AI: figures once, in the staff language, rules texts', async () => {
     const phases: string[] = [];
     const progress: string[] = [];
-    const r = await buildClientSummary({ api: api() }, {
-      ...opts, ref: { kind: 'unknown', id: EMPTY_CLIENT_ID }, ai: null,
-      onSummary: (_s, phase) => phases.push(phase), onProgress: (p) => progress.push(p.phase),
-    });
+    const r = await buildClientSummary(
+      { api: api() },
+      {
+        ...opts,
+        ref: { kind: 'unknown', id: EMPTY_CLIENT_ID },
+        ai: null,
+        onSummary: (_s, phase) => phases.push(phase),
+        onProgress: (p) => progress.push(p.phase),
+      },
+    );
     expect(r.status).toBe('client');
     if (r.status !== 'client') return;
     expect(phases).toEqual(['figures']);
@@ -64,10 +98,15 @@ describe('buildClientSummary', () => {
   it('with AI: figures first, then texts; figures unchanged', async () => {
     ai = await startOpenAiFake();
     const seen: [string, Summary][] = [];
-    const r = await buildClientSummary({ api: api() }, {
-      ...opts, ref: { kind: 'company', id: LARGE_CLIENT_ID }, ai: aiSettings(ai.baseURL),
-      onSummary: (s, phase) => seen.push([phase, s]),
-    });
+    const r = await buildClientSummary(
+      { api: api() },
+      {
+        ...opts,
+        ref: { kind: 'company', id: LARGE_CLIENT_ID },
+        ai: aiSettings(ai.baseURL),
+        onSummary: (s, phase) => seen.push([phase, s]),
+      },
+    );
     expect(seen.map(([p]) => p)).toEqual(['figures', 'texts']);
     if (r.status !== 'client') throw new Error('expected a client');
     expect(r.summary.salesOverview).toEqual(seen[0]![1].salesOverview);
@@ -78,7 +117,10 @@ describe('buildClientSummary', () => {
 
   it('with a failing AI: rules texts stay and a warning says why', async () => {
     ai = await startOpenAiFake({ script: () => ({ kind: 'status', status: 500 }) });
-    const r = await buildClientSummary({ api: api() }, { ...opts, ref: { kind: 'company', id: EMPTY_CLIENT_ID }, ai: { ...aiSettings(ai.baseURL), timeoutMs: 2000 } });
+    const r = await buildClientSummary(
+      { api: api() },
+      { ...opts, ref: { kind: 'company', id: EMPTY_CLIENT_ID }, ai: { ...aiSettings(ai.baseURL), timeoutMs: 2000 } },
+    );
     if (r.status !== 'client') throw new Error('expected a client');
     expect(r.summary.interactions.generatedBy).toBe('rules');
     expect(r.summary.recommendations.generatedBy).toBe('rules');
@@ -95,20 +137,32 @@ describe('buildClientSummary', () => {
 function richSummary(lang: string): Summary {
   const late = invoice({ status: 'late', due_date: '2026-10-01', remaining: '1234.56', number: 'F-LATE', date: '2026-09-01' });
   const paidLate = [invoice({ date: '2026-01-01', due_date: '2026-01-31' }), invoice({ date: '2026-02-01', due_date: '2026-03-03' })];
-  return computeSummary(clientData({
-    client: { kind: 'company', id: 100, name: 'Studio [54] *bold*', thirdType: 'client' },
-    invoices: [late, ...paidLate, invoice({ date: '2024-03-01', amount: '99.99' }), invoice({ currency: 'USD' })],
-    payments: paidLate.map((i) => payment([i.id], '2026-04-01T10:00:00Z')),
-    estimates: [estimate({ status: 'read', date: '2026-11-01', number: 'D-READ' }), estimate({ status: 'sent', date: '2026-11-20', expiry_date: '2026-12-05', number: 'D-SENT' })],
-    opportunities: [opportunity({ due_date: '2026-11-01', name: 'Hall 2027' })],
-    comments: [comment('2026-11-20T10:00:00+01:00', 'Wants <b>[a link](http://evil)</b> and 3 pallets')],
-  }), { today: TODAY, language: lang, generatedAt: '2026-11-29T08:00:00.000Z' });
+  return computeSummary(
+    clientData({
+      client: { kind: 'company', id: 100, name: 'Studio [54] *bold*', thirdType: 'client' },
+      invoices: [late, ...paidLate, invoice({ date: '2024-03-01', amount: '99.99' }), invoice({ currency: 'USD' })],
+      payments: paidLate.map((i) => payment([i.id], '2026-04-01T10:00:00Z')),
+      estimates: [
+        estimate({ status: 'read', date: '2026-11-01', number: 'D-READ' }),
+        estimate({ status: 'sent', date: '2026-11-20', expiry_date: '2026-12-05', number: 'D-SENT' }),
+      ],
+      opportunities: [opportunity({ due_date: '2026-11-01', name: 'Hall 2027' })],
+      comments: [comment('2026-11-20T10:00:00+01:00', 'Wants <b>[a link](http://evil)</b> and 3 pallets')],
+    }),
+    { today: TODAY, language: lang, generatedAt: '2026-11-29T08:00:00.000Z' },
+  );
 }
 
 describe('renderings', () => {
   it('French text: five cards, French formats', () => {
     const t = renderText(richSummary('fr'), 'fr');
-    for (const title of ['1. Relation client', '2. Documents en cours', '3. Aperçu des ventes (2024–2026)', '4. Dernières interactions (depuis le 29 mai 2026)', '5. Recommandations']) {
+    for (const title of [
+      '1. Relation client',
+      '2. Documents en cours',
+      '3. Aperçu des ventes (2024–2026)',
+      '4. Dernières interactions (depuis le 29 mai 2026)',
+      '5. Recommandations',
+    ]) {
       expect(t).toContain(title);
     }
     expect(t).toMatch(/Factures en retard \(1\) : reste dû 1\s234,56\s€/);
@@ -122,7 +176,11 @@ describe('renderings', () => {
     expect(t).toContain('Average basket: ');
   });
   it('sales mode says which figures need an invoicing licence', () => {
-    const s = computeSummary(clientData({ sourceMode: 'sales', invoices: null, creditNotes: null, payments: null }), { today: TODAY, language: 'en', generatedAt: '2026-11-29T08:00:00Z' });
+    const s = computeSummary(clientData({ sourceMode: 'sales', invoices: null, creditNotes: null, payments: null }), {
+      today: TODAY,
+      language: 'en',
+      generatedAt: '2026-11-29T08:00:00Z',
+    });
     expect(renderText(s, 'en')).toContain('Late invoices: — (available with an invoicing licence)');
     expect(renderMarkdown(s, 'fr')).toContain('disponible avec une licence Facturation');
   });
@@ -157,7 +215,11 @@ describe('renderings', () => {
     expect(t).toContain('1 commentaire · 2 tâches · 0 appels · 1 rendez-vous');
   });
   it('the rules digest drops invisible characters from the notes it quotes', () => {
-    const s = computeSummary(clientData({ comments: [comment('2026-11-20T10:00:00Z', '\u202eabc\u202c\u200b note')] }), { today: TODAY, language: 'en', generatedAt: '2026-11-29T08:00:00Z' });
+    const s = computeSummary(clientData({ comments: [comment('2026-11-20T10:00:00Z', '\u202eabc\u202c\u200b note')] }), {
+      today: TODAY,
+      language: 'en',
+      generatedAt: '2026-11-29T08:00:00Z',
+    });
     expect(s.interactions.summary).toContain('"abc note"');
     expect(s.interactions.items[0]!.text).toContain('\u202e'); // items keep the CRM text as it is
   });

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import {
-  add, compare, DecimalError, divRound, formatAmount, formatDecimal, mulInt, parseDecimal, round, sub, sum, toNumber,
-} from '../../../lib/decimal';
 import { addDays, addMonths, datePart, daysBetween, isIsoDate, localDate } from '../../../lib/dates';
+import {
+  add,
+  compare,
+  DecimalError,
+  divRound,
+  formatAmount,
+  formatDecimal,
+  mulInt,
+  parseDecimal,
+  round,
+  sub,
+  sum,
+  toNumber,
+} from '../../../lib/decimal';
 
 describe('decimal', () => {
   it('parses strictly', () => {

@@ -3,9 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { computeSummary } from '../../../lib/cards/index';
 import type { ClientData } from '../../../lib/client-data';
 import type { Summary } from '../../../lib/summary/types';
-import {
-  call, clientData, comment, creditNote, estimate, event, invoice, opportunity, OTHER, payment, row, task,
-} from './fixture';
+import { call, clientData, comment, creditNote, estimate, event, invoice, OTHER, opportunity, payment, row, task } from './fixture';
 
 const TODAY = '2026-11-29';
 function compute(data: ClientData, today = TODAY, language = 'en'): Summary {
@@ -14,7 +12,12 @@ function compute(data: ClientData, today = TODAY, language = 'en'): Summary {
 
 describe('§2 which documents count', () => {
   it.each([
-    ['due', true], ['payinprogress', true], ['paid', true], ['late', true], ['draft', false], ['cancelled', false],
+    ['due', true],
+    ['payinprogress', true],
+    ['paid', true],
+    ['late', true],
+    ['draft', false],
+    ['cancelled', false],
   ])('invoice status %s counted: %s', (status, counted) => {
     const s = compute(clientData({ invoices: [invoice({ status, amount: '100.00' })] }));
     expect(s.relationship.totalPurchases).toBe(counted ? '100.00' : null);
@@ -23,7 +26,11 @@ describe('§2 which documents count', () => {
   });
 
   it.each([
-    ['stored', true], ['partialspend', true], ['spent', true], ['draft', false], ['cancelled', false],
+    ['stored', true],
+    ['partialspend', true],
+    ['spent', true],
+    ['draft', false],
+    ['cancelled', false],
   ])('credit note status %s subtracted: %s', (status, counted) => {
     const s = compute(clientData({ invoices: [invoice({ amount: '100.00' })], creditNotes: [creditNote({ status, amount: '30.00' })] }));
     expect(s.relationship.totalPurchases).toBe(counted ? '70.00' : '100.00');
@@ -33,10 +40,20 @@ describe('§2 which documents count', () => {
   });
 
   it.each([
-    ['accepted', true], ['advanced', true], ['partialinvoiced', true], ['invoiced', true],
-    ['draft', false], ['sent', false], ['read', false], ['refused', false], ['expired', false], ['cancelled', false],
+    ['accepted', true],
+    ['advanced', true],
+    ['partialinvoiced', true],
+    ['invoiced', true],
+    ['draft', false],
+    ['sent', false],
+    ['read', false],
+    ['refused', false],
+    ['expired', false],
+    ['cancelled', false],
   ])('sales mode: estimate status %s counted: %s', (status, counted) => {
-    const s = compute(clientData({ sourceMode: 'sales', invoices: null, creditNotes: null, payments: null, estimates: [estimate({ status, amount: '200.00' })] }));
+    const s = compute(
+      clientData({ sourceMode: 'sales', invoices: null, creditNotes: null, payments: null, estimates: [estimate({ status, amount: '200.00' })] }),
+    );
     expect(s.relationship.totalPurchases).toBe(counted ? '200.00' : null);
   });
 
@@ -46,13 +63,18 @@ describe('§2 which documents count', () => {
   });
 
   it('an unknown status is not counted and named once in a warning', () => {
-    const s = compute(clientData({
-      invoices: [invoice({ status: 'scheduled' }), invoice({ status: 'scheduled' }), invoice({ status: 'paid', amount: '5.00' })],
-    }));
+    const s = compute(
+      clientData({
+        invoices: [invoice({ status: 'scheduled' }), invoice({ status: 'scheduled' }), invoice({ status: 'paid', amount: '5.00' })],
+      }),
+    );
     expect(s.relationship.totalPurchases).toBe('5.00');
     const named = s.warnings.filter((w) => w.includes('scheduled'));
     expect(named).toHaveLength(1);
-    expect(s.sources!['relationship.totalPurchases']!.excluded.map((e) => e.reason)).toEqual(['status-unknown:scheduled', 'status-unknown:scheduled']);
+    expect(s.sources!['relationship.totalPurchases']!.excluded.map((e) => e.reason)).toEqual([
+      'status-unknown:scheduled',
+      'status-unknown:scheduled',
+    ]);
   });
 
   it('unknown estimate and opportunity statuses are warned too', () => {
@@ -63,15 +85,17 @@ describe('§2 which documents count', () => {
   });
 
   it("documents of other clients are ignored (another company, or a contact with the client's id)", () => {
-    const s = compute(clientData({
-      invoices: [
-        invoice({ amount: '1.00' }),
-        invoice({ amount: '1000.00', related: OTHER }),
-        invoice({ amount: '2000.00', related: [{ type: 'contact', id: 100 }] }),
-      ],
-      creditNotes: [creditNote({ amount: '500.00', related: OTHER })],
-      payments: [],
-    }));
+    const s = compute(
+      clientData({
+        invoices: [
+          invoice({ amount: '1.00' }),
+          invoice({ amount: '1000.00', related: OTHER }),
+          invoice({ amount: '2000.00', related: [{ type: 'contact', id: 100 }] }),
+        ],
+        creditNotes: [creditNote({ amount: '500.00', related: OTHER })],
+        payments: [],
+      }),
+    );
     expect(s.relationship.totalPurchases).toBe('1.00');
     expect(s.warnings.some((w) => w.includes('another client'))).toBe(true);
   });
@@ -86,22 +110,29 @@ describe('§2 which documents count', () => {
 
   describe('main currency', () => {
     it('is the currency of most counted documents; others are excluded and counted', () => {
-      const s = compute(clientData({
-        invoices: [
-          invoice({ currency: 'USD', amount: '10.00' }), invoice({ currency: 'USD', amount: '20.00' }),
-          invoice({ currency: 'EUR', amount: '5.00' }), invoice({ currency: 'EUR', status: 'draft' }), invoice({ currency: 'EUR', status: 'draft' }),
-        ],
-      }));
+      const s = compute(
+        clientData({
+          invoices: [
+            invoice({ currency: 'USD', amount: '10.00' }),
+            invoice({ currency: 'USD', amount: '20.00' }),
+            invoice({ currency: 'EUR', amount: '5.00' }),
+            invoice({ currency: 'EUR', status: 'draft' }),
+            invoice({ currency: 'EUR', status: 'draft' }),
+          ],
+        }),
+      );
       expect(s.currency).toBe('USD');
       expect(s.relationship.totalPurchases).toBe('30.00');
       expect(s.excludedOtherCurrency).toBe(1); // the counted EUR invoice; drafts are not counted anyway
       expect(s.sources!['relationship.totalPurchases']!.excluded.filter((e) => e.reason === 'currency:EUR')).toHaveLength(1);
     });
     it('the vote counts credit notes', () => {
-      const s = compute(clientData({
-        invoices: [invoice({ currency: 'EUR' }), invoice({ currency: 'CHF', amount: '50.00' })],
-        creditNotes: [creditNote({ currency: 'CHF', amount: '10.00' })],
-      }));
+      const s = compute(
+        clientData({
+          invoices: [invoice({ currency: 'EUR' }), invoice({ currency: 'CHF', amount: '50.00' })],
+          creditNotes: [creditNote({ currency: 'CHF', amount: '10.00' })],
+        }),
+      );
       expect(s.currency).toBe('CHF');
       expect(s.relationship.totalPurchases).toBe('40.00');
       expect(s.excludedOtherCurrency).toBe(1);
@@ -122,12 +153,15 @@ describe('§2 which documents count', () => {
       expect(s.excludedOtherCurrency).toBe(0);
     });
     it('open lists show every currency but total the main one only', () => {
-      const s = compute(clientData({
-        invoices: [
-          invoice({ status: 'due', remaining: '120.00' }), invoice({ status: 'due', remaining: '120.00' }),
-          invoice({ status: 'due', currency: 'USD', remaining: '999.00' }),
-        ],
-      }));
+      const s = compute(
+        clientData({
+          invoices: [
+            invoice({ status: 'due', remaining: '120.00' }),
+            invoice({ status: 'due', remaining: '120.00' }),
+            invoice({ status: 'due', currency: 'USD', remaining: '999.00' }),
+          ],
+        }),
+      );
       expect(s.openDocuments.invoicesToPay!.count).toBe(3);
       expect(s.openDocuments.invoicesToPay!.items).toHaveLength(3);
       expect(s.openDocuments.invoicesToPay!.total).toBe('240.00');
@@ -156,23 +190,31 @@ describe('§3 relationship', () => {
     expect(s.relationship.totalPurchases).toBe('-15.25');
   });
   it('sales mode: sums counted estimates', () => {
-    const s = compute(clientData({
-      sourceMode: 'sales', invoices: null, creditNotes: null, payments: null,
-      estimates: [estimate({ amount: '100.00' }), estimate({ status: 'invoiced', amount: '50.50' }), estimate({ status: 'sent', amount: '1.00' })],
-    }));
+    const s = compute(
+      clientData({
+        sourceMode: 'sales',
+        invoices: null,
+        creditNotes: null,
+        payments: null,
+        estimates: [estimate({ amount: '100.00' }), estimate({ status: 'invoiced', amount: '50.50' }), estimate({ status: 'sent', amount: '1.00' })],
+      }),
+    );
     expect(s.relationship.totalPurchases).toBe('150.50');
   });
 });
 
 describe('§4 open documents', () => {
   it('invoices to pay: due and payinprogress, newest first, total of remaining', () => {
-    const s = compute(clientData({
-      invoices: [
-        invoice({ id: 1, status: 'due', date: '2026-10-01', due_date: '2026-12-01', remaining: '120.00' }),
-        invoice({ id: 2, status: 'payinprogress', date: '2026-11-01', due_date: '2026-12-15', remaining: '60.50' }),
-        invoice({ id: 3, status: 'paid' }), invoice({ id: 4, status: 'late', remaining: '1.00' }),
-      ],
-    }));
+    const s = compute(
+      clientData({
+        invoices: [
+          invoice({ id: 1, status: 'due', date: '2026-10-01', due_date: '2026-12-01', remaining: '120.00' }),
+          invoice({ id: 2, status: 'payinprogress', date: '2026-11-01', due_date: '2026-12-15', remaining: '60.50' }),
+          invoice({ id: 3, status: 'paid' }),
+          invoice({ id: 4, status: 'late', remaining: '1.00' }),
+        ],
+      }),
+    );
     const l = s.openDocuments.invoicesToPay!;
     expect(l.items.map((i) => i.id)).toEqual([2, 1]);
     expect(l.total).toBe('180.50');
@@ -184,28 +226,35 @@ describe('§4 open documents', () => {
     expect(s.openDocuments.invoicesLate!.total).toBe('12.00');
   });
   it('estimates sent and read, with expiry date', () => {
-    const s = compute(clientData({
-      estimates: [
-        estimate({ id: 1, status: 'sent', date: '2026-11-01', expiry_date: '2026-12-01', amount: '10.00' }),
-        estimate({ id: 2, status: 'read', expiry_date: null, amount: '20.00' }),
-        estimate({ id: 3, status: 'sent', date: '2026-11-02', amount: '5.00' }),
-      ],
-    }));
+    const s = compute(
+      clientData({
+        estimates: [
+          estimate({ id: 1, status: 'sent', date: '2026-11-01', expiry_date: '2026-12-01', amount: '10.00' }),
+          estimate({ id: 2, status: 'read', expiry_date: null, amount: '20.00' }),
+          estimate({ id: 3, status: 'sent', date: '2026-11-02', amount: '5.00' }),
+        ],
+      }),
+    );
     expect(s.openDocuments.estimatesSent.items.map((e) => e.id)).toEqual([3, 1]);
     expect(s.openDocuments.estimatesSent.items[1]!.expiryDate).toBe('2026-12-01');
     expect(s.openDocuments.estimatesSent.total).toBe('15.00');
     expect(s.openDocuments.estimatesRead.items[0]!.expiryDate).toBeNull();
   });
   it('opportunities: open or late, soonest due date first, none last, then id', () => {
-    const s = compute(clientData({
-      invoices: [invoice()],
-      opportunities: [
-        opportunity({ id: 4, due_date: null }), opportunity({ id: 3, due_date: '2027-01-01' }),
-        opportunity({ id: 2, due_date: '2026-12-01', status: 'late' }), opportunity({ id: 1, due_date: '2027-01-01' }),
-        opportunity({ id: 5, status: 'won' }), opportunity({ id: 6, currency: 'USD', value: '5.00', due_date: null }),
-        opportunity({ id: 7, company_id: 999, related: OTHER }),
-      ],
-    }));
+    const s = compute(
+      clientData({
+        invoices: [invoice()],
+        opportunities: [
+          opportunity({ id: 4, due_date: null }),
+          opportunity({ id: 3, due_date: '2027-01-01' }),
+          opportunity({ id: 2, due_date: '2026-12-01', status: 'late' }),
+          opportunity({ id: 1, due_date: '2027-01-01' }),
+          opportunity({ id: 5, status: 'won' }),
+          opportunity({ id: 6, currency: 'USD', value: '5.00', due_date: null }),
+          opportunity({ id: 7, company_id: 999, related: OTHER }),
+        ],
+      }),
+    );
     const o = s.openDocuments.opportunities;
     expect(o.items.map((i) => i.id)).toEqual([2, 1, 3, 4, 6]);
     expect(o.count).toBe(5);
@@ -221,33 +270,54 @@ describe('§4 open documents', () => {
 
 describe('§5 sales overview', () => {
   it('the window runs from 1 January of year − 2 to today, both included', () => {
-    const s = compute(clientData({
-      invoices: [
-        invoice({ date: '2023-12-31', amount: '1.00' }), invoice({ date: '2024-01-01', amount: '2.00' }),
-        invoice({ date: '2025-06-15', amount: '4.00' }), invoice({ date: TODAY, amount: '8.00' }),
-        invoice({ date: '2026-11-30', amount: '16.00' }),
-      ],
-    }));
+    const s = compute(
+      clientData({
+        invoices: [
+          invoice({ date: '2023-12-31', amount: '1.00' }),
+          invoice({ date: '2024-01-01', amount: '2.00' }),
+          invoice({ date: '2025-06-15', amount: '4.00' }),
+          invoice({ date: TODAY, amount: '8.00' }),
+          invoice({ date: '2026-11-30', amount: '16.00' }),
+        ],
+      }),
+    );
     expect(s.salesOverview.byYear).toEqual([
-      { year: 2024, total: '2.00', count: 1 }, { year: 2025, total: '4.00', count: 1 }, { year: 2026, total: '8.00', count: 1 },
+      { year: 2024, total: '2.00', count: 1 },
+      { year: 2025, total: '4.00', count: 1 },
+      { year: 2026, total: '8.00', count: 1 },
     ]);
     expect(s.salesOverview.averageBasket).toBe('4.67'); // 14 / 3
     expect(s.relationship.totalPurchases).toBe('31.00'); // all time, window or not
   });
   it('on 29 February the window starts on 1 January two years before', () => {
     const s = compute(clientData({ invoices: [invoice({ date: '2026-01-01' }), invoice({ date: '2025-12-31' })] }), '2028-02-29');
-    expect(s.salesOverview.byYear.map((y) => [y.year, y.count])).toEqual([[2026, 1], [2027, 0], [2028, 0]]);
+    expect(s.salesOverview.byYear.map((y) => [y.year, y.count])).toEqual([
+      [2026, 1],
+      [2027, 0],
+      [2028, 0],
+    ]);
   });
   it('credit notes reduce the year they are dated in, not the count', () => {
-    const s = compute(clientData({
-      invoices: [invoice({ date: '2025-03-01', amount: '100.00' })],
-      creditNotes: [creditNote({ date: '2025-04-01', amount: '40.00' }), creditNote({ date: '2026-01-01', amount: '5.00' })],
-    }));
+    const s = compute(
+      clientData({
+        invoices: [invoice({ date: '2025-03-01', amount: '100.00' })],
+        creditNotes: [creditNote({ date: '2025-04-01', amount: '40.00' }), creditNote({ date: '2026-01-01', amount: '5.00' })],
+      }),
+    );
     expect(s.salesOverview.byYear[1]).toEqual({ year: 2025, total: '60.00', count: 1 });
     expect(s.salesOverview.byYear[2]).toEqual({ year: 2026, total: '-5.00', count: 0 });
   });
   it('average per year is the mean of the three counts to one decimal', () => {
-    const s = compute(clientData({ invoices: [invoice({ date: '2024-02-01' }), invoice({ date: '2025-02-01' }), invoice({ date: '2025-03-01' }), invoice({ date: '2026-01-01' })] }));
+    const s = compute(
+      clientData({
+        invoices: [
+          invoice({ date: '2024-02-01' }),
+          invoice({ date: '2025-02-01' }),
+          invoice({ date: '2025-03-01' }),
+          invoice({ date: '2026-01-01' }),
+        ],
+      }),
+    );
     expect(s.salesOverview.averagePerYear).toBe(1.3);
   });
   it('average basket rounds half away from zero (10.005 → 10.01, −10.005 → −10.01)', () => {
@@ -262,7 +332,9 @@ describe('§5 sales overview', () => {
     expect(s.salesOverview.averageBasket).toBe('100.00');
   });
   it('other currencies stay out of yearly figures', () => {
-    const s = compute(clientData({ invoices: [invoice({ amount: '10.00' }), invoice({ amount: '10.00' }), invoice({ currency: 'USD', amount: '99.00' })] }));
+    const s = compute(
+      clientData({ invoices: [invoice({ amount: '10.00' }), invoice({ amount: '10.00' }), invoice({ currency: 'USD', amount: '99.00' })] }),
+    );
     expect(s.salesOverview.byYear[2]).toEqual({ year: 2026, total: '20.00', count: 2 });
     expect(s.sources!['salesOverview.byYear.2026']!.excluded.map((e) => e.reason)).toEqual(['currency:USD']);
   });
@@ -278,10 +350,15 @@ describe('§5 sales overview', () => {
       const i1 = invoice();
       const i2 = invoice();
       const single = { ...row(9, '100', '1000.00'), type: 'single' as const } as unknown as ReturnType<typeof row>;
-      const s = compute(withRows([
-        [i1, [row(1, '2', '20.00'), row(2, '1.5', '30.00'), row(3, '50', '500.00', { is_optional: true }), single]],
-        [i2, [row(1, '3', '30.00')]],
-      ], { items: { 1: { name: 'Lamp', reference: 'L-1' } } }));
+      const s = compute(
+        withRows(
+          [
+            [i1, [row(1, '2', '20.00'), row(2, '1.5', '30.00'), row(3, '50', '500.00', { is_optional: true }), single]],
+            [i2, [row(1, '3', '30.00')]],
+          ],
+          { items: { 1: { name: 'Lamp', reference: 'L-1' } } },
+        ),
+      );
       expect(s.salesOverview.topProductsByQuantity).toEqual([
         { itemId: 1, declinationId: null, name: 'Lamp', reference: 'REF-1', quantity: '5', revenue: '50.00' },
         { itemId: 2, declinationId: null, name: 'REF-2', reference: 'REF-2', quantity: '1.5', revenue: '30.00' },
@@ -289,21 +366,49 @@ describe('§5 sales overview', () => {
     });
     it('declinations are separate products; the name falls back to reference then description', () => {
       const i = invoice();
-      const s = compute(withRows([[i, [
-        row(1, '1', '10.00', { declinationId: 7 }), row(1, '2', '10.00', { declinationId: 8 }),
-        row(2, '1', '5.00', { reference: '', description: '<p>Custom <b>work</b></p>' }),
-      ]]]));
+      const s = compute(
+        withRows([
+          [
+            i,
+            [
+              row(1, '1', '10.00', { declinationId: 7 }),
+              row(1, '2', '10.00', { declinationId: 8 }),
+              row(2, '1', '5.00', { reference: '', description: '<p>Custom <b>work</b></p>' }),
+            ],
+          ],
+        ]),
+      );
       expect(s.salesOverview.topProductsByQuantity.map((p) => [p.itemId, p.declinationId, p.name])).toEqual([
-        [1, 8, 'REF-1-8'], [1, 7, 'REF-1-7'], [2, null, 'Custom work'],
+        [1, 8, 'REF-1-8'],
+        [1, 7, 'REF-1-7'],
+        [2, null, 'Custom work'],
       ]);
     });
     it('ties: by the figure, then the other figure, then itemId and declinationId; at most five', () => {
       const i = invoice();
-      const s = compute(withRows([[i, [
-        row(6, '1', '10.00'), row(5, '1', '10.00'), row(4, '1', '20.00'), row(3, '2', '5.00'),
-        row(2, '1', '10.00', { declinationId: 2 }), row(2, '1', '10.00', { declinationId: 1 }), row(1, '1', '1.00'),
-      ]]]));
-      expect(s.salesOverview.topProductsByQuantity.map((p) => `${p.itemId}/${p.declinationId}`)).toEqual(['3/null', '4/null', '2/1', '2/2', '5/null']);
+      const s = compute(
+        withRows([
+          [
+            i,
+            [
+              row(6, '1', '10.00'),
+              row(5, '1', '10.00'),
+              row(4, '1', '20.00'),
+              row(3, '2', '5.00'),
+              row(2, '1', '10.00', { declinationId: 2 }),
+              row(2, '1', '10.00', { declinationId: 1 }),
+              row(1, '1', '1.00'),
+            ],
+          ],
+        ]),
+      );
+      expect(s.salesOverview.topProductsByQuantity.map((p) => `${p.itemId}/${p.declinationId}`)).toEqual([
+        '3/null',
+        '4/null',
+        '2/1',
+        '2/2',
+        '5/null',
+      ]);
       expect(s.salesOverview.topProductsByRevenue.map((p) => `${p.itemId}/${p.declinationId}`)).toEqual(['4/null', '2/1', '2/2', '5/null', '6/null']);
     });
     it('rows of documents outside the window, not counted or in another currency are ignored', () => {
@@ -312,7 +417,15 @@ describe('§5 sales overview', () => {
       const usd = invoice({ currency: 'USD' });
       const ok = invoice();
       const ok2 = invoice();
-      const s = compute(withRows([[old, [row(1, '9', '9.00')]], [draft, [row(2, '9', '9.00')]], [usd, [row(3, '9', '9.00')]], [ok, [row(4, '1', '1.00')]], [ok2, []]]));
+      const s = compute(
+        withRows([
+          [old, [row(1, '9', '9.00')]],
+          [draft, [row(2, '9', '9.00')]],
+          [usd, [row(3, '9', '9.00')]],
+          [ok, [row(4, '1', '1.00')]],
+          [ok2, []],
+        ]),
+      );
       expect(s.salesOverview.topProductsByQuantity.map((p) => p.itemId)).toEqual([4]);
     });
   });
@@ -321,16 +434,18 @@ describe('§5 sales overview', () => {
     it('delay uses the latest paid_at date of linked payments, ignoring rejected and failed', () => {
       const a = invoice({ date: '2026-01-01', due_date: '2026-01-31' });
       const b = invoice({ date: '2026-02-01', due_date: '2026-03-03' });
-      const s = compute(clientData({
-        invoices: [a, b],
-        payments: [
-          payment([a.id], '2026-01-11T23:30:00-05:00'), // the 11th as written, whatever the zone
-          payment([a.id], '2026-01-21T10:00:00+01:00'),
-          payment([a.id], '2026-06-01T10:00:00+02:00', { status: 'rejected' }),
-          payment([b.id], '2026-03-03T10:00:00+01:00'),
-          payment([b.id], '2026-09-01T10:00:00+02:00', { status: 'failed' }),
-        ],
-      }));
+      const s = compute(
+        clientData({
+          invoices: [a, b],
+          payments: [
+            payment([a.id], '2026-01-11T23:30:00-05:00'), // the 11th as written, whatever the zone
+            payment([a.id], '2026-01-21T10:00:00+01:00'),
+            payment([a.id], '2026-06-01T10:00:00+02:00', { status: 'rejected' }),
+            payment([b.id], '2026-03-03T10:00:00+01:00'),
+            payment([b.id], '2026-09-01T10:00:00+02:00', { status: 'failed' }),
+          ],
+        }),
+      );
       // a: 20 days, b: 30 days → 25
       expect(s.salesOverview.averagePaymentDelayDays).toBe(25);
       // b paid on its due date: not late (strictly after only)
@@ -339,7 +454,9 @@ describe('§5 sales overview', () => {
     it('late payments are strictly after the due date', () => {
       const a = invoice({ date: '2026-01-01', due_date: '2026-01-31' });
       const b = invoice({ date: '2026-01-01', due_date: '2026-01-31' });
-      const s = compute(clientData({ invoices: [a, b], payments: [payment([a.id], '2026-02-01T00:00:00Z'), payment([b.id], '2026-01-31T23:59:00Z')] }));
+      const s = compute(
+        clientData({ invoices: [a, b], payments: [payment([a.id], '2026-02-01T00:00:00Z'), payment([b.id], '2026-01-31T23:59:00Z')] }),
+      );
       expect(s.salesOverview.latePayments).toBe(1);
       expect(s.salesOverview.averagePaymentDelayDays).toBe(30.5);
     });
@@ -355,15 +472,19 @@ describe('§5 sales overview', () => {
       const a = invoice({ date: '2026-01-01', currency: 'USD' });
       const b = invoice({ date: '2026-01-01' });
       const c = invoice({ date: '2026-01-01' });
-      const s = compute(clientData({
-        invoices: [a, b, c],
-        payments: [payment([a.id], '2026-01-02T10:00:00Z'), payment([b.id], '2026-01-02T10:00:00Z'), payment([c.id], '2026-01-03T10:00:00Z')],
-      }));
+      const s = compute(
+        clientData({
+          invoices: [a, b, c],
+          payments: [payment([a.id], '2026-01-02T10:00:00Z'), payment([b.id], '2026-01-02T10:00:00Z'), payment([c.id], '2026-01-03T10:00:00Z')],
+        }),
+      );
       expect(s.salesOverview.averagePaymentDelayDays).toBe(1.3); // 4/3 = 1.333
-      const d = compute(clientData({
-        invoices: [b, c, a, invoice({ date: '2026-01-01', id: 77 })],
-        payments: [payment([a.id, b.id, c.id, 77], '2026-01-02T00:00:00Z'), payment([77], '2026-01-03T00:00:00Z')],
-      }));
+      const d = compute(
+        clientData({
+          invoices: [b, c, a, invoice({ date: '2026-01-01', id: 77 })],
+          payments: [payment([a.id, b.id, c.id, 77], '2026-01-02T00:00:00Z'), payment([77], '2026-01-03T00:00:00Z')],
+        }),
+      );
       expect(d.salesOverview.averagePaymentDelayDays).toBe(1.3); // (1+1+1+2)/4 = 1.25 → 1.3
     });
     it('only invoices dated in the window count', () => {
@@ -382,10 +503,12 @@ describe('§5 sales overview', () => {
 
 describe('§6 interactions', () => {
   it('six calendar months back, both ends included; future events are not interactions yet', () => {
-    const s = compute(clientData({
-      comments: [comment('2026-05-28T23:00:00+02:00', 'too old'), comment('2026-05-29T00:10:00+02:00', 'first day')],
-      calendarEvents: [event('2026-11-29T18:00:00+01:00', 'today'), event('2026-11-30T09:00:00+01:00', 'tomorrow')],
-    }));
+    const s = compute(
+      clientData({
+        comments: [comment('2026-05-28T23:00:00+02:00', 'too old'), comment('2026-05-29T00:10:00+02:00', 'first day')],
+        calendarEvents: [event('2026-11-29T18:00:00+01:00', 'today'), event('2026-11-30T09:00:00+01:00', 'tomorrow')],
+      }),
+    );
     expect(s.interactions.from).toBe('2026-05-29');
     expect(s.interactions.items.map((i) => i.text)).toEqual(['today', 'first day']);
   });
@@ -394,12 +517,14 @@ describe('§6 interactions', () => {
     expect(compute(clientData(), '2028-08-31').interactions.from).toBe('2028-02-29');
   });
   it('texts and dates per source, HTML removed, counts per type, newest first', () => {
-    const s = compute(clientData({
-      comments: [comment('2026-11-01T10:00:00+01:00', '<p>Hello&nbsp;<b>there</b> &amp; bye</p>', { id: 1 })],
-      tasks: [task('2026-11-02T10:00:00+01:00', 'Call back', '<i>urgent</i>', { id: 2, status: 'done' })],
-      phoneCalls: [call('2026-11-03T10:00:00+01:00', 'Asked for a quote', { id: 3, created: '2026-01-01T00:00:00Z' })],
-      calendarEvents: [event('2026-11-04T10:00:00+01:00', 'Visit', 'Showroom', { id: 4, created: '2026-01-01T00:00:00Z' })],
-    }));
+    const s = compute(
+      clientData({
+        comments: [comment('2026-11-01T10:00:00+01:00', '<p>Hello&nbsp;<b>there</b> &amp; bye</p>', { id: 1 })],
+        tasks: [task('2026-11-02T10:00:00+01:00', 'Call back', '<i>urgent</i>', { id: 2, status: 'done' })],
+        phoneCalls: [call('2026-11-03T10:00:00+01:00', 'Asked for a quote', { id: 3, created: '2026-01-01T00:00:00Z' })],
+        calendarEvents: [event('2026-11-04T10:00:00+01:00', 'Visit', 'Showroom', { id: 4, created: '2026-01-01T00:00:00Z' })],
+      }),
+    );
     expect(s.interactions.counts).toEqual({ comments: 1, tasks: 1, calls: 1, events: 1 });
     expect(s.interactions.items).toEqual([
       { type: 'event', id: 4, date: '2026-11-04', text: 'Visit\nShowroom' },
@@ -416,12 +541,15 @@ describe('§6 interactions', () => {
     expect(s.interactions.generatedBy).toBe('rules');
   });
   it('interactions of another client are ignored; same date ties order by id', () => {
-    const s = compute(clientData({
-      comments: [
-        comment('2026-11-01T10:00:00Z', 'a', { id: 10 }), comment('2026-11-01T09:00:00Z', 'b', { id: 11 }),
-        comment('2026-11-01T10:00:00Z', 'x', { id: 12, company_id: 999, related: OTHER }),
-      ],
-    }));
+    const s = compute(
+      clientData({
+        comments: [
+          comment('2026-11-01T10:00:00Z', 'a', { id: 10 }),
+          comment('2026-11-01T09:00:00Z', 'b', { id: 11 }),
+          comment('2026-11-01T10:00:00Z', 'x', { id: 12, company_id: 999, related: OTHER }),
+        ],
+      }),
+    );
     expect(s.interactions.items.map((i) => i.id)).toEqual([11, 10]);
   });
   it('the digest is written in the summary language', () => {
@@ -446,7 +574,12 @@ describe('§7 recommendations (rules)', () => {
     const r = s.recommendations.items[0]!;
     expect(r.action).toBe('Chase the 2 late invoices');
     expect(r.reason).toBe('€120.50 still due; the oldest (F-1) is 30 days late.');
-    expect(r.evidence).toEqual(expect.arrayContaining([{ type: 'invoice', id: a.id }, { type: 'invoice', id: b.id }]));
+    expect(r.evidence).toEqual(
+      expect.arrayContaining([
+        { type: 'invoice', id: a.id },
+        { type: 'invoice', id: b.id },
+      ]),
+    );
   });
   it('read estimates: after 7 days, not before', () => {
     const old = estimate({ status: 'read', date: '2026-11-22', number: 'D-7' });
@@ -486,11 +619,19 @@ describe('§7 recommendations (rules)', () => {
   });
   it('never more than five, every evidence points at something in the data', () => {
     const late = [1, 2, 3].map(() => invoice({ status: 'late', due_date: '2026-10-01', remaining: '10.00' }));
-    const s = compute(clientData({
-      invoices: [...late, invoice({ date: '2024-01-01' }), invoice({ date: '2024-02-01' })],
-      estimates: [estimate({ status: 'read', date: '2026-10-01' }), estimate({ status: 'sent', expiry_date: '2026-12-01' }), estimate({ status: 'sent', expiry_date: '2026-12-02' })],
-      opportunities: [opportunity({ due_date: '2026-01-01' })],
-    }), TODAY, 'fr');
+    const s = compute(
+      clientData({
+        invoices: [...late, invoice({ date: '2024-01-01' }), invoice({ date: '2024-02-01' })],
+        estimates: [
+          estimate({ status: 'read', date: '2026-10-01' }),
+          estimate({ status: 'sent', expiry_date: '2026-12-01' }),
+          estimate({ status: 'sent', expiry_date: '2026-12-02' }),
+        ],
+        opportunities: [opportunity({ due_date: '2026-01-01' })],
+      }),
+      TODAY,
+      'fr',
+    );
     expect(s.recommendations.items.length).toBeLessThanOrEqual(5);
     expect(s.recommendations.items.length).toBeGreaterThanOrEqual(2);
     expect(s.recommendations.items[0]!.action).toBe('Relancer les 3 factures en retard');
@@ -506,7 +647,10 @@ describe('sources', () => {
     const s = compute(clientData({ invoices: [later, first, usd, draft, invoice({ date: '2020-02-01' })] }));
     const src = s.sources!['relationship.firstPurchase']!;
     expect(src.included.map((d) => d.id)).toEqual([first.id]);
-    expect(src.excluded.map((d) => [d.id, d.reason])).toEqual([[draft.id, 'status:draft'], [usd.id, 'currency:USD']]);
+    expect(src.excluded.map((d) => [d.id, d.reason])).toEqual([
+      [draft.id, 'status:draft'],
+      [usd.id, 'currency:USD'],
+    ]);
   });
   it('a purchase dated after today is in the all-time total but outside the window', () => {
     const future = invoice({ date: '2026-12-15', amount: '50.00' });
@@ -527,7 +671,12 @@ describe('sources', () => {
   it('each listed top product has its own documents', () => {
     const a = invoice({ date: '2026-01-01' });
     const b = invoice({ date: '2026-02-01' });
-    const s = compute(clientData({ invoices: [a, b], rows: { [`invoice:${a.id}`]: [row(1, '1', '1.00'), row(2, '5', '1.00')], [`invoice:${b.id}`]: [row(2, '1', '1.00')] } }));
+    const s = compute(
+      clientData({
+        invoices: [a, b],
+        rows: { [`invoice:${a.id}`]: [row(1, '1', '1.00'), row(2, '5', '1.00')], [`invoice:${b.id}`]: [row(2, '1', '1.00')] },
+      }),
+    );
     expect(s.sources!['salesOverview.topProductsByQuantity.0']!.included.map((d) => d.id)).toEqual([a.id, b.id]);
     expect(s.sources!['salesOverview.topProductsByQuantity.1']!.included.map((d) => d.id)).toEqual([a.id]);
   });
@@ -552,8 +701,16 @@ describe('§8 the summary as a whole', () => {
       { type: 'invoice', id: inv.id, number: inv.number, date: '2025-05-01', amount: '100.00', currency: 'EUR', status: 'paid' },
     ]);
     expect(s.sources!['salesOverview.byYear.2025']!.excluded[0]!.reason).toBe('status:draft');
-    for (const key of ['relationship.firstPurchase', 'relationship.lastPurchase', 'openDocuments.invoicesLate', 'salesOverview.averageBasket',
-      'salesOverview.averagePaymentDelayDays', 'salesOverview.latePayments', 'salesOverview.topProductsByRevenue', 'salesOverview.byYear.2024']) {
+    for (const key of [
+      'relationship.firstPurchase',
+      'relationship.lastPurchase',
+      'openDocuments.invoicesLate',
+      'salesOverview.averageBasket',
+      'salesOverview.averagePaymentDelayDays',
+      'salesOverview.latePayments',
+      'salesOverview.topProductsByRevenue',
+      'salesOverview.byYear.2024',
+    ]) {
       expect(s.sources![key], key).toBeDefined();
     }
   });

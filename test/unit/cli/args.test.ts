@@ -1,19 +1,34 @@
 // The command's argument and environment reading, and its I/O rules, in-process.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authFromEnv, envLanguage, EXIT, parseArgs, runSummaryCli, UsageError } from '../../../lib/summary/cli';
+import { authFromEnv, EXIT, envLanguage, parseArgs, runSummaryCli, UsageError } from '../../../lib/summary/cli';
 import { DEMO, EMPTY_CLIENT_ID, PROSPECT_ID } from '../../sellsy/demo';
-import { startSellsy, type FakeSellsy } from '../../sellsy/server';
+import { type FakeSellsy, startSellsy } from '../../sellsy/server';
 
 describe('parseArgs', () => {
   it('reads the positional record and every option, in either form', () => {
     expect(parseArgs(['company', '42'])).toEqual({ kind: 'company', id: 42, today: null, ai: true, json: false, lang: null, source: 'auto' });
     expect(parseArgs(['--json', 'individual', '7', '--today=2024-02-29', '--no-ai', '--lang', 'en', '--source=sales'])).toEqual({
-      kind: 'individual', id: 7, today: '2024-02-29', ai: false, json: true, lang: 'en', source: 'sales',
+      kind: 'individual',
+      id: 7,
+      today: '2024-02-29',
+      ai: false,
+      json: true,
+      lang: 'en',
+      source: 'sales',
     });
   });
   it.each([
-    [[]], [['company']], [['company', '1', '2']], [['prospect', '1']], [['company', '0']], [['company', '1.5']], [['company', '99999999999999999']],
-    [['company', '1', '--today']], [['company', '1', '--today', '2025-02-29']], [['company', '1', '--lang', 'fr-FR']], [['company', '1', '--json=x', '--x']],
+    [[]],
+    [['company']],
+    [['company', '1', '2']],
+    [['prospect', '1']],
+    [['company', '0']],
+    [['company', '1.5']],
+    [['company', '99999999999999999']],
+    [['company', '1', '--today']],
+    [['company', '1', '--today', '2025-02-29']],
+    [['company', '1', '--lang', 'fr-FR']],
+    [['company', '1', '--json=x', '--x']],
   ])('refuses %j with a UsageError', (argv) => {
     expect(() => parseArgs(argv)).toThrow(UsageError);
   });
@@ -21,7 +36,11 @@ describe('parseArgs', () => {
 
 describe('environment', () => {
   it('client credentials win over a token; a token alone works; nothing is an error', () => {
-    expect(authFromEnv({ SELLSY_CLIENT_ID: 'a', SELLSY_CLIENT_SECRET: 'b', SELLSY_ACCESS_TOKEN: 't' })).toEqual({ kind: 'client-credentials', clientId: 'a', clientSecret: 'b' });
+    expect(authFromEnv({ SELLSY_CLIENT_ID: 'a', SELLSY_CLIENT_SECRET: 'b', SELLSY_ACCESS_TOKEN: 't' })).toEqual({
+      kind: 'client-credentials',
+      clientId: 'a',
+      clientSecret: 'b',
+    });
     expect(authFromEnv({ SELLSY_ACCESS_TOKEN: ' t ' })).toEqual({ kind: 'token', accessToken: 't' });
     expect(() => authFromEnv({ SELLSY_CLIENT_ID: 'a' })).toThrow(UsageError);
   });
@@ -34,14 +53,30 @@ describe('environment', () => {
 
 describe('runSummaryCli I/O', () => {
   let sellsy: FakeSellsy;
-  beforeAll(async () => { sellsy = await startSellsy({ today: '2026-11-29' }); });
-  afterAll(async () => { await sellsy?.close(); });
-  const env = () => ({ SELLSY_API_URL: sellsy.apiUrl, SELLSY_TOKEN_URL: sellsy.tokenUrl, SELLSY_CLIENT_ID: DEMO.clientId, SELLSY_CLIENT_SECRET: DEMO.clientSecret });
+  beforeAll(async () => {
+    sellsy = await startSellsy({ today: '2026-11-29' });
+  });
+  afterAll(async () => {
+    await sellsy?.close();
+  });
+  const env = () => ({
+    SELLSY_API_URL: sellsy.apiUrl,
+    SELLSY_TOKEN_URL: sellsy.tokenUrl,
+    SELLSY_CLIENT_ID: DEMO.clientId,
+    SELLSY_CLIENT_SECRET: DEMO.clientSecret,
+  });
   async function run(argv: string[], tty: boolean) {
     let stdout = '';
     let stderr = '';
     const code = await runSummaryCli(argv, env(), {
-      stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, stderrIsTty: tty, now: () => new Date(2026, 10, 29, 12),
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: (t) => {
+        stderr += t;
+      },
+      stderrIsTty: tty,
+      now: () => new Date(2026, 10, 29, 12),
     });
     return { code, stdout, stderr };
   }

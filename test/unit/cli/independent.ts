@@ -54,7 +54,11 @@ export function expectedFigures(db: AccountDb, kind: 'company' | 'individual', i
   const byYear = [year - 2, year - 1, year].map((y) => {
     let t = 0n;
     let n = 0;
-    for (const d of p) if (d.date.startsWith(`${y}-`) && d.date <= today) { t += cents(d.amounts.total_excl_tax); n += 1; }
+    for (const d of p)
+      if (d.date.startsWith(`${y}-`) && d.date <= today) {
+        t += cents(d.amounts.total_excl_tax);
+        n += 1;
+      }
     for (const d of c) if (d.date.startsWith(`${y}-`) && d.date <= today) t -= cents(d.amounts.total_excl_tax);
     return { year: y, total: money(t), count: n };
   });

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { createSellsyApi } from '../../../lib/sellsy/api';
 import { createScheduler } from '../../../lib/sellsy/scheduler';
-import { json, stubFetch, VirtualClock, type Responder } from './helpers';
+import { json, type Responder, stubFetch, VirtualClock } from './helpers';
 
 function setup(respond: Responder) {
   const clock = new VirtualClock();
   const stub = stubFetch(respond, clock);
   const warnings: string[] = [];
   const api = createSellsyApi({
-    apiUrl: 'http://s.test/v2', auth: { kind: 'token', accessToken: 't' }, fetch: stub.fetch, clock,
-    scheduler: createScheduler({ clock }), onWarning: (m) => warnings.push(m),
+    apiUrl: 'http://s.test/v2',
+    auth: { kind: 'token', accessToken: 't' },
+    fetch: stub.fetch,
+    clock,
+    scheduler: createScheduler({ clock }),
+    onWarning: (m) => warnings.push(m),
   });
   return { stub, api, warnings };
 }
@@ -25,7 +29,11 @@ describe('searchAll', () => {
       const n = offset === null ? 0 : Number(atob(offset));
       return page(pages[n]!, btoa(String(n + 1)));
     });
-    const out = await api.searchAll<{ id: number }>('invoices', { related_objects: [{ type: 'company', id: 7 }] }, { fields: ['id', 'amounts'], order: 'id' });
+    const out = await api.searchAll<{ id: number }>(
+      'invoices',
+      { related_objects: [{ type: 'company', id: 7 }] },
+      { fields: ['id', 'amounts'], order: 'id' },
+    );
     expect(out.map((x) => x.id)).toEqual([...Array(202).keys()].map((i) => i + 1));
     expect(stub.calls).toHaveLength(3);
     const first = new URL(stub.calls[0]!.url);
@@ -64,16 +72,19 @@ describe('batchGet', () => {
     const { stub, api } = setup((call) => {
       const lines = call.body.split('\n').filter(Boolean);
       const uris = lines.filter((_, i) => i % 2 === 0).map((l) => (JSON.parse(l) as { uri: string }).uri);
-      return json({
-        error: false,
-        responses: uris.map((uri) => {
-          const n = (seen.get(uri) ?? 0) + 1;
-          seen.set(uri, n);
-          if (uri === '/invoices/3' && n === 1) return { code: 500, response: { error: { code: 500, message: 'oops', context: null } } };
-          if (uri === '/invoices/4') return { code: 404, response: { error: { code: 404, message: 'Not Found', context: 'document_not_found' } } };
-          return { code: 200, response: { id: Number(uri.split('/').pop()) } };
-        }),
-      }, 207);
+      return json(
+        {
+          error: false,
+          responses: uris.map((uri) => {
+            const n = (seen.get(uri) ?? 0) + 1;
+            seen.set(uri, n);
+            if (uri === '/invoices/3' && n === 1) return { code: 500, response: { error: { code: 500, message: 'oops', context: null } } };
+            if (uri === '/invoices/4') return { code: 404, response: { error: { code: 404, message: 'Not Found', context: 'document_not_found' } } };
+            return { code: 200, response: { id: Number(uri.split('/').pop()) } };
+          }),
+        },
+        207,
+      );
     });
     const uris = [...Array(120).keys()].map((i) => `/invoices/${i + 1}`);
     const out = await api.batchGet<{ id: number }>(uris);
@@ -96,7 +107,13 @@ describe('errors quote no secret', () => {
     const token = 'tok-SECRET-123456';
     const clock = new VirtualClock();
     const stub = stubFetch(() => json({ error: { code: 503, message: `upstream refused token ${token}`, context: token } }, 503), clock);
-    const api = createSellsyApi({ apiUrl: 'http://s.test/v2', auth: { kind: 'token', accessToken: token }, fetch: stub.fetch, clock, scheduler: createScheduler({ clock }) });
+    const api = createSellsyApi({
+      apiUrl: 'http://s.test/v2',
+      auth: { kind: 'token', accessToken: token },
+      fetch: stub.fetch,
+      clock,
+      scheduler: createScheduler({ clock }),
+    });
     const err = await api.get('/staffs/me').catch((e: Error) => e);
     expect(err).toBeInstanceOf(Error);
     expect(stub.calls.length).toBeGreaterThan(1);

@@ -13,7 +13,12 @@ function setup(respond: Parameters<typeof stubFetch>[0], auth: Parameters<typeof
   const clock = new VirtualClock();
   const stub = stubFetch(respond, clock);
   const api = createSellsyApi({
-    apiUrl: API, tokenUrl: TOKEN_URL, auth, fetch: stub.fetch, clock, scheduler: createScheduler({ clock }),
+    apiUrl: API,
+    tokenUrl: TOKEN_URL,
+    auth,
+    fetch: stub.fetch,
+    clock,
+    scheduler: createScheduler({ clock }),
   });
   return { clock, stub, api };
 }
@@ -31,7 +36,9 @@ describe('auth', () => {
     expect(tokenCall.method).toBe('POST');
     expect(tokenCall.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(Object.fromEntries(new URLSearchParams(tokenCall.body))).toEqual({
-      grant_type: 'client_credentials', client_id: 'my-client', client_secret: 'top-secret-value',
+      grant_type: 'client_credentials',
+      client_id: 'my-client',
+      client_secret: 'top-secret-value',
     });
     // Just before expiry minus the margin: still the same token; past it: a new one.
     await sleep(clock, 3600_000 - 61_000);
@@ -88,10 +95,13 @@ describe('auth', () => {
   });
 
   it('a pasted token is sent as is, never exchanged, and a 401 is final', async () => {
-    const { stub, api } = setup((call) => {
-      if (call.url.endsWith('/ok')) return json({ auth: call.headers.authorization });
-      return json({ error: { code: 401, message: 'expired', context: null } }, 401);
-    }, { kind: 'token', accessToken: ' pasted-abc ' });
+    const { stub, api } = setup(
+      (call) => {
+        if (call.url.endsWith('/ok')) return json({ auth: call.headers.authorization });
+        return json({ error: { code: 401, message: 'expired', context: null } }, 401);
+      },
+      { kind: 'token', accessToken: ' pasted-abc ' },
+    );
     expect(await api.get('/ok')).toEqual({ auth: 'Bearer pasted-abc' });
     const err = await api.get('/companies/1').catch((e: unknown) => e);
     expect((err as SellsyError).kind).toBe('auth');

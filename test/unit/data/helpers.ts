@@ -10,14 +10,20 @@ export class VirtualClock implements Clock {
   /** Every wait asked of the clock, in ms, for assertions on pacing. */
   readonly waits: number[] = [];
 
-  now() { return this.t; }
-  random() { return 0.5; }
+  now() {
+    return this.t;
+  }
+  random() {
+    return 0.5;
+  }
   setTimer(fn: () => void, ms: number) {
     const timer = { at: this.t + Math.max(0, ms), seq: this.seq++, fn };
     this.timers.push(timer);
     this.waits.push(ms);
     this.schedule();
-    return () => { this.timers = this.timers.filter((x) => x !== timer); };
+    return () => {
+      this.timers = this.timers.filter((x) => x !== timer);
+    };
   }
   private schedule() {
     if (this.ticking) return;
@@ -35,7 +41,13 @@ export class VirtualClock implements Clock {
   }
 }
 
-export interface Call { url: string; method: string; headers: Record<string, string>; body: string; at: number }
+export interface Call {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: string;
+  at: number;
+}
 export type Responder = (call: Call, index: number) => Response | Promise<Response> | 'hang';
 
 /** A fetch that records calls and answers with `respond`; 'hang' waits until the request is aborted. */
@@ -43,9 +55,14 @@ export function stubFetch(respond: Responder, clock?: Clock) {
   const calls: Call[] = [];
   const fetchFn = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const headers: Record<string, string> = {};
-    new Headers(init?.headers).forEach((v, k) => { headers[k] = v; });
+    new Headers(init?.headers).forEach((v, k) => {
+      headers[k] = v;
+    });
     const call: Call = {
-      url: String(input), method: init?.method ?? 'GET', headers, body: typeof init?.body === 'string' ? init.body : '',
+      url: String(input),
+      method: init?.method ?? 'GET',
+      headers,
+      body: typeof init?.body === 'string' ? init.body : '',
       at: clock?.now() ?? Date.now(),
     };
     const index = calls.push(call) - 1;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSellsyApi } from '../../../lib/sellsy/api';
 import { latestChangeAt, latestChangeRequests } from '../../../lib/sellsy/latest-change';
 import { DEMO, EMPTY_CLIENT_ID, LARGE_CLIENT_ID, OTHER_CLIENT_ID } from '../../sellsy/demo';
-import { startSellsy, type FakeSellsy } from '../../sellsy/server';
+import { type FakeSellsy, startSellsy } from '../../sellsy/server';
 
 const TODAY = '2026-11-29';
 type Obj = Record<string, any>;
@@ -54,7 +54,13 @@ describe('latestChangeAt (local Sellsy)', () => {
     const template = acc.comments.find((c) => c.company_id === LARGE_CLIENT_ID)!;
     let maxId = Math.max(...acc.comments.map((c) => c.id as number));
     // Another client's newer comment: not ours.
-    acc.comments.push({ ...structuredClone(template), id: ++maxId, company_id: OTHER_CLIENT_ID, related: [{ id: OTHER_CLIENT_ID, type: 'company' }], created: '2030-01-01T10:00:00+01:00' });
+    acc.comments.push({
+      ...structuredClone(template),
+      id: ++maxId,
+      company_id: OTHER_CLIENT_ID,
+      related: [{ id: OTHER_CLIENT_ID, type: 'company' }],
+      created: '2030-01-01T10:00:00+01:00',
+    });
     expect(await latestChangeAt(api, { client: { kind: 'company', id: LARGE_CLIENT_ID }, sourceMode: 'invoicing' })).toBe(before);
     acc.comments.push({ ...structuredClone(template), id: ++maxId, created: '2029-06-01T08:30:00+02:00' });
     expect(await latestChangeAt(api, { client: { kind: 'company', id: LARGE_CLIENT_ID }, sourceMode: 'invoicing' })).toBe('2029-06-01T06:30:00.000Z');

@@ -16,23 +16,49 @@ function stubSellsy(routes: Record<string, Route>) {
     if (!route) return json({ error: { code: 404, message: 'Not Found', context: null } }, 404);
     return route(call.body && call.headers['content-type'] === 'application/json' ? JSON.parse(call.body) : call.body, url);
   }, clock);
-  const api = createSellsyApi({ apiUrl: 'http://s.test/v2', auth: { kind: 'token', accessToken: 't' }, fetch: stub.fetch, clock, scheduler: createScheduler({ clock }) });
+  const api = createSellsyApi({
+    apiUrl: 'http://s.test/v2',
+    auth: { kind: 'token', accessToken: 't' },
+    fetch: stub.fetch,
+    clock,
+    scheduler: createScheduler({ clock }),
+  });
   const paths = () => stub.calls.map((c) => `${c.method} ${new URL(c.url).pathname.replace(/^\/v2/, '')}`);
   return { api, stub, paths };
 }
 
 const list = (data: unknown[]) => () => json({ pagination: { limit: 100, count: data.length, total: data.length, offset: null }, data });
-const staff = (licences: string[]) => () => json({
-  id: 11, firstname: 'A', lastname: 'B', email: 'a@b.c', language: 'fr', timezone: 'Europe/Paris',
-  _embed: { licenses: licences.map((code, i) => ({ id: i, code, enabled: true })), account: { id: 555, name: 'Acme' }, preferences: { currency: 'EUR' } },
-});
+const staff = (licences: string[]) => () =>
+  json({
+    id: 11,
+    firstname: 'A',
+    lastname: 'B',
+    email: 'a@b.c',
+    language: 'fr',
+    timezone: 'Europe/Paris',
+    _embed: {
+      licenses: licences.map((code, i) => ({ id: i, code, enabled: true })),
+      account: { id: 555, name: 'Acme' },
+      preferences: { currency: 'EUR' },
+    },
+  });
 const estimate = (id: number, status: string, clientId: number, type = 'company') => ({
-  id, number: `D-${id}`, status, date: '2026-05-01', expiry_date: null, created: '2026-05-01T10:00:00+02:00', currency: 'EUR',
-  amounts: { total_excl_tax: '100.00', total: '120.00' }, related: [{ id: clientId, type }],
+  id,
+  number: `D-${id}`,
+  status,
+  date: '2026-05-01',
+  expiry_date: null,
+  created: '2026-05-01T10:00:00+02:00',
+  currency: 'EUR',
+  amounts: { total_excl_tax: '100.00', total: '120.00' },
+  related: [{ id: clientId, type }],
 });
 const emptyActivity = {
-  'POST /opportunities/search': list([]), 'POST /comments/search': list([]), 'POST /tasks/search': list([]),
-  'POST /phone-calls/search': list([]), 'POST /calendar-events/search': list([]),
+  'POST /opportunities/search': list([]),
+  'POST /comments/search': list([]),
+  'POST /tasks/search': list([]),
+  'POST /phone-calls/search': list([]),
+  'POST /calendar-events/search': list([]),
 };
 
 describe('loadClient (stub)', () => {
@@ -42,21 +68,41 @@ describe('loadClient (stub)', () => {
       'GET /staffs/me': staff(['pack_all_included']),
     });
     const progress: string[] = [];
-    const res = await loadClient(api, { ref: { kind: 'company', id: 5 }, today: '2026-11-29', sourceModeSetting: 'auto', onProgress: (p) => progress.push(p.phase) });
-    expect(res).toEqual({ status: 'not-client', thirdType: 'prospect', client: { kind: 'company', id: 5, name: 'Maybe Corp' }, staffLanguage: 'fr', accountId: '555' });
+    const res = await loadClient(api, {
+      ref: { kind: 'company', id: 5 },
+      today: '2026-11-29',
+      sourceModeSetting: 'auto',
+      onProgress: (p) => progress.push(p.phase),
+    });
+    expect(res).toEqual({
+      status: 'not-client',
+      thirdType: 'prospect',
+      client: { kind: 'company', id: 5, name: 'Maybe Corp' },
+      staffLanguage: 'fr',
+      accountId: '555',
+    });
     expect(paths().sort()).toEqual(['GET /companies/5', 'GET /staffs/me']);
     expect(progress.at(-1)).toBe('done');
   });
 
   it('falls back to the individual on a 404 when the kind is unknown, and filters by individual', async () => {
     const bodies: Record<string, unknown> = {};
-    const record: Route = (b, u) => { bodies[u.pathname] = b; return list([])(); };
+    const record: Route = (b, u) => {
+      bodies[u.pathname] = b;
+      return list([])();
+    };
     const { api, paths } = stubSellsy({
       'GET /individuals/9': () => json({ id: 9, type: 'client', first_name: 'Ana', last_name: 'Lima' }),
       'GET /staffs/me': staff([]),
-      'POST /estimates/search': (b, u) => { bodies[u.pathname] = b; return list([estimate(1, 'accepted', 9, 'individual'), estimate(2, 'accepted', 9, 'company')])(); },
-      'POST /opportunities/search': record, 'POST /comments/search': record, 'POST /tasks/search': record,
-      'POST /phone-calls/search': record, 'POST /calendar-events/search': record,
+      'POST /estimates/search': (b, u) => {
+        bodies[u.pathname] = b;
+        return list([estimate(1, 'accepted', 9, 'individual'), estimate(2, 'accepted', 9, 'company')])();
+      },
+      'POST /opportunities/search': record,
+      'POST /comments/search': record,
+      'POST /tasks/search': record,
+      'POST /phone-calls/search': record,
+      'POST /calendar-events/search': record,
       'POST /batch': () => json({ error: false, responses: [{ code: 200, response: { id: 1, rows: [] } }] }, 207),
     });
     const res = await loadClient(api, { ref: { kind: 'unknown', id: 9 }, today: '2026-11-29', sourceModeSetting: 'auto' });
@@ -79,14 +125,22 @@ describe('loadClient (stub)', () => {
     const { api } = stubSellsy({
       'GET /companies/7': () => json({ id: 7, type: 'client', name: 'Acme' }),
       'GET /staffs/me': staff(['pack_invoicing_management']),
-      'POST /invoices/search': forbidden, 'POST /credit-notes/search': forbidden, 'POST /payments/search': forbidden,
+      'POST /invoices/search': forbidden,
+      'POST /credit-notes/search': forbidden,
+      'POST /payments/search': forbidden,
       'POST /estimates/search': list([estimate(1, 'accepted', 7), estimate(2, 'draft', 7), estimate(3, 'weird-new-status', 7)]),
       ...emptyActivity,
       'POST /batch': () => json({ error: false, responses: [{ code: 200, response: { id: 1, rows: [] } }] }, 207),
     });
     const res = await loadClient(api, { ref: { kind: 'company', id: 7 }, today: '2026-11-29', sourceModeSetting: 'auto' });
     if (res.status !== 'client') throw new Error('expected a client');
-    expect(res.data).toMatchObject({ sourceMode: 'sales', sourceModeReason: 'invoices-forbidden', invoices: null, creditNotes: null, payments: null });
+    expect(res.data).toMatchObject({
+      sourceMode: 'sales',
+      sourceModeReason: 'invoices-forbidden',
+      invoices: null,
+      creditNotes: null,
+      payments: null,
+    });
     expect(res.data.estimates.map((e) => e.status)).toEqual(['accepted', 'draft', 'weird-new-status']);
     // Only the counted estimate's detail is fetched.
     expect(Object.keys(res.data.rows)).toEqual(['estimate:1']);
@@ -97,17 +151,24 @@ describe('loadClient (stub)', () => {
     const { api } = stubSellsy({
       'GET /companies/7': () => json({ id: 7, type: 'client', name: 'Acme' }),
       'GET /staffs/me': staff([]),
-      'POST /invoices/search': forbidden, 'POST /credit-notes/search': forbidden, 'POST /payments/search': forbidden,
-      'POST /estimates/search': list([]), ...emptyActivity,
+      'POST /invoices/search': forbidden,
+      'POST /credit-notes/search': forbidden,
+      'POST /payments/search': forbidden,
+      'POST /estimates/search': list([]),
+      ...emptyActivity,
     });
-    await expect(loadClient(api, { ref: { kind: 'company', id: 7 }, today: '2026-11-29', sourceModeSetting: 'invoicing' }))
-      .rejects.toMatchObject({ kind: 'forbidden', status: 403 });
+    await expect(loadClient(api, { ref: { kind: 'company', id: 7 }, today: '2026-11-29', sourceModeSetting: 'invoicing' })).rejects.toMatchObject({
+      kind: 'forbidden',
+      status: 403,
+    });
   });
 
   it('rejects a bad today or id before any request', async () => {
     const { api, stub } = stubSellsy({});
     await expect(loadClient(api, { ref: { kind: 'company', id: 7 }, today: '29/11/2026', sourceModeSetting: 'auto' })).rejects.toThrow(/YYYY-MM-DD/);
-    await expect(loadClient(api, { ref: { kind: 'company', id: -1 }, today: '2026-11-29', sourceModeSetting: 'auto' })).rejects.toThrow(/positive integer/);
+    await expect(loadClient(api, { ref: { kind: 'company', id: -1 }, today: '2026-11-29', sourceModeSetting: 'auto' })).rejects.toThrow(
+      /positive integer/,
+    );
     expect(stub.calls).toHaveLength(0);
   });
 });

@@ -3,12 +3,10 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientData } from '../../../lib/client-data';
 import { createSellsyApi } from '../../../lib/sellsy/api';
-import { loadClient, type LoadClientOptions } from '../../../lib/sellsy/load-client';
+import { type LoadClientOptions, loadClient } from '../../../lib/sellsy/load-client';
 import { openStore, type ResumeStore } from '../../../lib/store';
-import {
-  DEMO, DEMO_SALES, INDIVIDUAL_CLIENT_ID, LARGE_CLIENT_ID, OTHER_CLIENT_ID, PROSPECT_ID,
-} from '../../sellsy/demo';
-import { DEFAULT_OPTIONS, startSellsy, type FakeSellsy } from '../../sellsy/server';
+import { DEMO, DEMO_SALES, INDIVIDUAL_CLIENT_ID, LARGE_CLIENT_ID, OTHER_CLIENT_ID, PROSPECT_ID } from '../../sellsy/demo';
+import { DEFAULT_OPTIONS, type FakeSellsy, startSellsy } from '../../sellsy/server';
 
 const TODAY = '2026-11-29';
 type Obj = Record<string, any>;
@@ -29,9 +27,15 @@ afterEach(() => {
 
 function load(over: Partial<LoadClientOptions> = {}, creds: { clientId: string; clientSecret: string } = DEMO) {
   const api = createSellsyApi({
-    apiUrl: sellsy.apiUrl, tokenUrl: sellsy.tokenUrl, auth: { kind: 'client-credentials', ...creds }, onWarning: () => undefined,
+    apiUrl: sellsy.apiUrl,
+    tokenUrl: sellsy.tokenUrl,
+    auth: { kind: 'client-credentials', ...creds },
+    onWarning: () => undefined,
   });
-  return loadClient(api, { ref: { kind: 'company', id: LARGE_CLIENT_ID }, today: TODAY, sourceModeSetting: 'auto', ...over }).then((r) => ({ r, api }));
+  return loadClient(api, { ref: { kind: 'company', id: LARGE_CLIENT_ID }, today: TODAY, sourceModeSetting: 'auto', ...over }).then((r) => ({
+    r,
+    api,
+  }));
 }
 async function loadData(over: Partial<LoadClientOptions> = {}, creds: { clientId: string; clientSecret: string } = DEMO): Promise<ClientData> {
   const { r } = await load(over, creds);
@@ -49,7 +53,10 @@ describe('loadClient against the local Sellsy', () => {
 
   it('pages through the large client’s 450+ invoices with limit=100 and keeps exactly that client’s documents', async () => {
     const data = await loadData();
-    const expected = db().invoices.filter((i) => relatedTo(i, 'company', LARGE_CLIENT_ID)).map((i) => i.id).sort((a, b) => a - b);
+    const expected = db()
+      .invoices.filter((i) => relatedTo(i, 'company', LARGE_CLIENT_ID))
+      .map((i) => i.id)
+      .sort((a, b) => a - b);
     expect(expected.length).toBeGreaterThan(400);
     expect(data.invoices!.map((i) => i.id).sort((a, b) => a - b)).toEqual(expected);
     const pages = logged('/invoices/search');
@@ -59,10 +66,20 @@ describe('loadClient against the local Sellsy', () => {
       expect(p.body).toEqual({ filters: { related_objects: [{ type: 'company', id: LARGE_CLIENT_ID }] } }); // no status filter
     }
     // Rows only of counted invoices dated in the window (credit notes are not purchases), all through POST /batch.
-    const counted = db().invoices.filter((i) => relatedTo(i, 'company', LARGE_CLIENT_ID)
-      && ['due', 'payinprogress', 'paid', 'late'].includes(i.status) && i.date >= '2024-01-01' && i.date <= TODAY);
-    const countedCn = db().creditNotes.filter((c) => relatedTo(c, 'company', LARGE_CLIENT_ID)
-      && ['stored', 'partialspend', 'spent'].includes(c.status) && c.date >= '2024-01-01' && c.date <= TODAY);
+    const counted = db().invoices.filter(
+      (i) =>
+        relatedTo(i, 'company', LARGE_CLIENT_ID) &&
+        ['due', 'payinprogress', 'paid', 'late'].includes(i.status) &&
+        i.date >= '2024-01-01' &&
+        i.date <= TODAY,
+    );
+    const countedCn = db().creditNotes.filter(
+      (c) =>
+        relatedTo(c, 'company', LARGE_CLIENT_ID) &&
+        ['stored', 'partialspend', 'spent'].includes(c.status) &&
+        c.date >= '2024-01-01' &&
+        c.date <= TODAY,
+    );
     expect(countedCn.length).toBeGreaterThan(0);
     expect(Object.keys(data.rows).sort()).toEqual(counted.map((i) => `invoice:${i.id}`).sort());
     expect(logged('/credit-notes/').filter((e) => e.method === 'GET')).toHaveLength(0);
@@ -71,7 +88,13 @@ describe('loadClient against the local Sellsy', () => {
     expect(detailsFetched()).toBe(counted.length);
     expect(logged('/items/search')).toHaveLength(1);
     expect(Object.keys(data.items).length).toBeGreaterThan(1);
-    expect(data).toMatchObject({ accountId: '90001', sourceMode: 'invoicing', sourceModeReason: 'licence', defaultCurrency: 'EUR', staffLanguage: 'fr' });
+    expect(data).toMatchObject({
+      accountId: '90001',
+      sourceMode: 'invoicing',
+      sourceModeReason: 'licence',
+      defaultCurrency: 'EUR',
+      staffLanguage: 'fr',
+    });
     expect(data.warnings).toEqual([]);
     const rowsOfOne = data.rows[`invoice:${counted[0]!.id}`]!;
     expect(rowsOfOne.length).toBeGreaterThan(0);
@@ -121,7 +144,14 @@ describe('loadClient against the local Sellsy', () => {
 
   it('loads the sales-only account in sales mode without touching invoices', async () => {
     const data = await loadData({}, DEMO_SALES);
-    expect(data).toMatchObject({ accountId: '90002', sourceMode: 'sales', sourceModeReason: 'no-licence', invoices: null, creditNotes: null, payments: null });
+    expect(data).toMatchObject({
+      accountId: '90002',
+      sourceMode: 'sales',
+      sourceModeReason: 'no-licence',
+      invoices: null,
+      creditNotes: null,
+      payments: null,
+    });
     expect(data.estimates.length).toBeGreaterThan(0);
     expect(logged('/invoices').concat(logged('/credit-notes'), logged('/payments'))).toHaveLength(0);
     expect(Object.keys(data.rows).every((k) => k.startsWith('estimate:'))).toBe(true);
@@ -203,7 +233,13 @@ describe('loadClient against the local Sellsy', () => {
 
         const template = db().invoices.find((i) => relatedTo(i, 'company', LARGE_CLIENT_ID) && i.status === 'paid' && i.date >= '2026-01-01')!;
         const maxId = Math.max(...db().invoices.map((i) => i.id));
-        const added = [1, 2, 3, 4, 5].map((k) => ({ ...structuredClone(template), id: maxId + k, number: `FAC-NEW-${k}`, status: 'due', date: '2026-11-2' + k }));
+        const added = [1, 2, 3, 4, 5].map((k) => ({
+          ...structuredClone(template),
+          id: maxId + k,
+          number: `FAC-NEW-${k}`,
+          status: 'due',
+          date: `2026-11-2${k}`,
+        }));
         db().invoices.push(...added);
         try {
           sellsy.resetLog();

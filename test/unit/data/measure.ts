@@ -26,18 +26,26 @@ async function main() {
     const s = api.stats();
     const subs = sellsy.log.reduce((n, e) => n + (e.subRequests ?? 0), 0);
     const batches = sellsy.log.filter((e) => e.path === '/v2/batch').length;
-    if (r.status === "client" && r.data.warnings.length) console.log(r.data.warnings);
-    console.log(`${label.padEnd(26)} ${String(ms).padStart(6)} ms  requests ${String(s.requests).padStart(3)} (batches ${batches}, sub-requests ${subs})  retries ${s.retries}  429s ${s.quota429}  ${Math.round(s.bytes / 1024)} KiB  ${r.status === 'client' ? `${r.data.invoices?.length} invoices, ${Object.keys(r.data.rows).length} row sets` : r.status}`);
+    if (r.status === 'client' && r.data.warnings.length) console.log(r.data.warnings);
+    console.log(
+      `${label.padEnd(26)} ${String(ms).padStart(6)} ms  requests ${String(s.requests).padStart(3)} (batches ${batches}, sub-requests ${subs})  retries ${s.retries}  429s ${s.quota429}  ${Math.round(s.bytes / 1024)} KiB  ${r.status === 'client' ? `${r.data.invoices?.length} invoices, ${Object.keys(r.data.rows).length} row sets` : r.status}`,
+    );
   };
   console.log(`quota ${perSecondQuota}/s, latency ${latencyMs} ms`);
   await run('cold');
   await run('refresh, nothing new');
   const inv = sellsy.db.accounts.invoicing.invoices;
-  const template = inv.find((i) => i.status === 'paid' && i.date >= '2026-01-01' && (i.related as { id: number }[]).some((r) => r.id === LARGE_CLIENT_ID))!;
+  const template = inv.find(
+    (i) => i.status === 'paid' && i.date >= '2026-01-01' && (i.related as { id: number }[]).some((r) => r.id === LARGE_CLIENT_ID),
+  )!;
   const maxId = Math.max(...inv.map((i) => i.id as number));
-  for (let k = 1; k <= 5; k++) inv.push({ ...structuredClone(template), id: maxId + k, number: `FAC-NEW-${k}`, status: 'due', date: `2026-11-2${k}` });
+  for (let k = 1; k <= 5; k++)
+    inv.push({ ...structuredClone(template), id: maxId + k, number: `FAC-NEW-${k}`, status: 'due', date: `2026-11-2${k}` });
   await run('refresh, 5 new invoices');
   store.close();
   await sellsy.close();
 }
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

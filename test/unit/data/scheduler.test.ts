@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSellsyApi } from '../../../lib/sellsy/api';
 import { SellsyError } from '../../../lib/sellsy/errors';
 import { createScheduler, retryAfterMs, type SchedulerOptions } from '../../../lib/sellsy/scheduler';
-import { json, stubFetch, VirtualClock, type Responder } from './helpers';
+import { json, type Responder, stubFetch, VirtualClock } from './helpers';
 
 function setup(respond: Responder, opts: SchedulerOptions = {}) {
   const clock = new VirtualClock();
@@ -61,7 +61,9 @@ describe('scheduler', () => {
 
   it('backs off exponentially (bounded, with jitter) without Retry-After and gives up with a quota error', async () => {
     const { clock, stub, api } = setup(() => json({ error: { code: 429, message: 'Too many', context: null } }, 429), {
-      maxQuotaRetries: 5, backoffBaseMs: 100, backoffMaxMs: 1000,
+      maxQuotaRetries: 5,
+      backoffBaseMs: 100,
+      backoffMaxMs: 1000,
     });
     const err = await api.get('/x').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SellsyError);
@@ -121,16 +123,28 @@ describe('scheduler', () => {
     expect(await flaky.api.get('/x')).toEqual({ v: 3 });
     expect(flaky.api.stats().retries).toBe(2);
 
-    const down = setup(() => { throw new TypeError('connect ECONNREFUSED'); }, { maxRetries: 1 });
+    const down = setup(
+      () => {
+        throw new TypeError('connect ECONNREFUSED');
+      },
+      { maxRetries: 1 },
+    );
     const err = await down.api.get('/x').catch((e: unknown) => e);
     expect((err as SellsyError).kind).toBe('network');
     expect(down.stub.calls).toHaveLength(2);
   });
 
   it('turns other 4xx into typed errors at once, with Sellsy error body and request id', async () => {
-    const cases: [number, string][] = [[400, 'bad-request'], [402, 'payment-required'], [403, 'forbidden'], [404, 'not-found']];
+    const cases: [number, string][] = [
+      [400, 'bad-request'],
+      [402, 'payment-required'],
+      [403, 'forbidden'],
+      [404, 'not-found'],
+    ];
     for (const [status, kind] of cases) {
-      const { stub, api } = setup(() => json({ error: { code: status, message: 'Nope', context: 'ctx_x', details: {} } }, status, { 'x-request-id': 'req-9' }));
+      const { stub, api } = setup(() =>
+        json({ error: { code: status, message: 'Nope', context: 'ctx_x', details: {} } }, status, { 'x-request-id': 'req-9' }),
+      );
       const err = (await api.get('/x').catch((e: unknown) => e)) as SellsyError;
       expect(err.kind).toBe(kind);
       expect(err).toMatchObject({ status, code: status, context: 'ctx_x', requestId: 'req-9' });

@@ -2,12 +2,20 @@ import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DocumentRow } from '../../../lib/sellsy/api-types';
+import { openStore, type ResumeStore, StoreError } from '../../../lib/store';
 import { declareSchema } from '../../../lib/store/schema';
-import { openStore, StoreError, type ResumeStore } from '../../../lib/store';
 
 const row = (id: number): DocumentRow => ({
-  id, type: 'catalog', related: { id: 9, type: 'product', declination_id: null }, quantity: '1', unit_amount: '5',
-  reference: 'P9', description: null, amount_tax_exc: '5.00', amount_tax_inc: '6.00', is_optional: false,
+  id,
+  type: 'catalog',
+  related: { id: 9, type: 'product', declination_id: null },
+  quantity: '1',
+  unit_amount: '5',
+  reference: 'P9',
+  description: null,
+  amount_tax_exc: '5.00',
+  amount_tax_inc: '6.00',
+  is_optional: false,
 });
 
 const opened: ResumeStore[] = [];
@@ -16,7 +24,9 @@ function fresh(indexedDB = new IDBFactory()) {
   opened.push(store);
   return { store, indexedDB };
 }
-afterEach(() => { for (const s of opened.splice(0)) s.close(); });
+afterEach(() => {
+  for (const s of opened.splice(0)) s.close();
+});
 
 describe('store', () => {
   it('keeps rows per account and document, never a draft’s', async () => {
@@ -41,7 +51,9 @@ describe('store', () => {
     await store.putSummary('acc1', 'company', 7, { hello: 1 }, { latestActivityAt: '2026-11-01T00:00:00.000Z', savedAt: '2026-11-29T08:00:00.000Z' });
     await store.putSummary('acc2', 'company', 7, { hello: 2 }, { latestActivityAt: null });
     expect(await store.getSummary('acc1', 'company', 7)).toEqual({
-      summary: { hello: 1 }, savedAt: '2026-11-29T08:00:00.000Z', latestActivityAt: '2026-11-01T00:00:00.000Z',
+      summary: { hello: 1 },
+      savedAt: '2026-11-29T08:00:00.000Z',
+      latestActivityAt: '2026-11-01T00:00:00.000Z',
     });
     expect(await store.getSummary('acc1', 'individual', 7)).toBeNull();
     expect((await store.getItems('acc1', [9, 10])).get(9)).toEqual({ name: 'Widget', reference: 'W-9' });
@@ -61,7 +73,10 @@ describe('store', () => {
     const v1 = new Dexie('test', { indexedDB, IDBKeyRange });
     declareSchema(v1, 1);
     await v1.table('summaries').put({
-      accountId: 'acc1', clientKind: 'company', clientId: 7, summary: { v: 'old' },
+      accountId: 'acc1',
+      clientKind: 'company',
+      clientId: 7,
+      summary: { v: 'old' },
       meta: { savedAt: '2026-10-01T10:00:00.000Z', latestActivityAt: '2026-09-30T00:00:00.000Z' },
     });
     await v1.table('rows').put({ accountId: 'acc1', docType: 'invoice', id: 5, status: 'paid', rows: [row(5)] });
@@ -70,7 +85,9 @@ describe('store', () => {
 
     const { store } = fresh(indexedDB);
     expect(await store.getSummary('acc1', 'company', 7)).toEqual({
-      summary: { v: 'old' }, savedAt: '2026-10-01T10:00:00.000Z', latestActivityAt: '2026-09-30T00:00:00.000Z',
+      summary: { v: 'old' },
+      savedAt: '2026-10-01T10:00:00.000Z',
+      latestActivityAt: '2026-09-30T00:00:00.000Z',
     });
     expect((await store.getRows('acc1', ['invoice:5'])).get('invoice:5')![0]!.id).toBe(5);
     store.close();
@@ -95,10 +112,12 @@ describe('store', () => {
       if (++n === 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return realPut.apply(this, args);
     });
-    const err = await store.putRows('acc1', [
-      { key: 'invoice:1', status: 'paid', rows: [row(99)] },
-      { key: 'invoice:2', status: 'paid', rows: [row(2)] },
-    ]).catch((e: unknown) => e);
+    const err = await store
+      .putRows('acc1', [
+        { key: 'invoice:1', status: 'paid', rows: [row(99)] },
+        { key: 'invoice:2', status: 'paid', rows: [row(2)] },
+      ])
+      .catch((e: unknown) => e);
     vi.restoreAllMocks();
     expect(err).toBeInstanceOf(StoreError);
     expect((err as StoreError).quotaExceeded).toBe(true);

@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { isDate, isDateTime, isDecimal, validateList, validateRows } from '../../../lib/sellsy/validate';
 
 const invoice = (over: Record<string, unknown> = {}, amounts: Record<string, unknown> = {}) => ({
-  id: 42, number: 'F-2026-042', status: 'paid', date: '2026-03-01', due_date: '2026-03-31', created: '2026-03-01T09:00:00+01:00',
-  currency: 'EUR', related: [{ id: 7, type: 'company' }],
+  id: 42,
+  number: 'F-2026-042',
+  status: 'paid',
+  date: '2026-03-01',
+  due_date: '2026-03-31',
+  created: '2026-03-01T09:00:00+01:00',
+  currency: 'EUR',
+  related: [{ id: 7, type: 'company' }],
   amounts: { total_excl_tax: '100.00', total_incl_tax: '120.00', total_remaining_due_incl_tax: '0.00', ...amounts },
   ...over,
 });
@@ -46,7 +52,11 @@ describe('validate', () => {
 
   it('leaves out a document with a bad date or no id, without crashing on non-objects', () => {
     const warnings: string[] = [];
-    const out = validateList('invoice', [invoice({ date: '01/03/2026' }), invoice({ id: undefined }), null, 'x', invoice({ related: 'company' })], warnings);
+    const out = validateList(
+      'invoice',
+      [invoice({ date: '01/03/2026' }), invoice({ id: undefined }), null, 'x', invoice({ related: 'company' })],
+      warnings,
+    );
     expect(out).toEqual([]);
     expect(warnings).toHaveLength(5);
     expect(warnings[0]).toMatch(/invoice 42 .*date is "01\/03\/2026", not a YYYY-MM-DD date/);
@@ -55,24 +65,84 @@ describe('validate', () => {
 
   it('checks estimates on amounts.total, payments on their links, opportunities on amount.value', () => {
     const warnings: string[] = [];
-    const est = { id: 1, number: 'D-1', status: 'accepted', date: '2026-01-01', expiry_date: null, created: '2026-01-01T00:00:00Z', currency: 'EUR', related: [], amounts: { total_excl_tax: '10', total: 'x' } };
+    const est = {
+      id: 1,
+      number: 'D-1',
+      status: 'accepted',
+      date: '2026-01-01',
+      expiry_date: null,
+      created: '2026-01-01T00:00:00Z',
+      currency: 'EUR',
+      related: [],
+      amounts: { total_excl_tax: '10', total: 'x' },
+    };
     expect(validateList('estimate', [est], warnings)).toEqual([]);
-    const pay = { id: 2, number: null, paid_at: '2026-01-02T00:00:00Z', status: 'confirmed', type: 'credit', currency: 'EUR', amounts: { total: '10.00', remaining: '0' }, related: { id: 7, type: 'company' }, related_objects: [{ id: 42, type: 'invoice', amount_linked: 'ten', linked_date: '2026-01-02' }] };
+    const pay = {
+      id: 2,
+      number: null,
+      paid_at: '2026-01-02T00:00:00Z',
+      status: 'confirmed',
+      type: 'credit',
+      currency: 'EUR',
+      amounts: { total: '10.00', remaining: '0' },
+      related: { id: 7, type: 'company' },
+      related_objects: [{ id: 42, type: 'invoice', amount_linked: 'ten', linked_date: '2026-01-02' }],
+    };
     expect(validateList('payment', [pay], warnings)).toEqual([]);
-    const opp = { id: 3, number: 'OPP-3', name: 'Deal', due_date: null, created: '2026-01-01T00:00:00Z', status: 'open', amount: { value: '1e3', currency: 'EUR' }, pipeline: null, step: null, probability: 50, company_id: 7, individual_id: null, related: [] };
+    const opp = {
+      id: 3,
+      number: 'OPP-3',
+      name: 'Deal',
+      due_date: null,
+      created: '2026-01-01T00:00:00Z',
+      status: 'open',
+      amount: { value: '1e3', currency: 'EUR' },
+      pipeline: null,
+      step: null,
+      probability: 50,
+      company_id: 7,
+      individual_id: null,
+      related: [],
+    };
     expect(validateList('opportunity', [opp], warnings)).toEqual([]);
     expect(warnings.map((w) => w.split(' left out')[0])).toEqual(['estimate 1 (D-1)', 'payment 2', 'opportunity 3 (OPP-3)']);
   });
 
   it('drops a malformed catalogue row with a warning naming the document and the row', () => {
     const warnings: string[] = [];
-    const rows = validateRows('invoice 42 (F-2026-042)', {
-      rows: [
-        { id: 1, type: 'catalog', related: { id: 9, type: 'product', declination_id: null }, quantity: '2', unit_amount: '5', reference: 'P9', description: null, amount_tax_exc: '10.00', amount_tax_inc: '12.00', is_optional: false },
-        { id: 2, type: 'catalog', related: { id: 9, type: 'product', declination_id: null }, quantity: 'two', unit_amount: '5', reference: 'P9', description: null, amount_tax_exc: '10.00', amount_tax_inc: '12.00', is_optional: false },
-        { id: 3, type: 'comment', text: 'hello' },
-      ],
-    }, warnings);
+    const rows = validateRows(
+      'invoice 42 (F-2026-042)',
+      {
+        rows: [
+          {
+            id: 1,
+            type: 'catalog',
+            related: { id: 9, type: 'product', declination_id: null },
+            quantity: '2',
+            unit_amount: '5',
+            reference: 'P9',
+            description: null,
+            amount_tax_exc: '10.00',
+            amount_tax_inc: '12.00',
+            is_optional: false,
+          },
+          {
+            id: 2,
+            type: 'catalog',
+            related: { id: 9, type: 'product', declination_id: null },
+            quantity: 'two',
+            unit_amount: '5',
+            reference: 'P9',
+            description: null,
+            amount_tax_exc: '10.00',
+            amount_tax_inc: '12.00',
+            is_optional: false,
+          },
+          { id: 3, type: 'comment', text: 'hello' },
+        ],
+      },
+      warnings,
+    );
     expect(rows!.map((r) => r.id)).toEqual([1, 3]);
     expect(warnings).toEqual(['invoice 42 (F-2026-042), row 2 left out: quantity is "two", not a decimal amount']);
     expect(validateRows('invoice 1', { id: 1 }, warnings)).toBeNull();

@@ -10,7 +10,8 @@ const LOCAL = '.output/local/chrome-mv3';
 beforeAll(() => {
   // npm test builds first; run alone, this file builds what is missing (never over a build someone else uses).
   if (!existsSync(join(STORE[0]!, 'background.js'))) execSync('npx wxt build', { stdio: 'ignore', env: { ...process.env, RESUME_LOCAL_SELLSY: '' } });
-  if (!existsSync(join(STORE[1]!, 'background.js'))) execSync('npx wxt build -b firefox', { stdio: 'ignore', env: { ...process.env, RESUME_LOCAL_SELLSY: '' } });
+  if (!existsSync(join(STORE[1]!, 'background.js')))
+    execSync('npx wxt build -b firefox', { stdio: 'ignore', env: { ...process.env, RESUME_LOCAL_SELLSY: '' } });
   if (!existsSync(join(LOCAL, 'background.js'))) execSync('npx wxt build', { stdio: 'ignore', env: { ...process.env, RESUME_LOCAL_SELLSY: '1' } });
 }, 120_000);
 
@@ -29,7 +30,7 @@ describe('local-build flag', () => {
 
   it('the background reaches the local connection only behind the build-time flag', () => {
     const src = readFileSync('entrypoints/background/index.ts', 'utf8');
-    const uses = src.split('\n').filter((l) => l.includes('localConnection(') );
+    const uses = src.split('\n').filter((l) => l.includes('localConnection('));
     expect(uses.length).toBeGreaterThan(0);
     for (const line of uses) expect(line).toContain('__LOCAL_SELLSY__ &&');
     expect(readFileSync('wxt.config.ts', 'utf8')).toMatch(/__LOCAL_SELLSY__: JSON\.stringify\(local\)/);

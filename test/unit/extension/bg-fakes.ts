@@ -1,10 +1,11 @@
 // Fakes for the background's modules: a port, a store, an API that counts, and a scripted pipeline.
+
+import type { GuardContext } from '@/entrypoints/background/guard';
+import type { PortLike, SenderLike } from '@/entrypoints/background/types';
 import type { PanelEvent } from '@/lib/messages';
 import type { SellsyApi } from '@/lib/sellsy/api';
 import type { ResumeStore, StoredSummary } from '@/lib/store/types';
 import type { Summary } from '@/lib/summary/types';
-import type { PortLike, SenderLike } from '@/entrypoints/background/types';
-import type { GuardContext } from '@/entrypoints/background/guard';
 
 export const RUNTIME_ID = 'our-extension-id';
 export const EXT_ORIGIN = 'chrome-extension://our-extension-id';
@@ -38,11 +39,26 @@ export function fakePort(sender: SenderLike | undefined, name = 'resume-summary'
       if (port.disconnected) throw new Error('Attempting to use a disconnected port object');
       port.events.push(structuredClone(m) as PanelEvent);
     },
-    disconnect() { port.disconnected = true; },
-    onMessage: { addListener: (l) => { onMessage.push(l); } },
-    onDisconnect: { addListener: (l) => { onDisconnect.push(l); } },
-    send(m) { for (const l of onMessage) l(m); },
-    closeFromPanel() { port.disconnected = true; for (const l of onDisconnect) l(); },
+    disconnect() {
+      port.disconnected = true;
+    },
+    onMessage: {
+      addListener: (l) => {
+        onMessage.push(l);
+      },
+    },
+    onDisconnect: {
+      addListener: (l) => {
+        onDisconnect.push(l);
+      },
+    },
+    send(m) {
+      for (const l of onMessage) l(m);
+    },
+    closeFromPanel() {
+      port.disconnected = true;
+      for (const l of onDisconnect) l();
+    },
   };
   return port;
 }
@@ -50,17 +66,29 @@ export function fakePort(sender: SenderLike | undefined, name = 'resume-summary'
 export function summaryOf(name: string, extra: Partial<Summary> = {}): Summary {
   return {
     client: { type: 'company', id: PAGE.id, name },
-    today: '2026-11-29', generatedAt: '2026-11-29T04:00:00.000Z', sourceMode: 'invoicing', currency: 'EUR', language: 'fr',
-    warnings: [], excludedOtherCurrency: 0,
+    today: '2026-11-29',
+    generatedAt: '2026-11-29T04:00:00.000Z',
+    sourceMode: 'invoicing',
+    currency: 'EUR',
+    language: 'fr',
+    warnings: [],
+    excludedOtherCurrency: 0,
     relationship: { firstPurchase: null, lastPurchase: null, totalPurchases: '0.00' },
     openDocuments: {
-      invoicesToPay: null, invoicesLate: null,
-      estimatesSent: { count: 0, total: '0.00', items: [] }, estimatesRead: { count: 0, total: '0.00', items: [] },
+      invoicesToPay: null,
+      invoicesLate: null,
+      estimatesSent: { count: 0, total: '0.00', items: [] },
+      estimatesRead: { count: 0, total: '0.00', items: [] },
       opportunities: { count: 0, total: '0.00', items: [] },
     },
     salesOverview: {
-      byYear: [], averagePerYear: 0, averageBasket: null, topProductsByQuantity: [], topProductsByRevenue: [],
-      averagePaymentDelayDays: null, latePayments: null,
+      byYear: [],
+      averagePerYear: 0,
+      averageBasket: null,
+      topProductsByQuantity: [],
+      topProductsByRevenue: [],
+      averagePaymentDelayDays: null,
+      latePayments: null,
     },
     interactions: { from: '2026-05-29', counts: { comments: 0, tasks: 0, calls: 0, events: 0 }, items: [], summary: '', generatedBy: 'rules' },
     recommendations: { items: [], generatedBy: 'rules' },
@@ -83,16 +111,22 @@ export function fakeStore() {
       puts.push({ accountId: a, kind: k, id, summary });
       summaries.set(`${a}|${k}|${id}`, { summary, savedAt: meta.savedAt ?? 'now', latestActivityAt: meta.latestActivityAt });
     },
-    clear: async () => { summaries.clear(); },
+    clear: async () => {
+      summaries.clear();
+    },
     clearAccount: async () => undefined,
     close: () => undefined,
   };
   return {
-    store, summaries, puts,
+    store,
+    summaries,
+    puts,
     seed(accountId: string, summary: Summary, savedAt = '2026-11-28T10:00:00.000Z') {
       summaries.set(`${accountId}|${summary.client.type}|${summary.client.id}`, { summary, savedAt, latestActivityAt: null });
     },
-    failWrites(e: Error) { failPut = e; },
+    failWrites(e: Error) {
+      failPut = e;
+    },
   };
 }
 
@@ -106,12 +140,21 @@ export function fakeApi(accountId = 90001): SellsyApi & { calls: string[] } {
       calls.push(path);
       requests += 1;
       if (path === '/staffs/me') {
-        return { id: 11, firstname: 'Ana', lastname: 'Lopez', email: 'a@x', language: 'fr', timezone: 'Europe/Paris',
-          _embed: { account: { id: accountId, name: 'Atelier' }, licenses: [{ id: 1, code: 'pack_all_included', enabled: true }] } } as T;
+        return {
+          id: 11,
+          firstname: 'Ana',
+          lastname: 'Lopez',
+          email: 'a@x',
+          language: 'fr',
+          timezone: 'Europe/Paris',
+          _embed: { account: { id: accountId, name: 'Atelier' }, licenses: [{ id: 1, code: 'pack_all_included', enabled: true }] },
+        } as T;
       }
       throw new Error(`unexpected GET ${path}`);
     },
-    post: async () => { throw new Error('unexpected POST'); },
+    post: async () => {
+      throw new Error('unexpected POST');
+    },
     searchAll: async () => [],
     batchGet: async () => [],
     stats: () => ({ requests, retries: 0, quota429: 0, bytes: 0, batchSubRequests: 0 }),
@@ -122,7 +165,10 @@ export function fakeApi(accountId = 90001): SellsyApi & { calls: string[] } {
 export function deferred<T>() {
   let resolve!: (v: T) => void;
   let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => { resolve = res; reject = rej; });
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
   return { promise, resolve, reject };
 }
 

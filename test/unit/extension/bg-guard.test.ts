@@ -6,8 +6,10 @@ describe('runtime requests', () => {
   it('answers our options page', () => {
     expect(acceptRuntimeRequest({ type: 'settings:get', payload: {} }, optionsSender(), GUARD)).toEqual({ type: 'settings:get', payload: {} });
     expect(acceptRuntimeRequest({ type: 'cache:clear' }, optionsSender(), GUARD)).toEqual({ type: 'cache:clear', payload: {} });
-    expect(acceptRuntimeRequest({ type: 'settings:set', payload: { language: 'fr' } }, optionsSender(), GUARD))
-      .toEqual({ type: 'settings:set', payload: { language: 'fr' } });
+    expect(acceptRuntimeRequest({ type: 'settings:set', payload: { language: 'fr' } }, optionsSender(), GUARD)).toEqual({
+      type: 'settings:set',
+      payload: { language: 'fr' },
+    });
   });
 
   it('ignores other extensions, web pages and senders without an id', () => {
@@ -28,15 +30,27 @@ describe('runtime requests', () => {
 
   it('rejects look-alike shapes', () => {
     const bad: unknown[] = [
-      null, undefined, 'settings:get', 42, [], {}, { type: 'settings:GET' }, { type: 'settings:get', payload: 'x' },
-      { type: 'settings:get', payload: [1] }, { type: '__proto__' }, { type: 'toString' }, { kind: 'settings:get' },
+      null,
+      undefined,
+      'settings:get',
+      42,
+      [],
+      {},
+      { type: 'settings:GET' },
+      { type: 'settings:get', payload: 'x' },
+      { type: 'settings:get', payload: [1] },
+      { type: '__proto__' },
+      { type: 'toString' },
+      { kind: 'settings:get' },
     ];
     for (const m of bad) expect(acceptRuntimeRequest(m, optionsSender(), GUARD)).toBeNull();
   });
 
   it('knows an extension page from a tab', () => {
     expect(isOwnExtensionPage(optionsSender(), GUARD)).toBe(true);
-    expect(isOwnExtensionPage({ id: RUNTIME_ID, url: `${EXT_ORIGIN}/options.html`, tab: { id: 1, url: 'https://www.sellsy.com/x' } }, GUARD)).toBe(false);
+    expect(isOwnExtensionPage({ id: RUNTIME_ID, url: `${EXT_ORIGIN}/options.html`, tab: { id: 1, url: 'https://www.sellsy.com/x' } }, GUARD)).toBe(
+      false,
+    );
   });
 });
 
@@ -57,25 +71,36 @@ describe('panel port sender', () => {
   });
 
   it('accepts loopback pages in local builds', () => {
-    expect(contentScriptPage(contentSender('http://127.0.0.1:4000/thirds/client/1'), { ...GUARD, allowLocal: true }))
-      .toEqual({ thirdType: 'client', id: 1, origin: 'http://127.0.0.1:4000' });
+    expect(contentScriptPage(contentSender('http://127.0.0.1:4000/thirds/client/1'), { ...GUARD, allowLocal: true })).toEqual({
+      thirdType: 'client',
+      id: 1,
+      origin: 'http://127.0.0.1:4000',
+    });
   });
 });
 
 describe('panel requests', () => {
   it('accepts open/refresh/retry-texts/peek for a page of the sender’s origin, dropping extra fields', () => {
     expect(acceptPanelRequest({ type: 'open', page: PAGE, language: 'fr-FR' }, PAGE, GUARD)).toEqual({ type: 'open', page: PAGE, language: 'fr-FR' });
-    expect(acceptPanelRequest({ type: 'refresh', page: { ...PAGE, id: 5, extra: 'x' } }, PAGE, GUARD)).toEqual({ type: 'refresh', page: { ...PAGE, id: 5 } });
+    expect(acceptPanelRequest({ type: 'refresh', page: { ...PAGE, id: 5, extra: 'x' } }, PAGE, GUARD)).toEqual({
+      type: 'refresh',
+      page: { ...PAGE, id: 5 },
+    });
     expect(acceptPanelRequest({ type: 'retry-texts', page: PAGE, language: 'en' }, PAGE, GUARD)).toEqual({ type: 'retry-texts', page: PAGE });
     expect(acceptPanelRequest({ type: 'peek', page: PAGE, language: 'en', extra: 1 }, PAGE, GUARD)).toEqual({ type: 'peek', page: PAGE });
   });
 
   it('rejects anything else', () => {
     const bad: unknown[] = [
-      null, 'open', { type: 'open' }, { type: 'delete', page: PAGE }, { type: 'open', page: { ...PAGE, id: '1' } },
+      null,
+      'open',
+      { type: 'open' },
+      { type: 'delete', page: PAGE },
+      { type: 'open', page: { ...PAGE, id: '1' } },
       { type: 'open', page: { ...PAGE, origin: 'https://www.sellsy.fr' } },
       { type: 'open', page: { ...PAGE, origin: 'https://evil.example' } },
-      { type: 'open', page: PAGE, language: 5 }, { type: 'open', page: PAGE, language: 'x'.repeat(100) },
+      { type: 'open', page: PAGE, language: 5 },
+      { type: 'open', page: PAGE, language: 'x'.repeat(100) },
     ];
     for (const m of bad) expect(acceptPanelRequest(m, PAGE, GUARD)).toBeNull();
   });

@@ -3,28 +3,36 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAccountMap } from '@/entrypoints/background/accounts';
+import { buildSummary } from '@/entrypoints/background/build-summary';
+import { createLastSent } from '@/entrypoints/background/last-sent';
 import { localConnection } from '@/entrypoints/background/local-sellsy';
 import { createApiPool } from '@/entrypoints/background/sellsy-apis';
-import { servePanelPort, type SummaryPortDeps } from '@/entrypoints/background/summary-port';
-import { buildSummary } from '@/entrypoints/background/build-summary';
+import { type SummaryPortDeps, servePanelPort } from '@/entrypoints/background/summary-port';
 import type { PanelEvent } from '@/lib/messages';
 import { isLoopbackOrigin } from '@/lib/sellsy-web/detect';
-import { createSettingsStore, sellsyConnection, type KeyValue } from '@/lib/settings';
+import { aiSettingsOf, createSettingsStore, type KeyValue, sellsyConnection } from '@/lib/settings';
 import { openStore } from '@/lib/store/open-store';
-import { LARGE_CLIENT_ID, PROSPECT_ID } from '@/test/sellsy/demo';
-import { startSellsy, type FakeSellsy } from '@/test/sellsy/server';
 import { startOpenAiFake } from '@/test/openai-fake/server';
-import { createLastSent } from '@/entrypoints/background/last-sent';
-import { aiSettingsOf } from '@/lib/settings';
+import { LARGE_CLIENT_ID, PROSPECT_ID } from '@/test/sellsy/demo';
+import { type FakeSellsy, startSellsy } from '@/test/sellsy/server';
 import { contentSender, fakePort, GUARD } from './bg-fakes';
 
 let sellsy: FakeSellsy;
-beforeAll(async () => { sellsy = await startSellsy({ today: '2026-11-29' }); });
-afterAll(async () => { await sellsy?.close(); });
+beforeAll(async () => {
+  sellsy = await startSellsy({ today: '2026-11-29' });
+});
+afterAll(async () => {
+  await sellsy?.close();
+});
 
 function deps(initial: Record<string, unknown> = {}): SummaryPortDeps {
   const data = new Map<string, unknown>(Object.entries(initial));
-  const kv: KeyValue = { get: async (k) => data.get(k), set: async (k, v) => { data.set(k, v); } };
+  const kv: KeyValue = {
+    get: async (k) => data.get(k),
+    set: async (k, v) => {
+      data.set(k, v);
+    },
+  };
   const settings = createSettingsStore(kv);
   const store = openStore({ indexedDB, IDBKeyRange, name: `bg-int-${Math.random()}` });
   return {
@@ -48,14 +56,20 @@ async function run(d: SummaryPortDeps, id: number, type: 'open' | 'refresh' = 'o
   const port = fakePort(contentSender(url));
   servePanelPort(port, d);
   port.send({ type, page: { thirdType: 'client', id, origin: sellsy.origin } });
-  await vi.waitFor(() => {
-    const last = port.events.at(-1);
-    const final = last && last.type !== 'progress' && last.type !== 'interactions-delta' && !(last.type === 'summary' && last.phase === 'figures');
-    expect(final).toBe(true);
-  }, { timeout: 60_000, interval: 200 }).catch((e) => {
-    // Say where it stopped: the last events name the load phase that never finished.
-    throw new Error(`${(e as Error).message}; last events: ${JSON.stringify(port.events.slice(-3))}`);
-  });
+  await vi
+    .waitFor(
+      () => {
+        const last = port.events.at(-1);
+        const final =
+          last && last.type !== 'progress' && last.type !== 'interactions-delta' && !(last.type === 'summary' && last.phase === 'figures');
+        expect(final).toBe(true);
+      },
+      { timeout: 60_000, interval: 200 },
+    )
+    .catch((e) => {
+      // Say where it stopped: the last events name the load phase that never finished.
+      throw new Error(`${(e as Error).message}; last events: ${JSON.stringify(port.events.slice(-3))}`);
+    });
   return port.events;
 }
 

@@ -1,14 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createAccountMap } from '@/entrypoints/background/accounts';
-import { servePanelPort, type BuildFn, type SummaryPortDeps } from '@/entrypoints/background/summary-port';
-import { applyPatch, defaultSettings, sellsyConnection, type KeyValue, type Settings } from '@/lib/settings';
+import { type BuildFn, type SummaryPortDeps, servePanelPort } from '@/entrypoints/background/summary-port';
+import { applyPatch, defaultSettings, type KeyValue, type Settings, sellsyConnection } from '@/lib/settings';
 import { contentSender, deferred, fakeApi, fakePort, fakeStore, GUARD, PAGE, settle, summaryOf } from './bg-fakes';
 
 const CONFIGURED = applyPatch(defaultSettings(), { sellsy: { clientId: 'cid', clientSecret: 'sec' } });
 
 function memoryKv(): KeyValue {
   const data = new Map<string, unknown>();
-  return { get: async (k) => data.get(k), set: async (k, v) => { data.set(k, v); } };
+  return {
+    get: async (k) => data.get(k),
+    set: async (k, v) => {
+      data.set(k, v);
+    },
+  };
 }
 
 function setup(over: Partial<SummaryPortDeps> & { settings?: Settings } = {}) {
@@ -57,7 +62,14 @@ describe('the panel port', () => {
     expect(cache.puts[0]).toMatchObject({ accountId: '90001', kind: 'company', id: PAGE.id });
     expect((cache.puts[0]!.summary as { interactions: { summary: string } }).interactions.summary).toBe('Hello world');
     const opts = build.mock.calls[0]![1];
-    expect(opts).toMatchObject({ ref: { kind: 'unknown', id: PAGE.id }, today: '2026-11-29', browserLanguage: 'fr-FR', languageSetting: 'auto', sourceModeSetting: 'auto', ai: null });
+    expect(opts).toMatchObject({
+      ref: { kind: 'unknown', id: PAGE.id },
+      today: '2026-11-29',
+      browserLanguage: 'fr-FR',
+      languageSetting: 'auto',
+      sourceModeSetting: 'auto',
+      ai: null,
+    });
     // The account id comes out of the load itself (which reads /staffs/me): no request of the port's own.
     expect(api.calls).toEqual([]);
     expect(await accounts.get(sellsyConnection(CONFIGURED)!)).toBe('90001');
@@ -97,7 +109,10 @@ describe('the panel port', () => {
     const checked: unknown[] = [];
     let newest: string | null = '2026-11-28T09:00:00.000Z';
     const { deps, cache, build, accounts } = setup({
-      latestChangeAt: async (_api, opts) => { checked.push({ client: opts.client, sourceMode: opts.sourceMode }); return newest; },
+      latestChangeAt: async (_api, opts) => {
+        checked.push({ client: opts.client, sourceMode: opts.sourceMode });
+        return newest;
+      },
     });
     await accounts.set(sellsyConnection(CONFIGURED)!, '90001');
     cache.seed('90001', summaryOf('Cached'), '2026-11-28T10:00:00.000Z');
@@ -121,7 +136,9 @@ describe('the panel port', () => {
   it('a failed freshness check leaves the cached summary unmarked and is only logged', async () => {
     const warnings: string[] = [];
     const { deps, cache, accounts } = setup({
-      latestChangeAt: async () => { throw new Error('Sellsy answered 503'); },
+      latestChangeAt: async () => {
+        throw new Error('Sellsy answered 503');
+      },
       onWarning: (m) => warnings.push(m),
     });
     await accounts.set(sellsyConnection(CONFIGURED)!, '90001');
@@ -205,7 +222,8 @@ describe('the panel port', () => {
     await vi.waitFor(() => expect(port.events.at(-1)?.type).toBe('error'));
     expect(port.events.at(-1)).toEqual({ type: 'error', scope: 'load', message: 'Sellsy answered HTTP 500', keptCached: true });
     expect(cache.puts).toHaveLength(0);
-    expect(((await cache.store.getSummary('90001', 'company', PAGE.id))?.summary as { client: { name: string } }).client.name).toBe('Cached');
+    const kept = await cache.store.getSummary<{ client: { name: string } }>('90001', 'company', PAGE.id);
+    expect(kept?.summary.client.name).toBe('Cached');
   });
 
   it('a failure after the figures is a texts error, and nothing partial is saved', async () => {
@@ -236,7 +254,13 @@ describe('the panel port', () => {
 
   it('a prospect becomes not-client and is not cached', async () => {
     const { deps, cache } = setup({
-      build: async () => ({ status: 'not-client', accountId: '90001', thirdType: 'prospect', client: { kind: 'company', id: 5, name: 'Prospect SA' }, language: 'fr' }),
+      build: async () => ({
+        status: 'not-client',
+        accountId: '90001',
+        thirdType: 'prospect',
+        client: { kind: 'company', id: 5, name: 'Prospect SA' },
+        language: 'fr',
+      }),
     });
     const port = fakePort(contentSender());
     servePanelPort(port, deps);

@@ -2,17 +2,22 @@ import { describe, expect, it, vi } from 'vitest';
 import { createAccountMap } from '@/entrypoints/background/accounts';
 import { createActionHandler } from '@/entrypoints/background/action';
 import { createLastSent } from '@/entrypoints/background/last-sent';
-import { createRequestHandler, type RequestDeps } from '@/entrypoints/background/requests';
-import { describeStaff } from '@/entrypoints/background/sellsy-test';
-import { createApiPool } from '@/entrypoints/background/sellsy-apis';
 import { localConnection } from '@/entrypoints/background/local-sellsy';
+import { createRequestHandler, type RequestDeps } from '@/entrypoints/background/requests';
+import { createApiPool } from '@/entrypoints/background/sellsy-apis';
+import { describeStaff } from '@/entrypoints/background/sellsy-test';
 import type { RuntimeRequest } from '@/lib/messages';
-import { createSettingsStore, sellsyConnection, type KeyValue } from '@/lib/settings';
+import { createSettingsStore, type KeyValue, sellsyConnection } from '@/lib/settings';
 import { fakeApi, summaryOf } from './bg-fakes';
 
 function memoryKv() {
   const data = new Map<string, unknown>();
-  const kv: KeyValue = { get: async (k) => structuredClone(data.get(k)), set: async (k, v) => { data.set(k, structuredClone(v)); } };
+  const kv: KeyValue = {
+    get: async (k) => structuredClone(data.get(k)),
+    set: async (k, v) => {
+      data.set(k, structuredClone(v));
+    },
+  };
   return { kv, data };
 }
 
@@ -25,7 +30,15 @@ function setup(over: Partial<RequestDeps> = {}) {
   const openOptions = vi.fn(async () => undefined);
   const testAi = vi.fn(async () => ({ ok: true as const, model: 'gpt-test' }));
   const handle = createRequestHandler({
-    settings, makeApi: () => api, accounts, testAi, lastSent: () => null, clearCache, openOptions, browserLanguage: () => 'en-US', ...over,
+    settings,
+    makeApi: () => api,
+    accounts,
+    testAi,
+    lastSent: () => null,
+    clearCache,
+    openOptions,
+    browserLanguage: () => 'en-US',
+    ...over,
   });
   return { handle, data, settings, accounts, api, clearCache, openOptions, testAi };
 }
@@ -57,14 +70,20 @@ describe('options requests', () => {
     const { handle, accounts, settings } = setup();
     await handle(req('settings:set', { sellsy: { clientId: 'cid', clientSecret: 'sec' } }));
     expect(await handle(req('sellsy:test'))).toEqual({
-      ok: true, accountName: 'Atelier', userName: 'Ana Lopez', licences: ['pack_all_included'], sourceMode: 'invoicing',
+      ok: true,
+      accountName: 'Atelier',
+      userName: 'Ana Lopez',
+      licences: ['pack_all_included'],
+      sourceMode: 'invoicing',
     });
     expect(await accounts.get(sellsyConnection(await settings.load())!)).toBe('90001');
   });
 
   it('sellsy:test reports Sellsy’s refusal as a message', async () => {
     const api = fakeApi();
-    api.get = async () => { throw new Error('Sellsy rejected the client credentials (HTTP 401)'); };
+    api.get = async () => {
+      throw new Error('Sellsy rejected the client credentials (HTTP 401)');
+    };
     const { handle } = setup({ makeApi: () => api });
     await handle(req('settings:set', { sellsy: { clientId: 'cid', clientSecret: 'sec' } }));
     expect(await handle(req('sellsy:test'))).toEqual({ ok: false, message: 'Sellsy rejected the client credentials (HTTP 401)' });
@@ -83,16 +102,39 @@ describe('options requests', () => {
     expect(clearCache).toHaveBeenCalledTimes(1);
     expect(await handle(req('options:open'))).toEqual({ ok: true });
     expect(openOptions).toHaveBeenCalledTimes(1);
-    const failing = setup({ clearCache: async () => { throw new Error('database closed'); } });
+    const failing = setup({
+      clearCache: async () => {
+        throw new Error('database closed');
+      },
+    });
     expect(await failing.handle(req('cache:clear'))).toEqual({ error: 'database closed' });
   });
 });
 
 describe('describeStaff', () => {
   it('sales mode without an invoicing licence; the setting wins', () => {
-    const staff = { id: 1, firstname: null, lastname: null, email: 'x@y', language: 'fr', timezone: 'UTC',
-      _embed: { account: { id: 2, name: 'Studio' }, licenses: [{ id: 1, code: 'pack_prospecting_sale', enabled: true }, { id: 2, code: 'pack_all_included', enabled: false }] } };
-    expect(describeStaff(staff, 'auto')).toEqual({ ok: true, accountName: 'Studio', userName: 'x@y', licences: ['pack_prospecting_sale'], sourceMode: 'sales' });
+    const staff = {
+      id: 1,
+      firstname: null,
+      lastname: null,
+      email: 'x@y',
+      language: 'fr',
+      timezone: 'UTC',
+      _embed: {
+        account: { id: 2, name: 'Studio' },
+        licenses: [
+          { id: 1, code: 'pack_prospecting_sale', enabled: true },
+          { id: 2, code: 'pack_all_included', enabled: false },
+        ],
+      },
+    };
+    expect(describeStaff(staff, 'auto')).toEqual({
+      ok: true,
+      accountName: 'Studio',
+      userName: 'x@y',
+      licences: ['pack_prospecting_sale'],
+      sourceMode: 'sales',
+    });
     expect(describeStaff(staff, 'invoicing').sourceMode).toBe('invoicing');
   });
 });
@@ -120,7 +162,14 @@ describe('last sent', () => {
     await new Promise((r) => setTimeout(r, 0));
     const restarted = createLastSent(() => new Date(), kv);
     expect((await restarted.get())?.at).toBe('2026-11-29T04:00:00.000Z');
-    const broken: KeyValue = { get: async () => { throw new Error('no session storage'); }, set: async () => { throw new Error('no session storage'); } };
+    const broken: KeyValue = {
+      get: async () => {
+        throw new Error('no session storage');
+      },
+      set: async () => {
+        throw new Error('no session storage');
+      },
+    };
     const memoryOnly = createLastSent(() => new Date(), broken);
     expect(await memoryOnly.get()).toBeNull();
     memoryOnly.record(summaryOf('Client'), ai);
@@ -132,7 +181,11 @@ describe('accounts map', () => {
   it('keys by client id or a hash of the token, never the secret itself, and survives a restart', async () => {
     const { kv, data } = memoryKv();
     const a = createAccountMap(kv);
-    const byId = { apiUrl: 'https://api.sellsy.com/v2', tokenUrl: 't', auth: { kind: 'client-credentials' as const, clientId: 'cid', clientSecret: 'SECRET' } };
+    const byId = {
+      apiUrl: 'https://api.sellsy.com/v2',
+      tokenUrl: 't',
+      auth: { kind: 'client-credentials' as const, clientId: 'cid', clientSecret: 'SECRET' },
+    };
     const byToken = { apiUrl: 'https://api.sellsy.com/v2', tokenUrl: 't', auth: { kind: 'token' as const, accessToken: 'TOKEN-VALUE' } };
     await a.set(byId, '1');
     await a.set(byToken, '2');
@@ -155,7 +208,10 @@ describe('api pool', () => {
   });
 
   it('the local connection points at the page’s own origin', () => {
-    expect(localConnection('http://127.0.0.1:4000')).toMatchObject({ apiUrl: 'http://127.0.0.1:4000/v2', tokenUrl: 'http://127.0.0.1:4000/oauth2/access-tokens' });
+    expect(localConnection('http://127.0.0.1:4000')).toMatchObject({
+      apiUrl: 'http://127.0.0.1:4000/v2',
+      tokenUrl: 'http://127.0.0.1:4000/oauth2/access-tokens',
+    });
   });
 });
 
@@ -164,7 +220,15 @@ describe('toolbar button', () => {
     const badge: unknown[] = [];
     const titles: unknown[] = [];
     const onClick = createActionHandler({
-      sendMessage, setBadgeText: (d) => { badge.push(d); }, setTitle: (d) => { titles.push(d); }, allowLocal: false, uiLanguage: () => 'fr-FR',
+      sendMessage,
+      setBadgeText: (d) => {
+        badge.push(d);
+      },
+      setTitle: (d) => {
+        titles.push(d);
+      },
+      allowLocal: false,
+      uiLanguage: () => 'fr-FR',
     });
     return { onClick, sendMessage, badge, titles };
   }
@@ -180,19 +244,32 @@ describe('toolbar button', () => {
     await onClick({ id: 4, url: 'https://evil.example/thirds/client/12' });
     await onClick({ id: 5 }); // no URL given (no access to the tab)
     expect(sendMessage).not.toHaveBeenCalled();
-    expect(badge).toEqual([{ tabId: 4, text: '?' }, { tabId: 5, text: '?' }]);
+    expect(badge).toEqual([
+      { tabId: 4, text: '?' },
+      { tabId: 5, text: '?' },
+    ]);
     expect((titles[0] as { title: string }).title).toMatch(/fiches client de Sellsy/);
   });
 
   it('a tab without our content script does not fail: it asks for a reload', async () => {
-    const { onClick, badge } = actionSetup(vi.fn(async () => { throw new Error('Could not establish connection. Receiving end does not exist.'); }));
+    const { onClick, badge } = actionSetup(
+      vi.fn(async () => {
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      }),
+    );
     await expect(onClick({ id: 6, url: 'https://www.sellsy.com/thirds/client/1' })).resolves.toBeUndefined();
     expect(badge.at(-1)).toEqual({ tabId: 6, text: '↻' });
   });
 
   it('loopback pages count only in local builds', async () => {
     const sendMessage = vi.fn(async () => undefined);
-    const local = createActionHandler({ sendMessage, setBadgeText: () => undefined, setTitle: () => undefined, allowLocal: true, uiLanguage: () => 'en' });
+    const local = createActionHandler({
+      sendMessage,
+      setBadgeText: () => undefined,
+      setTitle: () => undefined,
+      allowLocal: true,
+      uiLanguage: () => 'en',
+    });
     await local({ id: 1, url: 'http://127.0.0.1:4000/thirds/client/48201' });
     expect(sendMessage).toHaveBeenCalledTimes(1);
     const store = actionSetup();

@@ -3,13 +3,16 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createOptionsModel, originPattern, type Send } from '@/components/options/model';
 import { OptionsPage } from '@/components/options/OptionsPage';
-import type { PublicSettings, RequestMap, RequestType, SettingsPatch } from '@/lib/messages';
-import { applyPatch, defaultSettings, publicView, SettingsError, type Settings } from '@/lib/settings';
+import type { RequestMap, RequestType, SettingsPatch } from '@/lib/messages';
+import { applyPatch, defaultSettings, publicView, type Settings, SettingsError } from '@/lib/settings';
 
 afterEach(cleanup);
 
 /** A background stand-in that keeps real settings (with secrets) and answers like the real one. */
-function fakeBackground(initial: Settings = defaultSettings(), over: Partial<{ [K in RequestType]: () => RequestMap[K]['res'] | { error: string } }> = {}) {
+function fakeBackground(
+  initial: Settings = defaultSettings(),
+  over: Partial<{ [K in RequestType]: () => RequestMap[K]['res'] | { error: string } }> = {},
+) {
   let settings = initial;
   const calls: { type: string; payload: unknown }[] = [];
   const send = vi.fn(async (type: RequestType, payload: unknown) => {
@@ -17,7 +20,8 @@ function fakeBackground(initial: Settings = defaultSettings(), over: Partial<{ [
     const custom = over[type];
     if (custom) return custom();
     switch (type) {
-      case 'settings:get': return publicView(settings);
+      case 'settings:get':
+        return publicView(settings);
       case 'settings:set':
         try {
           settings = applyPatch(settings, payload);
@@ -26,11 +30,16 @@ function fakeBackground(initial: Settings = defaultSettings(), over: Partial<{ [
           if (e instanceof SettingsError) return { error: e.message };
           throw e;
         }
-      case 'sellsy:test': return { ok: true, accountName: 'Atelier Lumière (démo)', userName: 'Ana Lopez', licences: ['pack_all_included'], sourceMode: 'invoicing' };
-      case 'ai:test': return { ok: true, model: 'gpt-test' };
-      case 'ai:last-sent': return null;
-      case 'cache:clear': return { ok: true };
-      default: return undefined;
+      case 'sellsy:test':
+        return { ok: true, accountName: 'Atelier Lumière (démo)', userName: 'Ana Lopez', licences: ['pack_all_included'], sourceMode: 'invoicing' };
+      case 'ai:test':
+        return { ok: true, model: 'gpt-test' };
+      case 'ai:last-sent':
+        return null;
+      case 'cache:clear':
+        return { ok: true };
+      default:
+        return undefined;
     }
   });
   return { send: send as unknown as Send, calls, current: () => settings };
@@ -174,9 +183,18 @@ describe('options page', () => {
     fireEvent.click(screen.getByTestId('options-last-sent-show'));
     expect((await screen.findByTestId('options-last-sent')).textContent).toMatch(/Nothing has been sent/);
     cleanup();
-    await mount(fakeBackground(defaultSettings(), {
-      'ai:last-sent': () => ({ at: '2026-11-29T04:00:00.000Z', messages: [{ role: 'system', content: 'You write summaries' }, { role: 'user', content: 'Client [EMAIL]' }], tokens: 321 }),
-    }));
+    await mount(
+      fakeBackground(defaultSettings(), {
+        'ai:last-sent': () => ({
+          at: '2026-11-29T04:00:00.000Z',
+          messages: [
+            { role: 'system', content: 'You write summaries' },
+            { role: 'user', content: 'Client [EMAIL]' },
+          ],
+          tokens: 321,
+        }),
+      }),
+    );
     fireEvent.click(screen.getByTestId('options-last-sent-show'));
     const view = await screen.findByTestId('options-last-sent');
     expect(view.textContent).toContain('Client [EMAIL]');
@@ -211,6 +229,3 @@ describe('originPattern', () => {
     expect(originPattern('nonsense')).toBeNull();
   });
 });
-
-// PublicSettings is what the page reads: keep the type import honest.
-export type _Check = PublicSettings;

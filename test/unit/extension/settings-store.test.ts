@@ -1,16 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applyPatch, createSettingsStore, defaultSettings, migrateSettings, publicView, sellsyConnection, SettingsError, SETTINGS_KEY,
-  SETTINGS_VERSION, aiSettingsOf, type KeyValue,
-} from '@/lib/settings';
 import { SELLSY_API_URL, SELLSY_TOKEN_URL } from '@/lib/sellsy/hosts';
+import {
+  aiSettingsOf,
+  applyPatch,
+  createSettingsStore,
+  defaultSettings,
+  type KeyValue,
+  migrateSettings,
+  publicView,
+  SETTINGS_KEY,
+  SETTINGS_VERSION,
+  SettingsError,
+  sellsyConnection,
+} from '@/lib/settings';
 
 function memoryKv(initial: Record<string, unknown> = {}) {
   const data = new Map(Object.entries(initial));
   const writes: [string, unknown][] = [];
   const kv: KeyValue = {
     get: async (k) => structuredClone(data.get(k)),
-    set: async (k, v) => { writes.push([k, v]); data.set(k, structuredClone(v)); },
+    set: async (k, v) => {
+      writes.push([k, v]);
+      data.set(k, structuredClone(v));
+    },
   };
   return { kv, data, writes };
 }
@@ -112,9 +124,20 @@ describe('applyPatch', () => {
 
   it('rejects unknown keys, wrong types and bad choices with a clear error', () => {
     const bad: unknown[] = [
-      null, 'x', [], { nope: 1 }, { sellsy: { password: 'x' } }, { sellsy: 'x' }, { ai: { enabled: 'yes' } }, { ai: { model: '' } },
-      { ai: { temperature: 2 } }, { language: 'de' }, { sourceMode: 'all' }, { sellsy: { authKind: 'oauth' } },
-      { sellsy: { clientSecret: 5 } }, { sellsy: { clientId: 'x'.repeat(5000) } },
+      null,
+      'x',
+      [],
+      { nope: 1 },
+      { sellsy: { password: 'x' } },
+      { sellsy: 'x' },
+      { ai: { enabled: 'yes' } },
+      { ai: { model: '' } },
+      { ai: { temperature: 2 } },
+      { language: 'de' },
+      { sourceMode: 'all' },
+      { sellsy: { authKind: 'oauth' } },
+      { sellsy: { clientSecret: 5 } },
+      { sellsy: { clientId: 'x'.repeat(5000) } },
     ];
     for (const patch of bad) expect(() => applyPatch(defaultSettings(), patch)).toThrow(SettingsError);
   });
@@ -146,8 +169,11 @@ describe('publicView', () => {
 describe('derived settings', () => {
   it('client credentials need both id and secret', () => {
     expect(sellsyConnection(applyPatch(defaultSettings(), { sellsy: { clientId: 'c' } }))).toBeNull();
-    expect(sellsyConnection(applyPatch(defaultSettings(), { sellsy: { clientId: 'c', clientSecret: 's' } }))?.auth)
-      .toEqual({ kind: 'client-credentials', clientId: 'c', clientSecret: 's' });
+    expect(sellsyConnection(applyPatch(defaultSettings(), { sellsy: { clientId: 'c', clientSecret: 's' } }))?.auth).toEqual({
+      kind: 'client-credentials',
+      clientId: 'c',
+      clientSecret: 's',
+    });
     // the kind chosen wins even when the other kind's fields are filled
     expect(sellsyConnection(applyPatch(defaultSettings(), { sellsy: { clientId: 'c', clientSecret: 's', authKind: 'token' } }))).toBeNull();
   });

@@ -2,12 +2,12 @@
 // (with or without "Bearer") or the client secret, and an LLM whose error quotes the API key. The errors
 // we build from those answers must not carry them, whatever the server's wording.
 import { describe, expect, it } from 'vitest';
-import { testProvider } from '@/lib/ai/test-provider';
 import { generateTexts } from '@/lib/ai/generate';
+import { testProvider } from '@/lib/ai/test-provider';
 import { createSellsyApi } from '@/lib/sellsy/api';
 import { SellsyError } from '@/lib/sellsy/errors';
-import { summaryOf } from '../extension/bg-fakes';
 import { json, stubFetch, tokenResponse } from '../data/helpers';
+import { summaryOf } from '../extension/bg-fakes';
 
 const TOKEN = 'tok_4f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c';
 const SECRET = 's3cr3t-Hx81-qq';
@@ -21,15 +21,22 @@ function sellsyEcho(status: number, message: (sent: { auth: string; body: string
 }
 
 async function errorOf(p: Promise<unknown>): Promise<SellsyError> {
-  const e = await p.then(() => null, (x: unknown) => x);
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(SellsyError);
   return e as SellsyError;
 }
 
-const apiWith = (f: typeof fetch) => createSellsyApi({
-  apiUrl: 'https://api.example.test/v2', tokenUrl: 'https://api.example.test/token',
-  auth: { kind: 'client-credentials', clientId: 'cid', clientSecret: SECRET }, fetch: f, onWarning: () => undefined,
-});
+const apiWith = (f: typeof fetch) =>
+  createSellsyApi({
+    apiUrl: 'https://api.example.test/v2',
+    tokenUrl: 'https://api.example.test/token',
+    auth: { kind: 'client-credentials', clientId: 'cid', clientSecret: SECRET },
+    fetch: f,
+    onWarning: () => undefined,
+  });
 
 describe('echoed secrets in Sellsy errors', () => {
   it.each([
@@ -74,7 +81,19 @@ describe('echoed secrets in Sellsy errors', () => {
 
 describe('echoed key in LLM errors', () => {
   const settings = { enabled: true, apiKey: KEY, baseURL: 'https://llm.example.test/v1', model: 'm', redact: true, timeoutMs: 5_000 };
-  const llmEcho = (status: number) => stubFetch((call) => json({ error: { message: `Incorrect API key provided: ${KEY} (${call.headers.authorization})`, type: 'invalid_request_error', code: 'invalid_api_key' } }, status));
+  const llmEcho = (status: number) =>
+    stubFetch((call) =>
+      json(
+        {
+          error: {
+            message: `Incorrect API key provided: ${KEY} (${call.headers.authorization})`,
+            type: 'invalid_request_error',
+            code: 'invalid_api_key',
+          },
+        },
+        status,
+      ),
+    );
 
   it.each([401, 500])('the Test button with a %i that quotes the key', async (status) => {
     const { fetch, calls } = llmEcho(status);
@@ -89,7 +108,10 @@ describe('echoed key in LLM errors', () => {
     const globalFetch = globalThis.fetch;
     globalThis.fetch = fetch; // generateTexts builds its client on globalThis.fetch
     try {
-      const out = await generateTexts(summaryOf('Client'), settings).then((r) => JSON.stringify(r), (e: unknown) => `threw ${String((e as Error).message)}`);
+      const out = await generateTexts(summaryOf('Client'), settings).then(
+        (r) => JSON.stringify(r),
+        (e: unknown) => `threw ${String((e as Error).message)}`,
+      );
       expect(out).not.toContain(KEY);
     } finally {
       globalThis.fetch = globalFetch;

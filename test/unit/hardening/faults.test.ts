@@ -5,22 +5,23 @@
 // Already covered elsewhere (not repeated here): 10 % 5xx + cut bodies and a mid-load token expiry at
 // the loadClient level (test/unit/data/load-client.fake.test.ts), a newer request aborting an older run
 // and an unwritable cache with a scripted pipeline (test/unit/extension/bg-port.test.ts).
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+
 import { createServer } from 'node:net';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAccountMap } from '@/entrypoints/background/accounts';
 import { localConnection } from '@/entrypoints/background/local-sellsy';
-import { servePanelPort, type SummaryPortDeps } from '@/entrypoints/background/summary-port';
+import { type SummaryPortDeps, servePanelPort } from '@/entrypoints/background/summary-port';
 import type { PanelEvent } from '@/lib/messages';
 import { createSellsyApi, type SellsyApiConfig } from '@/lib/sellsy/api';
 import { SellsyError } from '@/lib/sellsy/errors';
 import { applyPatch, defaultSettings, type KeyValue } from '@/lib/settings';
 import { openStore } from '@/lib/store/open-store';
 import type { ResumeStore } from '@/lib/store/types';
-import { buildClientSummary, type BuildOptions } from '@/lib/summary/build';
+import { type BuildOptions, buildClientSummary } from '@/lib/summary/build';
 import type { Summary } from '@/lib/summary/types';
 import { DEMO, INDIVIDUAL_CLIENT_ID, LARGE_CLIENT_ID } from '@/test/sellsy/demo';
-import { DEFAULT_OPTIONS, startSellsy, type FakeSellsy } from '@/test/sellsy/server';
+import { DEFAULT_OPTIONS, type FakeSellsy, startSellsy } from '@/test/sellsy/server';
 import { contentSender, fakePort, GUARD } from '../extension/bg-fakes';
 
 const TODAY = '2026-11-29';
@@ -43,16 +44,29 @@ const freshStore = (): ResumeStore => openStore({ indexedDB: new IDBFactory(), I
 
 function api(over: Partial<SellsyApiConfig> = {}) {
   return createSellsyApi({
-    apiUrl: sellsy.apiUrl, tokenUrl: sellsy.tokenUrl, auth: { kind: 'client-credentials', ...DEMO },
-    fetch: recordingFetch, onWarning: () => undefined, ...over,
+    apiUrl: sellsy.apiUrl,
+    tokenUrl: sellsy.tokenUrl,
+    auth: { kind: 'client-credentials', ...DEMO },
+    fetch: recordingFetch,
+    onWarning: () => undefined,
+    ...over,
   });
 }
 
 function build(id: number, over: Partial<BuildOptions> = {}, apiOver: Partial<SellsyApiConfig> = {}, store: ResumeStore = freshStore()) {
-  return buildClientSummary({ api: api(apiOver), store }, {
-    ref: { kind: 'unknown', id }, today: TODAY, now: NOW, languageSetting: 'auto', browserLanguage: 'fr-FR',
-    sourceModeSetting: 'auto', ai: null, ...over,
-  });
+  return buildClientSummary(
+    { api: api(apiOver), store },
+    {
+      ref: { kind: 'unknown', id },
+      today: TODAY,
+      now: NOW,
+      languageSetting: 'auto',
+      browserLanguage: 'fr-FR',
+      sourceModeSetting: 'auto',
+      ai: null,
+      ...over,
+    },
+  );
 }
 
 const withoutTime = (s: Summary) => ({ ...s, generatedAt: 'x' });
@@ -98,8 +112,13 @@ beforeAll(async () => {
   }
   expect(tokensSeen.size).toBeGreaterThan(0);
 }, 60_000);
-afterAll(async () => { await sellsy?.close(); });
-afterEach(() => { roomy(); sellsy.resetLog(); });
+afterAll(async () => {
+  await sellsy?.close();
+});
+afterEach(() => {
+  roomy();
+  sellsy.resetLog();
+});
 
 describe('pipeline faults against the local Sellsy', { timeout: 120_000 }, () => {
   // A tiny quota: every burst meets 429s. The individual client keeps the run to seconds, not minutes.
@@ -107,9 +126,18 @@ describe('pipeline faults against the local Sellsy', { timeout: 120_000 }, () =>
     it(`a 429 on every burst (2 req/s, ${retryAfter ? 'with' : 'without'} Retry-After) still gives the clean summary`, async () => {
       Object.assign(sellsy.options, { perSecondQuota: 2, retryAfter });
       const a = api();
-      const r = await buildClientSummary({ api: a, store: freshStore() }, {
-        ref: { kind: 'unknown', id: INDIVIDUAL_CLIENT_ID }, today: TODAY, now: NOW, languageSetting: 'auto', browserLanguage: 'fr-FR', sourceModeSetting: 'auto', ai: null,
-      });
+      const r = await buildClientSummary(
+        { api: a, store: freshStore() },
+        {
+          ref: { kind: 'unknown', id: INDIVIDUAL_CLIENT_ID },
+          today: TODAY,
+          now: NOW,
+          languageSetting: 'auto',
+          browserLanguage: 'fr-FR',
+          sourceModeSetting: 'auto',
+          ai: null,
+        },
+      );
       expect(r.status === 'client' && withoutTime(r.summary)).toEqual(withoutTime(clean.get(INDIVIDUAL_CLIENT_ID)!));
       expect(a.stats().quota429).toBeGreaterThan(0);
       expect(sellsy.log.some((e) => e.status === 429)).toBe(true);
@@ -130,7 +158,10 @@ describe('pipeline faults against the local Sellsy', { timeout: 120_000 }, () =>
 
   it('a stall longer than the API timeout ends in a timeout error naming the call, not a hang', async () => {
     Object.assign(sellsy.options, { stallMs: 1500 });
-    const err = await build(INDIVIDUAL_CLIENT_ID, {}, { timeoutMs: 150 }).then(() => null, (e: unknown) => e);
+    const err = await build(INDIVIDUAL_CLIENT_ID, {}, { timeoutMs: 150 }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expectClearError(err);
     expect((err as SellsyError).kind).toBe('timeout');
     expect((err as SellsyError).message).toMatch(/GET|POST|\//);
@@ -138,11 +169,17 @@ describe('pipeline faults against the local Sellsy', { timeout: 120_000 }, () =>
 
   it('a token that expires mid-load is renewed: the clean summary', async () => {
     let expired = false;
-    const out = await cleanOrClearError(LARGE_CLIENT_ID, build(LARGE_CLIENT_ID, {
-      onProgress: (p) => {
-        if (p.phase === 'documents' && !expired) { expired = true; sellsy.expireTokens(); }
-      },
-    }));
+    const out = await cleanOrClearError(
+      LARGE_CLIENT_ID,
+      build(LARGE_CLIENT_ID, {
+        onProgress: (p) => {
+          if (p.phase === 'documents' && !expired) {
+            expired = true;
+            sellsy.expireTokens();
+          }
+        },
+      }),
+    );
     expect(out).toBe('same');
     expect(expired).toBe(true);
     expect(sellsy.log.some((e) => e.status === 401)).toBe(true);
@@ -150,9 +187,17 @@ describe('pipeline faults against the local Sellsy', { timeout: 120_000 }, () =>
 
   it('an unreachable API (closed port) is a network error naming no secret', async () => {
     const port = await closedPort();
-    const err = await build(INDIVIDUAL_CLIENT_ID, {}, {
-      apiUrl: `http://127.0.0.1:${port}/v2`, tokenUrl: `http://127.0.0.1:${port}/oauth2/access-tokens`,
-    }).then(() => null, (e: unknown) => e);
+    const err = await build(
+      INDIVIDUAL_CLIENT_ID,
+      {},
+      {
+        apiUrl: `http://127.0.0.1:${port}/v2`,
+        tokenUrl: `http://127.0.0.1:${port}/oauth2/access-tokens`,
+      },
+    ).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expectClearError(err);
     expect(['network', 'auth']).toContain((err as SellsyError).kind);
     expect((err as SellsyError).kind).toBe('network');
@@ -173,11 +218,16 @@ describe('pipeline faults against the local Sellsy', { timeout: 120_000 }, () =>
     const summaries: unknown[] = [];
     const err = await build(LARGE_CLIENT_ID, {
       signal: ctl.signal,
-      onProgress: (p) => { if (p.phase === 'documents') ctl.abort(new DOMException('stopped', 'AbortError')); },
+      onProgress: (p) => {
+        if (p.phase === 'documents') ctl.abort(new DOMException('stopped', 'AbortError'));
+      },
       onSummary: (s) => summaries.push(s),
-    }).then(() => null, (e: unknown) => e);
+    }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).not.toBeNull();
-    expect((err as Error).name === 'AbortError' || (err instanceof SellsyError)).toBe(true);
+    expect((err as Error).name === 'AbortError' || err instanceof SellsyError).toBe(true);
     expect(summaries).toEqual([]);
     expectNoSecret(String((err as Error).message));
   });
@@ -187,7 +237,12 @@ describe('pipeline faults against the local Sellsy', { timeout: 120_000 }, () =>
 
 function memoryKv(): KeyValue {
   const data = new Map<string, unknown>();
-  return { get: async (k) => data.get(k), set: async (k, v) => { data.set(k, v); } };
+  return {
+    get: async (k) => data.get(k),
+    set: async (k, v) => {
+      data.set(k, v);
+    },
+  };
 }
 
 function portDeps(store: ResumeStore, apiOver: Partial<SellsyApiConfig> = {}): SummaryPortDeps {
@@ -207,7 +262,8 @@ function portDeps(store: ResumeStore, apiOver: Partial<SellsyApiConfig> = {}): S
   };
 }
 
-const isFinal = (e: PanelEvent | undefined) => !!e && e.type !== 'progress' && e.type !== 'interactions-delta' && !(e.type === 'summary' && e.phase === 'figures');
+const isFinal = (e: PanelEvent | undefined) =>
+  !!e && e.type !== 'progress' && e.type !== 'interactions-delta' && !(e.type === 'summary' && e.phase === 'figures');
 
 async function refresh(d: SummaryPortDeps, id: number, beforeEnd?: (port: ReturnType<typeof fakePort>) => void) {
   const url = `${sellsy.origin}/thirds/client/${id}`;
@@ -225,7 +281,10 @@ function previous(id: number): Summary {
 }
 
 async function seeded(id: number, store = freshStore()) {
-  await store.putSummary('90001', 'individual' === clean.get(id)!.client.type ? 'individual' : 'company', id, previous(id), { latestActivityAt: null, savedAt: '2026-11-01T08:00:00.000Z' });
+  await store.putSummary('90001', 'individual' === clean.get(id)!.client.type ? 'individual' : 'company', id, previous(id), {
+    latestActivityAt: null,
+    savedAt: '2026-11-01T08:00:00.000Z',
+  });
   return store;
 }
 const stored = (store: ResumeStore, id: number) => store.getSummary<Summary>('90001', clean.get(id)!.client.type, id);
@@ -277,7 +336,10 @@ describe('a failed refresh keeps the cached summary intact', { timeout: 120_000 
     const puts = vi.spyOn(store, 'putSummary');
     const port = await refresh(portDeps(store), LARGE_CLIENT_ID, (p) => {
       const timer = setInterval(() => {
-        if (p.events.some((e) => e.type === 'progress' && e.progress.phase === 'documents')) { clearInterval(timer); p.closeFromPanel(); }
+        if (p.events.some((e) => e.type === 'progress' && e.progress.phase === 'documents')) {
+          clearInterval(timer);
+          p.closeFromPanel();
+        }
       }, 5);
     });
     expect(port.disconnected).toBe(true);
@@ -295,8 +357,18 @@ describe('a failed refresh keeps the cached summary intact', { timeout: 120_000 
 
 /** Wraps a store so that every write fails as a full disk would, like IndexedDB's QuotaExceededError. */
 function quotaExceeded(store: ResumeStore): ResumeStore {
-  const full = async () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
-  return { ...store, putRows: full, putItems: full, putSummary: full, getRows: store.getRows, getItems: store.getItems, getSummary: store.getSummary };
+  const full = async () => {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  };
+  return {
+    ...store,
+    putRows: full,
+    putItems: full,
+    putSummary: full,
+    getRows: store.getRows,
+    getItems: store.getItems,
+    getSummary: store.getSummary,
+  };
 }
 
 async function closedPort(): Promise<number> {

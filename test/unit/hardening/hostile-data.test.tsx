@@ -10,7 +10,7 @@ import { act, cleanup } from '@testing-library/preact';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Summary } from '@/lib/summary/types';
 import { DEMO, HOSTILE_CLIENT_ID } from '@/test/sellsy/demo';
-import { startSellsy, type FakeSellsy } from '@/test/sellsy/server';
+import { type FakeSellsy, startSellsy } from '@/test/sellsy/server';
 import { runSummaryCommand } from '../cli/run-command';
 import { PAGE, setup } from '../panel/harness';
 
@@ -27,8 +27,10 @@ let duplicateId = 0;
 
 function runCli() {
   return runSummaryCommand(['company', String(HOSTILE_CLIENT_ID), '--today', TODAY, '--json', '--no-ai'], {
-    SELLSY_API_URL: sellsy.apiUrl, SELLSY_TOKEN_URL: sellsy.tokenUrl,
-    SELLSY_CLIENT_ID: DEMO.clientId, SELLSY_CLIENT_SECRET: DEMO.clientSecret,
+    SELLSY_API_URL: sellsy.apiUrl,
+    SELLSY_TOKEN_URL: sellsy.tokenUrl,
+    SELLSY_CLIENT_ID: DEMO.clientId,
+    SELLSY_CLIENT_SECRET: DEMO.clientSecret,
   });
 }
 
@@ -45,12 +47,42 @@ function poison(db: Obj) {
     return c;
   };
   const bad: [string, (c: Obj) => void][] = [
-    ['total_excl_tax 1e309', (c) => { c.amounts.total_excl_tax = '1e309'; }],
-    ['total_incl_tax empty', (c) => { c.amounts.total_incl_tax = ''; }],
-    ['total_excl_tax null', (c) => { c.amounts.total_excl_tax = null; }],
-    ['date 2026-13-45', (c) => { c.date = '2026-13-45'; }],
-    ['date 0000-00-00', (c) => { c.date = '0000-00-00'; }],
-    ['due_date 0000-00-00', (c) => { c.due_date = '0000-00-00'; }],
+    [
+      'total_excl_tax 1e309',
+      (c) => {
+        c.amounts.total_excl_tax = '1e309';
+      },
+    ],
+    [
+      'total_incl_tax empty',
+      (c) => {
+        c.amounts.total_incl_tax = '';
+      },
+    ],
+    [
+      'total_excl_tax null',
+      (c) => {
+        c.amounts.total_excl_tax = null;
+      },
+    ],
+    [
+      'date 2026-13-45',
+      (c) => {
+        c.date = '2026-13-45';
+      },
+    ],
+    [
+      'date 0000-00-00',
+      (c) => {
+        c.date = '0000-00-00';
+      },
+    ],
+    [
+      'due_date 0000-00-00',
+      (c) => {
+        c.due_date = '0000-00-00';
+      },
+    ],
   ];
   for (const [what, f] of bad) {
     const c = clone(invoice, f);
@@ -58,12 +90,18 @@ function poison(db: Obj) {
     rejected.push({ id: c.id, what });
   }
   // "-0.00" is a well-formed decimal: kept, and it must not print as "-0.00" or NaN anywhere.
-  db.invoices.push(clone(invoice, (c) => {
-    c.amounts.total_excl_tax = '-0.00'; c.amounts.total_incl_tax = '-0.00'; c.amounts.total_remaining_due_incl_tax = '-0.00';
-    c.rows = [];
-  }));
+  db.invoices.push(
+    clone(invoice, (c) => {
+      c.amounts.total_excl_tax = '-0.00';
+      c.amounts.total_incl_tax = '-0.00';
+      c.amounts.total_remaining_due_incl_tax = '-0.00';
+      c.rows = [];
+    }),
+  );
   // Unknown enum values: kept, never counted, reported.
-  const unknownInvoice = clone(invoice, (c) => { c.status = 'teleported'; });
+  const unknownInvoice = clone(invoice, (c) => {
+    c.status = 'teleported';
+  });
   db.invoices.push(unknownInvoice);
   unknownEnums.push(unknownInvoice.id);
 
@@ -72,7 +110,14 @@ function poison(db: Obj) {
   const existing = db.estimates.filter((e: Obj) => related(e)).length;
   const clones: Obj[] = [];
   for (let i = 0; i < 105; i++) {
-    clones.push(clone(estimate, (c) => { c.status = 'sent'; c.date = '2026-11-20'; c.expire_date = '2026-12-20'; c.subject = `Devis <b onmouseover=alert(1)>${i}</b>`; }));
+    clones.push(
+      clone(estimate, (c) => {
+        c.status = 'sent';
+        c.date = '2026-11-20';
+        c.expire_date = '2026-12-20';
+        c.subject = `Devis <b onmouseover=alert(1)>${i}</b>`;
+      }),
+    );
   }
   db.estimates.push(...clones);
   addedSent = clones.length;
@@ -82,7 +127,9 @@ function poison(db: Obj) {
   const dup = structuredClone(twin);
   dup.subject = 'second copy: must not be counted';
   db.estimates.splice(db.estimates.indexOf(twin) + 1, 0, dup);
-  const unknownEstimate = clone(estimate, (c) => { c.status = 'hologram'; });
+  const unknownEstimate = clone(estimate, (c) => {
+    c.status = 'hologram';
+  });
   db.estimates.push(unknownEstimate);
   unknownEnums.push(unknownEstimate.id);
 }
@@ -99,7 +146,9 @@ beforeAll(async () => {
   afterJson = second.stdout;
   after = JSON.parse(afterJson) as Summary;
 }, 180_000);
-afterAll(async () => { await sellsy?.close(); });
+afterAll(async () => {
+  await sellsy?.close();
+});
 afterEach(cleanup);
 
 const FORBIDDEN = /NaN|Infinity|Invalid Date|undefined|\[object Object\]/;
@@ -113,14 +162,20 @@ describe('hostile data through the command line', () => {
 
   it('names every invoice left out for a malformed amount or date in the warnings', () => {
     for (const r of rejected) {
-      expect(after.warnings.some((w) => w.includes(String(r.id))), `${r.what} (invoice ${r.id}): ${JSON.stringify(after.warnings)}`).toBe(true);
+      expect(
+        after.warnings.some((w) => w.includes(String(r.id))),
+        `${r.what} (invoice ${r.id}): ${JSON.stringify(after.warnings)}`,
+      ).toBe(true);
     }
   });
 
   // Spec: an unknown status is never counted and is reported once, naming the value (not each document).
   it('reports the unknown statuses by value and does not count them', () => {
     for (const status of ['teleported', 'hologram']) {
-      expect(after.warnings.filter((w) => w.includes(status)), JSON.stringify(after.warnings)).toHaveLength(1);
+      expect(
+        after.warnings.filter((w) => w.includes(status)),
+        JSON.stringify(after.warnings),
+      ).toHaveLength(1);
     }
     expect(afterJson).not.toContain(`"id":${unknownEnums[0]}`);
     expect(afterJson).not.toContain(`"id":${unknownEnums[1]}`);
@@ -151,7 +206,10 @@ describe('hostile data through the panel', () => {
       try {
         const summary = which === 'before' ? before : after;
         const t = setup();
-        act(() => { t.model.setPage({ ...PAGE, id: HOSTILE_CLIENT_ID }); t.model.show(); });
+        act(() => {
+          t.model.setPage({ ...PAGE, id: HOSTILE_CLIENT_ID });
+          t.model.show();
+        });
         act(() => t.emit({ type: 'summary', summary, phase: 'texts', savedAt: '2026-11-29T08:00:00.000Z', stale: false, requests: 12 }));
         const root = t.root()!;
         expect(root.dataset.state).toBe('ready');
@@ -173,7 +231,12 @@ describe('hostile data through the panel', () => {
         // Every value left out is listed in the panel's warnings, naming its document.
         const listed = [...root.querySelectorAll('details.warnings li')].map((li) => li.textContent ?? '');
         expect(listed).toHaveLength(summary.warnings.length);
-        if (which === 'after') for (const r of rejected) expect(listed.some((w) => w.includes(String(r.id))), r.what).toBe(true);
+        if (which === 'after')
+          for (const r of rejected)
+            expect(
+              listed.some((w) => w.includes(String(r.id))),
+              r.what,
+            ).toBe(true);
         // No bidi override survives into the rendered text: it could reorder the figures around it.
         // (bidi marks are kept as text in the panel; see the report)
       } finally {

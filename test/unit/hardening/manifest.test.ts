@@ -57,7 +57,10 @@ describe('store build permissions', () => {
 
   it('store builds carry no loopback host and no demo credential', () => {
     for (const dir of [CHROME, FIREFOX]) {
-      const text = files(dir).filter((f) => /\.(js|json|html)$/.test(f)).map((f) => readFileSync(f, 'utf8')).join('\n');
+      const text = files(dir)
+        .filter((f) => /\.(js|json|html)$/.test(f))
+        .map((f) => readFileSync(f, 'utf8'))
+        .join('\n');
       expect(text).not.toContain('demo-secret');
       expect(JSON.stringify(manifest(dir))).not.toMatch(/127\.0\.0\.1|localhost/);
     }

@@ -8,18 +8,22 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import type { SenderLike } from '@/entrypoints/background/types';
 import type { PanelEvent } from '@/lib/messages';
 import { SUMMARY_PORT } from '@/lib/messages';
 import type { Summary } from '@/lib/summary/types';
+import { type FakeBehaviour, type OpenAiFake, startOpenAiFake } from '@/test/openai-fake/server';
 import { DEMO, DEMO_SALES, LARGE_CLIENT_ID } from '@/test/sellsy/demo';
-import { DEFAULT_OPTIONS, startSellsy, type FakeSellsy } from '@/test/sellsy/server';
-import { startOpenAiFake, type FakeBehaviour, type OpenAiFake } from '@/test/openai-fake/server';
-import { fakePort, type FakePort } from '../extension/bg-fakes';
-import type { SenderLike } from '@/entrypoints/background/types';
+import { DEFAULT_OPTIONS, type FakeSellsy, startSellsy } from '@/test/sellsy/server';
+import { type FakePort, fakePort } from '../extension/bg-fakes';
 
 const LLM_KEY = 'sk-hardening-LLM-key-7f3a9c';
 const BAD_SECRET = 'wrong-secret-Zq81xX';
-interface Sent { url: string; headers: Record<string, string>; body: string }
+interface Sent {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
 const sent: Sent[] = [];
 const tokens = new Set<string>();
 const realFetch = globalThis.fetch;
@@ -28,18 +32,23 @@ let llm: OpenAiFake;
 let llmMode: FakeBehaviour = { kind: 'normal' };
 const events: PanelEvent[] = [];
 const connectListeners: ((port: unknown) => void)[] = [];
-const connect = async (port: FakePort) => { for (const l of connectListeners) l(port); };
+const connect = async (port: FakePort) => {
+  for (const l of connectListeners) l(port);
+};
 const answers: unknown[] = [];
 
 async function recordingFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const url = input instanceof Request ? input.url : String(input);
   const headers: Record<string, string> = {};
-  new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined)).forEach((v, k) => { headers[k] = v; });
-  const body = typeof init?.body === 'string' ? init.body : init?.body instanceof URLSearchParams ? init.body.toString() : init?.body ? String(init.body) : '';
+  new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined)).forEach((v, k) => {
+    headers[k] = v;
+  });
+  const body =
+    typeof init?.body === 'string' ? init.body : init?.body instanceof URLSearchParams ? init.body.toString() : init?.body ? String(init.body) : '';
   sent.push({ url, headers, body });
   const res = await realFetch(input, init);
   if (url === sellsy.tokenUrl && res.ok) {
-    const t = (await res.clone().json() as { access_token?: string }).access_token;
+    const t = ((await res.clone().json()) as { access_token?: string }).access_token;
     if (t) tokens.add(t);
   }
   return res;
@@ -47,35 +56,54 @@ async function recordingFetch(input: RequestInfo | URL, init?: RequestInit): Pro
 
 const ID = () => fakeBrowser.runtime.id;
 const pageUrl = (id = LARGE_CLIENT_ID) => `${sellsy.origin}/thirds/client/${id}`;
-const contentSender = (over: Partial<SenderLike> = {}): SenderLike => ({ id: ID(), url: pageUrl(), frameId: 0, tab: { id: 3, url: pageUrl() }, ...over });
+const contentSender = (over: Partial<SenderLike> = {}): SenderLike => ({
+  id: ID(),
+  url: pageUrl(),
+  frameId: 0,
+  tab: { id: 3, url: pageUrl() },
+  ...over,
+});
 const optionsSender = (): SenderLike => ({ id: ID(), url: fakeBrowser.runtime.getURL('/options.html') });
 
 /** Sends a runtime message as the browser would; the answer, or 'none' when no listener answered. */
 async function message(msg: unknown, sender: SenderLike): Promise<unknown> {
   let answer: unknown = 'none';
   let answered: () => void = () => undefined;
-  const done = new Promise<void>((r) => { answered = r; });
+  const done = new Promise<void>((r) => {
+    answered = r;
+  });
   // fakeBrowser types onMessage with two arguments; the background's listener also takes sendResponse.
   const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (...args: unknown[]) => Promise<unknown[]>;
-  const results = await trigger(msg, sender, (r: unknown) => { answer = r; answered(); });
+  const results = await trigger(msg, sender, (r: unknown) => {
+    answer = r;
+    answered();
+  });
   if (!results.includes(true)) return 'none';
   await done;
   answers.push(answer);
   return answer;
 }
 
-const isFinal = (e: PanelEvent | undefined) => !!e && e.type !== 'progress' && e.type !== 'interactions-delta' && !(e.type === 'summary' && e.phase === 'figures');
+const isFinal = (e: PanelEvent | undefined) =>
+  !!e && e.type !== 'progress' && e.type !== 'interactions-delta' && !(e.type === 'summary' && e.phase === 'figures');
 
-async function openPanel(type: 'open' | 'refresh', sender = contentSender(), page = { thirdType: 'client' as const, id: LARGE_CLIENT_ID, origin: sellsy.origin }): Promise<FakePort> {
+async function openPanel(
+  type: 'open' | 'refresh',
+  sender = contentSender(),
+  page = { thirdType: 'client' as const, id: LARGE_CLIENT_ID, origin: sellsy.origin },
+): Promise<FakePort> {
   const port = fakePort(sender, SUMMARY_PORT);
   await connect(port);
   if (port.disconnected) return port;
   port.send({ type, page, language: 'fr-FR' });
-  await vi.waitFor(() => {
-    const last = port.events.at(-1);
-    // a texts error may follow the texts; wait for the LLM's requests to settle too
-    expect(isFinal(last)).toBe(true);
-  }, { timeout: 90_000, interval: 50 });
+  await vi.waitFor(
+    () => {
+      const last = port.events.at(-1);
+      // a texts error may follow the texts; wait for the LLM's requests to settle too
+      expect(isFinal(last)).toBe(true);
+    },
+    { timeout: 90_000, interval: 50 },
+  );
   await new Promise((r) => setTimeout(r, 100));
   events.push(...port.events);
   return port;
@@ -103,7 +131,11 @@ beforeAll(async () => {
   vi.stubGlobal('fetch', recordingFetch);
   (fakeBrowser.i18n as { getUILanguage: () => string }).getUILanguage = () => 'fr-FR';
   // fakeBrowser has no onConnect: a minimal one that keeps the listeners for connect() below.
-  (fakeBrowser.runtime as { onConnect: unknown }).onConnect = { addListener: (l: (p: unknown) => void) => { connectListeners.push(l); } };
+  (fakeBrowser.runtime as { onConnect: unknown }).onConnect = {
+    addListener: (l: (p: unknown) => void) => {
+      connectListeners.push(l);
+    },
+  };
   const background = (await import('@/entrypoints/background/index')).default as { main: () => void };
   background.main();
   await configure({
@@ -116,7 +148,9 @@ afterAll(async () => {
   await sellsy?.close();
   await llm?.close();
 });
-beforeEach(() => { llmMode = { kind: 'normal' }; });
+beforeEach(() => {
+  llmMode = { kind: 'normal' };
+});
 
 describe('secrets stay where they belong', { timeout: 120_000 }, () => {
   it('a full load with the LLM on sends each secret only to its own host', async () => {
@@ -186,10 +220,11 @@ describe('secrets stay where they belong', { timeout: 120_000 }, () => {
 describe('a pasted access token', { timeout: 120_000 }, () => {
   it('goes only to the API, never to the token URL, and never comes back out', async () => {
     const res = await realFetch(sellsy.tokenUrl, {
-      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ grant_type: 'client_credentials', client_id: DEMO.clientId, client_secret: DEMO.clientSecret }).toString(),
     });
-    const pasted = (await res.json() as { access_token: string }).access_token;
+    const pasted = ((await res.json()) as { access_token: string }).access_token;
     await configure({ sellsy: { authKind: 'token', accessToken: pasted, clientSecret: '' }, ai: { enabled: false } });
     try {
       const from = sent.length;
@@ -235,7 +270,11 @@ describe('the background serves only its own', () => {
   });
 
   it('runtime messages from a web page, another extension, or our content script asking for settings get no answer', async () => {
-    const asks = [{ type: 'settings:get', payload: {} }, { type: 'sellsy:test', payload: {} }, { type: 'ai:last-sent', payload: {} }];
+    const asks = [
+      { type: 'settings:get', payload: {} },
+      { type: 'sellsy:test', payload: {} },
+      { type: 'ai:last-sent', payload: {} },
+    ];
     const strangers: SenderLike[] = [
       { id: 'another-extension-id', url: 'chrome-extension://another-extension-id/options.html' },
       { url: pageUrl(), tab: { id: 3, url: pageUrl() }, frameId: 0 },
@@ -247,9 +286,14 @@ describe('the background serves only its own', () => {
   it('look-alike messages get nothing, even from our options page', async () => {
     const lookAlikes: unknown[] = [
       { type: 'open', page: { thirdType: 'client', id: LARGE_CLIENT_ID, origin: sellsy.origin } },
-      { type: 'settings:get ' }, { type: 'SETTINGS:GET' }, { type: ['settings:get'] }, 'settings:get', null,
+      { type: 'settings:get ' },
+      { type: 'SETTINGS:GET' },
+      { type: ['settings:get'] },
+      'settings:get',
+      null,
       { type: 'settings:get', payload: {}, __proto__: { admin: true } },
-      { type: 'toString' }, { type: 'constructor' },
+      { type: 'toString' },
+      { type: 'constructor' },
     ];
     for (const m of lookAlikes.slice(0, 6).concat(lookAlikes.slice(7))) expect(await message(m, optionsSender()), JSON.stringify(m)).toBe('none');
     // A look-alike panel request on a real panel port: a wrong type, another origin, a forged page id.
@@ -261,7 +305,8 @@ describe('the background serves only its own', () => {
       { type: 'open', page: { thirdType: 'client', id: LARGE_CLIENT_ID, origin: 'https://evil.example' } },
       { type: 'open', page: { thirdType: 'client', id: '48201', origin: sellsy.origin } },
       { type: 'refresh' },
-    ]) port.send(m);
+    ])
+      port.send(m);
     await new Promise((r) => setTimeout(r, 100));
     expect(port.events).toEqual([]);
     expect(sellsy.log).toEqual([]);

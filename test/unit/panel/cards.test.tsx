@@ -1,16 +1,17 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render } from '@testing-library/preact';
+
 import { signal } from '@preact/signals';
-import type { Summary } from '@/lib/summary/types';
-import { formatDate, formatMoney } from '@/lib/format/intl';
+import { cleanup, fireEvent, render } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
 import { EnvContext, makeEnv } from '@/components/panel/env';
-import { RelationshipCard } from '@/components/panel/RelationshipCard';
-import { OpenDocumentsCard } from '@/components/panel/OpenDocumentsCard';
-import { SalesOverviewCard } from '@/components/panel/SalesOverviewCard';
 import { InteractionsCard } from '@/components/panel/InteractionsCard';
-import { RecommendationsCard } from '@/components/panel/RecommendationsCard';
 import { reasonText } from '@/components/panel/i18n';
+import { OpenDocumentsCard } from '@/components/panel/OpenDocumentsCard';
+import { RecommendationsCard } from '@/components/panel/RecommendationsCard';
+import { RelationshipCard } from '@/components/panel/RelationshipCard';
+import { SalesOverviewCard } from '@/components/panel/SalesOverviewCard';
+import { formatDate, formatMoney } from '@/lib/format/intl';
+import type { Summary } from '@/lib/summary/types';
 import { emptySummary, invoicingSummary, salesSummary } from './fixture';
 
 afterEach(cleanup);
@@ -36,7 +37,12 @@ const fig = (c: Element, path: string) => {
 };
 
 describe.each([
-  ['fr', ['Relation client', 'Documents en cours', 'Aperçu des ventes', 'Dernières interactions', 'Recommandations'], 'Premier achat', 'Factures en retard'],
+  [
+    'fr',
+    ['Relation client', 'Documents en cours', 'Aperçu des ventes', 'Dernières interactions', 'Recommandations'],
+    'Premier achat',
+    'Factures en retard',
+  ],
   ['en', ['Client relationship', 'Open documents', 'Sales overview', 'Latest interactions', 'Recommendations'], 'First purchase', 'Late invoices'],
 ] as const)('the five cards in %s', (lang, titles, firstLabel, lateLabel) => {
   it('titles each card in the summary language', () => {
@@ -54,7 +60,9 @@ describe.each([
     const total = fig(container, 'relationship.totalPurchases');
     expect(total.dataset.value).toBe('45210.35');
     expect(total.textContent).toContain(formatMoney('45210.35', 'EUR', lang));
-    expect(container.querySelector('[data-note="other-currency"]')?.textContent).toMatch(lang === 'fr' ? /1 document dans une autre devise/ : /1 document in another currency/);
+    expect(container.querySelector('[data-note="other-currency"]')?.textContent).toMatch(
+      lang === 'fr' ? /1 document dans une autre devise/ : /1 document in another currency/,
+    );
   });
 
   it('card 2: open lists with counts, totals, days late and links', () => {
@@ -130,7 +138,12 @@ describe('sales mode', () => {
   it.each(['fr', 'en'])('says why the invoice-only figures are missing (%s)', (lang) => {
     const { container } = renderCards(salesSummary(lang));
     const why = lang === 'fr' ? 'disponible avec une licence Facturation' : 'available with an invoicing licence';
-    for (const path of ['openDocuments.invoicesToPay', 'openDocuments.invoicesLate', 'salesOverview.averagePaymentDelayDays', 'salesOverview.latePayments']) {
+    for (const path of [
+      'openDocuments.invoicesToPay',
+      'openDocuments.invoicesLate',
+      'salesOverview.averagePaymentDelayDays',
+      'salesOverview.latePayments',
+    ]) {
       const el = fig(container, path);
       expect(el.dataset.value).toBe('null');
       expect(el.textContent).toContain(why);

@@ -17,11 +17,38 @@ export function invoicingSummary(language = 'fr'): Summary {
       totalPurchases: '45210.35',
     },
     openDocuments: {
-      invoicesToPay: { count: 1, total: '419.88', items: [{ id: 98, number: 'F-2026-0098', date: '2026-11-02', amount: '349.90', dueDate: '2026-12-02', remaining: '419.88' }] },
-      invoicesLate: { count: 1, total: '1500.00', items: [{ id: 90, number: 'F-2026-0090', date: '2026-09-01', amount: '1250.00', dueDate: '2026-10-01', remaining: '1500.00', daysLate: 59 }] },
+      invoicesToPay: {
+        count: 1,
+        total: '419.88',
+        items: [{ id: 98, number: 'F-2026-0098', date: '2026-11-02', amount: '349.90', dueDate: '2026-12-02', remaining: '419.88' }],
+      },
+      invoicesLate: {
+        count: 1,
+        total: '1500.00',
+        items: [{ id: 90, number: 'F-2026-0090', date: '2026-09-01', amount: '1250.00', dueDate: '2026-10-01', remaining: '1500.00', daysLate: 59 }],
+      },
       estimatesSent: { count: 0, total: '0.00', items: [] },
-      estimatesRead: { count: 1, total: '800.00', items: [{ id: 55, number: 'D-2026-0055', date: '2026-11-10', amount: '800.00', expiryDate: '2026-12-10' }] },
-      opportunities: { count: 1, total: '5000.00', items: [{ id: 7, number: 'O-7', name: 'Agrandissement du fournil', amount: '5000.00', pipeline: 'Ventes', step: 'Proposition', probability: 60, dueDate: '2026-12-15' }] },
+      estimatesRead: {
+        count: 1,
+        total: '800.00',
+        items: [{ id: 55, number: 'D-2026-0055', date: '2026-11-10', amount: '800.00', expiryDate: '2026-12-10' }],
+      },
+      opportunities: {
+        count: 1,
+        total: '5000.00',
+        items: [
+          {
+            id: 7,
+            number: 'O-7',
+            name: 'Agrandissement du fournil',
+            amount: '5000.00',
+            pipeline: 'Ventes',
+            step: 'Proposition',
+            probability: 60,
+            dueDate: '2026-12-15',
+          },
+        ],
+      },
     },
     salesOverview: {
       byYear: [
@@ -61,10 +88,22 @@ export function invoicingSummary(language = 'fr'): Summary {
         ],
         excluded: [
           { type: 'invoice', id: 12, number: 'F-2019-0012', date: '2019-04-01', amount: '50.00', status: 'draft', reason: 'status:draft' },
-          { type: 'invoice', id: 13, number: 'F-2020-0013', date: '2020-01-01', amount: '70.00', currency: 'USD', status: 'paid', reason: 'currency:USD' },
+          {
+            type: 'invoice',
+            id: 13,
+            number: 'F-2020-0013',
+            date: '2020-01-01',
+            amount: '70.00',
+            currency: 'USD',
+            status: 'paid',
+            reason: 'currency:USD',
+          },
         ],
       },
-      'salesOverview.byYear.2025': { included: [{ type: 'invoice', id: 60, number: 'F-2025-0060', date: '2025-06-01', amount: '1500.00' }], excluded: [] },
+      'salesOverview.byYear.2025': {
+        included: [{ type: 'invoice', id: 60, number: 'F-2025-0060', date: '2025-06-01', amount: '1500.00' }],
+        excluded: [],
+      },
     },
   };
 }
@@ -94,8 +133,17 @@ export function emptySummary(language = 'en'): Summary {
     opportunities: { count: 0, total: '0.00', items: [] },
   };
   s.salesOverview = {
-    byYear: [{ year: 2024, total: '0.00', count: 0 }, { year: 2025, total: '0.00', count: 0 }, { year: 2026, total: '0.00', count: 0 }],
-    averagePerYear: 0, averageBasket: null, topProductsByQuantity: [], topProductsByRevenue: [], averagePaymentDelayDays: null, latePayments: 0,
+    byYear: [
+      { year: 2024, total: '0.00', count: 0 },
+      { year: 2025, total: '0.00', count: 0 },
+      { year: 2026, total: '0.00', count: 0 },
+    ],
+    averagePerYear: 0,
+    averageBasket: null,
+    topProductsByQuantity: [],
+    topProductsByRevenue: [],
+    averagePaymentDelayDays: null,
+    latePayments: 0,
   };
   s.interactions = { from: '2026-05-29', counts: { comments: 0, tasks: 0, calls: 0, events: 0 }, items: [], summary: '', generatedBy: 'rules' };
   s.sources = {};

@@ -1,8 +1,8 @@
 // Renders the panel with a fake port that records requests and lets the test play the background.
 import { render } from '@testing-library/preact';
-import type { PanelEvent, PanelRequest, PageRef } from '@/lib/messages';
 import { createPanelModel, type PanelPort } from '@/components/panel/model';
 import { Panel } from '@/components/panel/Panel';
+import type { PageRef, PanelEvent, PanelRequest } from '@/lib/messages';
 
 export const PAGE: PageRef = { thirdType: 'client', id: 1001, origin: 'http://127.0.0.1:8787' };
 
@@ -22,21 +22,41 @@ export function setup(opts: { browserLanguage?: string; toMarkdown?: (s: never, 
       ports.push(entry);
       return {
         post: (r) => sent.push(r),
-        onEvent: (l) => { listener = l; },
-        onClose: (l) => { onClose = l; },
-        close: () => { entry.closed = true; },
+        onEvent: (l) => {
+          listener = l;
+        },
+        onClose: (l) => {
+          onClose = l;
+        },
+        close: () => {
+          entry.closed = true;
+        },
       };
     },
   });
   const openOptions = { calls: 0 };
   const links = (type: string, id: number) => `http://127.0.0.1:8787/${type}/${id}`;
   const view = render(
-    <Panel model={model} linkFor={links} openOptions={() => { openOptions.calls += 1; }} toMarkdown={opts.toMarkdown as never} />,
+    <Panel
+      model={model}
+      linkFor={links}
+      openOptions={() => {
+        openOptions.calls += 1;
+      }}
+      toMarkdown={opts.toMarkdown as never}
+    />,
   );
   return {
-    model, sent, ports, saved, openOptions, view,
+    model,
+    sent,
+    ports,
+    saved,
+    openOptions,
+    view,
     emit: (e: PanelEvent) => ports[ports.length - 1]!.emit(e),
-    advance: (ms: number) => { clock += ms; },
+    advance: (ms: number) => {
+      clock += ms;
+    },
     root: () => view.container.querySelector<HTMLElement>('[data-testid="panel"]'),
     figure: (path: string) => view.container.querySelector<HTMLElement>(`[data-figure="${path}"]`),
   };

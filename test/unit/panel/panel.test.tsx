@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+
 import { act, cleanup, fireEvent, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
 import { invoicingSummary } from './fixture';
 import { PAGE, setup } from './harness';
 
@@ -19,10 +20,16 @@ describe('the panel and the background', () => {
   it('renders nothing until opened, then asks for the page summary', () => {
     const t = setup();
     expect(t.root()).toBeNull();
-    act(() => { t.model.setPage(PAGE); t.model.show(); });
+    act(() => {
+      t.model.setPage(PAGE);
+      t.model.show();
+    });
     expect(t.root()?.dataset.state).toBe('loading');
     // The page first peeks at the cache (panel closed), then the click asks for the summary.
-    expect(t.sent).toEqual([{ type: 'peek', page: PAGE }, { type: 'open', page: PAGE, language: 'fr-FR' }]);
+    expect(t.sent).toEqual([
+      { type: 'peek', page: PAGE },
+      { type: 'open', page: PAGE, language: 'fr-FR' },
+    ]);
     expect(t.saved).toEqual([true]);
   });
 
@@ -70,7 +77,10 @@ describe('the panel and the background', () => {
 
   it('shows progress, then figures, then streamed and final texts, and publishes the paint time', async () => {
     const t = setup();
-    act(() => { t.model.setPage(PAGE); t.model.show(); });
+    act(() => {
+      t.model.setPage(PAGE);
+      t.model.show();
+    });
     act(() => t.emit({ type: 'progress', progress: { phase: 'documents', done: 3, total: 9 } }));
     expect(t.view.container.querySelector('[data-progress-phase="documents"]')?.textContent).toContain('documents (3/9)');
     t.advance(120);
@@ -80,7 +90,10 @@ describe('the panel and the background', () => {
     expect(t.view.container.querySelector('.progress')).toBeNull();
     expect(t.view.container.querySelectorAll('section.card')).toHaveLength(5);
     expect(t.view.container.querySelector('[data-card="recommendations"]')?.textContent).toContain('Rédaction en cours');
-    act(() => { t.emit({ type: 'interactions-delta', text: 'Le client ' }); t.emit({ type: 'interactions-delta', text: 'envisage' }); });
+    act(() => {
+      t.emit({ type: 'interactions-delta', text: 'Le client ' });
+      t.emit({ type: 'interactions-delta', text: 'envisage' });
+    });
     expect(t.view.container.querySelector('[data-text="interactions.summary"]')?.textContent).toBe('Le client envisage');
     await waitFor(() => expect(t.root()?.dataset.figuresPaintedAt).toBe('120.0'));
     expect(t.root()?.dataset.summaryAt).toBe('120.0');
@@ -98,7 +111,11 @@ describe('the panel and the background', () => {
 
   it('reopened over its previous summary, publishes no paint time until the answer to the new request', async () => {
     const t = setup();
-    act(() => { t.model.setPage(PAGE); t.model.show(); t.emit(summaryEvent('cached')); });
+    act(() => {
+      t.model.setPage(PAGE);
+      t.model.show();
+      t.emit(summaryEvent('cached'));
+    });
     await waitFor(() => expect(t.root()?.dataset.paintedAt).toBe('0.0'));
     act(() => t.model.hide());
     act(() => t.model.show());
@@ -114,21 +131,33 @@ describe('the panel and the background', () => {
 
   it('marks a stale cached summary', () => {
     const t = setup();
-    act(() => { t.model.setPage(PAGE); t.model.show(); t.emit(summaryEvent('cached', { stale: true })); });
+    act(() => {
+      t.model.setPage(PAGE);
+      t.model.show();
+      t.emit(summaryEvent('cached', { stale: true }));
+    });
     expect(t.root()?.dataset.state).toBe('ready');
     expect(t.view.container.querySelector('[data-stale="true"]')).not.toBeNull();
   });
 
   it('uses the summary language for the interface (English summary, French browser)', () => {
     const t = setup({ browserLanguage: 'fr-FR' });
-    act(() => { t.model.setPage(PAGE); t.model.show(); t.emit(summaryEvent('texts', { language: 'en' })); });
+    act(() => {
+      t.model.setPage(PAGE);
+      t.model.show();
+      t.emit(summaryEvent('texts', { language: 'en' }));
+    });
     expect(t.view.container.querySelector('[data-action="refresh"]')?.textContent).toContain('Refresh');
     expect(t.root()?.getAttribute('lang')).toBe('en');
   });
 
   it('without credentials offers the options page', () => {
     const t = setup();
-    act(() => { t.model.setPage(PAGE); t.model.show(); t.emit({ type: 'no-credentials' }); });
+    act(() => {
+      t.model.setPage(PAGE);
+      t.model.show();
+      t.emit({ type: 'no-credentials' });
+    });
     const box = t.view.container.querySelector('[data-message="no-credentials"]')!;
     expect(box.textContent).toContain('Aucun accès Sellsy');
     fireEvent.click(box.querySelector('button')!);
@@ -137,16 +166,25 @@ describe('the panel and the background', () => {
 
   it('for a prospect says the one sentence and shows no card', () => {
     const t = setup({ browserLanguage: 'en-US' });
-    act(() => { t.model.setPage({ ...PAGE, thirdType: 'prospect' }); t.model.show(); });
+    act(() => {
+      t.model.setPage({ ...PAGE, thirdType: 'prospect' });
+      t.model.show();
+    });
     act(() => t.emit({ type: 'not-client', thirdType: 'prospect', name: 'Futur Client SA', language: 'en' }));
-    expect(t.view.container.querySelector('[data-message="not-client"]')?.textContent).toBe('The summary exists only for clients: this record is a prospect.');
+    expect(t.view.container.querySelector('[data-message="not-client"]')?.textContent).toBe(
+      'The summary exists only for clients: this record is a prospect.',
+    );
     expect(t.view.container.querySelector('[data-client-name]')?.textContent).toBe('Futur Client SA');
     expect(t.view.container.querySelectorAll('section.card')).toHaveLength(0);
   });
 
   it('a failed text keeps the figures on screen and Retry asks for the texts again', () => {
     const t = setup();
-    act(() => { t.model.setPage(PAGE); t.model.show(); t.emit(summaryEvent('figures')); });
+    act(() => {
+      t.model.setPage(PAGE);
+      t.model.show();
+      t.emit(summaryEvent('figures'));
+    });
     act(() => t.emit({ type: 'error', scope: 'texts', message: 'LLM timeout', keptCached: false }));
     expect(t.root()?.dataset.state).toBe('ready');
     expect(t.view.container.querySelector('[data-figure="relationship.totalPurchases"]')).not.toBeNull();
@@ -159,7 +197,11 @@ describe('the panel and the background', () => {
 
   it('a failed load keeps the cached summary and Retry recomputes it', () => {
     const t = setup();
-    act(() => { t.model.setPage(PAGE); t.model.show(); t.emit(summaryEvent('cached')); });
+    act(() => {
+      t.model.setPage(PAGE);
+      t.model.show();
+      t.emit(summaryEvent('cached'));
+    });
     act(() => t.emit({ type: 'error', scope: 'load', message: 'Sellsy answered 503', keptCached: true }));
     const banner = t.view.container.querySelector('[data-error="load"]')!;
     expect(banner.textContent).toContain('Sellsy answered 503');
@@ -170,7 +212,11 @@ describe('the panel and the background', () => {
 
   it('a failed first load shows the error with Retry', () => {
     const t = setup({ browserLanguage: 'en' });
-    act(() => { t.model.setPage(PAGE); t.model.show(); t.emit({ type: 'error', scope: 'load', message: 'network down', keptCached: false }); });
+    act(() => {
+      t.model.setPage(PAGE);
+      t.model.show();
+      t.emit({ type: 'error', scope: 'load', message: 'network down', keptCached: false });
+    });
     expect(t.root()?.dataset.state).toBe('error');
     fireEvent.click(t.view.container.querySelector('[data-error="load"] button')!);
     expect(t.sent.at(-1)).toMatchObject({ type: 'open', page: PAGE });
@@ -178,7 +224,11 @@ describe('the panel and the background', () => {
 
   it('a background that goes away mid-load gives an error with Retry on a new port', () => {
     const t = setup();
-    act(() => { t.model.setPage(PAGE); t.model.show(); t.emit({ type: 'progress', progress: { phase: 'client', done: 0, total: 4 } }); });
+    act(() => {
+      t.model.setPage(PAGE);
+      t.model.show();
+      t.emit({ type: 'progress', progress: { phase: 'client', done: 0, total: 4 } });
+    });
     act(() => t.ports[0]!.drop());
     expect(t.root()?.dataset.state).toBe('error');
     expect(t.view.container.querySelector('[data-error="load"]')?.textContent).toContain('L’extension a été interrompue');
@@ -189,7 +239,11 @@ describe('the panel and the background', () => {
 
   it('Refresh asks the background to recompute', () => {
     const t = setup();
-    act(() => { t.model.setPage(PAGE); t.model.show(); t.emit(summaryEvent('cached')); });
+    act(() => {
+      t.model.setPage(PAGE);
+      t.model.show();
+      t.emit(summaryEvent('cached'));
+    });
     fireEvent.click(t.view.container.querySelector('[data-action="refresh"]')!);
     expect(t.sent.at(-1)).toMatchObject({ type: 'refresh', page: PAGE });
   });
@@ -197,8 +251,19 @@ describe('the panel and the background', () => {
   it('Copy as Markdown copies what toMarkdown returns', async () => {
     const copied: string[] = [];
     const t = setup({ toMarkdown: ((s: { client: { name: string } }, lang: string) => `# ${s.client.name} (${lang})`) as never });
-    act(() => { t.model.setPage(PAGE); t.model.show(); t.emit(summaryEvent('texts')); });
-    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (x: string) => { copied.push(x); } } });
+    act(() => {
+      t.model.setPage(PAGE);
+      t.model.show();
+      t.emit(summaryEvent('texts'));
+    });
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: {
+        writeText: async (x: string) => {
+          copied.push(x);
+        },
+      },
+    });
     fireEvent.click(t.view.container.querySelector('[data-action="copy"]')!);
     await waitFor(() => expect(t.view.container.querySelector('[data-action="copy"]')?.textContent).toBe('Copié'));
     expect(copied).toEqual(['# Boulangerie Martin (fr)']);
@@ -206,7 +271,11 @@ describe('the panel and the background', () => {
 
   it('single-page navigation drops the old port and asks for the new client', () => {
     const t = setup();
-    act(() => { t.model.setPage(PAGE); t.model.show(); t.emit(summaryEvent('texts')); });
+    act(() => {
+      t.model.setPage(PAGE);
+      t.model.show();
+      t.emit(summaryEvent('texts'));
+    });
     const oldPort = t.ports[0]!;
     const next = { ...PAGE, id: 1002 };
     act(() => t.model.setPage(next));
@@ -221,7 +290,10 @@ describe('the panel and the background', () => {
 
   it('a page that is not a record hides the panel content', () => {
     const t = setup();
-    act(() => { t.model.setPage(PAGE); t.model.show(); });
+    act(() => {
+      t.model.setPage(PAGE);
+      t.model.show();
+    });
     act(() => t.model.setPage(null));
     expect(t.root()).toBeNull();
   });
@@ -233,7 +305,11 @@ describe('keyboard', () => {
     document.body.append(before);
     before.focus();
     const t = setup();
-    act(() => { t.model.setPage(PAGE); t.model.show(); t.emit(summaryEvent('texts')); });
+    act(() => {
+      t.model.setPage(PAGE);
+      t.model.show();
+      t.emit(summaryEvent('texts'));
+    });
     const heading = t.view.container.querySelector('[data-client-name]');
     expect(document.activeElement).toBe(heading);
     fireEvent.keyDown(t.view.container.querySelector('[data-figure="relationship.totalPurchases"] button')!, { key: 'Escape' });
@@ -247,7 +323,11 @@ describe('keyboard', () => {
 
   it('puts the header actions first in tab order, then the figures', () => {
     const t = setup({ toMarkdown: (() => 'md') as never });
-    act(() => { t.model.setPage(PAGE); t.model.show(); t.emit(summaryEvent('texts')); });
+    act(() => {
+      t.model.setPage(PAGE);
+      t.model.show();
+      t.emit(summaryEvent('texts'));
+    });
     const focusables = [...t.root()!.querySelectorAll<HTMLElement>('button, a[href], summary, [tabindex]:not([tabindex="-1"])')];
     expect(focusables.slice(0, 3).map((b) => b.dataset.action)).toEqual(['close', 'refresh', 'copy']);
     expect(focusables[3]?.closest('[data-figure]')?.getAttribute('data-figure')).toBe('relationship.firstPurchase');
@@ -255,7 +335,10 @@ describe('keyboard', () => {
 
   it('the close button closes', () => {
     const t = setup();
-    act(() => { t.model.setPage(PAGE); t.model.show(); });
+    act(() => {
+      t.model.setPage(PAGE);
+      t.model.show();
+    });
     fireEvent.click(t.view.container.querySelector('[data-action="close"]')!);
     expect(t.model.open.value).toBe(false);
   });
@@ -266,7 +349,11 @@ describe('hostile header', () => {
     const t = setup();
     const ev = summaryEvent('texts');
     ev.summary.client.name = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
-    act(() => { t.model.setPage(PAGE); t.model.show(); t.emit(ev); });
+    act(() => {
+      t.model.setPage(PAGE);
+      t.model.show();
+      t.emit(ev);
+    });
     expect(t.view.container.querySelector('[data-client-name]')?.textContent).toBe(ev.summary.client.name);
     expect(t.view.container.querySelector('img, script')).toBeNull();
   });

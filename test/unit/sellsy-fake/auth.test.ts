@@ -4,7 +4,10 @@ import type { FakeSellsy } from '../../sellsy/server';
 import { call, start, token } from './helpers';
 
 let s: FakeSellsy | undefined;
-afterEach(async () => { await s?.close(); s = undefined; });
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
 
 const form = (o: Record<string, string>) => new URLSearchParams(o).toString();
 
@@ -12,10 +15,19 @@ describe('POST /oauth2/access-tokens', () => {
   it('accepts credentials as JSON, as a form and as HTTP Basic', async () => {
     s = await start();
     const bodies: RequestInit[] = [
-      { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ grant_type: 'client_credentials', client_id: DEMO.clientId, client_secret: DEMO.clientSecret }) },
-      { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form({ grant_type: 'client_credentials', client_id: DEMO.clientId, client_secret: DEMO.clientSecret }) },
       {
-        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${DEMO.clientId}:${DEMO.clientSecret}`).toString('base64')}` },
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ grant_type: 'client_credentials', client_id: DEMO.clientId, client_secret: DEMO.clientSecret }),
+      },
+      {
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: form({ grant_type: 'client_credentials', client_id: DEMO.clientId, client_secret: DEMO.clientSecret }),
+      },
+      {
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: `Basic ${Buffer.from(`${DEMO.clientId}:${DEMO.clientSecret}`).toString('base64')}`,
+        },
         body: form({ grant_type: 'client_credentials' }),
       },
     ];
@@ -30,15 +42,26 @@ describe('POST /oauth2/access-tokens', () => {
     }
   });
 
-  it('answers 401 with Sellsy\'s error body for a bad secret or an unknown client, 400 for another grant', async () => {
+  it("answers 401 with Sellsy's error body for a bad secret or an unknown client, 400 for another grant", async () => {
     s = await start();
-    for (const [id, secret] of [[DEMO.clientId, 'wrong'], ['nobody', DEMO.clientSecret], [DEMO.clientId, DEMO_SALES.clientSecret]]) {
-      const r = await fetch(s.tokenUrl, { method: 'POST', body: form({ grant_type: 'client_credentials', client_id: id!, client_secret: secret! }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    for (const [id, secret] of [
+      [DEMO.clientId, 'wrong'],
+      ['nobody', DEMO.clientSecret],
+      [DEMO.clientId, DEMO_SALES.clientSecret],
+    ]) {
+      const r = await fetch(s.tokenUrl, {
+        method: 'POST',
+        body: form({ grant_type: 'client_credentials', client_id: id!, client_secret: secret! }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       expect(r.status).toBe(401);
       const j = await r.json();
       expect(j).toEqual({ error: { code: 401, message: expect.any(String), context: expect.any(String), details: {} } });
     }
-    const r = await fetch(s.tokenUrl, { method: 'POST', body: JSON.stringify({ grant_type: 'password', client_id: DEMO.clientId, client_secret: DEMO.clientSecret }) });
+    const r = await fetch(s.tokenUrl, {
+      method: 'POST',
+      body: JSON.stringify({ grant_type: 'password', client_id: DEMO.clientId, client_secret: DEMO.clientSecret }),
+    });
     expect(r.status).toBe(400);
     expect((await r.json()).error.code).toBe(400);
     const bad = await fetch(s.tokenUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"grant_type":' });
@@ -64,7 +87,11 @@ describe('POST /oauth2/access-tokens', () => {
 
   it('refuses /v2 without a valid bearer token', async () => {
     s = await start();
-    for (const headers of <Record<string, string>[]>[{}, { authorization: 'Bearer nope' }, { authorization: `Basic ${Buffer.from('demo-client:demo-secret').toString('base64')}` }]) {
+    for (const headers of <Record<string, string>[]>[
+      {},
+      { authorization: 'Bearer nope' },
+      { authorization: `Basic ${Buffer.from('demo-client:demo-secret').toString('base64')}` },
+    ]) {
       const r = await fetch(`${s.apiUrl}/companies/${LARGE_CLIENT_ID}`, { headers });
       expect(r.status).toBe(401);
       expect((await r.json()).error.code).toBe(401);

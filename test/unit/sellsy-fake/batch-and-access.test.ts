@@ -5,7 +5,10 @@ import type { FakeSellsy } from '../../sellsy/server';
 import { call, start, token } from './helpers';
 
 let s: FakeSellsy | undefined;
-afterEach(async () => { await s?.close(); s = undefined; });
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
 
 const line = (uri: string, query?: object) => `${JSON.stringify({ uri, method: 'GET', ...(query ? { query } : {}) })}\n{}\n`;
 
@@ -54,8 +57,15 @@ describe('sales-only access', () => {
     s = await start();
     const tok = await token(s, DEMO_SALES);
     expect(s.db.accounts.sales.invoices.length).toBeGreaterThan(0);
-    for (const [m, p] of [['GET', '/invoices'], ['POST', '/invoices/search'], ['GET', '/invoices/10001'], ['GET', '/credit-notes'], ['POST', '/credit-notes/search'],
-      ['GET', '/payments'], ['POST', '/payments/search']] as const) {
+    for (const [m, p] of [
+      ['GET', '/invoices'],
+      ['POST', '/invoices/search'],
+      ['GET', '/invoices/10001'],
+      ['GET', '/credit-notes'],
+      ['POST', '/credit-notes/search'],
+      ['GET', '/payments'],
+      ['POST', '/payments/search'],
+    ] as const) {
       const r = await call(s, tok, m, p, m === 'POST' ? { filters: {} } : undefined);
       expect(r.status, p).toBe(403);
       expect(r.body.error).toMatchObject({ code: 403, message: expect.any(String) });
@@ -81,13 +91,22 @@ describe('request log and headers', () => {
   it('logs method, path, query, body, status and account of every request', async () => {
     s = await start();
     const tok = await token(s);
-    await call(s, tok, 'POST', '/invoices/search?limit=2&embed[]=company&embed[]=individual', { filters: { related_objects: [{ type: 'individual', id: INDIVIDUAL_CLIENT_ID }] } });
+    await call(s, tok, 'POST', '/invoices/search?limit=2&embed[]=company&embed[]=individual', {
+      filters: { related_objects: [{ type: 'individual', id: INDIVIDUAL_CLIENT_ID }] },
+    });
     await call(s, await token(s, DEMO_SALES), 'GET', '/invoices');
     await fetch(`${s.apiUrl}/staffs/me`);
     const api = s.log.filter((e) => e.path.startsWith('/v2'));
     expect(api).toEqual([
-      { at: expect.any(Number), method: 'POST', path: '/v2/invoices/search', query: { limit: '2', 'embed[]': ['company', 'individual'] },
-        body: { filters: { related_objects: [{ type: 'individual', id: INDIVIDUAL_CLIENT_ID }] } }, status: 200, account: 'invoicing' },
+      {
+        at: expect.any(Number),
+        method: 'POST',
+        path: '/v2/invoices/search',
+        query: { limit: '2', 'embed[]': ['company', 'individual'] },
+        body: { filters: { related_objects: [{ type: 'individual', id: INDIVIDUAL_CLIENT_ID }] } },
+        status: 200,
+        account: 'invoicing',
+      },
       { at: expect.any(Number), method: 'GET', path: '/v2/invoices', query: {}, status: 403, account: 'sales' },
       { at: expect.any(Number), method: 'GET', path: '/v2/staffs/me', query: {}, status: 401, account: null },
     ]);
@@ -114,7 +133,14 @@ describe('request log and headers', () => {
       expect(r.headers.get('content-type')).toContain('application/json');
     }
     expect(ids.size).toBe(4);
-    const pre = await fetch(`${s.apiUrl}/invoices/search`, { method: 'OPTIONS', headers: { origin: 'http://example.test', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' } });
+    const pre = await fetch(`${s.apiUrl}/invoices/search`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://example.test',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
+    });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe('*');
     expect(pre.headers.get('access-control-allow-methods')).toContain('POST');
@@ -129,9 +155,16 @@ describe('the db is live', () => {
     s = await start();
     const tok = await token(s);
     const db = s.db.accounts.invoicing;
-    const odd: Record<string, any> = { ...structuredClone(db.invoices[0]!), id: 99999, status: 'scheduled', amounts: { ...db.invoices[0]!.amounts, total_excl_tax: '12,50' } };
+    const odd: Record<string, any> = {
+      ...structuredClone(db.invoices[0]!),
+      id: 99999,
+      status: 'scheduled',
+      amounts: { ...db.invoices[0]!.amounts, total_excl_tax: '12,50' },
+    };
     db.invoices.push(odd);
-    const r = await call(s, tok, 'POST', '/invoices/search?order=id&direction=desc&limit=1', { filters: { related_objects: [{ type: 'company', id: LARGE_CLIENT_ID }] } });
+    const r = await call(s, tok, 'POST', '/invoices/search?order=id&direction=desc&limit=1', {
+      filters: { related_objects: [{ type: 'company', id: LARGE_CLIENT_ID }] },
+    });
     expect(r.body.data[0]).toMatchObject({ id: 99999, status: 'scheduled', amounts: { total_excl_tax: '12,50' } });
     expect(r.body.data[0]).not.toHaveProperty('rows');
     expect((await call(s, tok, 'GET', '/invoices/99999')).body.rows).toEqual(odd.rows);
@@ -172,7 +205,11 @@ describe('faults', () => {
 
   it('cutBodyRate 1 cuts the body and destroys the socket', async () => {
     s = await start({ cutBodyRate: 1 });
-    await expect(fetch(s.tokenUrl, { method: 'POST', body: 'grant_type=client_credentials&client_id=demo-client&client_secret=demo-secret' }).then((r) => r.text())).rejects.toThrow();
+    await expect(
+      fetch(s.tokenUrl, { method: 'POST', body: 'grant_type=client_credentials&client_id=demo-client&client_secret=demo-secret' }).then((r) =>
+        r.text(),
+      ),
+    ).rejects.toThrow();
     s.options.cutBodyRate = 0;
     const tok = await token(s);
     s.options.cutBodyRate = 1;
@@ -182,7 +219,9 @@ describe('faults', () => {
   it('stallMs delays the answer (an aborting client gives up first)', async () => {
     s = await start({ stallMs: 5_000 });
     const tok = await token(s);
-    await expect(fetch(`${s.apiUrl}/currencies`, { headers: { authorization: `Bearer ${tok}` }, signal: AbortSignal.timeout(100) })).rejects.toThrow();
+    await expect(
+      fetch(`${s.apiUrl}/currencies`, { headers: { authorization: `Bearer ${tok}` }, signal: AbortSignal.timeout(100) }),
+    ).rejects.toThrow();
     s.options.stallMs = 0;
     expect((await call(s, tok, 'GET', '/currencies')).status).toBe(200);
   });

@@ -2,7 +2,14 @@
 // real OpenAPI response schema of that endpoint, and enum fields must hold enum values.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DEMO_SALES, EMPTY_CLIENT_ID, HOSTILE_CLIENT_ID, INDIVIDUAL_CLIENT_ID, LARGE_CLIENT_ID, OTHER_CLIENT_ID, PROSPECT_ID, SUPPLIER_ID,
+  DEMO_SALES,
+  EMPTY_CLIENT_ID,
+  HOSTILE_CLIENT_ID,
+  INDIVIDUAL_CLIENT_ID,
+  LARGE_CLIENT_ID,
+  OTHER_CLIENT_ID,
+  PROSPECT_ID,
+  SUPPLIER_ID,
 } from '../../sellsy/demo';
 import type { FakeSellsy } from '../../sellsy/server';
 import { call, start, token } from './helpers';
@@ -56,7 +63,9 @@ describe('lists and searches fit the OpenAPI', () => {
   }
   it('individual-related searches', async () => {
     for (const r of ['invoices', 'estimates', 'payments', 'opportunities']) {
-      const b = await expectFits('POST', `/${r}/search`, `/${r}/search`, { filters: { related_objects: [{ type: 'individual', id: INDIVIDUAL_CLIENT_ID }] } });
+      const b = await expectFits('POST', `/${r}/search`, `/${r}/search`, {
+        filters: { related_objects: [{ type: 'individual', id: INDIVIDUAL_CLIENT_ID }] },
+      });
       expect(b.data.length, r).toBeGreaterThan(0);
     }
     for (const r of ['comments', 'tasks', 'phone-calls', 'calendar-events']) {
@@ -87,8 +96,13 @@ describe('lists and searches fit the OpenAPI', () => {
 describe('details fit the OpenAPI', () => {
   it('documents with rows', async () => {
     const db = s.db.accounts.invoicing;
-    const pick = <T,>(xs: T[]) => [xs[0]!, xs[Math.floor(xs.length / 2)]!, xs[xs.length - 1]!];
-    for (const [r, list] of [['invoices', db.invoices], ['credit-notes', db.creditNotes], ['estimates', db.estimates], ['orders', db.orders]] as const) {
+    const pick = <T>(xs: T[]) => [xs[0]!, xs[Math.floor(xs.length / 2)]!, xs[xs.length - 1]!];
+    for (const [r, list] of [
+      ['invoices', db.invoices],
+      ['credit-notes', db.creditNotes],
+      ['estimates', db.estimates],
+      ['orders', db.orders],
+    ] as const) {
       // Every document with rows of each kind at least once.
       const withKinds = new Map<string, number>();
       for (const d of list) for (const row of d.rows) if (!withKinds.has(row.type)) withKinds.set(row.type, d.id);
@@ -100,11 +114,19 @@ describe('details fit the OpenAPI', () => {
     }
   });
   it('companies, individuals, items, opportunities, activities', async () => {
-    for (const id of COMPANIES) await expectFits('GET', `/companies/${id}?embed[]=invoices&embed[]=estimates&embed[]=opportunities&embed[]=main_contact`, '/companies/{id}');
+    for (const id of COMPANIES)
+      await expectFits('GET', `/companies/${id}?embed[]=invoices&embed[]=estimates&embed[]=opportunities&embed[]=main_contact`, '/companies/{id}');
     await expectFits('GET', `/individuals/${INDIVIDUAL_CLIENT_ID}?embed[]=invoices`, '/individuals/{id}');
     const db = s.db.accounts.invoicing;
     for (const item of db.items.slice(0, 30)) await expectFits('GET', `/items/${item.id}`, '/items/{id}');
-    for (const [r, list] of [['opportunities', db.opportunities], ['comments', db.comments], ['tasks', db.tasks], ['phone-calls', db.phoneCalls], ['calendar-events', db.calendarEvents], ['payments', db.payments]] as const) {
+    for (const [r, list] of [
+      ['opportunities', db.opportunities],
+      ['comments', db.comments],
+      ['tasks', db.tasks],
+      ['phone-calls', db.phoneCalls],
+      ['calendar-events', db.calendarEvents],
+      ['payments', db.payments],
+    ] as const) {
       const spec = `/${r}/{id}`;
       for (const o of [list[0]!, list[list.length - 1]!]) await expectFits('GET', `/${r}/${o.id}`, spec);
     }
@@ -157,7 +179,11 @@ describe('the schema checker itself', () => {
   });
   it('follows $ref pointers into #/paths', () => {
     expect(() => responseSchema('/nowhere', 'get')).toThrow(/no operation/);
-    expect(check({ data: [{ id: 1, title: 'x', bogus: 1 }], pagination: { limit: 1, count: 1, total: 1, offset: 'x' } }, responseSchema('/tasks', 'get')).join())
-      .toContain('bogus: field not in the schema');
+    expect(
+      check(
+        { data: [{ id: 1, title: 'x', bogus: 1 }], pagination: { limit: 1, count: 1, total: 1, offset: 'x' } },
+        responseSchema('/tasks', 'get'),
+      ).join(),
+    ).toContain('bogus: field not in the schema');
   });
 });

@@ -1,7 +1,13 @@
 // Pagination, order, filters and projection of the local Sellsy's lists and searches.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  COLLIDING_CONTACT_ID, EMPTY_CLIENT_ID, INDIVIDUAL_CLIENT_ID, LARGE_CLIENT_CONTACT_ID, LARGE_CLIENT_ID, OTHER_CLIENT_ID, PROSPECT_ID,
+  COLLIDING_CONTACT_ID,
+  EMPTY_CLIENT_ID,
+  INDIVIDUAL_CLIENT_ID,
+  LARGE_CLIENT_CONTACT_ID,
+  LARGE_CLIENT_ID,
+  OTHER_CLIENT_ID,
+  PROSPECT_ID,
 } from '../../sellsy/demo';
 import type { FakeSellsy } from '../../sellsy/server';
 import { call, start, token } from './helpers';
@@ -22,7 +28,13 @@ describe('pagination', () => {
     let offset: string | null = null;
     let pages = 0;
     for (;;) {
-      const r: any = await call(s, tok, 'POST', `/invoices/search?limit=100&order=date&direction=desc${offset ? `&offset=${encodeURIComponent(offset)}` : ''}`, large);
+      const r: any = await call(
+        s,
+        tok,
+        'POST',
+        `/invoices/search?limit=100&order=date&direction=desc${offset ? `&offset=${encodeURIComponent(offset)}` : ''}`,
+        large,
+      );
       expect(r.status).toBe(200);
       pages += 1;
       bySeek.push(...r.body.data.map((d: any) => d.id));
@@ -81,9 +93,11 @@ describe('pagination', () => {
 });
 
 describe('filters', () => {
-  it('related_objects keeps the client\'s documents only, even when another client\'s document names one of its contacts', async () => {
+  it("related_objects keeps the client's documents only, even when another client's document names one of its contacts", async () => {
     for (const resource of ['invoices', 'credit-notes', 'estimates', 'orders', 'payments', 'opportunities']) {
-      const r = await call(s, tok, 'POST', `/${resource}/search?limit=100`, { filters: { related_objects: [{ type: 'company', id: OTHER_CLIENT_ID }] } });
+      const r = await call(s, tok, 'POST', `/${resource}/search?limit=100`, {
+        filters: { related_objects: [{ type: 'company', id: OTHER_CLIENT_ID }] },
+      });
       expect(r.status, resource).toBe(200);
       expect(r.body.data.length, resource).toBeGreaterThan(0);
       for (const d of r.body.data) {
@@ -94,7 +108,11 @@ describe('filters', () => {
     }
     // Documents of the other client that name the large client's contact, or a contact whose id is the large client's.
     const db = s.db.accounts.invoicing;
-    const tricky = db.invoices.filter((i) => i.related.some((r: any) => r.type === 'contact' && (r.id === LARGE_CLIENT_CONTACT_ID || r.id === COLLIDING_CONTACT_ID)) && i.related.some((r: any) => r.id === OTHER_CLIENT_ID));
+    const tricky = db.invoices.filter(
+      (i) =>
+        i.related.some((r: any) => r.type === 'contact' && (r.id === LARGE_CLIENT_CONTACT_ID || r.id === COLLIDING_CONTACT_ID)) &&
+        i.related.some((r: any) => r.id === OTHER_CLIENT_ID),
+    );
     expect(tricky.length).toBeGreaterThan(0);
     const all = [];
     let offset = 0;
@@ -136,7 +154,9 @@ describe('filters', () => {
     for (const d of op.body.data) expect(d.status).toBe('won');
     const tk = await call(s, tok, 'POST', '/tasks/search?limit=100', { filters: { statuses: ['todo'] } });
     expect(tk.body.data.every((t: any) => t.status === 'todo')).toBe(true);
-    const dr = await call(s, tok, 'POST', '/invoices/search?limit=100', { filters: { ...large.filters, date: { start: '2025-01-01', end: '2025-03-31' } } });
+    const dr = await call(s, tok, 'POST', '/invoices/search?limit=100', {
+      filters: { ...large.filters, date: { start: '2025-01-01', end: '2025-03-31' } },
+    });
     expect(dr.body.data.length).toBeGreaterThan(5);
     for (const d of dr.body.data) expect(d.date >= '2025-01-01' && d.date <= '2025-03-31').toBe(true);
     const cr = await call(s, tok, 'POST', '/estimates/search?limit=100', { filters: { created: { start: '2026-01-01T00:00:00+01:00' } } });
@@ -147,12 +167,17 @@ describe('filters', () => {
 
   it('answers 400 for a missing or malformed filter', async () => {
     const cases: [string, unknown][] = [
-      ['/invoices/search', {}], ['/invoices/search', { filters: [] }], ['/invoices/search', { filters: { related_objects: { type: 'company', id: 1 } } }],
+      ['/invoices/search', {}],
+      ['/invoices/search', { filters: [] }],
+      ['/invoices/search', { filters: { related_objects: { type: 'company', id: 1 } } }],
       ['/invoices/search', { filters: { related_objects: [{ type: 'company', id: '48201' }] } }],
       ['/invoices/search', { filters: { related_objects: [{ type: 'contact', id: 1 }] } }],
-      ['/invoices/search', { filters: { status: 'paid' } }], ['/invoices/search', { filters: { status: ['unpaid'] } }],
-      ['/invoices/search', { filters: { date: { start: '2025-13-01' } } }], ['/invoices/search', { filters: { created: { start: '2025-01-01' } } }],
-      ['/comments/search', { filters: { companies: ['x'] } }], ['/opportunities/search', { filters: { statuses: 'open' } }],
+      ['/invoices/search', { filters: { status: 'paid' } }],
+      ['/invoices/search', { filters: { status: ['unpaid'] } }],
+      ['/invoices/search', { filters: { date: { start: '2025-13-01' } } }],
+      ['/invoices/search', { filters: { created: { start: '2025-01-01' } } }],
+      ['/comments/search', { filters: { companies: ['x'] } }],
+      ['/opportunities/search', { filters: { statuses: 'open' } }],
     ];
     for (const [path, body] of cases) {
       const r = await call(s, tok, 'POST', path, body);
@@ -191,7 +216,15 @@ describe('projection, embeds, details', () => {
   });
 
   it('404 with the error body for absent objects, and for an individual asked as a company', async () => {
-    for (const p of [`/companies/${INDIVIDUAL_CLIENT_ID}`, `/individuals/${LARGE_CLIENT_ID}`, '/invoices/1', '/items/99', '/estimates/abc', '/opportunities/pipelines/1/steps', '/nowhere']) {
+    for (const p of [
+      `/companies/${INDIVIDUAL_CLIENT_ID}`,
+      `/individuals/${LARGE_CLIENT_ID}`,
+      '/invoices/1',
+      '/items/99',
+      '/estimates/abc',
+      '/opportunities/pipelines/1/steps',
+      '/nowhere',
+    ]) {
       const r = await call(s, tok, 'GET', p);
       expect(r.status, p).toBe(404);
       expect(r.body.error).toMatchObject({ code: 404, message: expect.any(String) });

@@ -8,7 +8,9 @@ let cached: Schema | null = null;
 
 /** Parsed once per test file: the YAML is 2 MB. */
 export function openapi(): Schema {
-  cached ??= parse(readFileSync(new URL('../../../../shared/reference/sellsy-openapi.yaml', import.meta.url), 'utf8'), { maxAliasCount: -1 }) as Schema;
+  cached ??= parse(readFileSync(new URL('../../../../shared/reference/sellsy-openapi.yaml', import.meta.url), 'utf8'), {
+    maxAliasCount: -1,
+  }) as Schema;
   return cached;
 }
 
@@ -36,7 +38,7 @@ export function responseSchema(path: string, method: 'get' | 'post', status?: st
   const op = openapi().paths?.[path]?.[method];
   if (!op) throw new Error(`no operation ${method.toUpperCase()} ${path} in the OpenAPI`);
   const responses = op.responses as Record<string, Schema>;
-  let resp = deref(responses[status ?? (responses['200'] ? '200' : responses['201'] ? '201' : '207')]!);
+  const resp = deref(responses[status ?? (responses['200'] ? '200' : responses['201'] ? '201' : '207')]!);
   const content = resp.content?.['application/json'] ?? Object.values(resp.content ?? {})[0];
   if (!content?.schema) throw new Error(`no JSON schema for ${method.toUpperCase()} ${path}`);
   return content.schema;
@@ -103,7 +105,8 @@ export function check(value: unknown, schema: Schema, at = '$'): string[] {
 }
 
 function checkOne(value: unknown, s: Schema, at: string): string[] {
-  if (!typeOk(value, s)) return [`${at}: ${JSON.stringify(value)?.slice(0, 60)} is not ${JSON.stringify(s.type)}${s.nullable ? '' : ' (not nullable)'}`];
+  if (!typeOk(value, s))
+    return [`${at}: ${JSON.stringify(value)?.slice(0, 60)} is not ${JSON.stringify(s.type)}${s.nullable ? '' : ' (not nullable)'}`];
   if (value === null) return [];
   if (s.enum && !s.enum.includes(value)) return [`${at}: ${JSON.stringify(value)} not in enum ${JSON.stringify(s.enum)}`];
   if (Array.isArray(value)) return s.items ? value.flatMap((v, i) => check(v, s.items, `${at}[${i}]`)) : [];

@@ -1,14 +1,22 @@
 // The Sellsy web-app pages served by the local Sellsy: routes, escaped names, no API call, hostile page styles.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  EMPTY_CLIENT_ID, HOSTILE_CLIENT_ID, INDIVIDUAL_CLIENT_ID, LARGE_CLIENT_CONTACT_ID, LARGE_CLIENT_ID, PROSPECT_ID, SUPPLIER_ID,
+  EMPTY_CLIENT_ID,
+  HOSTILE_CLIENT_ID,
+  INDIVIDUAL_CLIENT_ID,
+  LARGE_CLIENT_CONTACT_ID,
+  LARGE_CLIENT_ID,
+  PROSPECT_ID,
+  SUPPLIER_ID,
 } from '../../sellsy/demo';
 import { escapeHtml } from '../../sellsy/pages';
 import type { FakeSellsy } from '../../sellsy/server';
 import { start } from './helpers';
 
 let s: FakeSellsy;
-beforeAll(async () => { s = await start(); });
+beforeAll(async () => {
+  s = await start();
+});
 afterAll(() => s.close());
 
 async function page(path: string) {
@@ -17,7 +25,7 @@ async function page(path: string) {
 }
 
 describe('web-app pages', () => {
-  it('serves every client route with the name, the type badge, the tabs and the page\'s aggressive styles', async () => {
+  it("serves every client route with the name, the type badge, the tabs and the page's aggressive styles", async () => {
     const cases: [string, string, string][] = [
       [`/thirds/client/${LARGE_CLIENT_ID}`, 'Hôtellerie Durand &amp; Fils', 'Client'],
       [`/thirds/client/${INDIVIDUAL_CLIENT_ID}`, 'Sophie Lefèvre', 'Client'],
@@ -44,7 +52,7 @@ describe('web-app pages', () => {
     expect(home.html).toContain(`href="/thirds/client/${INDIVIDUAL_CLIENT_ID}"`);
   });
 
-  it('escapes the hostile client\'s name', async () => {
+  it("escapes the hostile client's name", async () => {
     const p = await page(`/thirds/client/${HOSTILE_CLIENT_ID}`);
     const name = s.db.accounts.invoicing.companies.find((c) => c.id === HOSTILE_CLIENT_ID)!.name as string;
     expect(p.html).toContain(escapeHtml(name));

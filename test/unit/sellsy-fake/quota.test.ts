@@ -4,7 +4,10 @@ import type { FakeSellsy } from '../../sellsy/server';
 import { call, start, token } from './helpers';
 
 let s: FakeSellsy | undefined;
-afterEach(async () => { await s?.close(); s = undefined; });
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
 
 describe('quotas', () => {
   it('answers 429 with the error body beyond a per-second quota of 5, and counts down the headers', async () => {

@@ -2,16 +2,26 @@
 // brief says (the large client's five years, the empty one, the hostile one, the sales-only twin).
 import { describe, expect, it } from 'vitest';
 import {
-  EMPTY_CLIENT_ID, HOSTILE_CLIENT_ID, INDIVIDUAL_CLIENT_ID, LARGE_CLIENT_ID, OTHER_CLIENT_ID, PROSPECT_ID, SUPPLIER_ID,
+  EMPTY_CLIENT_ID,
+  HOSTILE_CLIENT_ID,
+  INDIVIDUAL_CLIENT_ID,
+  LARGE_CLIENT_ID,
+  OTHER_CLIENT_ID,
+  PROSPECT_ID,
+  SUPPLIER_ID,
 } from '../../sellsy/demo';
-import { seed, type Obj } from '../../sellsy/seed';
+import { type Obj, seed } from '../../sellsy/seed';
 import { addDays, cents, daysBetween, money, parseDay, withVat } from '../../sellsy/util';
 import { TODAY } from './helpers';
 
 const db = seed(TODAY);
 const inv = db.accounts.invoicing;
 const of = (list: Obj[], type: string, id: number) => list.filter((d) => d.related.some((r: Obj) => r.type === type && r.id === id));
-const count = (list: Obj[], key = 'status') => list.reduce<Record<string, number>>((m, o) => ({ ...m, [o[key]]: (m[o[key]] ?? 0) + 1 }), {});
+const count = (list: Obj[], key = 'status') => {
+  const m: Record<string, number> = {};
+  for (const o of list) m[o[key]] = (m[o[key]] ?? 0) + 1;
+  return m;
+};
 
 describe('determinism', () => {
   it('the same today gives the same data; another today shifts every date', () => {
@@ -27,7 +37,19 @@ describe('determinism', () => {
   });
   it('ids are unique per list, and the two accounts share ids', () => {
     for (const account of [inv, db.accounts.sales]) {
-      for (const list of [account.invoices, account.creditNotes, account.estimates, account.orders, account.payments, account.opportunities, account.comments, account.tasks, account.phoneCalls, account.calendarEvents, account.items]) {
+      for (const list of [
+        account.invoices,
+        account.creditNotes,
+        account.estimates,
+        account.orders,
+        account.payments,
+        account.opportunities,
+        account.comments,
+        account.tasks,
+        account.phoneCalls,
+        account.calendarEvents,
+        account.items,
+      ]) {
         expect(new Set(list.map((o) => o.id)).size).toBe(list.length);
       }
     }
@@ -86,7 +108,10 @@ describe('the large client', () => {
       const ps = byInvoice.get(i.id)!.filter((p) => p.status === 'confirmed');
       const linked = ps.reduce((a, p) => a + cents(p.related_objects.find((r: Obj) => r.id === i.id).amount_linked), 0);
       expect(linked).toBe(cents(i.amounts.total_incl_tax));
-      const last = ps.map((p) => p.paid_at.slice(0, 10)).sort().at(-1)!;
+      const last = ps
+        .map((p) => p.paid_at.slice(0, 10))
+        .sort()
+        .at(-1)!;
       expect(last <= TODAY).toBe(true);
       if (last > i.due_date) late += 1;
     }
@@ -107,7 +132,8 @@ describe('the large client', () => {
     for (const s of ['draft', 'stored', 'partialspend', 'spent', 'cancelled']) expect(count(cn)[s], s).toBeGreaterThan(0);
     const est = of(inv.estimates, 'company', LARGE_CLIENT_ID);
     expect(est.length).toBeGreaterThanOrEqual(55);
-    for (const s of ['draft', 'sent', 'read', 'accepted', 'refused', 'expired', 'advanced', 'partialinvoiced', 'invoiced', 'cancelled']) expect(count(est)[s], s).toBeGreaterThan(0);
+    for (const s of ['draft', 'sent', 'read', 'accepted', 'refused', 'expired', 'advanced', 'partialinvoiced', 'invoiced', 'cancelled'])
+      expect(count(est)[s], s).toBeGreaterThan(0);
     expect(est.some((e) => e.status === 'read' && daysBetween(e.date, TODAY) > 7)).toBe(true);
     for (const e of est) expect(e.expiry_date).toBe(addDays(e.date, 30));
     const opp = inv.opportunities.filter((o) => o.company_id === LARGE_CLIENT_ID);
@@ -135,12 +161,25 @@ describe('the large client', () => {
 describe('the other demo thirds', () => {
   it('types, the empty client, the prospect, the individual', () => {
     const type = (id: number) => inv.companies.find((c) => c.id === id)?.type;
-    expect([type(LARGE_CLIENT_ID), type(PROSPECT_ID), type(SUPPLIER_ID), type(EMPTY_CLIENT_ID), type(HOSTILE_CLIENT_ID), type(OTHER_CLIENT_ID)])
-      .toEqual(['client', 'prospect', 'supplier', 'client', 'client', 'client']);
+    expect([
+      type(LARGE_CLIENT_ID),
+      type(PROSPECT_ID),
+      type(SUPPLIER_ID),
+      type(EMPTY_CLIENT_ID),
+      type(HOSTILE_CLIENT_ID),
+      type(OTHER_CLIENT_ID),
+    ]).toEqual(['client', 'prospect', 'supplier', 'client', 'client', 'client']);
     expect(inv.companies.some((c) => c.id === INDIVIDUAL_CLIENT_ID)).toBe(false);
-    expect(inv.individuals[0]).toMatchObject({ id: INDIVIDUAL_CLIENT_ID, type: 'client', first_name: expect.any(String), last_name: expect.any(String) });
-    for (const list of [inv.invoices, inv.creditNotes, inv.estimates, inv.orders, inv.opportunities]) expect(of(list, 'company', EMPTY_CLIENT_ID)).toEqual([]);
-    for (const list of [inv.comments, inv.tasks, inv.phoneCalls, inv.calendarEvents]) expect(list.filter((a) => a.company_id === EMPTY_CLIENT_ID)).toEqual([]);
+    expect(inv.individuals[0]).toMatchObject({
+      id: INDIVIDUAL_CLIENT_ID,
+      type: 'client',
+      first_name: expect.any(String),
+      last_name: expect.any(String),
+    });
+    for (const list of [inv.invoices, inv.creditNotes, inv.estimates, inv.orders, inv.opportunities])
+      expect(of(list, 'company', EMPTY_CLIENT_ID)).toEqual([]);
+    for (const list of [inv.comments, inv.tasks, inv.phoneCalls, inv.calendarEvents])
+      expect(list.filter((a) => a.company_id === EMPTY_CLIENT_ID)).toEqual([]);
     expect(of(inv.estimates, 'company', PROSPECT_ID)).toHaveLength(1);
     expect(inv.comments.filter((c) => c.company_id === PROSPECT_ID)).toHaveLength(1);
     expect(of(inv.invoices, 'individual', INDIVIDUAL_CLIENT_ID).length).toBeGreaterThanOrEqual(3);
