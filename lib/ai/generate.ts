@@ -3,9 +3,9 @@
 // The figures of the summary are never touched: only those two texts can change.
 import type OpenAI from 'openai';
 import type { Recommendation, Summary } from '../summary/types';
-import { createClient, describeError, isRejectedParameter, MalformedOutputError, withDeadline } from './client';
 import { promptLang, T, type Texts } from './i18n';
 import { type AllowedFigures, allowedFiguresOf, allowFromTrustedText, checkNumbers } from './number-check';
+import { createOpenAiClient, isRejectedParameter, llmFailureMessage, MalformedOutputError, withDeadline } from './openai-client';
 import { leaksSystemPrompt, looksLikeLanguage } from './output-check';
 import { buildRequests, type ChatMessage, type PromptRequest, type Purpose } from './prompts';
 import { parseRecommendations, RECOMMENDATIONS_SCHEMA } from './recommendations-parse';
@@ -46,7 +46,7 @@ export async function generateTexts(summary: Summary, settings: AiSettings, opts
   }
   const boundary = randomBoundary();
   const requests = buildRequests(summary, settings, boundary);
-  const client = createClient(settings, opts.fetch);
+  const client = createOpenAiClient(settings, opts.fetch);
   const allowed = allowedFiguresOf(summary, [...WINDOW_NUMBERS, summary.interactions.items.length]);
   for (const r of summary.recommendations.items) allowFromTrustedText(allowed, `${r.action}\n${r.reason}`, summary.language);
   const ctx: Ctx = { summary, settings, opts, client, t, boundary, allowed, out, warnings: { interactions: [], recommendations: [] } };
@@ -103,7 +103,7 @@ async function interactions(ctx: Ctx, req: PromptRequest): Promise<void> {
     text = removeInvisible(text).trim();
     if (!text) throw new MalformedOutputError();
   } catch (e) {
-    ctx.warnings[req.purpose].push(describeError(e, ctx.settings, ctx.t, what));
+    ctx.warnings[req.purpose].push(llmFailureMessage(e, ctx.settings, ctx.t, what));
     return;
   }
   if (text.length > MAX_INTERACTIONS_CHARS) {
@@ -152,7 +152,7 @@ async function recommendations(ctx: Ctx, req: PromptRequest): Promise<void> {
       }
     }
   } catch (e) {
-    ctx.warnings[req.purpose].push(describeError(e, ctx.settings, ctx.t, what));
+    ctx.warnings[req.purpose].push(llmFailureMessage(e, ctx.settings, ctx.t, what));
     return;
   }
   const parsed = parseRecommendations(removeInvisible(text), req.evidence);

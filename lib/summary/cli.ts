@@ -143,7 +143,8 @@ function errorLine(e: unknown, args: CliArgs | null, apiUrl: string): string {
   return `The summary could not be computed: ${m.split('\n')[0]}`;
 }
 
-const PHASES: Record<LoadProgress['phase'], string> = {
+/** What each step of the load reads, for the terminal's progress line. */
+const LOAD_STEPS: Record<LoadProgress['phase'], string> = {
   client: 'client record',
   account: 'account',
   documents: 'documents',
@@ -193,7 +194,7 @@ export async function runSummaryCli(argv: string[], env: Record<string, string |
         ...(io.stderrIsTty
           ? {
               onProgress: (p: LoadProgress) => {
-                io.stderr(`\r\x1b[KLoading ${PHASES[p.phase]}${p.total > 1 ? ` ${p.done}/${p.total}` : ''}…`);
+                io.stderr(`\r\x1b[KLoading ${LOAD_STEPS[p.phase]}${p.total > 1 ? ` ${p.done}/${p.total}` : ''}…`);
                 progressShown = true;
               },
             }
