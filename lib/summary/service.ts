@@ -181,10 +181,10 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
         signal: run.signal,
         onProgress: (progress) => emit({ type: 'progress', progress }),
         onSummary: (summary, phase) => {
-          if (phase === 'figures') {
-            figuresSent = true;
-            if (ai?.enabled) deps.onFigures?.(summary, ai);
-          } else textsSent = true;
+          // Once figures are on screen, a failure only costs the texts; a 'texts' summary is the final one.
+          if (phase === 'texts') textsSent = true;
+          else figuresSent = true;
+          if (phase === 'figures' && ai?.enabled) deps.onFigures?.(summary, ai);
           const requests = api.stats().requests - startRequests;
           emit({ type: 'summary', summary, phase, savedAt: deps.now().toISOString(), stale: false, requests });
         },
