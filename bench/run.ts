@@ -7,13 +7,14 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { whatWouldBeSent } from '../lib/ai';
+import { whatWouldBeSent } from '../lib/ai/generate';
 import { DEFAULT_AI_SETTINGS } from '../lib/ai/settings';
 import { computeSummary } from '../lib/cards';
 import type { ClientData } from '../lib/client-data';
 import { createSellsyApi, type SellsyApi } from '../lib/sellsy/api';
 import { loadClient } from '../lib/sellsy/load-client';
-import { openStore, type ResumeStore } from '../lib/store';
+import { openStore } from '../lib/store/open-store';
+import type { ResumeStore } from '../lib/store/types';
 import { DEMO, LARGE_CLIENT_ID } from '../test/sellsy/demo';
 import { type FakeSellsy, startSellsy } from '../test/sellsy/server';
 import { naiveLoad } from './naive-client';

@@ -22,7 +22,7 @@ export type PanelRequest =
   | { type: 'peek'; page: PageRef };
 
 /**
- * What the background answers on the port (entrypoints/background/summary-port.ts), per request:
+ * What the background answers on the port (lib/summary/service.ts, carried by entrypoints/background/summary-port.ts), per request:
  * - `peek` → one `summary` phase 'cached' when the page's summary is cached, else `no-cache`; it never
  *   computes, never calls the API and never answers `no-credentials` (the panel is closed);
  * - no credentials configured → `no-credentials` only;

@@ -1,5 +1,6 @@
 // Wiring only: the toolbar button, the panel's port and the options page's requests. The logic lives in
-// the sibling modules, which take the browser's pieces as parameters so unit tests run them in Node.
+// lib/ (the panel's use case: lib/summary/service.ts) and in the sibling modules, which take the browser's
+// pieces as parameters so unit tests run them in Node.
 
 import { testProvider } from '@/lib/ai/test-provider';
 import { localDate } from '@/lib/dates';
@@ -9,9 +10,9 @@ import { aiSettingsOf, sellsyConnection } from '@/lib/settings/derive';
 import { createSettingsStore, type KeyValue } from '@/lib/settings/store';
 import { openStore } from '@/lib/store/open-store';
 import type { ResumeStore } from '@/lib/store/types';
+import { createSummaryService } from '@/lib/summary/service';
 import { createAccountMap } from './accounts';
 import { createActionHandler } from './action';
-import { buildSummary } from './build-summary';
 import { acceptRuntimeRequest, type GuardContext } from './guard';
 import { createLastSent } from './last-sent';
 import { localConnection } from './local-sellsy';
@@ -61,26 +62,25 @@ export default defineBackground(() => {
   });
   (browser.action ?? browser.browserAction).onClicked.addListener((tab) => void onAction(tab));
 
+  const summaries = createSummaryService({
+    loadSettings: () => settings.load(),
+    connectionFor: (s, page) => sellsyConnection(s) ?? (__LOCAL_SELLSY__ && isLoopbackOrigin(page.origin) ? localConnection(page.origin) : null),
+    makeApi: apiFor,
+    openStore: getStore,
+    accounts,
+    aiSettings: (s) => (s.ai.enabled ? aiSettingsOf(s) : null),
+    today: () => localDate(new Date()),
+    now: () => new Date(),
+    browserLanguage,
+    onFigures: (summary, ai) => lastSent.record(summary, ai),
+    onWarning: (m) => console.warn(m),
+  });
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== SUMMARY_PORT) return;
-    servePanelPort(port as unknown as PortLike, {
-      guard,
-      loadSettings: () => settings.load(),
-      connectionFor: (s, page) => sellsyConnection(s) ?? (__LOCAL_SELLSY__ && isLoopbackOrigin(page.origin) ? localConnection(page.origin) : null),
-      makeApi: apiFor,
-      openStore: getStore,
-      accounts,
-      build: buildSummary,
-      aiSettings: (s) => (s.ai.enabled ? aiSettingsOf(s) : null),
-      today: () => localDate(new Date()),
-      now: () => new Date(),
-      browserLanguage,
-      onFigures: (summary, ai) => lastSent.record(summary, ai),
-      onWarning: (m) => console.warn(m),
-    });
+    servePanelPort(port as unknown as PortLike, { guard, service: summaries, onWarning: (m) => console.warn(m) });
   });
 
-  const handle = createRequestHandler({
+  const answerRequest = createRequestHandler({
     settings,
     makeApi: apiFor,
     accounts,
@@ -96,7 +96,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender: SenderLike, sendResponse: (r: unknown) => void) => {
     const request = acceptRuntimeRequest(message, sender, guard);
     if (!request) return undefined; // not ours to answer: no response at all
-    void handle(request).then(sendResponse);
+    void answerRequest(request).then(sendResponse);
     return true; // the answer comes asynchronously
   });
 });

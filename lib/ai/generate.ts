@@ -3,16 +3,14 @@
 // The figures of the summary are never touched: only those two texts can change.
 import type OpenAI from 'openai';
 import type { Recommendation, Summary } from '../summary/types';
-import { createClient, describeError, isRejectedParameter, MalformedOutputError, withDeadline } from './client';
 import { promptLang, T, type Texts } from './i18n';
 import { type AllowedFigures, allowedFiguresOf, allowFromTrustedText, checkNumbers } from './number-check';
+import { createOpenAiClient, isRejectedParameter, llmFailureMessage, MalformedOutputError, withDeadline } from './openai-client';
 import { leaksSystemPrompt, looksLikeLanguage } from './output-check';
 import { buildRequests, type ChatMessage, type PromptRequest, type Purpose } from './prompts';
 import { parseRecommendations, RECOMMENDATIONS_SCHEMA } from './recommendations-parse';
 import { randomBoundary, removeInvisible } from './sanitize';
 import { type AiSettings, isDefaultOpenAi, isValidBaseURL, type StructuredOutputMode } from './settings';
-import { estimateTokens } from './tokens';
-import { estimateCostUsd, type Usage } from './usage';
 
 export interface GenerateOptions {
   /** Called with the whole interactions text so far, each time it grows. The final text may still be replaced
@@ -22,16 +20,9 @@ export interface GenerateOptions {
   fetch?: typeof fetch;
 }
 
-export interface SentRequest {
-  purpose: Purpose;
-  messages: ChatMessage[];
-}
-
 export interface GenerateResult {
   summary: Summary;
   warnings: string[];
-  usage: (Usage & { purpose: Purpose })[];
-  sent: SentRequest[];
 }
 
 const MAX_INTERACTIONS_CHARS = 2500;
@@ -42,7 +33,7 @@ const MIN_RECOMMENDATIONS = 2;
 const WINDOW_NUMBERS = [6, 3];
 
 export async function generateTexts(summary: Summary, settings: AiSettings, opts: GenerateOptions = {}): Promise<GenerateResult> {
-  const out: GenerateResult = { summary: structuredClone(summary), warnings: [], usage: [], sent: [] };
+  const out: GenerateResult = { summary: structuredClone(summary), warnings: [] };
   const t = T[promptLang(summary.language)];
   if (!settings.enabled) return out;
   if (!isValidBaseURL(settings.baseURL)) {
@@ -55,7 +46,7 @@ export async function generateTexts(summary: Summary, settings: AiSettings, opts
   }
   const boundary = randomBoundary();
   const requests = buildRequests(summary, settings, boundary);
-  const client = createClient(settings, opts.fetch);
+  const client = createOpenAiClient(settings, opts.fetch);
   const allowed = allowedFiguresOf(summary, [...WINDOW_NUMBERS, summary.interactions.items.length]);
   for (const r of summary.recommendations.items) allowFromTrustedText(allowed, `${r.action}\n${r.reason}`, summary.language);
   const ctx: Ctx = { summary, settings, opts, client, t, boundary, allowed, out, warnings: { interactions: [], recommendations: [] } };
@@ -69,9 +60,6 @@ export async function generateTexts(summary: Summary, settings: AiSettings, opts
   );
   // Requests run side by side; report them in a stable order.
   out.warnings.push(...ctx.warnings.interactions, ...ctx.warnings.recommendations);
-  const order = (p: Purpose) => (p === 'interactions' ? 0 : 1);
-  out.sent.sort((a, b) => order(a.purpose) - order(b.purpose));
-  out.usage.sort((a, b) => order(a.purpose) - order(b.purpose));
   return out;
 }
 
@@ -85,22 +73,6 @@ interface Ctx {
   allowed: AllowedFigures;
   out: GenerateResult;
   warnings: Record<Purpose, string[]>;
-}
-
-function recordUsage(ctx: Ctx, req: PromptRequest, text: string, apiUsage: OpenAI.CompletionUsage | null | undefined) {
-  const promptTokens = apiUsage?.prompt_tokens ?? req.tokensEstimate;
-  const completionTokens = apiUsage?.completion_tokens ?? estimateTokens(text);
-  ctx.out.usage.push({
-    purpose: req.purpose,
-    promptTokens,
-    completionTokens,
-    costUsd: estimateCostUsd(ctx.settings.model, promptTokens, completionTokens),
-    ...(apiUsage ? {} : { estimated: true }),
-  });
-}
-
-function noteSent(ctx: Ctx, req: PromptRequest) {
-  if (!ctx.out.sent.some((s) => s.purpose === req.purpose)) ctx.out.sent.push({ purpose: req.purpose, messages: req.messages });
 }
 
 /** The common checks of a generated text: no leak, right language, only computed numbers. Null when it passes. */
@@ -117,48 +89,21 @@ async function interactions(ctx: Ctx, req: PromptRequest): Promise<void> {
   const what = ctx.t.warn.what.interactions;
   let text = '';
   try {
-    let withUsage = true;
-    for (;;) {
-      try {
-        text = '';
-        noteSent(ctx, req);
-        const usage = await withDeadline(ctx.settings.timeoutMs, ctx.opts.signal, async (signal) => {
-          const stream = await ctx.client.chat.completions.create(
-            {
-              model: ctx.settings.model,
-              messages: req.messages,
-              stream: true,
-              ...(withUsage ? { stream_options: { include_usage: true } } : {}),
-            },
-            { signal },
-          );
-          let u: OpenAI.CompletionUsage | null | undefined;
-          for await (const chunk of stream) {
-            const delta = chunk.choices?.[0]?.delta?.content;
-            if (delta) {
-              text += delta;
-              ctx.opts.onInteractionsDelta?.(text);
-            }
-            if (chunk.usage) u = chunk.usage;
-          }
-          return u;
-        });
-        recordUsage(ctx, req, text, usage);
-        break;
-      } catch (e) {
-        // Some compatible servers refuse stream_options: ask once more without it.
-        if (withUsage && text === '' && isRejectedParameter(e)) {
-          withUsage = false;
-          continue;
+    await withDeadline(ctx.settings.timeoutMs, ctx.opts.signal, async (signal) => {
+      const stream = await ctx.client.chat.completions.create({ model: ctx.settings.model, messages: req.messages, stream: true }, { signal });
+      for await (const chunk of stream) {
+        const delta = chunk.choices?.[0]?.delta?.content;
+        if (delta) {
+          text += delta;
+          ctx.opts.onInteractionsDelta?.(text);
         }
-        throw e;
       }
-    }
+    });
     // The model may echo invisible characters from the notes; the panel shows none.
     text = removeInvisible(text).trim();
     if (!text) throw new MalformedOutputError();
   } catch (e) {
-    ctx.warnings[req.purpose].push(describeError(e, ctx.settings, ctx.t, what));
+    ctx.warnings[req.purpose].push(llmFailureMessage(e, ctx.settings, ctx.t, what));
     return;
   }
   if (text.length > MAX_INTERACTIONS_CHARS) {
@@ -196,12 +141,10 @@ async function recommendations(ctx: Ctx, req: PromptRequest): Promise<void> {
     for (let i = 0; ; i++) {
       const mode = modes[i]!;
       try {
-        noteSent(ctx, req);
         const res = await withDeadline(ctx.settings.timeoutMs, ctx.opts.signal, (signal) =>
           ctx.client.chat.completions.create({ model: ctx.settings.model, messages: req.messages, ...responseFormat(mode) }, { signal }),
         );
         text = res.choices?.[0]?.message?.content ?? '';
-        recordUsage(ctx, req, text, res.usage);
         break;
       } catch (e) {
         if (i + 1 < modes.length && isRejectedParameter(e)) continue;
@@ -209,7 +152,7 @@ async function recommendations(ctx: Ctx, req: PromptRequest): Promise<void> {
       }
     }
   } catch (e) {
-    ctx.warnings[req.purpose].push(describeError(e, ctx.settings, ctx.t, what));
+    ctx.warnings[req.purpose].push(llmFailureMessage(e, ctx.settings, ctx.t, what));
     return;
   }
   const parsed = parseRecommendations(removeInvisible(text), req.evidence);

@@ -3,7 +3,7 @@
 import type { Summary } from '../summary/types';
 import { type EvidenceKey, factsOf, notesBlock } from './facts';
 import { languageName, promptLang, T } from './i18n';
-import { redact } from './redact';
+import { redactPersonalData } from './redact';
 import { fence, randomBoundary } from './sanitize';
 import type { AiSettings } from './settings';
 import { estimateMessagesTokens } from './tokens';
@@ -61,7 +61,7 @@ export function buildRequests(summary: Summary, settings: AiSettings, boundary =
   const lang = summary.language;
   const t = T[promptLang(lang)];
   const system = t.system(boundary, languageName(lang));
-  const prepare = settings.redact ? redact : (x: string) => x;
+  const prepare = settings.redact ? redactPersonalData : (x: string) => x;
   const facts = factsOf(summary, prepare);
   const requests: PromptRequest[] = [];
 

@@ -21,7 +21,8 @@ function looksLikeIban(match: string): boolean {
   return compact.length >= 15 && compact.length <= 34 && digits >= 10;
 }
 
-export function redact(text: string): string {
+/** The text with e-mail addresses, IBANs and phone numbers replaced by REDACTED's placeholders. */
+export function redactPersonalData(text: string): string {
   return text
     .replace(EMAIL, REDACTED.email)
     .replace(IBAN, (m) => {

@@ -1,6 +1,7 @@
 // The options page's "Test" button: one tiny request that proves the address, the key and the model work.
-import { createClient, describeError, withDeadline } from './client';
+
 import { promptLang, T } from './i18n';
+import { createOpenAiClient, llmFailureMessage, withDeadline } from './openai-client';
 import type { AiSettings } from './settings';
 import { isDefaultOpenAi, isValidBaseURL } from './settings';
 
@@ -12,12 +13,12 @@ export async function testProvider(
   if (!isValidBaseURL(settings.baseURL)) return { ok: false, message: t.warn.badUrl(settings.baseURL) };
   if (!settings.apiKey && isDefaultOpenAi(settings.baseURL)) return { ok: false, message: t.warn.notConfigured };
   try {
-    const client = createClient(settings, opts.fetch);
+    const client = createOpenAiClient(settings, opts.fetch);
     const res = await withDeadline(settings.timeoutMs, opts.signal, (signal) =>
       client.chat.completions.create({ model: settings.model, messages: [{ role: 'user', content: 'Reply with the word OK.' }] }, { signal }),
     );
     return { ok: true, model: res.model || settings.model };
   } catch (e) {
-    return { ok: false, message: describeError(e, settings, t, 'test') };
+    return { ok: false, message: llmFailureMessage(e, settings, t, 'test') };
   }
 }

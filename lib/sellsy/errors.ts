@@ -59,7 +59,7 @@ export function errorFromResponse(what: string, status: number, bodyText: string
     const e = parsed?.error;
     if (e && typeof e === 'object') {
       if (typeof e.code === 'number') code = e.code;
-      if (typeof e.message === 'string') apiMessage = redact(e.message).slice(0, 300);
+      if (typeof e.message === 'string') apiMessage = scrubCredentialPatterns(e.message).slice(0, 300);
       if (typeof e.context === 'string' || e.context === null) context = e.context as string | null;
     }
   } catch {
@@ -75,8 +75,8 @@ export function errorFromResponse(what: string, status: number, bodyText: string
   });
 }
 
-/** Removes anything that looks like a bearer token or a secret from a text we did not write. */
-export function redact(text: string): string {
+/** Removes anything shaped like a bearer token or a secret parameter from a text we did not write. */
+function scrubCredentialPatterns(text: string): string {
   return text
     .replace(/Bearer\s+[A-Za-z0-9._~+/=-]+/gi, 'Bearer [redacted]')
     .replace(/(client_secret|access_token|refresh_token)=([^&\s]+)/gi, '$1=[redacted]');

@@ -2,6 +2,7 @@
 // and environment reading, the one pipeline (build.ts), and output. stdout carries the summary only; every
 // message goes to stderr in one line, with no stack trace. The script in scripts/ only wires process I/O.
 
+import { parseArgs as parseArgv } from 'node:util';
 import { aiSettingsFromEnv } from '../ai/settings';
 import type { LoadProgress, SourceModeSetting } from '../client-data';
 import { isIsoDate, localDate } from '../dates';
@@ -40,41 +41,62 @@ export interface CliIo {
 export class UsageError extends Error {}
 class HelpRequested extends Error {}
 
-export function parseArgs(argv: string[]): CliArgs {
-  const positional: string[] = [];
-  const args: Omit<CliArgs, 'kind' | 'id'> = { today: null, ai: true, json: false, lang: null, source: 'auto' };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = (name: string): string => {
-      const eq = a.indexOf('=');
-      if (eq >= 0) return a.slice(eq + 1);
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} needs a value`);
-      return v;
-    };
-    const name = a.split('=')[0]!;
-    if (name === '--help' || name === '-h') throw new HelpRequested();
-    if (name === '--json') args.json = true;
-    else if (name === '--no-ai') args.ai = false;
-    else if (name === '--today') {
-      const v = value(name);
-      if (!isIsoDate(v)) throw new UsageError(`--today expects a calendar date YYYY-MM-DD, got ${JSON.stringify(v)}`);
-      args.today = v;
-    } else if (name === '--lang') {
-      const v = value(name);
-      if (v !== 'fr' && v !== 'en') throw new UsageError(`--lang expects fr or en, got ${JSON.stringify(v)}`);
-      args.lang = v;
-    } else if (name === '--source') {
-      const v = value(name);
-      if (v !== 'auto' && v !== 'invoicing' && v !== 'sales')
-        throw new UsageError(`--source expects auto, invoicing or sales, got ${JSON.stringify(v)}`);
-      args.source = v;
-    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
-    else positional.push(a);
+const OPTIONS = {
+  today: { type: 'string' },
+  'no-ai': { type: 'boolean' },
+  json: { type: 'boolean' },
+  lang: { type: 'string' },
+  source: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** parseArgs's own errors, in the words of the usage line; the option they name is quoted in its message. */
+function usageErrorOf(e: unknown): UsageError {
+  const code = (e as { code?: unknown })?.code;
+  const message = e instanceof Error ? e.message : String(e);
+  const option = /'(-[^' ]+)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return new UsageError(`unknown option ${option}`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    const type = OPTIONS[option.replace(/^--/, '') as keyof typeof OPTIONS]?.type;
+    return new UsageError(type === 'boolean' ? `${option} takes no value` : `${option} needs a value`);
   }
-  if (positional.length !== 2)
-    throw new UsageError(positional.length < 2 ? 'a record type and an id are needed' : `unexpected argument ${positional[2]}`);
-  const [kind, idText] = positional as [string, string];
+  return new UsageError(message.split('\n')[0]!);
+}
+
+/** The options and positionals as node:util reads them; its errors become usage errors. */
+function readArgv(argv: string[]) {
+  try {
+    return parseArgv({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    // --help wins over whatever else is wrong on the line.
+    const options = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+    if (options.includes('--help') || options.includes('-h')) throw new HelpRequested();
+    throw usageErrorOf(e);
+  }
+}
+
+export function parseArgs(argv: string[]): CliArgs {
+  const { values, positionals } = readArgv(argv);
+  if (values.help) throw new HelpRequested();
+  const args: Omit<CliArgs, 'kind' | 'id'> = { today: null, ai: !values['no-ai'], json: values.json === true, lang: null, source: 'auto' };
+  if (values.today !== undefined) {
+    if (!isIsoDate(values.today)) throw new UsageError(`--today expects a calendar date YYYY-MM-DD, got ${JSON.stringify(values.today)}`);
+    args.today = values.today;
+  }
+  if (values.lang !== undefined) {
+    const v = values.lang;
+    if (v !== 'fr' && v !== 'en') throw new UsageError(`--lang expects fr or en, got ${JSON.stringify(v)}`);
+    args.lang = v;
+  }
+  if (values.source !== undefined) {
+    const v = values.source;
+    if (v !== 'auto' && v !== 'invoicing' && v !== 'sales')
+      throw new UsageError(`--source expects auto, invoicing or sales, got ${JSON.stringify(v)}`);
+    args.source = v;
+  }
+  if (positionals.length !== 2)
+    throw new UsageError(positionals.length < 2 ? 'a record type and an id are needed' : `unexpected argument ${positionals[2]}`);
+  const [kind, idText] = positionals as [string, string];
   if (kind !== 'company' && kind !== 'individual') throw new UsageError(`the record type is company or individual, got ${JSON.stringify(kind)}`);
   if (!/^[1-9]\d{0,15}$/.test(idText) || !Number.isSafeInteger(Number(idText)))
     throw new UsageError(`the id is a positive integer, got ${JSON.stringify(idText)}`);
@@ -121,7 +143,8 @@ function errorLine(e: unknown, args: CliArgs | null, apiUrl: string): string {
   return `The summary could not be computed: ${m.split('\n')[0]}`;
 }
 
-const PHASES: Record<LoadProgress['phase'], string> = {
+/** What each step of the load reads, for the terminal's progress line. */
+const LOAD_STEPS: Record<LoadProgress['phase'], string> = {
   client: 'client record',
   account: 'account',
   documents: 'documents',
@@ -171,7 +194,7 @@ export async function runSummaryCli(argv: string[], env: Record<string, string |
         ...(io.stderrIsTty
           ? {
               onProgress: (p: LoadProgress) => {
-                io.stderr(`\r\x1b[KLoading ${PHASES[p.phase]}${p.total > 1 ? ` ${p.done}/${p.total}` : ''}…`);
+                io.stderr(`\r\x1b[KLoading ${LOAD_STEPS[p.phase]}${p.total > 1 ? ` ${p.done}/${p.total}` : ''}…`);
                 progressShown = true;
               },
             }

@@ -3,9 +3,10 @@
 // figure the facts state passes the number check.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factsOf } from '../../../lib/ai/facts';
-import { type AiSettings, generateTexts, whatWouldBeSent } from '../../../lib/ai/index';
+import { generateTexts, whatWouldBeSent } from '../../../lib/ai/generate';
 import { allowedFiguresOf, checkNumbers } from '../../../lib/ai/number-check';
 import { INTERACTIONS_BUDGET_TOKENS, RECOMMENDATIONS_BUDGET_TOKENS } from '../../../lib/ai/prompts';
+import type { AiSettings } from '../../../lib/ai/settings';
 import { computeSummary } from '../../../lib/cards/index';
 import type { ClientData } from '../../../lib/client-data';
 import { createSellsyApi } from '../../../lib/sellsy/api';

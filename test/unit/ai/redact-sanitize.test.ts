@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { notesBlock } from '../../../lib/ai/facts';
-import { redact } from '../../../lib/ai/redact';
+import { redactPersonalData } from '../../../lib/ai/redact';
 import { cleanCrmText, fence, randomBoundary } from '../../../lib/ai/sanitize';
 
-describe('redact', () => {
+describe('redactPersonalData', () => {
   it.each([
     ['jean.martin@boulangerie-martin.fr', '[EMAIL]'],
     ['Écrire à élodie+crm@exemple.co.uk svp', 'Écrire à [EMAIL] svp'],
@@ -21,7 +21,7 @@ describe('redact', () => {
     ['BE68 5390 0754 7034 pour info', '[IBAN] pour info'],
     ['GB82 WEST 1234 5698 7654 32', '[IBAN]'],
   ])('removes %s', (input, expected) => {
-    expect(redact(input)).toBe(expected);
+    expect(redactPersonalData(input)).toBe(expected);
   });
 
   it.each([
@@ -35,7 +35,7 @@ describe('redact', () => {
     '71 jours de retard, 38,5 jours',
     '[invoice:88] [comment:9002]',
   ])('leaves %s alone', (input) => {
-    expect(redact(input)).toBe(input);
+    expect(redactPersonalData(input)).toBe(input);
   });
 });
 
@@ -84,7 +84,7 @@ describe('fence', () => {
   it('is never touched by redaction, whatever its random letters', () => {
     for (let i = 0; i < 2000; i++) {
       const b = randomBoundary();
-      expect(redact(`<<<${b}\n${b}>>>`)).toBe(`<<<${b}\n${b}>>>`);
+      expect(redactPersonalData(`<<<${b}\n${b}>>>`)).toBe(`<<<${b}\n${b}>>>`);
     }
     // The worst case for the old hex boundaries: two letters then digits, as an IBAN starts.
     const allSame = randomBoundary((bytes) => bytes.fill(0));
@@ -95,7 +95,7 @@ describe('fence', () => {
 describe('notesBlock', () => {
   it('never sends half an email address when a note is cut', () => {
     const text = `${'x '.repeat(590)}contact: jean.martin@boulangerie-martin.fr merci`;
-    const block = notesBlock([{ type: 'comment', id: 1, date: '2026-11-01', text }], 'fr', 'DATA-B', 4000, 1200, redact);
+    const block = notesBlock([{ type: 'comment', id: 1, date: '2026-11-01', text }], 'fr', 'DATA-B', 4000, 1200, redactPersonalData);
     expect(block.text).not.toMatch(/jean|boulangerie/);
     expect(block.shown).toBe(1);
   });

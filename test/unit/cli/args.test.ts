@@ -32,6 +32,33 @@ describe('parseArgs', () => {
   ])('refuses %j with a UsageError', (argv) => {
     expect(() => parseArgs(argv)).toThrow(UsageError);
   });
+  it.each([
+    [['company', '1', '--bogus'], 'unknown option --bogus'],
+    [['company', '-3'], 'unknown option -3'],
+    [['company', '1', '-x'], 'unknown option -x'],
+    [['company', '1', '--today'], '--today needs a value'],
+    [['company', '1', '--today', '--json'], '--today needs a value'],
+    [['company', '1', '--json=x'], '--json takes no value'],
+    [['company', '1', '--lang', 'de'], '--lang expects fr or en, got "de"'],
+    [['company', '1', 'more'], 'unexpected argument more'],
+  ])('says what is wrong with %j in one line', (argv, message) => {
+    expect(() => parseArgs(argv)).toThrow(new UsageError(message));
+  });
+  it('takes what follows -- as positionals, and --help wins over other mistakes', () => {
+    expect(parseArgs(['--json', '--', 'company', '5'])).toMatchObject({ kind: 'company', id: 5, json: true });
+    expect(() => parseArgs(['--', 'company', '-3'])).toThrow(new UsageError('the id is a positive integer, got "-3"'));
+  });
+  it.each([[['--help']], [['-h', 'company']], [['--bogus', '--help']], [['company', '1', '--today', '-h']]])(
+    '%j prints the usage on stdout and exits 0, whatever else is wrong',
+    async (argv) => {
+      let stdout = '';
+      let stderr = '';
+      const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), stderrIsTty: false, now: () => new Date() };
+      expect(await runSummaryCli(argv, {}, io)).toBe(EXIT.ok);
+      expect(stdout).toMatch(/^usage: summary/);
+      expect(stderr).toBe('');
+    },
+  );
 });
 
 describe('environment', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSellsyApi } from '../../../lib/sellsy/api';
+import { errorFromResponse } from '../../../lib/sellsy/errors';
 import { createScheduler } from '../../../lib/sellsy/scheduler';
 import { json, type Responder, stubFetch, VirtualClock } from './helpers';
 
@@ -120,5 +121,12 @@ describe('errors quote no secret', () => {
     expect((err as Error).message).toContain('[redacted]');
     expect(JSON.stringify(err)).not.toContain(token);
     expect((err as Error).message).not.toContain(token);
+  });
+  it('a token or secret of any shape quoted in an error body is scrubbed, also one this client never sent', () => {
+    const body = JSON.stringify({ error: { code: 400, message: 'refused Bearer eyJabc.def-ghi with client_secret=s3cr3t&x=1' } });
+    const e = errorFromResponse('GET /staffs/me', 400, body);
+    expect(e.message).toContain('Bearer [redacted]');
+    expect(e.message).toContain('client_secret=[redacted]');
+    expect(e.message).not.toMatch(/eyJabc|s3cr3t/);
   });
 });

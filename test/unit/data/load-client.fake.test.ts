@@ -4,7 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientData } from '../../../lib/client-data';
 import { createSellsyApi } from '../../../lib/sellsy/api';
 import { type LoadClientOptions, loadClient } from '../../../lib/sellsy/load-client';
-import { openStore, type ResumeStore } from '../../../lib/store';
+import { openStore } from '../../../lib/store/open-store';
+import type { ResumeStore } from '../../../lib/store/types';
 import { DEMO, DEMO_SALES, INDIVIDUAL_CLIENT_ID, LARGE_CLIENT_ID, OTHER_CLIENT_ID, PROSPECT_ID } from '../../sellsy/demo';
 import { DEFAULT_OPTIONS, type FakeSellsy, startSellsy } from '../../sellsy/server';
 

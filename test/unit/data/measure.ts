@@ -4,7 +4,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createSellsyApi } from '../../../lib/sellsy/api';
 import { loadClient } from '../../../lib/sellsy/load-client';
 import { createScheduler } from '../../../lib/sellsy/scheduler';
-import { openStore } from '../../../lib/store';
+import { openStore } from '../../../lib/store/open-store';
 import { DEMO, LARGE_CLIENT_ID } from '../../sellsy/demo';
 import { startSellsy } from '../../sellsy/server';
 

@@ -1,17 +1,18 @@
-// The port end to end in Node: the real pipeline (lib/summary/build.ts) against the local Sellsy fake,
+// The port end to end in Node: the real service and pipeline (lib/summary) against the local Sellsy fake,
 // the real Dexie store on fake-indexeddb, the real settings and account map. Only the browser is faked.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAccountMap } from '@/entrypoints/background/accounts';
-import { buildSummary } from '@/entrypoints/background/build-summary';
 import { createLastSent } from '@/entrypoints/background/last-sent';
 import { localConnection } from '@/entrypoints/background/local-sellsy';
 import { createApiPool } from '@/entrypoints/background/sellsy-apis';
-import { type SummaryPortDeps, servePanelPort } from '@/entrypoints/background/summary-port';
+import { servePanelPort } from '@/entrypoints/background/summary-port';
 import type { PanelEvent } from '@/lib/messages';
 import { isLoopbackOrigin } from '@/lib/sellsy-web/detect';
-import { aiSettingsOf, createSettingsStore, type KeyValue, sellsyConnection } from '@/lib/settings';
+import { aiSettingsOf, sellsyConnection } from '@/lib/settings/derive';
+import { createSettingsStore, type KeyValue } from '@/lib/settings/store';
 import { openStore } from '@/lib/store/open-store';
+import { createSummaryService, type SummaryServiceDeps } from '@/lib/summary/service';
 import { startOpenAiFake } from '@/test/openai-fake/server';
 import { LARGE_CLIENT_ID, PROSPECT_ID } from '@/test/sellsy/demo';
 import { type FakeSellsy, startSellsy } from '@/test/sellsy/server';
@@ -25,7 +26,7 @@ afterAll(async () => {
   await sellsy?.close();
 });
 
-function deps(initial: Record<string, unknown> = {}): SummaryPortDeps {
+function deps(initial: Record<string, unknown> = {}): SummaryServiceDeps {
   const data = new Map<string, unknown>(Object.entries(initial));
   const kv: KeyValue = {
     get: async (k) => data.get(k),
@@ -36,14 +37,12 @@ function deps(initial: Record<string, unknown> = {}): SummaryPortDeps {
   const settings = createSettingsStore(kv);
   const store = openStore({ indexedDB, IDBKeyRange, name: `bg-int-${Math.random()}` });
   return {
-    guard: { ...GUARD, allowLocal: true },
     loadSettings: () => settings.load(),
     // as a local build wires it: no credentials configured + a loopback page → the fake's demo account
     connectionFor: (s, page) => sellsyConnection(s) ?? (isLoopbackOrigin(page.origin) ? localConnection(page.origin) : null),
     makeApi: createApiPool(),
     openStore: async () => store,
     accounts: createAccountMap(kv),
-    build: buildSummary,
     aiSettings: () => null,
     today: () => '2026-11-29',
     now: () => new Date('2026-11-29T09:00:00.000Z'),
@@ -51,10 +50,10 @@ function deps(initial: Record<string, unknown> = {}): SummaryPortDeps {
   };
 }
 
-async function run(d: SummaryPortDeps, id: number, type: 'open' | 'refresh' = 'open'): Promise<PanelEvent[]> {
+async function run(d: SummaryServiceDeps, id: number, type: 'open' | 'refresh' = 'open'): Promise<PanelEvent[]> {
   const url = `${sellsy.origin}/thirds/client/${id}`;
   const port = fakePort(contentSender(url));
-  servePanelPort(port, d);
+  servePanelPort(port, { guard: { ...GUARD, allowLocal: true }, service: createSummaryService(d) });
   port.send({ type, page: { thirdType: 'client', id, origin: sellsy.origin } });
   await vi
     .waitFor(

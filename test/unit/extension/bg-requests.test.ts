@@ -7,7 +7,8 @@ import { createRequestHandler, type RequestDeps } from '@/entrypoints/background
 import { createApiPool } from '@/entrypoints/background/sellsy-apis';
 import { describeStaff } from '@/entrypoints/background/sellsy-test';
 import type { RuntimeRequest } from '@/lib/messages';
-import { createSettingsStore, type KeyValue, sellsyConnection } from '@/lib/settings';
+import { sellsyConnection } from '@/lib/settings/derive';
+import { createSettingsStore, type KeyValue } from '@/lib/settings/store';
 import { fakeApi, summaryOf } from './bg-fakes';
 
 function memoryKv() {

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createOptionsModel, originPattern, type Send } from '@/components/options/model';
 import { OptionsPage } from '@/components/options/OptionsPage';
 import type { RequestMap, RequestType, SettingsPatch } from '@/lib/messages';
-import { applyPatch, defaultSettings, publicView, type Settings, SettingsError } from '@/lib/settings';
+import { applyPatch, publicView } from '@/lib/settings/patch';
+import { defaultSettings, type Settings, SettingsError } from '@/lib/settings/types';
 
 afterEach(cleanup);
 

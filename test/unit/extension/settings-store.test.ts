@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { SELLSY_API_URL, SELLSY_TOKEN_URL } from '@/lib/sellsy/hosts';
-import {
-  aiSettingsOf,
-  applyPatch,
-  createSettingsStore,
-  defaultSettings,
-  type KeyValue,
-  migrateSettings,
-  publicView,
-  SETTINGS_KEY,
-  SETTINGS_VERSION,
-  SettingsError,
-  sellsyConnection,
-} from '@/lib/settings';
+import { aiSettingsOf, sellsyConnection } from '@/lib/settings/derive';
+import { migrateSettings } from '@/lib/settings/migrate';
+import { applyPatch, publicView } from '@/lib/settings/patch';
+import { createSettingsStore, type KeyValue, SETTINGS_KEY } from '@/lib/settings/store';
+import { defaultSettings, SETTINGS_VERSION, SettingsError } from '@/lib/settings/types';
 
 function memoryKv(initial: Record<string, unknown> = {}) {
   const data = new Map(Object.entries(initial));

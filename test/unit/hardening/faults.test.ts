@@ -4,21 +4,24 @@
 // cached before stays as it was. A partial summary is never saved as complete.
 // Already covered elsewhere (not repeated here): 10 % 5xx + cut bodies and a mid-load token expiry at
 // the loadClient level (test/unit/data/load-client.fake.test.ts), a newer request aborting an older run
-// and an unwritable cache with a scripted pipeline (test/unit/extension/bg-port.test.ts).
+// and an unwritable cache with a scripted pipeline (test/unit/summary/service.test.ts).
 
 import { createServer } from 'node:net';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAccountMap } from '@/entrypoints/background/accounts';
 import { localConnection } from '@/entrypoints/background/local-sellsy';
-import { type SummaryPortDeps, servePanelPort } from '@/entrypoints/background/summary-port';
+import { servePanelPort } from '@/entrypoints/background/summary-port';
 import type { PanelEvent } from '@/lib/messages';
 import { createSellsyApi, type SellsyApiConfig } from '@/lib/sellsy/api';
 import { SellsyError } from '@/lib/sellsy/errors';
-import { applyPatch, defaultSettings, type KeyValue } from '@/lib/settings';
+import { applyPatch } from '@/lib/settings/patch';
+import type { KeyValue } from '@/lib/settings/store';
+import { defaultSettings } from '@/lib/settings/types';
 import { openStore } from '@/lib/store/open-store';
 import type { ResumeStore } from '@/lib/store/types';
 import { type BuildOptions, buildClientSummary } from '@/lib/summary/build';
+import { createSummaryService, type SummaryServiceDeps } from '@/lib/summary/service';
 import type { Summary } from '@/lib/summary/types';
 import { DEMO, INDIVIDUAL_CLIENT_ID, LARGE_CLIENT_ID } from '@/test/sellsy/demo';
 import { DEFAULT_OPTIONS, type FakeSellsy, startSellsy } from '@/test/sellsy/server';
@@ -245,16 +248,14 @@ function memoryKv(): KeyValue {
   };
 }
 
-function portDeps(store: ResumeStore, apiOver: Partial<SellsyApiConfig> = {}): SummaryPortDeps {
+function portDeps(store: ResumeStore, apiOver: Partial<SellsyApiConfig> = {}): SummaryServiceDeps {
   const settings = applyPatch(defaultSettings(), {});
   return {
-    guard: { ...GUARD, allowLocal: true },
     loadSettings: async () => settings,
     connectionFor: (_s, page) => localConnection(page.origin),
     makeApi: (conn) => createSellsyApi({ ...conn, fetch: recordingFetch, onWarning: () => undefined, ...apiOver }),
     openStore: async () => store,
     accounts: createAccountMap(memoryKv()),
-    build: buildClientSummary,
     aiSettings: () => null,
     today: () => TODAY,
     now: () => NOW,
@@ -265,10 +266,10 @@ function portDeps(store: ResumeStore, apiOver: Partial<SellsyApiConfig> = {}): S
 const isFinal = (e: PanelEvent | undefined) =>
   !!e && e.type !== 'progress' && e.type !== 'interactions-delta' && !(e.type === 'summary' && e.phase === 'figures');
 
-async function refresh(d: SummaryPortDeps, id: number, beforeEnd?: (port: ReturnType<typeof fakePort>) => void) {
+async function refresh(d: SummaryServiceDeps, id: number, beforeEnd?: (port: ReturnType<typeof fakePort>) => void) {
   const url = `${sellsy.origin}/thirds/client/${id}`;
   const port = fakePort(contentSender(url));
-  expect(servePanelPort(port, d)).toBe(true);
+  expect(servePanelPort(port, { guard: { ...GUARD, allowLocal: true }, service: createSummaryService(d) })).toBe(true);
   port.send({ type: 'refresh', page: { thirdType: 'client', id, origin: sellsy.origin } });
   beforeEnd?.(port);
   await vi.waitFor(() => expect(isFinal(port.events.at(-1)) || port.disconnected).toBe(true), { timeout: 60_000, interval: 50 });

@@ -1,0 +1,14 @@
+// The summaries the service keeps, keyed by Sellsy account (ids are unique only within one). A summary is
+// written only once its whole computation has succeeded: a cached one is never replaced by a partial one.
+import type { PageRef } from '../messages';
+import type { ResumeStore, StoredSummary } from '../store/types';
+import type { Summary } from './types';
+
+/** The cached summary for the record a page shows; /thirds/{type}/{id} may be a company or an individual. */
+export async function findCachedSummary(store: ResumeStore, accountId: string, page: PageRef): Promise<StoredSummary<Summary> | null> {
+  return (await store.getSummary<Summary>(accountId, 'company', page.id)) ?? (await store.getSummary<Summary>(accountId, 'individual', page.id));
+}
+
+export function saveSummary(store: ResumeStore, accountId: string, summary: Summary, savedAt: string): Promise<void> {
+  return store.putSummary(accountId, summary.client.type, summary.client.id, summary, { latestActivityAt: null, savedAt });
+}

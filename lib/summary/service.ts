@@ -1,0 +1,255 @@
+// The panel's use case, behind the background's port: `open` answers from the cache at once when it can
+// (and checks an older cached summary for newer data), otherwise computes; `refresh` always computes;
+// `retry-texts` computes again (the texts need the figures of the same run); `peek` reads the cache only.
+// Each request's answer is a sequence of PanelEvents (lib/messages.ts says which, per request) handed to
+// `emit`; nothing is emitted once the request's signal has aborted (a newer request, a closed panel).
+// Plain TypeScript: the background hands in its browser-backed pieces, tests hand in fakes.
+
+import type { AiSettings } from '../ai/settings';
+import type { PageRef, PanelEvent, PanelRequest } from '../messages';
+import type { SellsyApi } from '../sellsy/api';
+import type { SellsyConnection } from '../settings/derive';
+import type { Settings } from '../settings/types';
+import type { ResumeStore, StoredSummary } from '../store/types';
+import { type BuildResult, buildClientSummary } from './build';
+import { findCachedSummary, saveSummary } from './cache';
+import { checkFreshness, type LatestChangeAt } from './freshness';
+import { clientRefOf, contactPageMessage } from './page';
+import type { Summary } from './types';
+
+/** Which Sellsy account a connection opens, remembered between runs: the cache key before any request. */
+export interface AccountIds {
+  get(conn: SellsyConnection): Promise<string | null>;
+  set(conn: SellsyConnection, accountId: string): Promise<void>;
+}
+
+export interface SummaryServiceDeps {
+  loadSettings(): Promise<Settings>;
+  /** The connection for a page: the configured one, or (local builds) the local fake's. Null: none. */
+  connectionFor(settings: Settings, page: PageRef): SellsyConnection | null;
+  makeApi(conn: SellsyConnection): SellsyApi;
+  openStore(): Promise<ResumeStore>;
+  accounts: AccountIds;
+  aiSettings(settings: Settings): AiSettings | null;
+  /** Today's date where the user is, YYYY-MM-DD. */
+  today(): string;
+  now(): Date;
+  browserLanguage(): string;
+  /** Called once a summary's figures are ready and the LLM is on, with what its texts request carries. */
+  onFigures?(summary: Summary, ai: AiSettings): void;
+  /** What went wrong without being the user's concern (a cache miss, a failed freshness check). */
+  onWarning?(message: string): void;
+  /** lib/summary/build.ts's pipeline unless a test hands in another. */
+  build?: typeof buildClientSummary;
+  /** lib/sellsy/latest-change.ts's probe unless a test hands in another. */
+  latestChangeAt?: LatestChangeAt;
+}
+
+export type Emit = (event: PanelEvent) => void;
+
+export interface SummaryService {
+  /** Answers one request through `emit`. Never rejects: a failure is an `error` event. */
+  handle(request: PanelRequest, emit: Emit, signal: AbortSignal): Promise<void>;
+}
+
+/** What one computing request has found before it computes. */
+interface Run {
+  request: Exclude<PanelRequest, { type: 'peek' }>;
+  settings: Settings;
+  conn: SellsyConnection;
+  ref: NonNullable<ReturnType<typeof clientRefOf>>;
+  api: SellsyApi;
+  store: ResumeStore | null;
+  accountId: string | null;
+  cached: StoredSummary<Summary> | null;
+  emit: Emit;
+  signal: AbortSignal;
+}
+
+export function errorMessage(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return m || 'Unknown error';
+}
+
+const cachedEvent = (cached: StoredSummary<Summary>, stale: boolean, requests: number): PanelEvent => ({
+  type: 'summary',
+  summary: cached.summary,
+  phase: 'cached',
+  savedAt: cached.savedAt,
+  stale,
+  requests,
+});
+
+/** The pipeline reports the whole interactions text so far; the panel is sent only what to append. */
+function appendedText(): (textSoFar: string) => string {
+  let sent = '';
+  return (textSoFar) => {
+    if (!textSoFar.startsWith(sent)) sent = '';
+    const delta = textSoFar.slice(sent.length);
+    sent = textSoFar;
+    return delta;
+  };
+}
+
+export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
+  const build = deps.build ?? buildClientSummary;
+  const warn = (message: string) => deps.onWarning?.(message);
+
+  /** The page's language as the content script saw it, else the browser's. */
+  const languageOf = (request: PanelRequest): string => ('language' in request && request.language) || deps.browserLanguage();
+
+  async function readCache(store: ResumeStore | null, accountId: string | null, page: PageRef): Promise<StoredSummary<Summary> | null> {
+    if (!store || !accountId) return null;
+    try {
+      return await findCachedSummary(store, accountId, page);
+    } catch (e) {
+      warn(`cache read failed: ${errorMessage(e)}`);
+      return null;
+    }
+  }
+
+  /** The cache alone: an answer for a closed panel must cost no API request and say nothing alarming. */
+  async function peek(page: PageRef, emit: Emit): Promise<void> {
+    const settings = await deps.loadSettings();
+    const conn = deps.connectionFor(settings, page);
+    const accountId = conn && clientRefOf(page) ? await deps.accounts.get(conn) : null;
+    let cached: StoredSummary<Summary> | null = null;
+    if (accountId) {
+      try {
+        cached = await findCachedSummary(await deps.openStore(), accountId, page);
+      } catch (e) {
+        warn(`cache read failed: ${errorMessage(e)}`);
+      }
+    }
+    emit(cached ? cachedEvent(cached, false, 0) : { type: 'no-cache' });
+  }
+
+  /** Settings, connection, client, store and cached summary; null once the request has been answered. */
+  async function prepare(request: Run['request'], emit: Emit, signal: AbortSignal): Promise<Run | null> {
+    const settings = await deps.loadSettings();
+    const conn = deps.connectionFor(settings, request.page);
+    if (!conn) {
+      emit({ type: 'no-credentials' });
+      return null;
+    }
+    const ref = clientRefOf(request.page);
+    if (!ref) {
+      const language = settings.language === 'auto' ? languageOf(request) : settings.language;
+      emit({ type: 'error', scope: 'load', message: contactPageMessage(language), keptCached: false });
+      return null;
+    }
+    const api = deps.makeApi(conn);
+    let store: ResumeStore | null = null;
+    try {
+      store = await deps.openStore();
+    } catch (e) {
+      warn(`cache unavailable: ${errorMessage(e)}`);
+    }
+    const accountId = await deps.accounts.get(conn);
+    const cached = await readCache(store, accountId, request.page);
+    return { request, settings, conn, ref, api, store, accountId, cached, emit, signal };
+  }
+
+  /** After a cached answer: the same summary again, marked stale, when the client has something newer. */
+  async function markIfStale(run: Run, cached: StoredSummary<Summary>): Promise<void> {
+    try {
+      const fresh = await checkFreshness(run.api, cached, { now: deps.now(), signal: run.signal, latestChangeAt: deps.latestChangeAt });
+      if (fresh?.stale) run.emit(cachedEvent(cached, true, fresh.requests));
+    } catch (e) {
+      // The cached summary stays on screen unmarked; the failure is not the rep's concern but is logged.
+      if (!run.signal.aborted) warn(`freshness check failed: ${errorMessage(e)}`);
+    }
+  }
+
+  /** Runs the pipeline, relaying its progress, summaries and streamed text. Null when it failed or was aborted. */
+  async function compute(run: Run): Promise<{ result: BuildResult; textsSent: boolean } | null> {
+    const { api, emit } = run;
+    const ai = deps.aiSettings(run.settings);
+    const startRequests = api.stats().requests;
+    const appended = appendedText();
+    let figuresSent = false;
+    let textsSent = false;
+    try {
+      const result = await build(run.store ? { api, store: run.store } : { api }, {
+        ref: run.ref,
+        today: deps.today(),
+        now: deps.now(),
+        languageSetting: run.settings.language,
+        browserLanguage: languageOf(run.request),
+        sourceModeSetting: run.settings.sourceMode,
+        ai,
+        signal: run.signal,
+        onProgress: (progress) => emit({ type: 'progress', progress }),
+        onSummary: (summary, phase) => {
+          // Once figures are on screen, a failure only costs the texts; a 'texts' summary is the final one.
+          if (phase === 'texts') textsSent = true;
+          else figuresSent = true;
+          if (phase === 'figures' && ai?.enabled) deps.onFigures?.(summary, ai);
+          const requests = api.stats().requests - startRequests;
+          emit({ type: 'summary', summary, phase, savedAt: deps.now().toISOString(), stale: false, requests });
+        },
+        onInteractionsDelta: (textSoFar) => {
+          const text = appended(textSoFar);
+          if (text) emit({ type: 'interactions-delta', text });
+        },
+      });
+      return run.signal.aborted ? null : { result, textsSent };
+    } catch (e) {
+      if (!run.signal.aborted) {
+        const keptCached = run.cached !== null || figuresSent;
+        emit({ type: 'error', scope: figuresSent ? 'texts' : 'load', message: errorMessage(e), keptCached });
+      }
+      return null;
+    }
+  }
+
+  async function answer(request: Run['request'], emit: Emit, signal: AbortSignal): Promise<void> {
+    const run = await prepare(request, emit, signal);
+    if (!run) return;
+    if (run.cached && request.type === 'open') {
+      emit(cachedEvent(run.cached, false, 0));
+      await markIfStale(run, run.cached);
+      return;
+    }
+    if (signal.aborted) return;
+
+    const computed = await compute(run);
+    if (!computed) return;
+    const { result, textsSent } = computed;
+    // The load read the account (GET /staffs/me) anyway: remember it for the cache key of the next open.
+    if (run.accountId !== result.accountId) {
+      await deps.accounts.set(run.conn, result.accountId).catch((e: unknown) => warn(`account not remembered: ${errorMessage(e)}`));
+    }
+    if (result.status === 'not-client') {
+      emit({ type: 'not-client', thirdType: result.thirdType, name: result.client.name, language: result.language });
+      return;
+    }
+    if (!textsSent) {
+      // Without an LLM the pipeline stops at its figures, whose texts are the rules' ones: those are the
+      // final texts, and the panel is told so (it waits for a 'texts' summary to call itself ready).
+      emit({ type: 'summary', summary: result.summary, phase: 'texts', savedAt: deps.now().toISOString(), stale: false, requests: result.requests });
+    }
+    if (!run.store) return;
+    try {
+      await saveSummary(run.store, result.accountId, result.summary, deps.now().toISOString());
+    } catch (e) {
+      // The summary is on screen; only the cache missed it. Say so without hiding the summary.
+      emit({ type: 'error', scope: 'load', message: errorMessage(e), keptCached: true });
+    }
+  }
+
+  return {
+    async handle(request, emit, signal) {
+      // A newer request or a closed panel: what the old run has left to say is dropped here.
+      const send: Emit = (event) => {
+        if (!signal.aborted) emit(event);
+      };
+      try {
+        await (request.type === 'peek' ? peek(request.page, send) : answer(request, send, signal));
+      } catch (e) {
+        warn(`summary service: ${errorMessage(e)}`);
+        send({ type: 'error', scope: 'load', message: errorMessage(e), keptCached: false });
+      }
+    },
+  };
+}
