@@ -6,14 +6,21 @@ import { LOCAL_SELLSY_MATCHES, SELLSY_API_HOSTS, SELLSY_PAGE_MATCHES } from './l
 // the store build never carries a loopback host permission.
 const local = process.env.RESUME_LOCAL_SELLSY === '1';
 
+/** public/icon/<size>.png, drawn from docs/icon/icon.svg (docs/icon/render.sh). */
+const ICON_SIZES = [16, 32, 48, 96, 128] as const;
+const TOOLBAR_ICONS = Object.fromEntries(ICON_SIZES.filter((s) => s <= 48).map((s) => [String(s), `icon/${s}.png`]));
+
 export default defineConfig({
   outDir: local ? '.output/local' : '.output',
   // __LOCAL_SELLSY__ lets the background read a loopback page with the demo account; in store builds it is
   // the literal false, so that code and the demo credentials are dropped from the bundle.
   vite: () => ({ plugins: [preact()], define: { __LOCAL_SELLSY__: JSON.stringify(local) } }),
   manifest: ({ browser }) => ({
-    name: 'Résumé client for Sellsy',
-    description: 'One-click client summary for Sellsy: exact figures with their sources.',
+    // Name, description and toolbar title in the browser's language (public/_locales/en and fr). English is the
+    // default locale: a browser in neither language reads English, as the summary's texts do (contract §8).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'activeTab'],
     host_permissions: [...SELLSY_PAGE_MATCHES, ...SELLSY_API_HOSTS, ...(local ? LOCAL_SELLSY_MATCHES : [])],
     // LLM providers are asked for at run time, when the user sets one in the options (MV2 has no
@@ -21,7 +28,8 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { optional_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
-    action: { default_title: 'Résumé client' },
+    // The icons in public/icon/ are listed by WXT (manifest `icons`); the toolbar button needs its own list.
+    action: { default_title: '__MSG_actionTitle__', default_icon: TOOLBAR_ICONS },
     content_security_policy:
       browser === 'firefox' ? "script-src 'self'; object-src 'self'" : { extension_pages: "script-src 'self'; object-src 'self'" },
     ...(browser === 'firefox' && {

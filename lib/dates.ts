@@ -1,5 +1,5 @@
 // Calendar dates as YYYY-MM-DD strings. No time zones: a date is a day number, and a date-time counts by
-// the date part as written (spec §2), so "2026-03-01T23:30:00-05:00" is 1 March whatever the reader's zone.
+// the date part as written (docs/summary-contract.md §2), so "2026-03-01T23:30:00-05:00" is 1 March whatever the reader's zone.
 
 const DAY_MS = 86_400_000;
 

@@ -1,6 +1,6 @@
 // Exact decimal arithmetic for money and quantities. Sellsy sends amounts as decimal strings; a binary float
 // would turn 0.1 + 0.2 into 0.30000000000000004, so every value is a bigint of units at a given scale.
-// Rounding is half away from zero everywhere (spec §2): 10.005 → 10.01, −10.005 → −10.01.
+// Rounding is half away from zero everywhere (docs/summary-contract.md §2): 10.005 → 10.01, −10.005 → −10.01.
 
 export interface Dec {
   /** The value times 10^scale. */

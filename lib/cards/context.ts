@@ -50,7 +50,7 @@ export interface Ctx {
   /** Counted purchases and credit notes in the main currency. */
   countedPurchases: Doc[];
   countedCreditNotes: Doc[];
-  /** Three-year window (spec §5) and six-month window (spec §6), both inclusive. */
+  /** Three-year window (docs/summary-contract.md §5) and six-month window (contract §6), both inclusive. */
   salesFrom: string;
   interactionsFrom: string;
   warnings: string[];

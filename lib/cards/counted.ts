@@ -1,4 +1,4 @@
-// Spec §2: which documents count, per type and status. Every status the API documents is listed, so a
+// docs/summary-contract.md §2: which documents count, per type and status. Every status the API documents is listed, so a
 // value outside both sets is new to us: never counted, and named once in a warning.
 
 export type DocType = 'invoice' | 'credit-note' | 'estimate';

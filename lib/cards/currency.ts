@@ -1,4 +1,4 @@
-// Spec §2: the client's main currency is the one of most counted documents (purchases and credit notes);
+// docs/summary-contract.md §2: the client's main currency is the one of most counted documents (purchases and credit notes);
 // a tie goes to the account's default currency, then to the alphabetically first code.
 
 export function mainCurrency(currencies: string[], defaultCurrency: string | null): string | null {

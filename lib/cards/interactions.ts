@@ -1,4 +1,4 @@
-// Card 4 (spec §6): six months of comments, tasks, calls and events, newest first, with their whole text
+// Card 4 (docs/summary-contract.md §6): six months of comments, tasks, calls and events, newest first, with their whole text
 // (HTML removed), and without an LLM an extractive digest: the most recent note and the most substantial ones.
 
 import { datePart } from '../dates';
@@ -25,7 +25,7 @@ export function interactionsCard(ctx: Ctx): Summary['interactions'] {
   const all: InteractionItem[] = [];
   const push = (type: InteractionType, id: number, when: string | null | undefined, text: string) => {
     const date = datePart(when);
-    // Spec §6: in the window, both ends included; a future event is not an interaction yet.
+    // Contract §6: in the window, both ends included; a future event is not an interaction yet.
     if (date && date >= ctx.interactionsFrom && date <= ctx.today) all.push({ type, id, date, text });
   };
   for (const c of data.comments) if (mine(c)) push('comment', c.id, c.created, joinText(c.description));

@@ -1,4 +1,4 @@
-// Card 2 (spec §4): what is still open. Lists show every currency; totals add the main currency only.
+// Card 2 (docs/summary-contract.md §4): what is still open. Lists show every currency; totals add the main currency only.
 
 import { datePart, daysBetween } from '../dates';
 import { formatAmount, isDecimal, sum, toCents } from '../decimal';

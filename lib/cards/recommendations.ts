@@ -1,4 +1,4 @@
-// Card 5 (spec §7) without an LLM: rules over the figures of cards 1 to 4, most pressing first, 2 to 5 of
+// Card 5 (docs/summary-contract.md §7) without an LLM: rules over the figures of cards 1 to 4, most pressing first, 2 to 5 of
 // them. Each states only figures the summary holds, formatted by lib/format/intl.ts, and names its evidence.
 
 import { addDays, daysBetween } from '../dates';
@@ -9,7 +9,7 @@ import { byDateId, type Ctx } from './context';
 
 const MIN = 2;
 const MAX = 5;
-/** A read estimate with no answer for this many days is worth a call (spec §7). */
+/** A read estimate with no answer for this many days is worth a call (contract §7). */
 const READ_NO_ANSWER_DAYS = 7;
 /** A sent estimate expiring within this many days is worth a reminder. */
 const EXPIRY_SOON_DAYS = 14;

@@ -1,4 +1,4 @@
-// Card 1 (spec §3): first and last purchase, and the all-time total net of credit notes.
+// Card 1 (docs/summary-contract.md §3): first and last purchase, and the all-time total net of credit notes.
 
 import { formatAmount } from '../decimal';
 import type { DocRef, Summary } from '../summary/types';

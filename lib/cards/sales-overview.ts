@@ -1,4 +1,4 @@
-// Card 3 (spec §5): the last three calendar years up to today — totals and counts per year, average basket,
+// Card 3 (docs/summary-contract.md §5): the last three calendar years up to today — totals and counts per year, average basket,
 // top products from the documents' rows, and (invoicing) how fast and how late the client pays.
 
 import { datePart, daysBetween, yearOf } from '../dates';

@@ -1,4 +1,4 @@
-// Spec §3 and §6: the two windows, shared by the engine and by the data layer that fetches for them.
+// docs/summary-contract.md §5 and §6: the two windows, shared by the engine and by the data layer that fetches for them.
 import { addMonths, yearOf } from '../dates';
 
 /** First day of the three-calendar-year window of card 3 (1 January two years before today's year). */

@@ -1,5 +1,5 @@
 // Links from the panel to records in Sellsy's web app, on the origin of the page the panel sits on
-// (www.sellsy.com, www.sellsy.fr, or the local fake). Only routes seen in the wild are used (notes §5.1):
+// (www.sellsy.com, www.sellsy.fr, or the local fake). Only routes seen in the wild are used:
 // a record type whose page we do not know gets no link rather than a guessed one.
 
 /** Old-interface overview pages, still served: `/?_f={name}&id={id}`. */

@@ -1,5 +1,5 @@
 // The subset of Sellsy API v2 objects the summary reads, with the field names of
-// ../shared/reference/sellsy-openapi.yaml (v2.264.0). Amounts and quantities are decimal strings.
+// docs/sellsy-api/openapi.yaml (v2.264.0). Amounts and quantities are decimal strings.
 // The API may add fields and enum values: validation (lib/sellsy) keeps unknown values as strings
 // and reports them; it never widens these types silently.
 

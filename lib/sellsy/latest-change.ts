@@ -1,6 +1,6 @@
 // When a client's newest document or activity was created, in one small request per collection: the
 // newest record of each (limit 1, newest first), nothing else. A cached summary older than that is
-// marked stale. Documents have no "updated" field (api notes §2), so this sees additions, not edits.
+// marked stale. Documents have no "updated" field (docs/sellsy-api/openapi.yaml), so this sees additions, not edits.
 
 import type { ClientKind } from '../client-data';
 import type { SellsyApi } from './api';

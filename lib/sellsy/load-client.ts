@@ -56,7 +56,7 @@ export type LoadResult =
 
 const INVOICING_LICENCES = new Set(['pack_invoicing_management', 'pack_all_included']);
 
-/** Spec §1 before any document is read: the setting, else an enabled invoicing licence means invoices. */
+/** The source mode (docs/summary-contract.md §1) before any document is read: the setting, else an enabled invoicing licence means invoices. */
 export function sourceModeOf(staff: Staff, setting: SourceModeSetting): { mode: SourceMode; reason: 'setting' | 'licence' | 'no-licence' } {
   if (setting !== 'auto') return { mode: setting, reason: 'setting' };
   const licences = Array.isArray(staff._embed?.licenses) ? staff._embed.licenses : [];
@@ -227,7 +227,7 @@ export async function loadClient(api: SellsyApi, opts: LoadClientOptions): Promi
     } catch (e) {
       const refused = e instanceof SellsyError && (e.status === 402 || e.status === 403);
       if (!(refused && opts.sourceModeSetting === 'auto' && rawInvoices === null)) throw e;
-      // Spec §1: an invoices call refused in auto mode means sales mode, whatever the licences said.
+      // Contract §1: an invoices call refused in auto mode means sales mode, whatever the licences said.
       sourceMode = 'sales';
       sourceModeReason = 'invoices-forbidden';
       rawInvoices = null;
@@ -272,7 +272,7 @@ export async function loadClient(api: SellsyApi, opts: LoadClientOptions): Promi
   const phoneCalls = keep('phone call', validateList('phone-call', rawCalls!, warnings), mineByField);
   const calendarEvents = keep('calendar event', validateList('calendar-event', rawEvents!, warnings), mineByField);
 
-  // Rows: only of counted purchase documents dated in the three-year window (spec §5: top products).
+  // Rows: only of counted purchase documents dated in the three-year window (contract §5: top products).
   // Credit notes are not purchase documents: their rows would cost a request each and never be read.
   const windowStart = salesWindowStart(opts.today);
   const wanted: { key: DocKey; uri: string; status: string; label: string }[] = [];

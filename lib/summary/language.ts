@@ -1,4 +1,4 @@
-// Spec §8: the texts' language is the user's setting, else the Sellsy user's language (the closest the API
+// docs/summary-contract.md §8: the texts' language is the user's setting, else the Sellsy user's language (the closest the API
 // gives to the account's), else the browser's. The first one present decides; what we do not write is English.
 
 export type SummaryLanguage = 'fr' | 'en';

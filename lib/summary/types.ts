@@ -1,5 +1,5 @@
-// The shape of ../shared/spec/summary.schema.json, plus `sources` (the documents behind each figure),
-// which the schema allows as an extra property. Amounts are strings with two decimals ("1234.50").
+// The shape of docs/summary.schema.json, `sources` (the documents behind each figure, docs/summary-contract.md §9)
+// included. Amounts are strings with two decimals ("1234.50").
 import type { SourceMode } from '../client-data';
 
 export type Amount = string;
@@ -74,7 +74,7 @@ export interface SourceDoc {
 }
 export interface FigureSource {
   included: SourceDoc[];
-  /** Kept out, with the reason as a short code: 'status:draft', 'currency:USD', 'outside-window', 'no-payment'... */
+  /** Kept out, with the reason as a short code: 'status:draft', 'currency:USD', 'outside-window', 'no-payment'... (contract §9). */
   excluded: (SourceDoc & { reason: string })[];
 }
 

@@ -1,5 +1,5 @@
 // The shared pipeline (buildClientSummary) against the local Sellsy and the local OpenAI fake, the language
-// rule (spec §8), the text and Markdown renderings, and rules texts that pass the AI's number check.
+// rule (docs/summary-contract.md §8), the text and Markdown renderings, and rules texts that pass the AI's number check.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { allowedFiguresOf, checkNumbers } from '../../../lib/ai/number-check';
 import type { AiSettings } from '../../../lib/ai/settings';
@@ -19,7 +19,7 @@ import { schemaErrors } from './schema';
 
 const TODAY = '2026-11-29';
 
-describe('resolveLanguage (spec §8)', () => {
+describe('resolveLanguage (contract §8)', () => {
   it.each([
     ['fr', 'en', 'en-US', 'fr'],
     ['en', 'fr', 'fr-FR', 'en'],

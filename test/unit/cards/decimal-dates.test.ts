@@ -77,7 +77,7 @@ describe('dates', () => {
     expect(daysBetween('2026-01-10', '2025-12-31')).toBe(-10);
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
   });
-  it('adds months with an end-of-month clamp (spec §6)', () => {
+  it('adds months with an end-of-month clamp (contract §6)', () => {
     expect(addMonths('2026-08-31', -6)).toBe('2026-02-28');
     expect(addMonths('2024-08-31', -6)).toBe('2024-02-29');
     expect(addMonths('2026-11-29', -6)).toBe('2026-05-29');

@@ -1,4 +1,4 @@
-// One example per rule of ../shared/spec/summary-spec.md, in the order of the spec.
+// One example per rule of docs/summary-contract.md, in the order of its sections (§2 to §8).
 import { describe, expect, it } from 'vitest';
 import { computeSummary } from '../../../lib/cards/index';
 import type { ClientData } from '../../../lib/client-data';

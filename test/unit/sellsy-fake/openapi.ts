@@ -1,5 +1,6 @@
-// Checks a JSON value against a response schema of the real Sellsy OpenAPI: every field the fake emits must
-// exist in the schema (after $ref, allOf, oneOf, anyOf) and enum fields must hold enum values.
+// Checks a JSON value against a response schema of the real Sellsy OpenAPI (docs/sellsy-api/openapi.yaml, v2.264.0,
+// origin in docs/sellsy-api/SOURCE.md): every field the fake emits must exist in the schema (after $ref, allOf,
+// oneOf, anyOf) and enum fields must hold enum values.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
@@ -8,7 +9,7 @@ let cached: Schema | null = null;
 
 /** Parsed once per test file: the YAML is 2 MB. */
 export function openapi(): Schema {
-  cached ??= parse(readFileSync(new URL('../../../../shared/reference/sellsy-openapi.yaml', import.meta.url), 'utf8'), {
+  cached ??= parse(readFileSync(new URL('../../../docs/sellsy-api/openapi.yaml', import.meta.url), 'utf8'), {
     maxAliasCount: -1,
   }) as Schema;
   return cached;
