@@ -2,11 +2,11 @@
 // (HTML removed), and without an LLM an extractive digest: the most recent note and the most substantial ones.
 
 import { datePart } from '../dates';
+import { shorten, stripHtml } from '../format/crm-text';
 import { formatDate, formatNumber } from '../format/intl';
 import type { Related } from '../sellsy/api-types';
 import type { InteractionItem, InteractionType, Summary } from '../summary/types';
 import { belongsTo, type Ctx, newestFirst } from './context';
-import { shorten, stripHtml } from './text';
 
 const TYPES: InteractionType[] = ['comment', 'task', 'call', 'event'];
 const DIGEST_NOTES = 3;
