@@ -13,7 +13,9 @@ import type { SellsyConnection } from '@/lib/settings/derive';
 import type { Settings } from '@/lib/settings/types';
 import type { ResumeStore, StoredSummary } from '@/lib/store/types';
 import type { BuildResult } from '@/lib/summary/build';
+import { resolveLanguage } from '@/lib/summary/language';
 import type { Summary } from '@/lib/summary/types';
+import { backgroundWords } from '@/lib/words/background';
 import type { AccountMap } from './accounts';
 import { acceptPanelRequest, contentScriptPage, type GuardContext } from './guard';
 import type { PortLike } from './types';
@@ -175,10 +177,7 @@ export function servePanelPort(port: PortLike, deps: SummaryPortDeps): boolean {
     }
     const ref = refOf(request.page);
     if (!ref) {
-      const fr = (settings.language === 'auto' ? languageOf(request) : settings.language).startsWith('fr');
-      const message = fr
-        ? 'Cette page est celle d’un contact : ouvrez la fiche de sa société ou du particulier pour voir le résumé.'
-        : 'This page is a contact’s: open its company’s or the individual’s page to see the summary.';
+      const message = backgroundWords(resolveLanguage(settings.language, null, languageOf(request))).contactPage;
       post(run, { type: 'error', scope: 'load', message, keptCached: false });
       return;
     }
