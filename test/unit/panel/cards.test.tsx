@@ -94,6 +94,10 @@ describe.each([
     expect([r.dataset.name, r.dataset.value]).toEqual(['Four à sole', '8000.00']);
     expect(fig(container, 'salesOverview.averagePaymentDelayDays').textContent).toContain(lang === 'fr' ? '23,5 j' : '23.5 days');
     expect(fig(container, 'salesOverview.latePayments').dataset.value).toBe('3');
+    // One name for this figure in the panel, the Markdown copy and the prompts (the panel said "Paiements en retard").
+    expect(fig(container, 'salesOverview.latePayments').querySelector('.fig-label')?.textContent).toBe(
+      lang === 'fr' ? 'Factures payées en retard' : 'Invoices paid late',
+    );
   });
 
   it('card 4: counts, summary text and collapsed items', () => {
