@@ -1,9 +1,9 @@
 // A write-only field: the stored secret is never shown, only whether there is one. Typing replaces it;
 // "Remove" clears it on the next save.
-import type { OptionsStrings } from './i18n';
+import type { OptionsWords } from '@/lib/words/options';
 
 export interface SecretFieldProps {
-  s: OptionsStrings;
+  s: OptionsWords;
   name: string;
   label: string;
   saved: boolean;

@@ -2,7 +2,7 @@
 // connection test that names the account, the user and their licences.
 import { useState } from 'preact/hooks';
 import type { SettingsPatch } from '@/lib/messages';
-import { licenceLabel } from './i18n';
+import { licenceLabel } from '@/lib/words/options';
 import type { OptionsModel } from './model';
 import { SecretField } from './SecretField';
 

@@ -3,7 +3,8 @@
 // unit tests drive the page with stubs.
 import { computed, signal } from '@preact/signals';
 import type { PublicSettings, RequestMap, RequestType, RuntimeResponse, SettingsPatch } from '@/lib/messages';
-import { optionsLang, STRINGS } from './i18n';
+import { resolveLanguage } from '@/lib/summary/language';
+import { optionsWords } from '@/lib/words/options';
 
 export type Send = <K extends RequestType>(type: K, payload: RequestMap[K]['req']) => Promise<RuntimeResponse<K> | undefined>;
 
@@ -33,8 +34,9 @@ export function originPattern(baseURL: string): string | null {
 export function createOptionsModel(deps: OptionsDeps) {
   const settings = signal<PublicSettings | null>(null);
   const loadError = signal<string | null>(null);
-  const lang = computed(() => optionsLang(settings.value?.language, deps.browserLanguage));
-  const s = computed(() => STRINGS[lang.value]);
+  // The summaries' rule without a Sellsy user: the setting, else the browser's language.
+  const lang = computed(() => resolveLanguage(settings.value?.language, null, deps.browserLanguage));
+  const s = computed(() => optionsWords(lang.value));
   const sellsyTest = signal<TestState<SellsyResult>>({ state: 'idle' });
   const aiTest = signal<TestState<AiResult>>({ state: 'idle' });
   const lastSent = signal<TestState<LastSent>>({ state: 'idle' });

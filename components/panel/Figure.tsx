@@ -9,6 +9,8 @@ let nextId = 0;
 export interface FigureProps {
   path: string;
   label: ComponentChildren;
+  /** What the figure counts, in one line (lib/words/figures.ts): the label's tooltip and the drill-down's first line. */
+  explain?: string;
   /** The raw value ("1234.50", "3.5", "2025-01-04"), or null. */
   value: string | number | null;
   children: ComponentChildren;
@@ -18,7 +20,7 @@ export interface FigureProps {
   drill?: boolean;
 }
 
-export function Figure({ path, label, value, children, data, drill = true }: FigureProps) {
+export function Figure({ path, label, explain, value, children, data, drill = true }: FigureProps) {
   const [open, setOpen] = useState(false);
   const [id] = useState(() => `fig-${++nextId}`);
   const attrs: Record<string, string> = { 'data-figure': path, 'data-value': value === null ? 'null' : String(value) };
@@ -27,16 +29,20 @@ export function Figure({ path, label, value, children, data, drill = true }: Fig
     <div class="figure" {...attrs}>
       {drill ? (
         <button type="button" class="fig-btn" aria-expanded={open} aria-controls={open ? id : undefined} onClick={() => setOpen(!open)}>
-          <span class="fig-label">{label}</span>
+          <span class="fig-label" title={explain}>
+            {label}
+          </span>
           <span class="fig-value">{children}</span>
         </button>
       ) : (
         <div class="fig-row">
-          <span class="fig-label">{label}</span>
+          <span class="fig-label" title={explain}>
+            {label}
+          </span>
           <span class="fig-value">{children}</span>
         </div>
       )}
-      {open && <Sources path={path} id={id} />}
+      {open && <Sources path={path} id={id} explain={explain} />}
     </div>
   );
 }

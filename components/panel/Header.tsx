@@ -2,10 +2,10 @@
 import type { Ref } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { formatAge } from '@/lib/format/intl';
-import type { Strings } from './i18n';
+import type { Words } from './env';
 
 export interface HeaderProps {
-  s: Strings;
+  w: Words;
   lang: string;
   title: string;
   savedAt: string | null;
@@ -27,8 +27,9 @@ function useTick(ms: number): void {
   }, [ms]);
 }
 
-export function Header({ s, lang, title, savedAt, stale, busy, canRefresh, onRefresh, onCopy, onClose, headingRef, now }: HeaderProps) {
+export function Header({ w, lang, title, savedAt, stale, busy, canRefresh, onRefresh, onCopy, onClose, headingRef, now }: HeaderProps) {
   useTick(30_000);
+  const s = w.panel;
   const [copy, setCopy] = useState<'idle' | 'done' | 'failed'>('idle');
   useEffect(() => {
     if (copy === 'idle') return;

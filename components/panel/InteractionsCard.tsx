@@ -2,43 +2,38 @@
 
 import { formatDate, formatNumber } from '@/lib/format/intl';
 import type { InteractionType } from '@/lib/summary/types';
+import { docLabel } from '@/lib/words/documents';
 import { Card } from './Card';
 import { useEnv } from './env';
 import { Figure } from './Figure';
-import { docTypeText } from './i18n';
 import { TextsError, type TextsStatus } from './TextsState';
 
 const TYPE_OF: Record<InteractionType, string> = { comment: 'comment', task: 'task', call: 'call', event: 'event' };
 
 export function InteractionsCard({ texts }: { texts: TextsStatus }) {
-  const { s, lang, summary, linkFor } = useEnv();
+  const { w, lang, summary, linkFor } = useEnv();
   const it = summary.interactions;
-  const counts = [
-    ['comments', it.counts.comments, s.comments],
-    ['tasks', it.counts.tasks, s.tasks],
-    ['calls', it.counts.calls, s.calls],
-    ['events', it.counts.events, s.events],
-  ] as const;
+  const counts = (['comments', 'tasks', 'calls', 'events'] as const).map((key) => [key, it.counts[key], w.figures[key]] as const);
   const total = counts.reduce((n, [, c]) => n + c, 0);
   return (
-    <Card name="interactions" title={s.interactions}>
+    <Card name="interactions" title={w.cards.interactions.name}>
       <p class="muted">
-        {s.since} {formatDate(it.from, lang)}
+        {w.values.since} {formatDate(it.from, lang)}
       </p>
       <div class="counts">
-        {counts.map(([key, n, label]) => (
-          <Figure key={key} path={`interactions.counts.${key}`} label={label} value={n} drill={false}>
+        {counts.map(([key, n, words]) => (
+          <Figure key={key} path={`interactions.counts.${key}`} label={words.name} explain={words.explain} value={n} drill={false}>
             {formatNumber(n, lang)}
           </Figure>
         ))}
       </div>
       {texts.pending ? (
         <p class="text pending" aria-live="polite" data-text="interactions.summary">
-          {texts.draft?.value || s.writing}
+          {texts.draft?.value || w.panel.writing}
         </p>
       ) : texts.error === null ? (
         total === 0 && !it.summary ? (
-          <p class="empty">{s.noInteractions}</p>
+          <p class="empty">{w.panel.noInteractions}</p>
         ) : (
           <p class="text" data-text="interactions.summary" data-generated-by={it.generatedBy}>
             {it.summary}
@@ -48,11 +43,11 @@ export function InteractionsCard({ texts }: { texts: TextsStatus }) {
       <TextsError status={texts} />
       {it.items.length > 0 && (
         <details class="interaction-items">
-          <summary>{s.showItems(it.items.length)}</summary>
+          <summary>{w.panel.showItems(it.items.length)}</summary>
           <ul>
             {it.items.map((item) => {
               const href = linkFor(TYPE_OF[item.type], item.id);
-              const label = `${docTypeText(item.type, lang)} · ${formatDate(item.date, lang, 'short')}`;
+              const label = `${docLabel(item.type, lang)} · ${formatDate(item.date, lang, 'short')}`;
               return (
                 <li key={`${item.type}:${item.id}`} data-interaction={`${item.type}:${item.id}`}>
                   <div class="muted">

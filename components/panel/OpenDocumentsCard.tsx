@@ -3,15 +3,17 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { formatDate, formatMoney, formatNumber } from '@/lib/format/intl';
 import type { DocList, DocRef, OpportunityRef } from '@/lib/summary/types';
+import { docLabel } from '@/lib/words/documents';
+import type { FigureWords } from '@/lib/words/figures';
 import { Card } from './Card';
 import { useEnv } from './env';
 import { Figure } from './Figure';
-import { docTypeText } from './i18n';
 
 function DocItem({ type, doc }: { type: string; doc: DocRef }) {
-  const { s, lang, summary, linkFor } = useEnv();
+  const { w, lang, summary, linkFor } = useEnv();
+  const v = w.values;
   const href = linkFor(type, doc.id);
-  const label = `${docTypeText(type, lang)} ${doc.number ?? `#${doc.id}`}`;
+  const label = `${docLabel(type, lang)} ${doc.number ?? `#${doc.id}`}`;
   const currency = doc.currency ?? summary.currency;
   return (
     <li data-doc={`${type}:${doc.id}`}>
@@ -26,22 +28,22 @@ function DocItem({ type, doc }: { type: string; doc: DocRef }) {
       {' · '}
       {doc.remaining !== undefined ? (
         <>
-          {formatMoney(doc.remaining, currency, lang)} {s.remaining}
+          {formatMoney(doc.remaining, currency, lang)} {v.remaining}
         </>
       ) : (
         formatMoney(doc.amount, currency, lang)
       )}
-      {doc.daysLate !== undefined && <span class="late"> · {s.daysLate(doc.daysLate)}</span>}
+      {doc.daysLate !== undefined && <span class="late"> · {v.daysLate(doc.daysLate, formatNumber(doc.daysLate, lang))}</span>}
       {doc.daysLate === undefined && doc.dueDate && (
         <span class="muted">
           {' '}
-          · {s.due} {formatDate(doc.dueDate, lang, 'short')}
+          · {v.due} {formatDate(doc.dueDate, lang, 'short')}
         </span>
       )}
       {doc.expiryDate && (
         <span class="muted">
           {' '}
-          · {s.expires} {formatDate(doc.expiryDate, lang, 'short')}
+          · {v.expires} {formatDate(doc.expiryDate, lang, 'short')}
         </span>
       )}
     </li>
@@ -51,7 +53,7 @@ function DocItem({ type, doc }: { type: string; doc: DocRef }) {
 /** Lists stay short: the first few, then a button for the rest. */
 const SHOWN = 5;
 function ShortList<T>({ items, render }: { items: T[]; render: (item: T) => ComponentChildren }) {
-  const { s } = useEnv();
+  const { w } = useEnv();
   const [all, setAll] = useState(false);
   if (items.length === 0) return null;
   const shown = all ? items : items.slice(0, SHOWN);
@@ -61,7 +63,7 @@ function ShortList<T>({ items, render }: { items: T[]; render: (item: T) => Comp
       {items.length > SHOWN && (
         <li class="more">
           <button type="button" class="link-btn" aria-expanded={all} onClick={() => setAll(!all)}>
-            {all ? s.showLess : s.showMore(items.length - SHOWN)}
+            {all ? w.panel.showLess : w.panel.showMore(items.length - SHOWN)}
           </button>
         </li>
       )}
@@ -69,20 +71,20 @@ function ShortList<T>({ items, render }: { items: T[]; render: (item: T) => Comp
   );
 }
 
-function ListFigure({ path, label, type, list }: { path: string; label: string; type: string; list: DocList | null }) {
-  const { s, lang, summary } = useEnv();
+function ListFigure({ path, words, type, list }: { path: string; words: FigureWords; type: string; list: DocList | null }) {
+  const { w, lang, summary } = useEnv();
   if (list === null) {
     return (
-      <Figure path={path} label={label} value={null} drill={false}>
+      <Figure path={path} label={words.name} explain={words.explain} value={null} drill={false}>
         <span class="muted" data-why="invoicing-only">
-          {s.invoicingOnly}
+          {w.values.invoicingOnly}
         </span>
       </Figure>
     );
   }
   return (
     <>
-      <Figure path={path} label={label} value={list.total} data={{ count: list.count }}>
+      <Figure path={path} label={words.name} explain={words.explain} value={list.total} data={{ count: list.count }}>
         {formatNumber(list.count, lang)}
         {list.count > 0 && <> · {formatMoney(list.total, summary.currency, lang)}</>}
       </Figure>
@@ -92,7 +94,7 @@ function ListFigure({ path, label, type, list }: { path: string; label: string; 
 }
 
 function OpportunityItem({ o }: { o: OpportunityRef }) {
-  const { s, lang, summary, linkFor } = useEnv();
+  const { w, lang, summary, linkFor } = useEnv();
   const href = linkFor('opportunity', o.id);
   const where = [o.pipeline, o.step].filter(Boolean).join(' › ');
   return (
@@ -111,7 +113,7 @@ function OpportunityItem({ o }: { o: OpportunityRef }) {
       {o.dueDate && (
         <span class="muted">
           {' '}
-          · {s.due} {formatDate(o.dueDate, lang, 'short')}
+          · {w.values.due} {formatDate(o.dueDate, lang, 'short')}
         </span>
       )}
     </li>
@@ -119,16 +121,23 @@ function OpportunityItem({ o }: { o: OpportunityRef }) {
 }
 
 export function OpenDocumentsCard() {
-  const { s, lang, summary } = useEnv();
+  const { w, lang, summary } = useEnv();
+  const F = w.figures;
   const d = summary.openDocuments;
   const opp = d.opportunities;
   return (
-    <Card name="openDocuments" title={s.openDocuments}>
-      <ListFigure path="openDocuments.invoicesToPay" label={s.invoicesToPay} type="invoice" list={d.invoicesToPay} />
-      <ListFigure path="openDocuments.invoicesLate" label={s.invoicesLate} type="invoice" list={d.invoicesLate} />
-      <ListFigure path="openDocuments.estimatesSent" label={s.estimatesSent} type="estimate" list={d.estimatesSent} />
-      <ListFigure path="openDocuments.estimatesRead" label={s.estimatesRead} type="estimate" list={d.estimatesRead} />
-      <Figure path="openDocuments.opportunities" label={s.opportunities} value={opp.total} data={{ count: opp.count }}>
+    <Card name="openDocuments" title={w.cards.openDocuments.name}>
+      <ListFigure path="openDocuments.invoicesToPay" words={F.invoicesToPay} type="invoice" list={d.invoicesToPay} />
+      <ListFigure path="openDocuments.invoicesLate" words={F.invoicesLate} type="invoice" list={d.invoicesLate} />
+      <ListFigure path="openDocuments.estimatesSent" words={F.estimatesSent} type="estimate" list={d.estimatesSent} />
+      <ListFigure path="openDocuments.estimatesRead" words={F.estimatesRead} type="estimate" list={d.estimatesRead} />
+      <Figure
+        path="openDocuments.opportunities"
+        label={F.opportunities.name}
+        explain={F.opportunities.explain}
+        value={opp.total}
+        data={{ count: opp.count }}
+      >
         {formatNumber(opp.count, lang)}
         {opp.count > 0 && <> · {formatMoney(opp.total, summary.currency, lang)}</>}
       </Figure>

@@ -3,10 +3,9 @@
 import { computed } from '@preact/signals';
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { Summary } from '@/lib/summary/types';
-import { EnvContext, type LinkFor, makeEnv } from './env';
+import { EnvContext, type LinkFor, makeEnv, wordsFor } from './env';
 import { Header } from './Header';
 import { InteractionsCard } from './InteractionsCard';
-import { strings } from './i18n';
 import type { PanelModel } from './model';
 import { OpenDocumentsCard } from './OpenDocumentsCard';
 import { ProgressBar } from './ProgressBar';
@@ -44,7 +43,8 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }
   const state = m.dataState.value;
   const summary = m.summary.value;
   const lang = m.language.value;
-  const s = strings(lang);
+  const w = wordsFor(lang);
+  const p = w.panel;
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Timings are bound as signals: publishing them updates three attributes, not the whole panel.
   const timing = useMemo(() => {
@@ -88,7 +88,7 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }
   };
 
   const notClient = m.notClient.value;
-  const title = summary?.client.name ?? notClient?.name ?? s.panel;
+  const title = summary?.client.name ?? notClient?.name ?? w.summary.title;
   const progress = m.progress.value;
   const loadError = m.loadError.value;
   const busy = progress !== null || m.status.value === 'loading';
@@ -104,7 +104,7 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }
   return (
     <aside
       class="panel"
-      aria-label={s.panel}
+      aria-label={w.summary.title}
       lang={lang}
       data-testid="panel"
       onKeyDown={onKeyDown}
@@ -114,7 +114,7 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }
       data-summary-at={timing.summary}
     >
       <Header
-        s={s}
+        w={w}
         lang={lang}
         title={title}
         savedAt={m.savedAt.value}
@@ -127,34 +127,34 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }
         headingRef={headingRef}
         now={now}
       />
-      {progress && <ProgressBar progress={progress} s={s} />}
+      {progress && <ProgressBar progress={progress} w={w} lang={lang} />}
       {loadError && (
         <div class="part-error" role="alert" data-error="load">
           <span>
-            {s.loadError} {loadError.keptCached && s.keptCached}
+            {p.loadError} {loadError.keptCached && p.keptCached}
           </span>
-          <span class="muted err-detail">{loadError.message === 'disconnected' ? s.disconnected : loadError.message}</span>
+          <span class="muted err-detail">{loadError.message === 'disconnected' ? p.disconnected : loadError.message}</span>
           <button type="button" class="btn small" onClick={() => m.retryLoad()}>
-            {s.retry}
+            {p.retry}
           </button>
         </div>
       )}
       {state === 'no-credentials' && (
         <div class="state" data-message="no-credentials">
-          <p>{s.noCredentials}</p>
+          <p>{p.noCredentials}</p>
           <button type="button" class="btn primary" onClick={openOptions}>
-            {s.openOptions}
+            {p.openOptions}
           </button>
         </div>
       )}
       {state === 'not-client' && notClient && (
         <p class="state" data-message="not-client">
-          {s.notClient(notClient.thirdType)}
+          {p.notClient(notClient.thirdType)}
         </p>
       )}
       {state === 'loading' && !progress && (
         <p class="state muted" data-message="loading">
-          {s.loading}…
+          {p.loading}…
         </p>
       )}
       {summary && env && (
@@ -169,7 +169,7 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }
           {summary.warnings.length > 0 && (
             <details class="warnings">
               <summary>
-                {s.warnings} ({summary.warnings.length})
+                {w.summary.warnings} ({summary.warnings.length})
               </summary>
               <ul>
                 {summary.warnings.map((w, i) => (

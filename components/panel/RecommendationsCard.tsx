@@ -1,14 +1,14 @@
 // Card 5: suggested actions, each with its reason and the records it rests on.
 import type { Evidence } from '@/lib/summary/types';
+import { docLabel } from '@/lib/words/documents';
 import { Card } from './Card';
 import { docNumber, useEnv } from './env';
-import { docTypeText } from './i18n';
 import { TextsError, type TextsStatus } from './TextsState';
 
 function EvidenceLink({ e }: { e: Evidence }) {
   const { lang, linkFor, summary } = useEnv();
   const href = linkFor(e.type, e.id);
-  const label = `${docTypeText(e.type, lang)} ${docNumber(summary, e.type, e.id) ?? `#${e.id}`}`;
+  const label = `${docLabel(e.type, lang)} ${docNumber(summary, e.type, e.id) ?? `#${e.id}`}`;
   return href ? (
     <a href={href} target="_blank" rel="noopener noreferrer" data-evidence={`${e.type}:${e.id}`}>
       {label}
@@ -19,13 +19,13 @@ function EvidenceLink({ e }: { e: Evidence }) {
 }
 
 export function RecommendationsCard({ texts }: { texts: TextsStatus }) {
-  const { s, summary } = useEnv();
+  const { w, summary } = useEnv();
   const r = summary.recommendations;
   return (
-    <Card name="recommendations" title={s.recommendations}>
+    <Card name="recommendations" title={w.cards.recommendations.name}>
       {texts.pending ? (
         <p class="text pending" aria-live="polite">
-          {s.writing}
+          {w.panel.writing}
         </p>
       ) : (
         texts.error === null && (
@@ -36,7 +36,7 @@ export function RecommendationsCard({ texts }: { texts: TextsStatus }) {
                 <div class="reco-reason">{item.reason}</div>
                 {item.evidence.length > 0 && (
                   <div class="reco-evidence muted">
-                    {s.evidence}{' '}
+                    {w.values.evidence}{' '}
                     {item.evidence.map((e, j) => (
                       <span key={`${e.type}:${e.id}`}>
                         {j > 0 && ', '}

@@ -1,41 +1,43 @@
 // Card 1: first and last purchase, total of purchases.
 
-import { formatDate, formatMoney } from '@/lib/format/intl';
+import { formatDate, formatMoney, formatNumber } from '@/lib/format/intl';
 import type { DocRef } from '@/lib/summary/types';
+import type { FigureWords } from '@/lib/words/figures';
 import { Card } from './Card';
 import { useEnv } from './env';
 import { Figure } from './Figure';
 
-function PurchaseFigure({ path, label, doc }: { path: string; label: string; doc: DocRef }) {
+function PurchaseFigure({ path, words, doc }: { path: string; words: FigureWords; doc: DocRef }) {
   const { lang, summary } = useEnv();
   return (
-    <Figure path={path} label={label} value={doc.date} data={{ amount: doc.amount, id: doc.id, number: doc.number }}>
+    <Figure path={path} label={words.name} explain={words.explain} value={doc.date} data={{ amount: doc.amount, id: doc.id, number: doc.number }}>
       {formatDate(doc.date, lang)} · {formatMoney(doc.amount, doc.currency ?? summary.currency, lang)}
     </Figure>
   );
 }
 
 export function RelationshipCard() {
-  const { s, lang, summary } = useEnv();
+  const { w, lang, summary } = useEnv();
+  const F = w.figures;
   const r = summary.relationship;
   return (
-    <Card name="relationship" title={s.relationship}>
+    <Card name="relationship" title={w.cards.relationship.name}>
       {r.firstPurchase && r.lastPurchase && r.totalPurchases !== null ? (
         <>
-          <PurchaseFigure path="relationship.firstPurchase" label={s.firstPurchase} doc={r.firstPurchase} />
-          <PurchaseFigure path="relationship.lastPurchase" label={s.lastPurchase} doc={r.lastPurchase} />
-          <Figure path="relationship.totalPurchases" label={s.totalPurchases} value={r.totalPurchases}>
+          <PurchaseFigure path="relationship.firstPurchase" words={F.firstPurchase} doc={r.firstPurchase} />
+          <PurchaseFigure path="relationship.lastPurchase" words={F.lastPurchase} doc={r.lastPurchase} />
+          <Figure path="relationship.totalPurchases" label={F.totalPurchases.name} explain={F.totalPurchases.explain} value={r.totalPurchases}>
             <strong>{formatMoney(r.totalPurchases, summary.currency, lang)}</strong>
           </Figure>
         </>
       ) : (
         <p class="empty" data-empty="relationship">
-          {s.noPurchase}
+          {w.values.noPurchase}
         </p>
       )}
-      {summary.excludedOtherCurrency > 0 && (
+      {summary.excludedOtherCurrency > 0 && summary.currency && (
         <p class="note" data-note="other-currency">
-          {s.otherCurrency(summary.excludedOtherCurrency)}
+          {w.values.otherCurrency(summary.excludedOtherCurrency, formatNumber(summary.excludedOtherCurrency, lang), summary.currency)}
         </p>
       )}
     </Card>

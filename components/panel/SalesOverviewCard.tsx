@@ -2,82 +2,116 @@
 
 import { formatMoney, formatNumber, formatQuantity } from '@/lib/format/intl';
 import type { ProductFigure } from '@/lib/summary/types';
+import type { FigureWords } from '@/lib/words/figures';
 import { BarChart } from './BarChart';
 import { Card } from './Card';
 import { useEnv } from './env';
 import { Figure } from './Figure';
 
-function Products({ path, title, products, by }: { path: string; title: string; products: ProductFigure[]; by: 'quantity' | 'revenue' }) {
-  const { lang, summary } = useEnv();
-  if (products.length === 0) return null;
+/** A figure that is a list: its name as a heading (with the explanation as its tooltip), then its entries. */
+function ListTitle({ path, words }: { path: string; words: FigureWords }) {
+  return (
+    <h4 data-figure-title={path} title={words.explain}>
+      {words.name}
+    </h4>
+  );
+}
+
+function Products({ path, words, products, by }: { path: string; words: FigureWords; products: ProductFigure[]; by: 'quantity' | 'revenue' }) {
+  const { w, lang, summary } = useEnv();
   return (
     <div class="products" data-products={path}>
-      <h4>{title}</h4>
-      <ol>
-        {products.map((p, i) => (
-          <li key={`${p.itemId}:${p.declinationId ?? ''}`}>
-            <Figure
-              path={`${path}.${i}`}
-              label={
-                <>
-                  {p.name}
-                  {p.reference && <span class="muted"> ({p.reference})</span>}
-                </>
-              }
-              value={by === 'quantity' ? p.quantity : p.revenue}
-              data={{ name: p.name, quantity: p.quantity, revenue: p.revenue, item: p.itemId }}
-            >
-              {by === 'quantity' ? `× ${formatQuantity(p.quantity, lang)}` : formatMoney(p.revenue, summary.currency, lang)}
-            </Figure>
-          </li>
-        ))}
-      </ol>
+      <ListTitle path={path} words={words} />
+      {products.length === 0 ? (
+        <p class="muted" data-empty={path}>
+          {w.values.noProducts}
+        </p>
+      ) : (
+        <ol>
+          {products.map((p, i) => (
+            <li key={`${p.itemId}:${p.declinationId ?? ''}`}>
+              <Figure
+                path={`${path}.${i}`}
+                label={
+                  <>
+                    {p.name}
+                    {p.reference && <span class="muted"> ({p.reference})</span>}
+                  </>
+                }
+                value={by === 'quantity' ? p.quantity : p.revenue}
+                data={{ name: p.name, quantity: p.quantity, revenue: p.revenue, item: p.itemId }}
+              >
+                {by === 'quantity' ? `× ${formatQuantity(p.quantity, lang)}` : formatMoney(p.revenue, summary.currency, lang)}
+              </Figure>
+            </li>
+          ))}
+        </ol>
+      )}
     </div>
   );
 }
 
 export function SalesOverviewCard() {
-  const { s, lang, summary } = useEnv();
+  const { w, lang, summary } = useEnv();
+  const F = w.figures;
   const o = summary.salesOverview;
   const invoicingOnly = (
     <span class="muted" data-why="invoicing-only">
-      {s.invoicingOnly}
+      {w.values.invoicingOnly}
     </span>
   );
   return (
-    <Card name="salesOverview" title={s.salesOverview}>
-      <BarChart bars={o.byYear} currency={summary.currency} lang={lang} label={s.byYear} />
+    <Card name="salesOverview" title={w.cards.salesOverview.name}>
+      <ListTitle path="salesOverview.byYear" words={F.byYear} />
+      <BarChart bars={o.byYear} currency={summary.currency} lang={lang} label={F.byYear.name} />
       <div class="years">
         {o.byYear.map((y) => (
           <Figure key={y.year} path={`salesOverview.byYear.${y.year}`} label={String(y.year)} value={y.total} data={{ count: y.count }}>
-            {formatMoney(y.total, summary.currency, lang)} · {s.documentsCount(y.count)}
+            {formatMoney(y.total, summary.currency, lang)} · {w.values.documents(y.count, formatNumber(y.count, lang))}
           </Figure>
         ))}
       </div>
-      <Figure path="salesOverview.averagePerYear" label={s.averagePerYear} value={o.averagePerYear} drill={false}>
+      <Figure
+        path="salesOverview.averagePerYear"
+        label={F.averagePerYear.name}
+        explain={F.averagePerYear.explain}
+        value={o.averagePerYear}
+        drill={false}
+      >
         {formatNumber(o.averagePerYear, lang)}
       </Figure>
-      <Figure path="salesOverview.averageBasket" label={s.averageBasket} value={o.averageBasket}>
-        {o.averageBasket === null ? s.none : formatMoney(o.averageBasket, summary.currency, lang)}
+      <Figure path="salesOverview.averageBasket" label={F.averageBasket.name} explain={F.averageBasket.explain} value={o.averageBasket}>
+        {o.averageBasket === null ? w.values.none : formatMoney(o.averageBasket, summary.currency, lang)}
       </Figure>
-      <Products path="salesOverview.topProductsByQuantity" title={s.topByQuantity} products={o.topProductsByQuantity} by="quantity" />
-      <Products path="salesOverview.topProductsByRevenue" title={s.topByRevenue} products={o.topProductsByRevenue} by="revenue" />
+      <Products path="salesOverview.topProductsByQuantity" words={F.topProductsByQuantity} products={o.topProductsByQuantity} by="quantity" />
+      <Products path="salesOverview.topProductsByRevenue" words={F.topProductsByRevenue} products={o.topProductsByRevenue} by="revenue" />
       {summary.sourceMode === 'sales' ? (
         <>
-          <Figure path="salesOverview.averagePaymentDelayDays" label={s.averagePaymentDelay} value={null} drill={false}>
+          <Figure
+            path="salesOverview.averagePaymentDelayDays"
+            label={F.averagePaymentDelayDays.name}
+            explain={F.averagePaymentDelayDays.explain}
+            value={null}
+            drill={false}
+          >
             {invoicingOnly}
           </Figure>
-          <Figure path="salesOverview.latePayments" label={s.latePayments} value={null} drill={false}>
+          <Figure path="salesOverview.latePayments" label={F.latePayments.name} explain={F.latePayments.explain} value={null} drill={false}>
             {invoicingOnly}
           </Figure>
         </>
       ) : (
         <>
-          <Figure path="salesOverview.averagePaymentDelayDays" label={s.averagePaymentDelay} value={o.averagePaymentDelayDays}>
-            {o.averagePaymentDelayDays === null ? s.none : s.days(formatNumber(o.averagePaymentDelayDays, lang))}
+          <Figure
+            path="salesOverview.averagePaymentDelayDays"
+            label={F.averagePaymentDelayDays.name}
+            explain={F.averagePaymentDelayDays.explain}
+            value={o.averagePaymentDelayDays}
+          >
+            {o.averagePaymentDelayDays === null ? w.values.none : w.values.days(formatNumber(o.averagePaymentDelayDays, lang))}
           </Figure>
-          <Figure path="salesOverview.latePayments" label={s.latePayments} value={o.latePayments}>
-            {o.latePayments === null ? s.none : formatNumber(o.latePayments, lang)}
+          <Figure path="salesOverview.latePayments" label={F.latePayments.name} explain={F.latePayments.explain} value={o.latePayments}>
+            {o.latePayments === null ? w.values.none : formatNumber(o.latePayments, lang)}
           </Figure>
         </>
       )}

@@ -3,12 +3,13 @@
 
 import { formatDate, formatMoney } from '@/lib/format/intl';
 import type { SourceDoc } from '@/lib/summary/types';
+import { docLabel } from '@/lib/words/documents';
+import { reasonLabel } from '@/lib/words/reasons';
 import { sourcesFor, useEnv } from './env';
-import { docTypeText, reasonText } from './i18n';
 
 function DocLine({ doc, reason }: { doc: SourceDoc; reason?: string }) {
-  const { s, lang, linkFor, summary } = useEnv();
-  const label = `${docTypeText(doc.type, lang)} ${doc.number ?? `#${doc.id}`}`;
+  const { w, lang, linkFor, summary } = useEnv();
+  const label = `${docLabel(doc.type, lang)} ${doc.number ?? `#${doc.id}`}`;
   const href = linkFor(doc.type, doc.id);
   return (
     <li class="src-doc" data-doc={`${doc.type}:${doc.id}`}>
@@ -24,31 +25,34 @@ function DocLine({ doc, reason }: { doc: SourceDoc; reason?: string }) {
       {doc.paidOn && (
         <span class="muted">
           {' '}
-          · {s.paidOn} {formatDate(doc.paidOn, lang, 'short')}
+          · {w.values.paidOn} {formatDate(doc.paidOn, lang, 'short')}
         </span>
       )}
       {reason && (
         <span class="reason" data-reason={reason}>
           {' '}
-          — {reasonText(reason, lang)}
+          — {reasonLabel(reason, lang)}
         </span>
       )}
     </li>
   );
 }
 
-export function Sources({ path, id }: { path: string; id: string }) {
-  const { s, summary } = useEnv();
+export function Sources({ path, id, explain }: { path: string; id: string; explain?: string | undefined }) {
+  const { w, summary } = useEnv();
   const src = sourcesFor(summary, path);
+  const what = explain && <p class="src-explain">{explain}</p>;
   if (!src)
     return (
       <div class="sources" id={id} data-sources-for={path}>
-        <p class="muted">{s.noSources}</p>
+        {what}
+        <p class="muted">{w.panel.noSources}</p>
       </div>
     );
   return (
     <div class="sources" id={id} data-sources-for={path}>
-      <p class="src-head">{s.included(src.included.length)}</p>
+      {what}
+      <p class="src-head">{w.panel.included(src.included.length)}</p>
       {src.included.length > 0 && (
         <ul class="src-list">
           {src.included.map((d) => (
@@ -58,7 +62,7 @@ export function Sources({ path, id }: { path: string; id: string }) {
       )}
       {src.excluded.length > 0 && (
         <>
-          <p class="src-head">{s.excluded(src.excluded.length)}</p>
+          <p class="src-head">{w.panel.excluded(src.excluded.length)}</p>
           <ul class="src-list excluded">
             {src.excluded.map((d) => (
               <DocLine key={`x${d.type}:${d.id}`} doc={d} reason={d.reason} />

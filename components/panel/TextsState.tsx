@@ -11,13 +11,13 @@ export interface TextsStatus {
 }
 
 export function TextsError({ status }: { status: TextsStatus }) {
-  const { s } = useEnv();
+  const { w } = useEnv();
   if (status.error === null) return null;
   return (
     <div class="part-error" role="alert" data-error="texts">
-      <span>{s.textsError}</span>
+      <span>{w.panel.textsError}</span>
       <button type="button" class="btn small" onClick={status.onRetry}>
-        {s.retry}
+        {w.panel.retry}
       </button>
     </div>
   );

@@ -3,14 +3,31 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { FigureSource, Summary } from '@/lib/summary/types';
-import { type Strings, strings } from './i18n';
+import { type CardKey, type CardWords, cardWords } from '@/lib/words/cards';
+import { type FigureKey, type FigureWords, figureWords } from '@/lib/words/figures';
+import { type PanelWords, panelWords } from '@/lib/words/panel';
+import { type SummaryWords, summaryWords } from '@/lib/words/summary';
+import { type ValueWords, valueWords } from '@/lib/words/values';
+
+/** The panel's share of the catalogue (lib/words) in one language. */
+export interface Words {
+  panel: PanelWords;
+  figures: Record<FigureKey, FigureWords>;
+  cards: Record<CardKey, CardWords>;
+  values: ValueWords;
+  summary: SummaryWords;
+}
+
+export function wordsFor(lang: string): Words {
+  return { panel: panelWords(lang), figures: figureWords(lang), cards: cardWords(lang), values: valueWords(lang), summary: summaryWords(lang) };
+}
 
 /** A link to a record in Sellsy's web app, or null when we do not know its page. */
 export type LinkFor = (type: string, id: number) => string | null;
 
 export interface PanelEnv {
   lang: string;
-  s: Strings;
+  w: Words;
   summary: Summary;
   linkFor: LinkFor;
 }
@@ -24,7 +41,7 @@ export function useEnv(): PanelEnv {
 }
 
 export function makeEnv(summary: Summary, linkFor: LinkFor): PanelEnv {
-  return { lang: summary.language, s: strings(summary.language), summary, linkFor };
+  return { lang: summary.language, w: wordsFor(summary.language), summary, linkFor };
 }
 
 const numberCache = new WeakMap<Summary, Map<string, string>>();

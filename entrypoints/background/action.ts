@@ -2,6 +2,7 @@
 // button of that tab, where it works.
 import type { TabMessage } from '@/lib/messages';
 import { detectPage } from '@/lib/sellsy-web/detect';
+import { backgroundWords } from '@/lib/words/background';
 
 export interface ActionDeps {
   sendMessage(tabId: number, message: TabMessage): Promise<unknown>;
@@ -11,21 +12,8 @@ export interface ActionDeps {
   uiLanguage(): string;
 }
 
-const TEXTS = {
-  fr: {
-    elsewhere: 'Résumé client fonctionne sur les fiches client de Sellsy : ouvrez un client dans Sellsy.',
-    reload: 'Rechargez la page Sellsy pour afficher le résumé.',
-    ready: 'Résumé client',
-  },
-  en: {
-    elsewhere: 'Résumé client works on Sellsy client pages: open a client in Sellsy.',
-    reload: 'Reload the Sellsy page to show the summary.',
-    ready: 'Résumé client',
-  },
-};
-
 export function createActionHandler(deps: ActionDeps) {
-  const t = () => (deps.uiLanguage().toLowerCase().startsWith('fr') ? TEXTS.fr : TEXTS.en);
+  const t = () => backgroundWords(deps.uiLanguage()).toolbar;
   return async function onActionClicked(tab: { id?: number; url?: string }): Promise<void> {
     if (typeof tab.id !== 'number') return;
     const tabId = tab.id;

@@ -7,6 +7,8 @@ import type { SellsyApi } from '@/lib/sellsy/api';
 import { aiSettingsOf, type SellsyConnection, sellsyConnection } from '@/lib/settings/derive';
 import { publicView } from '@/lib/settings/patch';
 import type { SettingsStore } from '@/lib/settings/store';
+import { resolveLanguage } from '@/lib/summary/language';
+import { backgroundWords } from '@/lib/words/background';
 import type { AccountMap } from './accounts';
 import { testSellsy } from './sellsy-test';
 
@@ -35,9 +37,8 @@ export function createRequestHandler(deps: RequestDeps) {
         case 'sellsy:test': {
           const s = await deps.settings.load();
           const conn = sellsyConnection(s);
-          const fr = (s.language === 'auto' ? deps.browserLanguage() : s.language).startsWith('fr');
           if (!conn) {
-            return { ok: false, message: fr ? 'Aucun identifiant Sellsy enregistré.' : 'No Sellsy credentials saved.' };
+            return { ok: false, message: backgroundWords(resolveLanguage(s.language, null, deps.browserLanguage())).noCredentialsSaved };
           }
           const { result, accountId } = await testSellsy(deps.makeApi(conn), s.sourceMode);
           if (accountId) await deps.accounts.set(conn, accountId);
@@ -45,7 +46,7 @@ export function createRequestHandler(deps: RequestDeps) {
         }
         case 'ai:test': {
           const s = await deps.settings.load();
-          return await deps.testAi(aiSettingsOf(s), s.language === 'auto' ? deps.browserLanguage() : s.language);
+          return await deps.testAi(aiSettingsOf(s), resolveLanguage(s.language, null, deps.browserLanguage()));
         }
         case 'ai:last-sent':
           return await deps.lastSent();

@@ -3,7 +3,12 @@
 // fenced, newest first, within a token budget. The model gets nothing it would have to compute.
 import { formatDate, formatMoney, formatNumber, formatQuantity } from '../format/intl';
 import type { DocList, DocRef, InteractionItem, OpportunityRef, Summary } from '../summary/types';
-import { promptLang, T } from './i18n';
+import { cardWords } from '../words/cards';
+import { figureWords, qualifiedName } from '../words/figures';
+import { toLang } from '../words/lang';
+import { promptWords } from '../words/prompts';
+import { summaryWords } from '../words/summary';
+import { valueWords } from '../words/values';
 import { cleanCrmText, cleanName, fence } from './sanitize';
 import { estimateTokens } from './tokens';
 
@@ -31,7 +36,11 @@ export const MAX_DOCS_PER_LIST = 8;
 export function factsOf(summary: Summary, prepare: (text: string) => string = (x) => x): Facts {
   const crm = (text: string) => prepare(cleanName(text));
   const lang = summary.language;
-  const t = T[promptLang(lang)];
+  const t = promptWords(lang);
+  const v = valueWords(lang);
+  const F = figureWords(lang);
+  const C = cardWords(lang);
+  const label = (key: keyof typeof F) => qualifiedName(F[key]);
   const cur = summary.currency;
   const money = (a: string, c: string | null | undefined = cur) => formatMoney(a, c ?? cur, lang);
   const date = (d: string) => formatDate(d, lang);
@@ -49,10 +58,10 @@ export function factsOf(summary: Summary, prepare: (text: string) => string = (x
   const purchaseType = summary.sourceMode === 'invoicing' ? 'invoice' : 'estimate';
   const docLine = (type: string, d: DocRef) => {
     const bits = [`${tag(type, d.id)}${d.number ? ` ${crm(d.number)}` : ''}`, `${t.dated} ${date(d.date)}`, money(d.amount, d.currency)];
-    if (d.dueDate) bits.push(`${t.due} ${date(d.dueDate)}`);
-    if (d.remaining !== undefined) bits.push(`${t.remaining} ${money(d.remaining, d.currency)}`);
+    if (d.dueDate) bits.push(`${v.due} ${date(d.dueDate)}`);
+    if (d.remaining !== undefined) bits.push(`${v.remaining} ${money(d.remaining, d.currency)}`);
     if (d.daysLate !== undefined) bits.push(`${formatNumber(d.daysLate, lang)} ${t.daysLate}`);
-    if (d.expiryDate) bits.push(`${t.expires} ${date(d.expiryDate)}`);
+    if (d.expiryDate) bits.push(`${v.expires} ${date(d.expiryDate)}`);
     return `  - ${bits.join(', ')}`;
   };
   const list = (label: string, type: string, l: DocList | null) => {
@@ -67,55 +76,63 @@ export function factsOf(summary: Summary, prepare: (text: string) => string = (x
   const oppLine = (o: OpportunityRef) => {
     const bits = [`${tag('opportunity', o.id)} ${crm(o.name)}`, money(o.amount, o.currency)];
     if (o.step) bits.push(`${t.step} ${crm(o.step)}`);
-    if (o.probability !== null) bits.push(`${t.probability} ${formatNumber(o.probability, lang)} %`);
-    if (o.dueDate) bits.push(`${t.due} ${date(o.dueDate)}`);
+    if (o.probability !== null) bits.push(`${v.probability} ${formatNumber(o.probability, lang)} %`);
+    if (o.dueDate) bits.push(`${v.due} ${date(o.dueDate)}`);
     return `  - ${bits.join(', ')}`;
   };
 
   const r = summary.relationship;
-  lines.push(`${t.client} : ${crm(summary.client.name)} (${t.clientKind[summary.client.type]})`);
+  lines.push(`${t.client} : ${crm(summary.client.name)} (${summaryWords(lang).clientKind[summary.client.type]})`);
   lines.push(`${t.today} : ${date(summary.today)}`);
   lines.push(`${t.mode} : ${t.modes[summary.sourceMode]}`);
   if (cur) lines.push(`${t.currency} : ${cur}`);
-  lines.push('', t.card1);
-  const purchase = (label: string, d: DocRef | null) => lines.push(`- ${label} : ${d ? docLine(purchaseType, d).slice(4) : t.none}`);
-  purchase(t.firstPurchase, r.firstPurchase);
-  purchase(t.lastPurchase, r.lastPurchase);
-  lines.push(`- ${t.totalPurchases} : ${r.totalPurchases === null ? t.none : money(r.totalPurchases)}`);
+  lines.push('', C.relationship.name);
+  const purchase = (label: string, d: DocRef | null) => lines.push(`- ${label} : ${d ? docLine(purchaseType, d).slice(4) : v.none}`);
+  purchase(label('firstPurchase'), r.firstPurchase);
+  purchase(label('lastPurchase'), r.lastPurchase);
+  lines.push(`- ${label('totalPurchases')} : ${r.totalPurchases === null ? v.none : money(r.totalPurchases)}`);
 
   const o = summary.openDocuments;
-  lines.push('', t.card2);
-  list(t.invoicesToPay, 'invoice', o.invoicesToPay);
-  list(t.invoicesLate, 'invoice', o.invoicesLate);
-  list(t.estimatesSent, 'estimate', o.estimatesSent);
-  list(t.estimatesRead, 'estimate', o.estimatesRead);
-  lines.push(`- ${t.opportunities} : ${formatNumber(o.opportunities.count, lang)}, ${money(o.opportunities.total)}`);
+  lines.push('', C.openDocuments.name);
+  list(label('invoicesToPay'), 'invoice', o.invoicesToPay);
+  list(label('invoicesLate'), 'invoice', o.invoicesLate);
+  list(label('estimatesSent'), 'estimate', o.estimatesSent);
+  list(label('estimatesRead'), 'estimate', o.estimatesRead);
+  lines.push(`- ${label('opportunities')} : ${formatNumber(o.opportunities.count, lang)}, ${money(o.opportunities.total)}`);
   for (const op of o.opportunities.items.slice(0, MAX_DOCS_PER_LIST)) lines.push(oppLine(op));
   if (o.opportunities.items.length > MAX_DOCS_PER_LIST) lines.push(more(o.opportunities.items.length - MAX_DOCS_PER_LIST));
 
   const s = summary.salesOverview;
-  lines.push('', t.card3);
-  for (const y of s.byYear) lines.push(`- ${t.year} ${y.year} : ${money(y.total)} (${formatNumber(y.count, lang)} ${t.purchases})`);
-  lines.push(`- ${t.averagePerYear} : ${formatNumber(s.averagePerYear, lang)}`);
-  lines.push(`- ${t.averageBasket} : ${s.averageBasket === null ? t.none : money(s.averageBasket)}`);
-  const products = (label: string, ps: typeof s.topProductsByQuantity) => {
-    if (ps.length === 0) return lines.push(`- ${label} : ${t.none}`);
-    lines.push(`- ${label} :`);
+  lines.push('', `${C.salesOverview.name} (${C.salesOverview.period})`);
+  lines.push(`- ${label('byYear')} :`);
+  for (const y of s.byYear) lines.push(`  - ${y.year} : ${money(y.total)} (${formatNumber(y.count, lang)} ${t.purchases})`);
+  lines.push(`- ${label('averagePerYear')} : ${formatNumber(s.averagePerYear, lang)}`);
+  lines.push(`- ${label('averageBasket')} : ${s.averageBasket === null ? v.none : money(s.averageBasket)}`);
+  const products = (title: string, ps: typeof s.topProductsByQuantity) => {
+    if (ps.length === 0) return lines.push(`- ${title} : ${v.none}`);
+    lines.push(`- ${title} :`);
     for (const p of ps) {
       const ref = p.reference ? ` (${crm(p.reference)})` : '';
       lines.push(`  - ${crm(p.name)}${ref} : ${formatQuantity(p.quantity, lang)} ; ${money(p.revenue)}`);
     }
   };
-  products(t.topQuantity, s.topProductsByQuantity);
-  products(t.topRevenue, s.topProductsByRevenue);
-  const orNa = (v: number | null, f: (v: number) => string) => (v === null ? (summary.sourceMode === 'sales' ? t.notApplicable : t.none) : f(v));
-  lines.push(`- ${t.paymentDelay} : ${orNa(s.averagePaymentDelayDays, (v) => formatNumber(v, lang))}`);
-  lines.push(`- ${t.latePayments} : ${orNa(s.latePayments, (v) => formatNumber(v, lang))}`);
+  products(label('topProductsByQuantity'), s.topProductsByQuantity);
+  products(label('topProductsByRevenue'), s.topProductsByRevenue);
+  const orNa = (x: number | null, f: (x: number) => string) => (x === null ? (summary.sourceMode === 'sales' ? t.notApplicable : v.none) : f(x));
+  lines.push(`- ${label('averagePaymentDelayDays')} : ${orNa(s.averagePaymentDelayDays, (v) => formatNumber(v, lang))}`);
+  lines.push(`- ${label('latePayments')} : ${orNa(s.latePayments, (v) => formatNumber(v, lang))}`);
 
   const i = summary.interactions;
-  lines.push('', `${t.card4} (${t.since} ${date(i.from)})`, `- ${t.counts(i.counts)}`);
+  lines.push('', `${C.interactions.name} (${C.interactions.period}, ${v.since} ${date(i.from)})`);
+  lines.push(`- ${(['comments', 'tasks', 'calls', 'events'] as const).map((k) => `${label(k)} : ${formatNumber(i.counts[k], lang)}`).join(', ')}`);
   // French typography puts a space before the colon; English does not.
-  const text = promptLang(lang) === 'en' ? lines.join('\n').replace(/ : /g, ': ').replace(/ ;/g, ';') : lines.join('\n');
+  const text =
+    toLang(lang) === 'en'
+      ? lines
+          .join('\n')
+          .replace(/ :( |$)/gm, ':$1')
+          .replace(/ ;/g, ';')
+      : lines.join('\n');
   return { text, evidence, extraNumbers };
 }
 
@@ -146,7 +163,7 @@ export function notesBlock(
     entries.push(entry);
     evidence.add(`${item.type}:${item.id}`);
   }
-  const t = T[promptLang(language)];
+  const t = promptWords(language);
   const header = t.notesHeader(entries.length, items.length);
   return { text: `${header}\n${fence(entries.join('\n\n'), boundary)}`, shown: entries.length, total: items.length, evidence };
 }

@@ -3,7 +3,7 @@
 // The figures of the summary are never touched: only those two texts can change.
 import type OpenAI from 'openai';
 import type { Recommendation, Summary } from '../summary/types';
-import { promptLang, T, type Texts } from './i18n';
+import { type AiWarnings, aiWarnings } from '../words/ai-warnings';
 import { type AllowedFigures, allowedFiguresOf, allowFromTrustedText, checkNumbers } from './number-check';
 import { createOpenAiClient, isRejectedParameter, llmFailureMessage, MalformedOutputError, withDeadline } from './openai-client';
 import { leaksSystemPrompt, looksLikeLanguage } from './output-check';
@@ -34,14 +34,14 @@ const WINDOW_NUMBERS = [6, 3];
 
 export async function generateTexts(summary: Summary, settings: AiSettings, opts: GenerateOptions = {}): Promise<GenerateResult> {
   const out: GenerateResult = { summary: structuredClone(summary), warnings: [] };
-  const t = T[promptLang(summary.language)];
+  const w = aiWarnings(summary.language);
   if (!settings.enabled) return out;
   if (!isValidBaseURL(settings.baseURL)) {
-    out.warnings.push(t.warn.badUrl(settings.baseURL));
+    out.warnings.push(w.badUrl(settings.baseURL));
     return out;
   }
   if (!settings.apiKey && isDefaultOpenAi(settings.baseURL)) {
-    out.warnings.push(t.warn.notConfigured);
+    out.warnings.push(w.notConfigured);
     return out;
   }
   const boundary = randomBoundary();
@@ -49,7 +49,7 @@ export async function generateTexts(summary: Summary, settings: AiSettings, opts
   const client = createOpenAiClient(settings, opts.fetch);
   const allowed = allowedFiguresOf(summary, [...WINDOW_NUMBERS, summary.interactions.items.length]);
   for (const r of summary.recommendations.items) allowFromTrustedText(allowed, `${r.action}\n${r.reason}`, summary.language);
-  const ctx: Ctx = { summary, settings, opts, client, t, boundary, allowed, out, warnings: { interactions: [], recommendations: [] } };
+  const ctx: Ctx = { summary, settings, opts, client, w, boundary, allowed, out, warnings: { interactions: [], recommendations: [] } };
 
   await Promise.all(
     requests.map((req) => {
@@ -68,7 +68,7 @@ interface Ctx {
   settings: AiSettings;
   opts: GenerateOptions;
   client: OpenAI;
-  t: Texts;
+  w: AiWarnings;
   boundary: string;
   allowed: AllowedFigures;
   out: GenerateResult;
@@ -77,7 +77,7 @@ interface Ctx {
 
 /** The common checks of a generated text: no leak, right language, only computed numbers. Null when it passes. */
 function rejectReason(ctx: Ctx, req: PromptRequest, text: string, what: string): string | null {
-  const w = ctx.t.warn;
+  const { w } = ctx;
   if (leaksSystemPrompt(text, req.messages[0]?.content ?? '', ctx.boundary)) return w.leak(what);
   if (!looksLikeLanguage(text, ctx.summary.language)) return w.language(what);
   const check = checkNumbers(text, ctx.allowed, ctx.summary.language);
@@ -86,7 +86,7 @@ function rejectReason(ctx: Ctx, req: PromptRequest, text: string, what: string):
 }
 
 async function interactions(ctx: Ctx, req: PromptRequest): Promise<void> {
-  const what = ctx.t.warn.what.interactions;
+  const what = ctx.w.what.interactions;
   let text = '';
   try {
     await withDeadline(ctx.settings.timeoutMs, ctx.opts.signal, async (signal) => {
@@ -103,11 +103,11 @@ async function interactions(ctx: Ctx, req: PromptRequest): Promise<void> {
     text = removeInvisible(text).trim();
     if (!text) throw new MalformedOutputError();
   } catch (e) {
-    ctx.warnings[req.purpose].push(llmFailureMessage(e, ctx.settings, ctx.t, what));
+    ctx.warnings[req.purpose].push(llmFailureMessage(e, ctx.settings, ctx.w, what));
     return;
   }
   if (text.length > MAX_INTERACTIONS_CHARS) {
-    ctx.warnings[req.purpose].push(ctx.t.warn.malformed(what));
+    ctx.warnings[req.purpose].push(ctx.w.malformed(what));
     return;
   }
   const reason = rejectReason(ctx, req, text, what);
@@ -132,7 +132,7 @@ function responseFormat(mode: StructuredOutputMode) {
 }
 
 async function recommendations(ctx: Ctx, req: PromptRequest): Promise<void> {
-  const w = ctx.t.warn;
+  const { w } = ctx;
   const what = w.what.recommendations;
   // Without a setting, try the strictest format first and step down when the provider refuses it.
   const modes: StructuredOutputMode[] = ctx.settings.structuredOutput ? [ctx.settings.structuredOutput] : ['json_schema', 'json_object', 'none'];
@@ -152,7 +152,7 @@ async function recommendations(ctx: Ctx, req: PromptRequest): Promise<void> {
       }
     }
   } catch (e) {
-    ctx.warnings[req.purpose].push(llmFailureMessage(e, ctx.settings, ctx.t, what));
+    ctx.warnings[req.purpose].push(llmFailureMessage(e, ctx.settings, ctx.w, what));
     return;
   }
   const parsed = parseRecommendations(removeInvisible(text), req.evidence);

@@ -7,6 +7,7 @@
 // "1234.50" are the same figure. Signs are ignored (a credit note may be written without its minus).
 // Not checked: numbers written in words ("trois factures").
 import type { Summary } from '../summary/types';
+import { toLang } from '../words/lang';
 import { cleanName } from './sanitize';
 
 export interface AllowedFigures {
@@ -219,7 +220,7 @@ function escapeRe(s: string): string {
  * factures"), so its parts are kept as a second reading.
  */
 function numberPattern(lang: string): RegExp {
-  return lang.startsWith('fr')
+  return toLang(lang) === 'fr'
     ? /(?<![\p{L}\p{N}])\d{1,3}(?: \d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?/gu
     : /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/gu;
 }
@@ -240,7 +241,7 @@ function tokenize(text: string, lang: string, literals: string[]): Token[] {
       return ' ';
     });
   }
-  const fr = lang.startsWith('fr');
+  const fr = toLang(lang) === 'fr';
   for (const m of t.matchAll(numberPattern(lang))) {
     const raw = m[0];
     const decimalSep = fr ? /,(?=\d+$)|\.(?=\d+$)/ : /\.(?=\d+$)/;

@@ -2,7 +2,7 @@
 // errors read for a user. Retries are ours to decide (none: a summary should not wait), the timeout covers the
 // whole call including a stream that stalls halfway.
 import OpenAI from 'openai';
-import type { Texts } from './i18n';
+import type { AiWarnings } from '../words/ai-warnings';
 import type { AiSettings } from './settings';
 
 export function createOpenAiClient(settings: AiSettings, fetchImpl?: typeof fetch): OpenAI {
@@ -72,8 +72,7 @@ export function isRejectedParameter(e: unknown): boolean {
 }
 
 /** A short, user-facing message for a failed call, in the summary's language. */
-export function llmFailureMessage(e: unknown, settings: AiSettings, t: Texts, what: string): string {
-  const w = t.warn;
+export function llmFailureMessage(e: unknown, settings: AiSettings, w: AiWarnings, what: string): string {
   if (e instanceof TimeoutError || e instanceof OpenAI.APIConnectionTimeoutError) return w.timeout(settings.timeoutMs);
   if (e instanceof OpenAI.APIUserAbortError || (e as Error)?.name === 'AbortError') return w.aborted;
   if (e instanceof MalformedOutputError) return w.malformed(what);

@@ -1,5 +1,6 @@
 // Checks of a generated text beyond its numbers: it is in the language asked for, and it does not give away the
 // system instructions (the usual goals of an injected note).
+import { primaryTag } from '../words/lang';
 
 const STOPWORDS = {
   fr: new Set(
@@ -15,7 +16,7 @@ const STOPWORDS = {
  * language (a note that said "answer in German" and was obeyed). Short texts pass.
  */
 export function looksLikeLanguage(text: string, language: string): boolean {
-  const lang = language.slice(0, 2).toLowerCase();
+  const lang = primaryTag(language);
   if (lang !== 'fr' && lang !== 'en') return true;
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
   if (words.length < 8) return true;

@@ -1,8 +1,8 @@
 // The two requests, built from the summary alone. Whatever is returned here is exactly what goes on the wire
 // (whatWouldBeSent shows it to the user), redacted when the settings say so.
 import type { Summary } from '../summary/types';
+import { languageName, promptWords } from '../words/prompts';
 import { type EvidenceKey, factsOf, notesBlock } from './facts';
-import { languageName, promptLang, T } from './i18n';
 import { redactPersonalData } from './redact';
 import { fence, randomBoundary } from './sanitize';
 import type { AiSettings } from './settings';
@@ -59,7 +59,7 @@ function finish(
 
 export function buildRequests(summary: Summary, settings: AiSettings, boundary = randomBoundary()): PromptRequest[] {
   const lang = summary.language;
-  const t = T[promptLang(lang)];
+  const t = promptWords(lang);
   const system = t.system(boundary, languageName(lang));
   const prepare = settings.redact ? redactPersonalData : (x: string) => x;
   const facts = factsOf(summary, prepare);

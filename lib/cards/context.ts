@@ -4,9 +4,12 @@ import type { ClientData } from '../client-data';
 import { isDecimal, toCents } from '../decimal';
 import type { Related } from '../sellsy/api-types';
 import type { FigureSource, SourceDoc } from '../summary/types';
+import { digestWords } from '../words/digest';
+import { type Lang, toLang } from '../words/lang';
+import { ruleWords } from '../words/rules';
+import { engineWarnings } from '../words/warnings';
 import { type DocType, statusClass, statusReason, unknownStatuses } from './counted';
 import { currencyReason, mainCurrency } from './currency';
-import { type EngineLang, type EngineTexts, engineTexts } from './texts';
 import { interactionsWindowStart, salesWindowStart } from './windows';
 
 export interface Doc {
@@ -31,11 +34,18 @@ export interface Doc {
 
 export type ExcludedDoc = SourceDoc & { reason: string };
 
+export interface EngineWords {
+  warn: ReturnType<typeof engineWarnings>;
+  digest: ReturnType<typeof digestWords>;
+  rec: ReturnType<typeof ruleWords>;
+}
+
 export interface Ctx {
   data: ClientData;
   today: string;
-  lang: EngineLang;
-  t: EngineTexts;
+  lang: Lang;
+  /** The engine's sentences in the summary's language (lib/words). */
+  t: EngineWords;
   mode: ClientData['sourceMode'];
   /** Main currency; null when no document counts. */
   currency: string | null;
@@ -125,7 +135,8 @@ export function exclusionReason(ctx: Ctx, d: Doc): string | null {
 }
 
 export function createContext(data: ClientData, today: string, language: string): Ctx {
-  const t = engineTexts(language);
+  const lang = toLang(language);
+  const t: EngineWords = { warn: engineWarnings(lang), digest: digestWords(lang), rec: ruleWords(lang) };
   const warnings: string[] = [];
   // A set beside the list: one warning per paid invoice without payment made `includes` quadratic.
   const warned = new Set<string>();
@@ -205,7 +216,7 @@ export function createContext(data: ClientData, today: string, language: string)
   const ctx: Ctx = {
     data,
     today,
-    lang: t.lang,
+    lang,
     t,
     mode: data.sourceMode,
     currency,

@@ -2,11 +2,12 @@
 // (HTML removed), and without an LLM an extractive digest: the most recent note and the most substantial ones.
 
 import { datePart } from '../dates';
+import { shorten, stripHtml } from '../format/crm-text';
 import { formatDate, formatNumber } from '../format/intl';
 import type { Related } from '../sellsy/api-types';
 import type { InteractionItem, InteractionType, Summary } from '../summary/types';
+import { noun } from '../words/documents';
 import { belongsTo, type Ctx, newestFirst } from './context';
-import { shorten, stripHtml } from './text';
 
 const TYPES: InteractionType[] = ['comment', 'task', 'call', 'event'];
 const DIGEST_NOTES = 3;
@@ -45,7 +46,7 @@ export function digest(ctx: Ctx, items: InteractionItem[]): string {
   const { t, lang } = ctx;
   if (!items.length) return t.digest.none;
   const byType = TYPES.map((type) => ({ type, n: items.filter((i) => i.type === type).length })).filter((x) => x.n > 0);
-  const parts = byType.map(({ type, n }) => t.interaction(type, n, formatNumber(n, lang))).join(', ');
+  const parts = byType.map(({ type, n }) => `${formatNumber(n, lang)} ${noun(type, lang, n)}`).join(', ');
   const lines = [t.digest.header(formatNumber(items.length, lang), items.length === 1, parts)];
 
   const withText = items.filter((i) => i.text.trim());
@@ -65,7 +66,7 @@ export function digest(ctx: Ctx, items: InteractionItem[]): string {
   for (const i of items.filter((x) => chosen.has(x))) {
     const date = formatDate(i.date, lang);
     const text = i.text.trim() ? shorten(i.text, DIGEST_CHARS) : '';
-    lines.push(text ? t.digest.line(date, t.interactionName(i.type), text) : t.digest.empty(date, t.interactionName(i.type)));
+    lines.push(text ? t.digest.line(date, noun(i.type, lang), text) : t.digest.empty(date, noun(i.type, lang)));
   }
   return lines.join('\n');
 }

@@ -5,6 +5,7 @@ import { addDays, daysBetween } from '../dates';
 import { compare, formatAmount } from '../decimal';
 import { formatDate, formatMoney, formatNumber } from '../format/intl';
 import type { Evidence, Recommendation, Summary } from '../summary/types';
+import { noun } from '../words/documents';
 import { byDateId, type Ctx } from './context';
 
 const MIN = 2;
@@ -129,7 +130,7 @@ export function recommendationsCard(ctx: Ctx, s: Figures): Summary['recommendati
     lastInteraction
       ? {
           action: r.followContact,
-          reason: r.followContactReason(date(lastInteraction.date), t.interactionName(lastInteraction.type)),
+          reason: r.followContactReason(date(lastInteraction.date), noun(lastInteraction.type, lang)),
           evidence: [{ type: lastInteraction.type, id: lastInteraction.id }],
         }
       : { action: r.planContact, reason: r.planContactReason, evidence: [] },

@@ -3,10 +3,10 @@
 
 import { datePart, daysBetween, yearOf } from '../dates';
 import { add, compare, type Dec, divRound, formatAmount, formatDecimal, toNumber, tryParseDecimal, ZERO } from '../decimal';
+import { stripHtml } from '../format/crm-text';
 import type { CatalogRow, DocumentRow, Payment } from '../sellsy/api-types';
 import type { ProductFigure, SourceDoc, Summary } from '../summary/types';
 import { byDateId, type Ctx, type Doc, type ExcludedDoc, inSalesWindow, mergeByDateId, sumCents } from './context';
-import { stripHtml } from './text';
 
 const excludedEntry = (d: Doc, reason: string) => ({ ...d.src, reason });
 

@@ -1,6 +1,7 @@
 // The summary as Markdown: what the panel's "Copy as Markdown" puts on the clipboard. Text from the CRM is
 // escaped so a note cannot turn into a link, a heading or an image in whatever the user pastes it into.
 import type { Summary } from '../summary/types';
+import { colon as colonOf } from '../words/typography';
 import { type Node, outline } from './outline';
 
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]/g;
@@ -33,7 +34,7 @@ function lines(nodes: Node[], depth: number, colon: string): string[] {
 
 export function renderMarkdown(summary: Summary, lang: string = summary.language): string {
   const o = outline(summary, lang);
-  const colon = lang.toLowerCase().startsWith('fr') ? ' : ' : ': ';
+  const colon = colonOf(lang);
   const out = [`## ${escapeMarkdown(o.title)}`, '', `_${escapeMarkdown(o.subtitle)}_`, ''];
   for (const s of o.sections) {
     out.push(`### ${escapeMarkdown(s.title)}`, '', ...lines(s.nodes, 0, colon));

@@ -1,8 +1,13 @@
 // A summary laid out once, in words, for every written form (terminal text, Markdown): titles, labelled
 // values and nested lists. Every amount, number and date goes through lib/format/intl.ts here.
 import type { DocList, DocRef, Evidence, Summary } from '../summary/types';
+import { cardWords } from '../words/cards';
+import { noun } from '../words/documents';
+import { figureWords } from '../words/figures';
+import { summaryWords } from '../words/summary';
+import { colon as colonOf } from '../words/typography';
+import { valueWords } from '../words/values';
 import { formatDate, formatMoney, formatNumber, formatQuantity } from './intl';
-import { labels } from './labels';
 
 export type Node = { kind: 'item'; label?: string; value?: string; children?: Node[] } | { kind: 'text'; text: string };
 
@@ -28,11 +33,14 @@ const item = (label: string | undefined, value?: string, children?: Node[]): Nod
 });
 
 export function outline(summary: Summary, lang: string): Outline {
-  const L = labels(lang);
+  const L = valueWords(lang);
+  const F = figureWords(lang);
+  const C = cardWords(lang);
+  const S = summaryWords(lang);
   const money = (a: string, currency: string | null | undefined = summary.currency) => formatMoney(a, currency ?? null, lang);
   const date = (d: string) => formatDate(d, lang);
   const num = (n: number | string) => formatNumber(n, lang);
-  const colon = lang.toLowerCase().startsWith('fr') ? ' : ' : ': ';
+  const colon = colonOf(lang);
   const docNumber = (d: { number: string | null; id: number }) => d.number ?? `#${d.id}`;
 
   // Evidence names documents by number when the summary lists them.
@@ -45,12 +53,12 @@ export function outline(summary: Summary, lang: string): Outline {
   for (const d of [...(od.invoicesToPay?.items ?? []), ...(od.invoicesLate?.items ?? [])]) remember('invoice', d);
   for (const d of [...od.estimatesSent.items, ...od.estimatesRead.items]) remember('estimate', d);
   for (const o of od.opportunities.items) numbers.set(`opportunity:${o.id}`, o.name);
-  const evidenceText = (e: Evidence) => `${L.docTypes[e.type] ?? e.type} ${numbers.get(`${e.type}:${e.id}`) ?? `#${e.id}`}`;
+  const evidenceText = (e: Evidence) => `${noun(e.type, lang)} ${numbers.get(`${e.type}:${e.id}`) ?? `#${e.id}`}`;
 
-  const header = `${summary.client.name} (${L.clientKind[summary.client.type] ?? summary.client.type} ${summary.client.id})`;
+  const header = `${summary.client.name} (${S.clientKind[summary.client.type] ?? summary.client.type} ${summary.client.id})`;
   const subtitle = [
-    `${L.asOf} ${date(summary.today)}`,
-    L.sourceMode[summary.sourceMode] ?? summary.sourceMode,
+    `${S.asOf} ${date(summary.today)}`,
+    S.sourceMode[summary.sourceMode] ?? summary.sourceMode,
     ...(summary.currency ? [summary.currency] : []),
   ].join(' · ');
 
@@ -60,22 +68,22 @@ export function outline(summary: Summary, lang: string): Outline {
   const relationship: Node[] =
     r.firstPurchase && r.lastPurchase && r.totalPurchases !== null
       ? [
-          item(L.firstPurchase, purchase(r.firstPurchase)),
-          item(L.lastPurchase, purchase(r.lastPurchase)),
-          item(L.totalPurchases, `${money(r.totalPurchases)} ${L.excludingTax}`),
+          item(F.firstPurchase.name, purchase(r.firstPurchase)),
+          item(F.lastPurchase.name, purchase(r.lastPurchase)),
+          item(F.totalPurchases.name, `${money(r.totalPurchases)} ${L.excludingTax}`),
         ]
       : [{ kind: 'text', text: L.noPurchase }];
   if (summary.excludedOtherCurrency > 0 && summary.currency) {
     relationship.push({
       kind: 'text',
-      text: L.otherCurrency(num(summary.excludedOtherCurrency), summary.excludedOtherCurrency === 1, summary.currency),
+      text: L.otherCurrency(summary.excludedOtherCurrency, num(summary.excludedOtherCurrency), summary.currency),
     });
   }
 
   // Card 2
   const list = (label: string, l: DocList | null, line: (d: DocRef) => string, totalIsRemaining: boolean): Node => {
     if (!l) return item(label, `— (${L.invoicingOnly})`);
-    if (l.count === 0) return item(label, L.nothing);
+    if (l.count === 0) return item(label, L.none);
     const shown = l.items.slice(0, MAX_LISTED).map((d) => item(undefined, line(d)));
     if (l.items.length > MAX_LISTED) shown.push(item(undefined, L.more(num(l.items.length - MAX_LISTED))));
     const total = totalIsRemaining ? `${L.remaining} ${money(l.total)}` : `${L.total} ${money(l.total)} ${L.excludingTax}`;
@@ -87,7 +95,7 @@ export function outline(summary: Summary, lang: string): Outline {
       `${docNumber(d)} — ${date(d.date)} — ${money(d.amount, cur(d))} ${L.excludingTax}`,
       ...(d.remaining !== undefined ? [`${L.remaining} ${money(d.remaining, cur(d))}`] : []),
       ...(d.dueDate ? [`${L.due} ${date(d.dueDate)}`] : []),
-      ...(d.daysLate !== undefined ? [L.daysLate(num(d.daysLate))] : []),
+      ...(d.daysLate !== undefined ? [L.daysLate(d.daysLate, num(d.daysLate))] : []),
     ].join(' — ');
   const estimateLine = (d: DocRef) =>
     [
@@ -113,11 +121,11 @@ export function outline(summary: Summary, lang: string): Outline {
     );
   if (opp.items.length > MAX_LISTED) oppItems.push(item(undefined, L.more(num(opp.items.length - MAX_LISTED))));
   const openDocuments: Node[] = [
-    list(L.invoicesToPay, od.invoicesToPay, invoiceLine, true),
-    list(L.invoicesLate, od.invoicesLate, invoiceLine, true),
-    list(L.estimatesSent, od.estimatesSent, estimateLine, false),
-    list(L.estimatesRead, od.estimatesRead, estimateLine, false),
-    opp.count ? item(`${L.opportunities} (${num(opp.count)})`, `${L.total} ${money(opp.total)}`, oppItems) : item(L.opportunities, L.nothing),
+    list(F.invoicesToPay.name, od.invoicesToPay, invoiceLine, true),
+    list(F.invoicesLate.name, od.invoicesLate, invoiceLine, true),
+    list(F.estimatesSent.name, od.estimatesSent, estimateLine, false),
+    list(F.estimatesRead.name, od.estimatesRead, estimateLine, false),
+    opp.count ? item(`${F.opportunities.name} (${num(opp.count)})`, `${L.total} ${money(opp.total)}`, oppItems) : item(F.opportunities.name, L.none),
   ];
 
   // Card 3
@@ -144,29 +152,27 @@ export function outline(summary: Summary, lang: string): Outline {
   const invoicing = summary.sourceMode === 'invoicing';
   const salesOverview: Node[] = [
     item(
-      L.byYear,
+      F.byYear.name,
       undefined,
-      so.byYear.map((y) => item(String(y.year), `${money(y.total)} ${L.excludingTax} — ${L.documents(num(y.count), y.count === 1)}`)),
+      so.byYear.map((y) => item(String(y.year), `${money(y.total)} ${L.excludingTax} — ${L.documents(y.count, num(y.count))}`)),
     ),
-    item(L.averagePerYear, num(so.averagePerYear)),
-    item(L.averageBasket, so.averageBasket !== null ? `${money(so.averageBasket)} ${L.excludingTax}` : '—'),
-    products(L.topByQuantity, 'quantity'),
-    products(L.topByRevenue, 'revenue'),
+    item(F.averagePerYear.name, num(so.averagePerYear)),
+    item(F.averageBasket.name, so.averageBasket !== null ? `${money(so.averageBasket)} ${L.excludingTax}` : '—'),
+    products(F.topProductsByQuantity.name, 'quantity'),
+    products(F.topProductsByRevenue.name, 'revenue'),
     item(
-      L.averagePaymentDelay,
+      F.averagePaymentDelayDays.name,
       !invoicing ? `— (${L.invoicingOnly})` : so.averagePaymentDelayDays !== null ? L.days(num(so.averagePaymentDelayDays)) : '—',
     ),
-    item(L.latePayments, !invoicing ? `— (${L.invoicingOnly})` : so.latePayments !== null ? num(so.latePayments) : '—'),
+    item(F.latePayments.name, !invoicing ? `— (${L.invoicingOnly})` : so.latePayments !== null ? num(so.latePayments) : '—'),
   ];
 
   // Card 4
   const it = summary.interactions;
-  const counts = (Object.keys(L.counts) as (keyof typeof L.counts)[])
-    .map((k) => `${num(it.counts[k])} ${L.counts[k][it.counts[k] === 1 ? 0 : 1]}`)
-    .join(' · ');
+  const counts = (['comments', 'tasks', 'calls', 'events'] as const).map((k) => `${F[k].name}${colon}${num(it.counts[k])}`).join(' · ');
   const interactions: Node[] = [
-    // The rules' digest opens with these counts; a model's text may not.
-    ...(it.generatedBy === 'llm' || it.items.length === 0 ? [{ kind: 'text' as const, text: counts }] : []),
+    // The counts as the panel shows them, labelled, whatever text follows.
+    { kind: 'text', text: counts },
     { kind: 'text', text: it.summary },
     { kind: 'text', text: `(${it.generatedBy === 'llm' ? L.byLlm : L.byRules})` },
   ];
@@ -189,12 +195,12 @@ export function outline(summary: Summary, lang: string): Outline {
   recommendations.push({ kind: 'text', text: `(${rec.generatedBy === 'llm' ? L.byLlm : L.byRules})` });
 
   const sections: Section[] = [
-    { title: `1. ${L.cards.relationship}`, nodes: relationship },
-    { title: `2. ${L.cards.openDocuments}`, nodes: openDocuments },
-    { title: `3. ${L.cards.salesOverview} (${so.byYear[0]?.year ?? ''}–${so.byYear[so.byYear.length - 1]?.year ?? ''})`, nodes: salesOverview },
-    { title: `4. ${L.cards.interactions} (${L.since} ${date(it.from)})`, nodes: interactions },
-    { title: `5. ${L.cards.recommendations}`, nodes: recommendations },
+    { title: `1. ${C.relationship.name}`, nodes: relationship },
+    { title: `2. ${C.openDocuments.name}`, nodes: openDocuments },
+    { title: `3. ${C.salesOverview.name} (${so.byYear[0]?.year ?? ''}–${so.byYear[so.byYear.length - 1]?.year ?? ''})`, nodes: salesOverview },
+    { title: `4. ${C.interactions.name} (${L.since} ${date(it.from)})`, nodes: interactions },
+    { title: `5. ${C.recommendations.name}`, nodes: recommendations },
   ];
-  if (summary.warnings.length) sections.push({ title: L.warnings, nodes: summary.warnings.map((w) => item(undefined, w)) });
-  return { title: `${L.title} — ${header}`, subtitle, sections };
+  if (summary.warnings.length) sections.push({ title: S.warnings, nodes: summary.warnings.map((w) => item(undefined, w)) });
+  return { title: `${S.title} — ${header}`, subtitle, sections };
 }

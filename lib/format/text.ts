@@ -1,5 +1,6 @@
 // The summary as plain text for a terminal: five cards, indented, no colour codes (they would end up in files).
 import type { Summary } from '../summary/types';
+import { colon as colonOf } from '../words/typography';
 import { type Node, outline } from './outline';
 
 function lines(nodes: Node[], depth: number, colon: string): string[] {
@@ -22,7 +23,7 @@ const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u200e\u2
 
 export function renderText(summary: Summary, lang: string = summary.language): string {
   const o = outline(summary, lang);
-  const colon = lang.toLowerCase().startsWith('fr') ? ' : ' : ': ';
+  const colon = colonOf(lang);
   const out = [o.title, o.subtitle, ''];
   for (const s of o.sections) {
     out.push(s.title, '-'.repeat([...s.title].length), ...lines(s.nodes, 1, colon), '');

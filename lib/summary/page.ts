@@ -7,10 +7,3 @@ export function clientRefOf(page: PageRef): BuildOptions['ref'] | null {
   // A /peoples/ page is a contact: it has no purchases of its own, and its id is not a third's id.
   return page.thirdType === 'people' ? null : { kind: 'unknown', id: page.id };
 }
-
-/** What a contact's page shows instead of a summary. */
-export function contactPageMessage(language: string): string {
-  return language.startsWith('fr')
-    ? 'Cette page est celle d’un contact : ouvrez la fiche de sa société ou du particulier pour voir le résumé.'
-    : 'This page is a contact’s: open its company’s or the individual’s page to see the summary.';
-}

@@ -11,10 +11,12 @@ import type { SellsyApi } from '../sellsy/api';
 import type { SellsyConnection } from '../settings/derive';
 import type { Settings } from '../settings/types';
 import type { ResumeStore, StoredSummary } from '../store/types';
+import { backgroundWords } from '../words/background';
 import { type BuildResult, buildClientSummary } from './build';
 import { findCachedSummary, saveSummary } from './cache';
 import { checkFreshness, type LatestChangeAt } from './freshness';
-import { clientRefOf, contactPageMessage } from './page';
+import { resolveLanguage } from './language';
+import { clientRefOf } from './page';
 import type { Summary } from './types';
 
 /** Which Sellsy account a connection opens, remembered between runs: the cache key before any request. */
@@ -134,8 +136,8 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
     }
     const ref = clientRefOf(request.page);
     if (!ref) {
-      const language = settings.language === 'auto' ? languageOf(request) : settings.language;
-      emit({ type: 'error', scope: 'load', message: contactPageMessage(language), keptCached: false });
+      const message = backgroundWords(resolveLanguage(settings.language, null, languageOf(request))).contactPage;
+      emit({ type: 'error', scope: 'load', message, keptCached: false });
       return null;
     }
     const api = deps.makeApi(conn);

@@ -4,13 +4,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { allowedFiguresOf, checkNumbers } from '../../../lib/ai/number-check';
 import type { AiSettings } from '../../../lib/ai/settings';
 import { computeSummary } from '../../../lib/cards/index';
-import { reasonLabel } from '../../../lib/format/labels';
 import { escapeMarkdown, renderMarkdown } from '../../../lib/format/markdown';
 import { renderText } from '../../../lib/format/text';
 import { createSellsyApi } from '../../../lib/sellsy/api';
 import { buildClientSummary } from '../../../lib/summary/build';
 import { resolveLanguage } from '../../../lib/summary/language';
 import type { Summary } from '../../../lib/summary/types';
+import { reasonLabel } from '../../../lib/words/reasons';
 import { type OpenAiFake, startOpenAiFake } from '../../openai-fake/server';
 import { DEMO, EMPTY_CLIENT_ID, LARGE_CLIENT_ID, PROSPECT_ID } from '../../sellsy/demo';
 import { type FakeSellsy, startSellsy } from '../../sellsy/server';
@@ -201,18 +201,17 @@ describe('renderings', () => {
       expect(out).toContain('esrever');
     }
   });
-  it('declinations of one item are told apart; counts agree in number', () => {
+  it('declinations of one item are told apart; the counts carry the panel’s labels', () => {
     const s = richSummary('fr');
     s.salesOverview.topProductsByQuantity = [
       { itemId: 1, declinationId: 11, name: 'Lampe', reference: 'L-1', quantity: '2', revenue: '10.00' },
       { itemId: 1, declinationId: 12, name: 'Lampe', reference: 'L-1', quantity: '1', revenue: '5.00' },
     ];
     s.interactions.counts = { comments: 1, tasks: 2, calls: 0, events: 1 };
-    s.interactions.generatedBy = 'llm'; // the rules' digest states the counts itself; a model's text may not
     const t = renderText(s, 'fr');
     expect(t).toContain('Lampe (L-1 · déclinaison 11)');
     expect(t).toContain('Lampe (L-1 · déclinaison 12)');
-    expect(t).toContain('1 commentaire · 2 tâches · 0 appels · 1 rendez-vous');
+    expect(t).toContain('Commentaires : 1 · Tâches : 2 · Appels : 0 · Rendez-vous : 1');
   });
   it('the rules digest drops invisible characters from the notes it quotes', () => {
     const s = computeSummary(clientData({ comments: [comment('2026-11-20T10:00:00Z', '\u202eabc\u202c\u200b note')] }), {

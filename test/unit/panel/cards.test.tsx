@@ -5,13 +5,13 @@ import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EnvContext, makeEnv } from '@/components/panel/env';
 import { InteractionsCard } from '@/components/panel/InteractionsCard';
-import { reasonText } from '@/components/panel/i18n';
 import { OpenDocumentsCard } from '@/components/panel/OpenDocumentsCard';
 import { RecommendationsCard } from '@/components/panel/RecommendationsCard';
 import { RelationshipCard } from '@/components/panel/RelationshipCard';
 import { SalesOverviewCard } from '@/components/panel/SalesOverviewCard';
 import { formatDate, formatMoney } from '@/lib/format/intl';
 import type { Summary } from '@/lib/summary/types';
+import { reasonLabel } from '@/lib/words/reasons';
 import { emptySummary, invoicingSummary, salesSummary } from './fixture';
 
 afterEach(cleanup);
@@ -94,6 +94,10 @@ describe.each([
     expect([r.dataset.name, r.dataset.value]).toEqual(['Four à sole', '8000.00']);
     expect(fig(container, 'salesOverview.averagePaymentDelayDays').textContent).toContain(lang === 'fr' ? '23,5 j' : '23.5 days');
     expect(fig(container, 'salesOverview.latePayments').dataset.value).toBe('3');
+    // One name for this figure in the panel, the Markdown copy and the prompts (the panel said "Paiements en retard").
+    expect(fig(container, 'salesOverview.latePayments').querySelector('.fig-label')?.textContent).toBe(
+      lang === 'fr' ? 'Factures payées en retard' : 'Invoices paid late',
+    );
   });
 
   it('card 4: counts, summary text and collapsed items', () => {
@@ -202,11 +206,11 @@ describe('the documents behind a figure', () => {
   });
 
   it('turns unknown reason codes into a readable phrase that keeps the code', () => {
-    expect(reasonText('outside-window', 'en')).toBe('outside the period');
-    expect(reasonText('no-payment', 'fr')).toBe('payée, mais aucun paiement trouvé');
-    expect(reasonText('weird:thing', 'en')).toBe('left out (weird:thing)');
-    expect(reasonText('', 'en')).toBe('left out ()');
-    expect(reasonText('no-rows', 'en')).toBe('document rows unreadable');
+    expect(reasonLabel('outside-window', 'en')).toBe('outside the period');
+    expect(reasonLabel('no-payment', 'fr')).toBe('payée, mais aucun paiement trouvé');
+    expect(reasonLabel('weird:thing', 'en')).toBe('left out (weird:thing)');
+    expect(reasonLabel('', 'en')).toBe('left out ()');
+    expect(reasonLabel('no-rows', 'en')).toBe('document rows unreadable');
   });
 });
 

@@ -1,23 +1,20 @@
-// The options page's words, in French and English (the language setting, else the browser's).
-export type OptionsLang = 'fr' | 'en';
+// The options page's words: Sellsy access, the language model, preferences, the cache, and the names of
+// Sellsy's licences as the connection test reports them.
+import { type Lang, pick, toLang } from './lang';
+import { PRODUCT_NAME } from './summary';
 
-export function optionsLang(setting: string | undefined, browserLanguage: string): OptionsLang {
-  const tag = setting && setting !== 'auto' ? setting : browserLanguage;
-  return tag.toLowerCase().startsWith('fr') ? 'fr' : 'en';
-}
-
-const LICENCES: Record<string, { fr: string; en: string }> = {
+const LICENCES: Record<string, Record<Lang, string>> = {
   pack_prospecting_sale: { fr: 'Vente (CRM)', en: 'Sales (CRM)' },
   pack_invoicing_management: { fr: 'Facturation et gestion', en: 'Invoicing and management' },
   pack_all_included: { fr: 'Vente et facturation (tout inclus)', en: 'Sales and invoicing (all included)' },
 };
 
-export function licenceLabel(code: string, lang: OptionsLang): string {
-  return LICENCES[code]?.[lang] ?? code;
+export function licenceLabel(code: string, lang: string): string {
+  return LICENCES[code]?.[toLang(lang)] ?? code;
 }
 
 const fr = {
-  title: 'Résumé client — options',
+  title: `${PRODUCT_NAME} — options`,
   loading: 'Chargement…',
   save: 'Enregistrer',
   saving: 'Enregistrement…',
@@ -81,7 +78,7 @@ const fr = {
 type Strings = typeof fr;
 
 const en: Strings = {
-  title: 'Résumé client — options',
+  title: `${PRODUCT_NAME} — options`,
   loading: 'Loading…',
   save: 'Save',
   saving: 'Saving…',
@@ -143,5 +140,9 @@ const en: Strings = {
   sep: ': ',
 };
 
-export const STRINGS: Record<OptionsLang, Strings> = { fr, en };
-export type OptionsStrings = Strings;
+export type OptionsWords = Strings;
+export const OPTIONS_WORDS: Record<Lang, OptionsWords> = { fr, en };
+
+export function optionsWords(lang: string): OptionsWords {
+  return pick(OPTIONS_WORDS, lang);
+}

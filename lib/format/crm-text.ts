@@ -1,6 +1,6 @@
-// CRM notes are HTML written by people (and sometimes pasted from anywhere): the engine keeps their words
-// and drops the markup. Nothing here interprets the HTML; tags are removed as text.
-import { htmlToText } from '../format/html';
+// CRM text (notes, titles) as a reader sees it: HTML to plain text (lib/format/html.ts does the pass), blank runs
+// tidied, and shortening for digests. Nothing here interprets the HTML; tags are removed as text.
+import { htmlToText } from './html';
 
 /** Tags removed (block ends become line breaks), entities decoded, blank runs collapsed, trimmed. */
 export function stripHtml(html: string): string {

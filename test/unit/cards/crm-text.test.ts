@@ -1,6 +1,6 @@
 // The engine's plain text of CRM HTML: words kept, markup gone, hostile shapes handled in one pass.
 import { describe, expect, it } from 'vitest';
-import { stripHtml } from '../../../lib/cards/text';
+import { stripHtml } from '../../../lib/format/crm-text';
 
 describe('stripHtml (card engine)', () => {
   it('keeps the words, turns block ends into lines and decodes entities', () => {

@@ -1,0 +1,88 @@
+// The panel's own words: its buttons, its states and errors, the progress of a load, the drill-down into a
+// figure's documents. The cards' figure names are in figures.ts, the words around values in values.ts.
+import { type Lang, pick } from './lang';
+
+const fr = {
+  panel: 'Résumé client',
+  close: 'Fermer le résumé',
+  refresh: 'Actualiser',
+  copy: 'Copier en Markdown',
+  copied: 'Copié',
+  copyFailed: 'Copie impossible',
+  generated: 'Calculé',
+  stale: 'Peut-être dépassé : le client a changé depuis ce calcul',
+  staleShort: 'peut-être dépassé',
+  loading: 'Chargement',
+  phases: {
+    client: 'fiche client',
+    account: 'compte',
+    documents: 'documents',
+    activity: 'activité',
+    details: 'lignes des documents',
+    items: 'catalogue',
+    done: 'terminé',
+  } as Record<string, string>,
+  noCredentials: 'Aucun accès Sellsy n’est configuré.',
+  openOptions: 'Ouvrir les options',
+  notClient: (kind: 'prospect' | 'supplier') =>
+    `Le résumé existe uniquement pour les clients : cette fiche est un ${kind === 'prospect' ? 'prospect' : 'fournisseur'}.`,
+  loadError: 'Le résumé n’a pas pu être calculé.',
+  keptCached: 'Le résumé affiché est la dernière version enregistrée.',
+  textsError: 'Ce texte n’a pas pu être généré.',
+  disconnected: 'L’extension a été interrompue (mise à jour ou mise en veille).',
+  retry: 'Réessayer',
+  showMore: (n: number) => `Voir ${n} de plus`,
+  showLess: 'Voir moins',
+  showItems: (n: number) => `Voir les ${n} interactions`,
+  noInteractions: 'Aucune interaction sur les six derniers mois.',
+  writing: 'Rédaction en cours…',
+  included: (n: number) => `${n} document${n > 1 ? 's' : ''} retenu${n > 1 ? 's' : ''}`,
+  excluded: (n: number) => `${n} document${n > 1 ? 's' : ''} écarté${n > 1 ? 's' : ''}`,
+  noSources: 'Pas de liste de documents pour ce chiffre.',
+};
+
+export type PanelWords = typeof fr;
+
+const en: PanelWords = {
+  panel: 'Client summary',
+  close: 'Close the summary',
+  refresh: 'Refresh',
+  copy: 'Copy as Markdown',
+  copied: 'Copied',
+  copyFailed: 'Could not copy',
+  generated: 'Computed',
+  stale: 'May be out of date: the client changed since it was computed',
+  staleShort: 'may be out of date',
+  loading: 'Loading',
+  phases: {
+    client: 'client record',
+    account: 'account',
+    documents: 'documents',
+    activity: 'activity',
+    details: 'document rows',
+    items: 'catalogue',
+    done: 'done',
+  },
+  noCredentials: 'No Sellsy access is set up.',
+  openOptions: 'Open the options',
+  notClient: (kind) => `The summary exists only for clients: this record is a ${kind}.`,
+  loadError: 'The summary could not be computed.',
+  keptCached: 'The summary shown is the last saved one.',
+  textsError: 'This text could not be generated.',
+  disconnected: 'The extension was interrupted (updated or put to sleep).',
+  retry: 'Retry',
+  showMore: (n) => `Show ${n} more`,
+  showLess: 'Show less',
+  showItems: (n) => `Show the ${n} interactions`,
+  noInteractions: 'No interaction in the last six months.',
+  writing: 'Writing…',
+  included: (n) => `${n} document${n !== 1 ? 's' : ''} counted`,
+  excluded: (n) => `${n} document${n !== 1 ? 's' : ''} left out`,
+  noSources: 'No document list for this figure.',
+};
+
+export const PANEL_WORDS: Record<Lang, PanelWords> = { fr, en };
+
+export function panelWords(lang: string): PanelWords {
+  return pick(PANEL_WORDS, lang);
+}

@@ -1,0 +1,70 @@
+// The words around a value wherever a summary is shown (panel, Markdown, terminal, prompts): taxes, what is
+// owed, due and expiry dates, "none", "… and N more". Numbers arrive already formatted by lib/format/intl.ts;
+// where a word agrees with a number, the number comes too (French writes "0 document", English "0 documents").
+import { type Lang, pick } from './lang';
+
+const fr = {
+  excludingTax: 'HT',
+  includingTax: 'TTC',
+  total: 'total',
+  count: 'nombre',
+  amount: 'montant',
+  remaining: 'reste dû',
+  due: 'échéance',
+  expires: 'expire le',
+  paidOn: 'payée le',
+  daysLate: (_days: number, shown: string) => `${shown} j de retard`,
+  days: (n: string) => `${n} j`,
+  probability: 'probabilité',
+  noDueDate: 'sans échéance',
+  none: 'aucun',
+  more: (n: string) => `… et ${n} de plus`,
+  documents: (count: number, shown: string) => `${shown} document${count > 1 ? 's' : ''}`,
+  invoicingOnly: 'disponible avec une licence Facturation',
+  since: 'depuis le',
+  declination: (id: string) => `déclinaison ${id}`,
+  noPurchase: 'Aucun achat pour l’instant.',
+  noProducts: 'aucun produit du catalogue sur la période',
+  otherCurrency: (count: number, shown: string, currency: string) =>
+    `${shown} document${count > 1 ? 's' : ''} dans une autre devise que ${currency} ${count > 1 ? 'sont écartés' : 'est écarté'} des montants.`,
+  byLlm: 'rédigé par le modèle de langue',
+  byRules: 'rédigé par des règles',
+  evidence: 'Sur la base de',
+};
+
+export type ValueWords = typeof fr;
+
+const en: ValueWords = {
+  excludingTax: 'excl. tax',
+  includingTax: 'incl. tax',
+  total: 'total',
+  count: 'count',
+  amount: 'amount',
+  remaining: 'still owed',
+  due: 'due',
+  expires: 'expires',
+  paidOn: 'paid on',
+  daysLate: (days, shown) => `${shown} day${days === 1 ? '' : 's'} late`,
+  days: (n) => `${n} days`,
+  probability: 'probability',
+  noDueDate: 'no due date',
+  none: 'none',
+  more: (n) => `… and ${n} more`,
+  documents: (count, shown) => `${shown} document${count === 1 ? '' : 's'}`,
+  invoicingOnly: 'available with an invoicing licence',
+  since: 'since',
+  declination: (id) => `variant ${id}`,
+  noPurchase: 'No purchase yet.',
+  noProducts: 'no catalogue product in the period',
+  otherCurrency: (count, shown, currency) =>
+    `${shown} document${count === 1 ? '' : 's'} in another currency (not ${currency}) ${count === 1 ? 'is' : 'are'} left out of the amounts.`,
+  byLlm: 'written by the language model',
+  byRules: 'written by rules',
+  evidence: 'Based on',
+};
+
+export const VALUES: Record<Lang, ValueWords> = { fr, en };
+
+export function valueWords(lang: string): ValueWords {
+  return pick(VALUES, lang);
+}
