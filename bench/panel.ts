@@ -13,9 +13,14 @@ async function paintTime(page: Page, phase: 'texts' | 'cached'): Promise<number>
   return t.paintedAt!;
 }
 
-export async function measurePanel(opts: { runs: number; latencyMs: number; perSecondQuota: number; today: string }) {
+export async function measurePanel(opts: { runs: number; latencyMs: number; perSecondQuota: number; perMinuteQuota?: number; today: string }) {
   if (!findChromium()) return null;
-  const sellsy = await startSellsy({ today: opts.today, latencyMs: opts.latencyMs, perSecondQuota: opts.perSecondQuota });
+  const sellsy = await startSellsy({
+    today: opts.today,
+    latencyMs: opts.latencyMs,
+    perSecondQuota: opts.perSecondQuota,
+    ...(opts.perMinuteQuota !== undefined ? { perMinuteQuota: opts.perMinuteQuota } : {}),
+  });
   const browser = await launchWithExtension();
   try {
     const { context, worker, extensionId } = browser;

@@ -204,12 +204,12 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
     let cap = BATCH_MAX;
     while (todo.length > 0) {
       const again: typeof todo = [];
-      // Keep each batch within a second's budget when it is known: a batch of N counts N, and one
-      // larger than the whole budget could never pass. Half the budget when it is large enough, so a
-      // batch fits in a window that other calls already dipped into (a refused batch still costs N).
-      const rate = scheduler.ratePerSecond();
-      const budget = rate === null ? cap : rate >= 10 ? Math.floor(rate / 2) : Math.floor(rate);
-      const size = Math.max(1, Math.min(cap, budget));
+      // Keep each batch within a second's budget and a minute's when they are known: a batch of N
+      // counts N in both, and one larger than a whole budget could never pass. Half the budget when it
+      // is large enough, so a batch fits in a window that other calls already dipped into (a refused
+      // batch still costs N).
+      const half = (rate: number | null) => (rate === null ? cap : rate >= 10 ? Math.floor(rate / 2) : Math.floor(rate));
+      const size = Math.max(1, Math.min(cap, half(scheduler.ratePerSecond()), half(scheduler.ratePerMinute())));
       const chunks: (typeof todo)[] = [];
       for (let i = 0; i < todo.length; i += size) chunks.push(todo.slice(i, i + size));
       await Promise.all(

@@ -1,10 +1,12 @@
 // The one queue every Sellsy call of the extension goes through. Sellsy counts requests per account
 // (per second, minute, day, month) and answers 429 when a bucket is empty, so all callers must share
-// one view of the budget: bounded concurrency, a token bucket whose rate is learned from the
-// X-Quota-Remaining-* headers, a global pause when a bucket reaches zero or a 429 comes back, and
-// bounded retries for 429, 5xx, network errors and timeouts. Nothing is retried forever.
+// one view of the budget: bounded concurrency, the second's and the minute's windows whose limits and
+// remainders are learned from the X-Quota-Remaining-By-Second/-Minute headers (a call waits for the
+// next window when the current one cannot cover it), a global pause when a 429 comes back anyway, and
+// retries for 429, 5xx, network errors and timeouts, bounded in number and by one deadline per call.
 import { abortReason, type Clock, realClock, sleep } from './clock';
 import { errorFromResponse, SellsyError } from './errors';
+import { EDGE_MS, type Flight, QuotaWindow } from './quota-window';
 
 export interface SchedulerOptions {
   clock?: Clock;
@@ -18,8 +20,13 @@ export interface SchedulerOptions {
   timeoutMs?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
-  /** A Retry-After longer than this (a day or month quota) fails at once instead of waiting. */
-  maxRetryAfterMs?: number;
+  /**
+   * Per call, the time its attempts and its own waits between them (Retry-After, backoff, a spent
+   * window) may take in all; waiting in the queue behind other calls is pacing and is not counted.
+   * A retry that would start after it is not made: the call fails with a quota error (429) or a
+   * timeout, and a Retry-After longer than what is left (a day or month quota) fails at once.
+   */
+  retryDeadlineMs?: number;
   /** Per-second rate assumed before any quota header was seen; null = only concurrency bounds it. */
   initialRatePerSecond?: number | null;
 }
@@ -33,7 +40,7 @@ export interface Exchange {
 export interface SendOptions<T> {
   /** Names the call in error messages, e.g. "POST /invoices/search". Never include secrets. */
   what: string;
-  /** Requests this call counts for against the per-second budget (a batch of N counts N). */
+  /** Requests this call counts for against the per-second and per-minute budgets (a batch of N counts N). */
   cost?: number;
   signal?: AbortSignal;
   timeoutMs?: number;
@@ -62,8 +69,10 @@ export interface Scheduler {
    * turns it into an error); throws a SellsyError when retries run out, or the abort reason.
    */
   send<T = undefined>(attempt: (signal: AbortSignal) => Promise<Response>, opts: SendOptions<T>): Promise<SendResult<T>>;
-  /** The per-second budget learned from the headers, or null while unknown. */
+  /** The per-second budget learned from X-Quota-Remaining-By-Second, or null while unknown. */
   ratePerSecond(): number | null;
+  /** The per-minute budget learned from X-Quota-Remaining-By-Minute, or null while unknown. */
+  ratePerMinute(): number | null;
 }
 
 class TimeoutError extends Error {}
@@ -77,36 +86,39 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
   const defaultTimeout = options.timeoutMs ?? 30_000;
   const backoffBase = options.backoffBaseMs ?? 250;
   const backoffMax = options.backoffMaxMs ?? 8_000;
-  const maxRetryAfter = options.maxRetryAfterMs ?? 60_000;
+  const deadlineMs = options.retryDeadlineMs ?? 60_000;
 
+  // The second is also paced by a token bucket at the learned rate, so a second's budget is spread
+  // over the second instead of sent in one burst at its start.
   let rate: number | null = options.initialRatePerSecond ?? null;
   let tokens = rate ?? 0;
   let lastRefill = clock.now();
+  let bucketWindow = 0;
+  const second = new QuotaWindow(1000, 60_000, rate);
+  // The minute is not spread: Sellsy's windows look fixed (per wall second, and presumably per wall
+  // minute), so spending the minute's budget at the per-second pace and waiting for the next minute
+  // ends a load soonest, and the first figures (the lists, asked first) come before the wait.
+  const minute = new QuotaWindow(60_000, 5 * 60_000, null);
   let blockedUntil = 0;
-  // What the last answer said is left in the current second. Sellsy's windows look fixed (per wall
-  // second): a continuous bucket alone would send a large batch late in a spent window and get a 429,
-  // so when the window cannot fit a call we wait for the next one, which starts with a full bucket.
-  let win: { end: number; remaining: number } | null = null;
   let active = 0;
   const slotWaiters: (() => void)[] = [];
-  // remaining + cost seen by a request is a lower bound of the per-second limit (exact for the first
-  // request of a window); the largest over the last minute is the estimate. Counting our own sends instead
-  // overestimates when the server's window is fixed and ours slides, and an overestimate means 429s.
-  let observed: { at: number; limit: number }[] = [];
+  const flights = new Set<Flight>();
 
   function refill(now: number) {
+    second.roll(now, flights);
+    minute.roll(now, flights);
     if (rate !== null) {
-      if (win && now >= win.end) {
-        win = null;
-        tokens = rate;
-      } else {
-        tokens = Math.min(rate, tokens + ((now - lastRefill) * rate) / 1000);
-      }
+      const left = second.remaining;
+      // A new window starts with a full bucket, less what it starts with in flight.
+      if (second.end !== bucketWindow && left !== null) tokens = Math.min(rate, left);
+      else tokens = Math.min(rate, tokens + ((now - lastRefill) * rate) / 1000);
+      if (left !== null) tokens = Math.min(tokens, left);
     }
+    bucketWindow = second.end;
     lastRefill = now;
   }
 
-  async function acquire(cost: number, signal?: AbortSignal): Promise<void> {
+  async function acquire(cost: number, signal?: AbortSignal): Promise<Flight> {
     for (;;) {
       if (signal?.aborted) throw abortReason(signal);
       const now = clock.now();
@@ -131,47 +143,75 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
         continue;
       }
       refill(now);
+      // When a window cannot fit the call we wait for the next one, which starts full: a continuous
+      // bucket alone would send a large batch late in a spent window and get a 429.
+      if (cost > 0 && !minute.fits(cost)) {
+        await sleep(clock, minute.end + EDGE_MS - now, signal);
+        continue;
+      }
+      if (cost > 0 && !second.fits(cost)) {
+        await sleep(clock, second.end + EDGE_MS - now, signal);
+        continue;
+      }
       if (rate !== null) {
         // A batch costing more than a second's budget may go once the bucket is full; it leaves a debt.
         const need = Math.min(cost, rate);
-        if (win && win.remaining < need) {
-          await sleep(clock, win.end - now, signal);
-          continue;
-        }
         if (tokens < need) {
           await sleep(clock, Math.ceil(((need - tokens) * 1000) / rate), signal);
           continue;
         }
         tokens -= cost;
-        if (win) win.remaining -= cost;
       }
+      second.take(cost);
+      minute.take(cost);
       active += 1;
-      return;
+      const flight = { cost, at: now };
+      flights.add(flight);
+      return flight;
     }
   }
 
-  function release() {
+  function release(flight: Flight) {
+    flights.delete(flight);
     active -= 1;
     slotWaiters.shift()?.();
   }
 
-  function learn(headers: Headers, cost: number) {
+  function learn(headers: Headers, flight: Flight) {
     const now = clock.now();
     const bySecond = intHeader(headers, 'x-quota-remaining-by-second');
     if (bySecond !== null) {
-      observed = observed.filter((o) => now - o.at < 60_000);
-      observed.push({ at: now, limit: Math.max(1, bySecond + Math.max(1, cost)) });
-      const estimate = Math.max(...observed.map((o) => o.limit));
-      if (rate === null) tokens = Math.min(estimate, bySecond);
-      rate = estimate;
+      second.learn(bySecond, flight.cost, flight.at, now, flights, flight);
+      rate = second.limit;
       refill(now);
-      tokens = Math.min(tokens, bySecond);
-      const end = nextBoundary(now, 1000);
-      win = win && win.end === end ? { end, remaining: Math.min(win.remaining, bySecond) } : { end, remaining: bySecond };
-      if (bySecond <= 0) blockedUntil = Math.max(blockedUntil, end);
     }
     const byMinute = intHeader(headers, 'x-quota-remaining-by-minute');
-    if (byMinute !== null && byMinute <= 0) blockedUntil = Math.max(blockedUntil, nextBoundary(now, 60_000));
+    if (byMinute !== null) minute.learn(byMinute, flight.cost, flight.at, now, flights, flight);
+  }
+
+  /** After a 429: which windows the answer says are spent, the estimates lowered, and how long until they turn. */
+  function refusedBy(headers: Headers, flight: Flight): number {
+    const now = clock.now();
+    const bySecond = intHeader(headers, 'x-quota-remaining-by-second');
+    const byMinute = intHeader(headers, 'x-quota-remaining-by-minute');
+    let wait = 0;
+    const minuteSpent = byMinute !== null && byMinute <= 0;
+    const secondSpent = bySecond !== null && bySecond <= 0;
+    // Until the end of the window the request was sent in: already past when it turned on the way.
+    const untilTurn = (w: QuotaWindow) => (w.index(flight.at) + 1) * w.period + EDGE_MS - now;
+    if (minuteSpent) {
+      minute.refused(now, flight.at, true, flights);
+      wait = Math.max(wait, untilTurn(minute));
+    }
+    // When no header says which window refused, the per-second estimate is the one lowered (the
+    // one most often wrong: it is learned from a handful of requests).
+    if (secondSpent || !minuteSpent) {
+      second.refused(now, flight.at, secondSpent, flights);
+      rate = second.limit;
+      if (rate !== null) tokens = Math.min(tokens, 0);
+      if (secondSpent) wait = Math.max(wait, untilTurn(second));
+    }
+    return Math.max(0, wait);
   }
 
   function backoff(retry: number): number {
@@ -183,19 +223,31 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
     const cost = Math.max(0, opts.cost ?? 1);
     const timeoutMs = opts.timeoutMs ?? defaultTimeout;
     const errorText = opts.scrub ?? ((text: string) => text);
+    const learnQuota = opts.learnQuota !== false;
     let attempts = 0;
     let retries = 0;
     let quota429 = 0;
     let bytes = 0;
     let failures = 0;
+    // Time this call has spent on its own attempts and its own waits between them, against the
+    // deadline. Waiting in the queue for the shared quota is pacing, not failing: it is not counted.
+    let used = 0;
+    let previous: SellsyError | null = null;
+    const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
     for (;;) {
-      await acquire(cost, opts.signal);
+      const flight = await acquire(cost, opts.signal);
       attempts += 1;
+      const left = deadlineMs - used;
+      const attemptTimeout = Math.min(timeoutMs, left);
       const ctrl = new AbortController();
       const onOuterAbort = () => ctrl.abort(abortReason(opts.signal!));
       opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
-      const cancelTimer = clock.setTimer(() => ctrl.abort(new TimeoutError()), timeoutMs);
-      let failure: SellsyError;
+      const cancelTimer = clock.setTimer(() => ctrl.abort(new TimeoutError()), attemptTimeout);
+      const startedAt = clock.now();
+      let failure: SellsyError | null = null;
+      // What the answer asks us to wait before the next attempt, if anything.
+      let askedWait: number | null = null;
+      let quotaWait: number | null = null;
       try {
         const res = await attempt(ctrl.signal);
         let text: string;
@@ -205,34 +257,38 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
           throw ctrl.signal.aborted ? ctrl.signal.reason : new UnreadableBody(String(e));
         }
         bytes += text.length;
-        if (opts.learnQuota !== false) learn(res.headers, cost);
+        if (learnQuota) learn(res.headers, flight);
         const ex: Exchange = { status: res.status, headers: res.headers, text };
         const requestId = res.headers.get('x-request-id') ?? undefined;
         if (res.status === 429) {
           quota429 += 1;
-          // Paced and still refused: the estimate was too high (or someone else spends the same quota).
-          if (rate !== null) {
-            rate = Math.max(1, Math.floor(rate * 0.75));
-            observed = [];
-            tokens = Math.min(tokens, 0);
-          }
+          const windowWait = learnQuota ? refusedBy(res.headers, flight) : 0;
           const after = retryAfterMs(res.headers, clock.now());
-          if (after !== null && after > maxRetryAfter) {
-            throw errorFromResponse(opts.what, 429, errorText(text), requestId);
+          used += clock.now() - startedAt;
+          const err = errorFromResponse(opts.what, 429, errorText(text), requestId);
+          const wait = Math.max(after ?? backoff(quota429 - 1), windowWait);
+          if (used + wait >= deadlineMs) {
+            const why =
+              after !== null && after >= deadlineMs - used
+                ? `Sellsy asks to wait ${seconds(after)} (Retry-After), more than the ${seconds(deadlineMs - used)} left`
+                : `still over quota after ${attempts} attempts`;
+            throw new SellsyError('quota', `${err.message}; gave up at the ${seconds(deadlineMs)} retry deadline: ${why}`, {
+              status: 429,
+              code: err.code,
+              context: err.context,
+              requestId,
+            });
           }
           const quotaRetries = opts.maxQuotaRetries ?? maxQuotaRetries;
           if (quota429 > quotaRetries) {
-            const err = errorFromResponse(opts.what, 429, errorText(text), requestId);
             throw new SellsyError('quota', `${err.message}; still over quota after ${quotaRetries} retries`, err);
           }
-          const wait = after ?? backoff(quota429 - 1);
           // The quota is the account's, not this call's: everyone pauses.
           blockedUntil = Math.max(blockedUntil, clock.now() + wait);
-          retries += 1;
-          continue;
-        }
-        if (res.status >= 500) {
+          quotaWait = wait;
+        } else if (res.status >= 500) {
           failure = errorFromResponse(opts.what, res.status, errorText(text), requestId);
+          askedWait = retryAfterMs(res.headers, clock.now());
         } else if (res.status >= 200 && res.status < 300 && opts.parse) {
           try {
             return { ...ex, value: opts.parse(ex), attempts, retries, quota429, bytes };
@@ -250,35 +306,55 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
         if (opts.signal?.aborted) throw abortReason(opts.signal);
         if (e instanceof SellsyError) throw e;
         if (e instanceof TimeoutError || ctrl.signal.reason instanceof TimeoutError) {
-          failure = new SellsyError('timeout', `${opts.what} took longer than ${timeoutMs} ms`);
+          const before: string = previous ? ` (before: ${previous.message})` : '';
+          failure =
+            attemptTimeout < timeoutMs
+              ? new SellsyError('timeout', `${opts.what} did not answer in the ${seconds(attemptTimeout)} left${before}`)
+              : new SellsyError('timeout', `${opts.what} took longer than ${timeoutMs} ms`);
         } else {
           failure = new SellsyError('network', `${opts.what} failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
         }
       } finally {
         cancelTimer();
         opts.signal?.removeEventListener('abort', onOuterAbort);
-        release();
+        release(flight);
       }
+      if (quotaWait !== null) {
+        retries += 1;
+        await sleep(clock, quotaWait, opts.signal);
+        used += quotaWait;
+        continue;
+      }
+      if (!failure) throw new Error('unreachable: an attempt ended with neither an answer nor a failure');
+      previous = failure;
+      used += clock.now() - startedAt;
       failures += 1;
       if (failures > maxRetries) {
         throw new SellsyError(failure.kind, `${failure.message} (gave up after ${attempts} attempts)`, failure);
       }
+      const wait = askedWait ?? backoff(failures - 1);
+      if (used + wait >= deadlineMs) {
+        throw new SellsyError('timeout', `${failure.message}; gave up at the ${seconds(deadlineMs)} retry deadline after ${attempts} attempts`, {
+          status: failure.status,
+          code: failure.code,
+          context: failure.context,
+          requestId: failure.requestId,
+          cause: failure,
+        });
+      }
       retries += 1;
-      await sleep(clock, backoff(failures - 1), opts.signal);
+      await sleep(clock, wait, opts.signal);
+      used += wait;
     }
   }
 
-  return { send, ratePerSecond: () => rate };
+  return { send, ratePerSecond: () => rate, ratePerMinute: () => minute.limit };
 }
 
 function intHeader(headers: Headers, name: string): number | null {
   const v = headers.get(name);
   if (v === null || !/^-?\d+$/.test(v.trim())) return null;
   return Number(v.trim());
-}
-
-function nextBoundary(now: number, period: number): number {
-  return (Math.floor(now / period) + 1) * period + 10;
 }
 
 /** Retry-After as seconds or an HTTP date, in ms from now; null when absent or unreadable. */

@@ -1,4 +1,6 @@
-// `npm run sellsy -- [--port 8787] [--today YYYY-MM-DD] [--latency 50] [--quota 5]`: the local Sellsy in a terminal.
+// `npm run sellsy -- [--port 8787] [--today YYYY-MM-DD] [--latency 50] [--quota 5] [--minute-quota 150]`:
+// the local Sellsy in a terminal. --quota is per second, --minute-quota per minute. On Ctrl+C it says how
+// many API requests it served and how many it answered 429, so a run by hand can be checked for 429s.
 import {
   DEMO,
   DEMO_SALES,
@@ -30,8 +32,9 @@ function num(name: string): number | undefined {
 const sellsy = await startSellsy({
   port: num('port') ?? 8787,
   today: arg('today'),
-  latencyMs: num('latency'),
+  ...(num('latency') !== undefined ? { latencyMs: num('latency') } : {}),
   ...(num('quota') !== undefined ? { perSecondQuota: num('quota') } : {}),
+  ...(num('minute-quota') !== undefined ? { perMinuteQuota: num('minute-quota') } : {}),
 }).catch((e: Error) => {
   console.error(`Could not start the local Sellsy: ${e.message}`);
   process.exit(1);
@@ -54,6 +57,9 @@ Pages:
   legacy      ${o}/?_f=third&thirdid=${LARGE_CLIENT_ID}&thirdtype=client
 Ctrl+C to stop.`);
 const stop = () => {
+  const api = sellsy.log.filter((e) => e.path.startsWith('/v2'));
+  const units = api.reduce((n, e) => n + (e.subRequests ?? 1), 0);
+  console.log(`\nServed ${api.length} API requests (${units} quota units); ${api.filter((e) => e.status === 429).length} answered 429.`);
   void sellsy.close().then(() => process.exit(0));
 };
 process.on('SIGINT', stop);

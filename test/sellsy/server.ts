@@ -13,14 +13,18 @@ import { localToday, makeRng, parseDay } from './util';
 export type { AccountDb, Obj, SellsyDb } from './seed';
 
 export interface FakeSellsyOptions {
-  /** Delay before every answer, ms. */
+  /** Round trip added to every answer, ms: half before the request is counted and routed, half after. */
   latencyMs: number;
   /** Fraction of API answers that are 500/502/503 (deterministic PRNG). */
   errorRate: number;
-  /** Requests over this in the current second get 429. */
+  /**
+   * Requests counted in the current wall-clock second (epoch-aligned, fixed window) beyond this get 429.
+   * Sellsy documents about 5; the tests' default is roomier so they run fast (the bench sets 5).
+   */
   perSecondQuota: number;
+  /** The same per wall-clock minute (about 149 was observed on a real account; the bench uses 150). */
   perMinuteQuota: number;
-  /** Send Retry-After on 429 (Sellsy does not document it). */
+  /** Send Retry-After on 429: the seconds until every spent window has reset (Sellsy does not document it). */
   retryAfter: boolean;
   tokenTtlSeconds: number;
   batchMaxSize: number;
@@ -161,15 +165,24 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
       'x-quota-remaining-by-month': String(Math.max(0, MONTH_QUOTA - u.month)),
     };
   }
-  /** Counts `cost` requests; false when a quota was already spent (errors count too, as in Sellsy). */
-  function spend(account: string, cost: number): boolean {
+  /**
+   * Counts `cost` requests (errors and refusals count too, as in Sellsy) and says whether the quota let
+   * them through: a call that does not fit in a window is refused whole. The quota headers are taken at
+   * that moment, as Sellsy's would be, not when the answer leaves after the latency (by then the window
+   * may have turned, and the headers would describe a window the request was not counted in).
+   */
+  function spend(account: string, cost: number): { fits: boolean; headers: Record<string, string>; retryAfterS: number } {
     const u = usageOf(account);
-    const fits = u.bySecond + cost <= options.perSecondQuota && u.byMinute + cost <= options.perMinuteQuota;
+    const secondFits = u.bySecond + cost <= options.perSecondQuota;
+    const minuteFits = u.byMinute + cost <= options.perMinuteQuota;
     u.bySecond += cost;
     u.byMinute += cost;
     u.day += cost;
     u.month += cost;
-    return fits;
+    const t = now();
+    // Until the later of the windows that refused the call has turned, in whole seconds.
+    const untilMs = Math.max(secondFits ? 0 : 1000 - (t % 1000), minuteFits ? 0 : 60_000 - (t % 60_000));
+    return { fits: secondFits && minuteFits, headers: quotaHeaders(account), retryAfterS: Math.max(1, Math.ceil(untilMs / 1000)) };
   }
 
   function send(res: ServerResponse, status: number, body: unknown, account: string | null, extra: Record<string, string> = {}): void {
@@ -302,7 +315,12 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
         entry.body = raw;
       }
     }
-    const finish = (status: number, body: unknown, account: string | null, extra?: Record<string, string>) => {
+    // Half the latency on the way in, half on the way out: the quota counts a request in between, so an
+    // answer can arrive after the window it was counted in has turned, as over a real network.
+    const inbound = Math.floor(options.latencyMs / 2);
+    const outbound = options.latencyMs - inbound;
+    const finish = async (status: number, body: unknown, account: string | null, extra?: Record<string, string>) => {
+      if (outbound > 0) await sleep(outbound);
       entry.status = status;
       entry.account = account;
       log.push(entry);
@@ -326,7 +344,7 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
       res.end();
       return;
     }
-    if (options.latencyMs > 0) await sleep(options.latencyMs);
+    if (inbound > 0) await sleep(inbound);
 
     if (url.pathname === '/oauth2/access-tokens' || url.pathname === '/oauth2/access-tokens/') {
       if (method !== 'POST') return finish(405, errorBody(405, 'Method Not Allowed', null), null);
@@ -345,19 +363,20 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
       if (isBatch) subs = raw.split('\n').filter((l) => l.trim() !== '').length >> 1;
       if (isBatch) entry.subRequests = subs;
       const cost = isBatch && options.batchCountsSubRequests ? Math.max(1, Math.min(subs, options.batchMaxSize + 1)) : 1;
-      if (!spend(account, cost)) {
+      const spent = spend(account, cost);
+      if (!spent.fits) {
         return finish(
           429,
           errorBody(429, 'Too Many Requests: request quota reached', 'quota_exceeded', {}),
           account,
-          options.retryAfter ? { 'retry-after': '1' } : {},
+          options.retryAfter ? { ...spent.headers, 'retry-after': String(spent.retryAfterS) } : spent.headers,
         );
       }
       const f = fault();
-      if (f) return finish(f.status, f.body, account);
+      if (f) return finish(f.status, f.body, account, spent.headers);
       if (isBatch) {
         const { answer } = runBatch(accountDb, raw);
-        return finish(answer.status, answer.body, account);
+        return finish(answer.status, answer.body, account, spent.headers);
       }
       let body: unknown;
       if (method === 'POST') {
@@ -366,12 +385,12 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
           try {
             body = JSON.parse(raw);
           } catch {
-            return finish(400, errorBody(400, 'The body is not valid JSON', 'invalid_body'), account);
+            return finish(400, errorBody(400, 'The body is not valid JSON', 'invalid_body'), account, spent.headers);
           }
         }
       }
       const a = route(accountDb, { method, path, query, body, forbidInvoices: options.forbidInvoices });
-      return finish(a.status, a.body, account);
+      return finish(a.status, a.body, account, spent.headers);
     }
     if (method === 'GET') {
       const page = renderPage(db.accounts.invoicing, url);

@@ -41,6 +41,24 @@ export class VirtualClock implements Clock {
   }
 }
 
+/**
+ * Real time, sped up `speed` times: shared by the local Sellsy (its `now`) and a scheduler, it runs
+ * minutes of quota windows in seconds over real HTTP. Both read the same clock, so the windows agree.
+ */
+export class FastClock implements Clock {
+  private readonly base = Date.now();
+  private readonly start = performance.now();
+  constructor(readonly speed: number) {}
+  now = () => this.base + Math.floor((performance.now() - this.start) * this.speed);
+  setTimer(fn: () => void, ms: number) {
+    const t = setTimeout(fn, Math.max(0, ms) / this.speed);
+    return () => clearTimeout(t);
+  }
+  random() {
+    return 0.5;
+  }
+}
+
 export interface Call {
   url: string;
   method: string;

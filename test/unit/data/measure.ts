@@ -1,5 +1,5 @@
 // Request counts and wall times of loadClient on the demo's large client against the local Sellsy:
-// cold, refresh with nothing new, refresh after 5 new invoices; run with `npx tsx test/unit/data/measure.ts [perSecondQuota] [latencyMs]`.
+// cold, refresh with nothing new, refresh after 5 new invoices; run with `npx tsx test/unit/data/measure.ts [perSecondQuota] [latencyMs] [perMinuteQuota]`.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createSellsyApi } from '../../../lib/sellsy/api';
 import { loadClient } from '../../../lib/sellsy/load-client';
@@ -13,7 +13,8 @@ const TODAY = '2026-11-29';
 async function main() {
   const perSecondQuota = Number(process.argv[2] ?? 50);
   const latencyMs = Number(process.argv[3] ?? 0);
-  const sellsy = await startSellsy({ today: TODAY, perSecondQuota, latencyMs });
+  const perMinuteQuota = process.argv[4] === undefined ? undefined : Number(process.argv[4]);
+  const sellsy = await startSellsy({ today: TODAY, perSecondQuota, latencyMs, ...(perMinuteQuota ? { perMinuteQuota } : {}) });
   const store = openStore({ indexedDB: new IDBFactory(), IDBKeyRange, name: 'measure' });
   // One scheduler for every load, as in the extension: what it learned of the quota carries over.
   const scheduler = createScheduler();
@@ -31,7 +32,7 @@ async function main() {
       `${label.padEnd(26)} ${String(ms).padStart(6)} ms  requests ${String(s.requests).padStart(3)} (batches ${batches}, sub-requests ${subs})  retries ${s.retries}  429s ${s.quota429}  ${Math.round(s.bytes / 1024)} KiB  ${r.status === 'client' ? `${r.data.invoices?.length} invoices, ${Object.keys(r.data.rows).length} row sets` : r.status}`,
     );
   };
-  console.log(`quota ${perSecondQuota}/s, latency ${latencyMs} ms`);
+  console.log(`quota ${perSecondQuota}/s${perMinuteQuota ? ` and ${perMinuteQuota}/min` : ''}, latency ${latencyMs} ms`);
   await run('cold');
   await run('refresh, nothing new');
   const inv = sellsy.db.accounts.invoicing.invoices;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSellsyApi } from '../../../lib/sellsy/api';
+import { sleep } from '../../../lib/sellsy/clock';
 import { SellsyError } from '../../../lib/sellsy/errors';
 import { createScheduler, retryAfterMs, type SchedulerOptions } from '../../../lib/sellsy/scheduler';
 import { json, type Responder, stubFetch, VirtualClock } from './helpers';
@@ -12,29 +13,54 @@ function setup(respond: Responder, opts: SchedulerOptions = {}) {
   return { clock, stub, scheduler, api };
 }
 
-/** A server that allows `perSecond` requests per whole second of the clock and says so in the headers. */
-function quotaServer(clock: VirtualClock, perSecond: number, perMinute = 10_000) {
+/**
+ * A server that allows `perSecond` requests per whole second of the clock and `perMinute` per whole
+ * minute, and says so in the headers, as Sellsy does. It counts a request on arrival (a batch of N
+ * counts N) and answers `latencyMs` later, so an answer can come after the window it was counted in.
+ */
+function quotaServer(clock: VirtualClock, perSecond: number, perMinute = 10_000, latencyMs = 0) {
   const used = new Map<number, number>();
   const usedMin = new Map<number, number>();
   let rejected = 0;
-  const respond: Responder = () => {
+  const respond: Responder = (call) => {
     const sec = Math.floor(clock.now() / 1000);
     const min = Math.floor(clock.now() / 60_000);
-    const n = (used.get(sec) ?? 0) + 1;
-    const m = (usedMin.get(min) ?? 0) + 1;
+    const subs = call.url.endsWith('/batch') ? call.body.split('\n').filter((l) => l.trim() !== '').length / 2 : 0;
+    const cost = Math.max(1, subs);
+    const n = (used.get(sec) ?? 0) + cost;
+    const m = (usedMin.get(min) ?? 0) + cost;
     used.set(sec, n);
     usedMin.set(min, m);
     const headers = {
       'x-quota-remaining-by-second': String(Math.max(0, perSecond - n)),
       'x-quota-remaining-by-minute': String(Math.max(0, perMinute - m)),
     };
+    let answer: Response;
     if (n > perSecond || m > perMinute) {
       rejected += 1;
-      return json({ error: { code: 429, message: 'Too many requests', context: null } }, 429, headers);
+      answer = json({ error: { code: 429, message: 'Too many requests', context: null } }, 429, headers);
+    } else if (subs) {
+      answer = json({ error: false, responses: Array.from({ length: subs }, () => ({ code: 200, response: { ok: true } })) }, 207, headers);
+    } else {
+      answer = json({ ok: true }, 200, headers);
     }
-    return json({ ok: true }, 200, headers);
+    if (latencyMs <= 0) return answer;
+    return new Promise<Response>((resolve) => clock.setTimer(() => resolve(answer), latencyMs));
   };
-  return { respond, used, rejected: () => rejected };
+  return { respond, used, usedMin, rejected: () => rejected };
+}
+
+/** Waits on the virtual clock until `ms` into a wall-clock minute. */
+async function toMinuteOffset(clock: VirtualClock, ms: number) {
+  const wait = (ms - (clock.now() % 60_000) + 60_000) % 60_000;
+  await sleep(clock, wait);
+}
+
+function paced(clock: VirtualClock, server: ReturnType<typeof quotaServer>, opts: SchedulerOptions = {}) {
+  const stub = stubFetch(server.respond, clock);
+  const scheduler = createScheduler({ clock, ...opts });
+  const api = createSellsyApi({ apiUrl: 'http://s.test/v2', auth: { kind: 'token', accessToken: 't' }, fetch: stub.fetch, clock, scheduler });
+  return { stub, scheduler, api };
 }
 
 describe('scheduler', () => {
@@ -245,5 +271,176 @@ describe('scheduler', () => {
     const p = api.get('/x', undefined, { signal: ctrl.signal });
     setImmediate(() => ctrl.abort(new Error('user closed the panel')));
     await expect(p).rejects.toThrow('user closed the panel');
+  });
+});
+
+describe('scheduler: both of Sellsy’s windows', () => {
+  it('learns the per-minute budget as remaining + cost, like the per-second one', async () => {
+    const clock = new VirtualClock();
+    await toMinuteOffset(clock, 0);
+    const server = quotaServer(clock, 20, 150);
+    const { scheduler, api } = paced(clock, server, { concurrency: 1 });
+    expect(scheduler.ratePerMinute()).toBeNull();
+    await api.get('/a');
+    expect(scheduler.ratePerMinute()).toBe(150);
+    expect(scheduler.ratePerSecond()).toBe(20);
+  });
+
+  it('never sends a call the minute’s remaining cannot cover: a batch waits for the next minute', async () => {
+    const clock = new VirtualClock();
+    await toMinuteOffset(clock, 10_000);
+    const server = quotaServer(clock, 100, 12);
+    const { stub, scheduler } = paced(clock, server, { concurrency: 4 });
+    const batch = (n: number) =>
+      scheduler.send(() => stub.fetch('http://s.test/v2/batch', { method: 'POST', body: '{"uri":"/x","method":"GET"}\n{}\n'.repeat(n) }), {
+        what: `batch of ${n}`,
+        cost: n,
+      });
+    await batch(5);
+    await batch(5); // 2 left in this minute
+    const before = Math.floor(clock.now() / 60_000);
+    const third = await batch(5);
+    expect(third.status).toBe(207);
+    expect(server.rejected()).toBe(0);
+    expect(Math.floor(stub.calls[2]!.at / 60_000)).toBe(before + 1);
+    // It went at the start of the next minute, not later.
+    expect(stub.calls[2]!.at % 60_000).toBeLessThan(100);
+  });
+
+  it('keeps concurrent calls within the minute: four in flight never overspend what is left', async () => {
+    const clock = new VirtualClock();
+    await toMinuteOffset(clock, 30_000);
+    const server = quotaServer(clock, 1000, 30, 80);
+    const { api } = paced(clock, server, { concurrency: 4 });
+    await api.get('/first');
+    await Promise.all(Array.from({ length: 60 }, (_, i) => api.get(`/r/${i}`)));
+    expect(server.rejected()).toBe(0);
+    expect(Math.max(...server.usedMin.values())).toBeLessThanOrEqual(30);
+  });
+
+  it('an answer counted before a minute turned and received after it does not stop the next minute', async () => {
+    const clock = new VirtualClock();
+    // 10 a minute, 100 ms per answer, one at a time: the 10th is counted at 59.95 s and answered at 60.05 s,
+    // saying the minute is spent; that was the minute before, so the 11th goes at once.
+    await toMinuteOffset(clock, 59_050);
+    const server = quotaServer(clock, 1000, 10, 100);
+    const { stub, api } = paced(clock, server, { concurrency: 1 });
+    const minute0 = Math.floor(clock.now() / 60_000);
+    for (let i = 0; i < 20; i++) await api.get(`/r/${i}`);
+    expect(server.rejected()).toBe(0);
+    expect(Math.floor(stub.calls[9]!.at / 60_000)).toBe(minute0);
+    expect(Math.floor(stub.calls[10]!.at / 60_000)).toBe(minute0 + 1);
+    expect(stub.calls[10]!.at % 60_000).toBeLessThan(1000);
+  });
+
+  it('a request still on the wire when the second turns counts in the new second too: no 429 at 5/s with slow answers', async () => {
+    const clock = new VirtualClock();
+    const server = quotaServer(clock, 5, 10_000, 300);
+    const { stub, api } = paced(clock, server, { concurrency: 4 });
+    await Promise.all(Array.from({ length: 40 }, (_, i) => api.get(`/r/${i}`)));
+    expect(server.rejected()).toBe(0);
+    expect(stub.calls).toHaveLength(40);
+    expect(Math.max(...server.used.values())).toBeLessThanOrEqual(5);
+  });
+
+  it('sizes detail batches within the minute’s budget too', async () => {
+    const clock = new VirtualClock();
+    await toMinuteOffset(clock, 0);
+    const server = quotaServer(clock, 100, 8);
+    const { stub, api } = paced(clock, server, { concurrency: 4 });
+    await api.get('/learn');
+    const items = await api.batchGet(Array.from({ length: 20 }, (_, i) => `/invoices/${i}`));
+    expect(items.every((i) => i.ok)).toBe(true);
+    expect(server.rejected()).toBe(0);
+    const sizes = stub.calls.filter((c) => c.url.endsWith('/batch')).map((c) => c.body.split('\n').filter((l) => l.trim()).length / 2);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(8);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(20);
+  });
+});
+
+describe('scheduler: one retry deadline per call', () => {
+  const tooMany = (retryAfter?: string) =>
+    json({ error: { code: 429, message: 'Too many', context: null } }, 429, retryAfter ? { 'retry-after': retryAfter } : {});
+
+  it('a 429 storm with Retry-After: 59 gives up at the 60 s deadline, at the second refusal (59 s), with a quota error', async () => {
+    const { clock, stub, api } = setup(() => tooMany('59'));
+    const t0 = clock.now();
+    const err = (await api.get('/invoices/1').catch((e: unknown) => e)) as SellsyError;
+    expect(err).toBeInstanceOf(SellsyError);
+    expect(err.kind).toBe('quota');
+    expect(err.status).toBe(429);
+    expect(err.message).toContain('GET /invoices/1');
+    expect(err.message).toContain('60 s retry deadline');
+    expect(err.message).toContain('Retry-After');
+    expect(clock.now() - t0).toBe(59_000);
+    expect(stub.calls.map((c) => c.at - t0)).toEqual([0, 59_000]);
+  });
+
+  it('the deadline is an option; Retry-After is honoured while it fits', async () => {
+    const { clock, stub, api } = setup(() => tooMany('4'), { retryDeadlineMs: 10_000 });
+    const t0 = clock.now();
+    const err = (await api.get('/x').catch((e: unknown) => e)) as SellsyError;
+    expect(err.kind).toBe('quota');
+    expect(err.message).toContain('10 s retry deadline');
+    expect(stub.calls.map((c) => c.at - t0)).toEqual([0, 4000, 8000]);
+    expect(clock.now() - t0).toBe(8000);
+  });
+
+  it('a Retry-After longer than what is left fails at once', async () => {
+    const after = ['30', '40'];
+    let n = 0;
+    const { clock, stub, api } = setup(() => tooMany(after[n++]));
+    const t0 = clock.now();
+    const err = (await api.get('/x').catch((e: unknown) => e)) as SellsyError;
+    expect(err.kind).toBe('quota');
+    expect(err.message).toMatch(/wait 40 s \(Retry-After\), more than the 30 s left/);
+    expect(stub.calls).toHaveLength(2);
+    expect(clock.now() - t0).toBe(30_000);
+  });
+
+  it('a storm of slow 5xx gives up at the deadline with a timeout naming the call and the last answer', async () => {
+    // Each attempt is answered 503 after 20 s: five attempts would take 100 s.
+    const clock = new VirtualClock();
+    const sent: number[] = [];
+    const slow503 = ((_url: string, init: RequestInit) =>
+      new Promise<Response>((resolve, reject) => {
+        sent.push(clock.now());
+        const cancel = clock.setTimer(() => resolve(json({ error: { code: 503, message: 'busy', context: null } }, 503)), 20_000);
+        init.signal?.addEventListener('abort', () => {
+          cancel();
+          reject(init.signal!.reason);
+        });
+      })) as unknown as typeof fetch;
+    const scheduler = createScheduler({ clock });
+    const api = createSellsyApi({ apiUrl: 'http://s.test/v2', auth: { kind: 'token', accessToken: 't' }, fetch: slow503, clock, scheduler });
+    const t0 = clock.now();
+    const err = (await api.get('/companies/7').catch((e: unknown) => e)) as SellsyError;
+    expect(err.kind).toBe('timeout');
+    expect(err.message).toContain('GET /companies/7');
+    expect(err.message).toContain('60 s retry deadline');
+    expect(err.message).toContain('HTTP 503');
+    expect(clock.now() - t0).toBe(60_000);
+    expect(sent).toHaveLength(3);
+  });
+
+  it('a 503 storm with Retry-After: 59 gives up within the deadline too', async () => {
+    const { clock, stub, api } = setup(() => json({ error: { code: 503, message: 'busy', context: null } }, 503, { 'retry-after': '59' }));
+    const t0 = clock.now();
+    const err = (await api.get('/x').catch((e: unknown) => e)) as SellsyError;
+    expect(err.kind).toBe('timeout');
+    expect(err.status).toBe(503);
+    expect(stub.calls.map((c) => c.at - t0)).toEqual([0, 59_000]);
+    expect(clock.now() - t0).toBe(59_000);
+  });
+
+  it('time queued behind other calls for the shared quota is not counted against a call’s deadline', async () => {
+    // 1 request per second, 90 calls queued: the last waits about 90 s in the queue and still succeeds.
+    const clock = new VirtualClock();
+    const server = quotaServer(clock, 1);
+    const { api } = paced(clock, server, { concurrency: 4, retryDeadlineMs: 5_000 });
+    const t0 = clock.now();
+    const all = await Promise.allSettled(Array.from({ length: 90 }, (_, i) => api.get(`/r/${i}`)));
+    expect(all.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect(clock.now() - t0).toBeGreaterThan(80_000);
   });
 });
