@@ -2,8 +2,8 @@
 // fake-indexeddb and the extension's background passes the real one. Every write is one transaction:
 // a write that fails (QuotaExceededError) leaves what was stored before untouched.
 import { Dexie } from 'dexie';
-import type { ClientKind, DocKey } from '../client-data';
-import type { DocumentRow } from '../sellsy/api-types';
+import type { ClientKind, DocKey } from '../client/data';
+import type { DocumentRow } from '../client/records';
 import { declareSchema, LATEST_VERSION } from './schema';
 import { type CachedItem, type ResumeStore, type StoredSummary, StoreError, type SummaryMeta } from './types';
 

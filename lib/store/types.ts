@@ -1,7 +1,7 @@
 // What the data layer and the extension need from the local cache. Every key starts with the
 // Sellsy account id: object ids are unique only within an account.
-import type { ClientKind, DocKey } from '../client-data';
-import type { DocumentRow } from '../sellsy/api-types';
+import type { ClientKind, DocKey } from '../client/data';
+import type { DocumentRow } from '../client/records';
 
 export interface CachedItem {
   name: string | null;

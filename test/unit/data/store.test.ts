@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { DocumentRow } from '../../../lib/sellsy/api-types';
+import type { DocumentRow } from '../../../lib/client/records';
 import { openStore } from '../../../lib/store/open-store';
 import { declareSchema } from '../../../lib/store/schema';
 import { type ResumeStore, StoreError } from '../../../lib/store/types';
