@@ -36,7 +36,6 @@ interface SummaryRecord {
   clientId: number;
   summary: unknown;
   savedAt: string;
-  latestActivityAt: string | null;
 }
 
 export function openStore(opts: OpenStoreOptions): ResumeStore {
@@ -101,7 +100,7 @@ export function openStore(opts: OpenStoreOptions): ResumeStore {
     async getSummary<S>(accountId: string, kind: ClientKind, id: number): Promise<StoredSummary<S> | null> {
       const r = await summariesT.get([accountId, kind, id]);
       if (!r) return null;
-      return { summary: r.summary as S, savedAt: r.savedAt, latestActivityAt: r.latestActivityAt ?? null };
+      return { summary: r.summary as S, savedAt: r.savedAt };
     },
     async putSummary<S>(accountId: string, kind: ClientKind, id: number, summary: S, meta: SummaryMeta) {
       const record: SummaryRecord = {
@@ -110,7 +109,6 @@ export function openStore(opts: OpenStoreOptions): ResumeStore {
         clientId: id,
         summary,
         savedAt: meta.savedAt ?? new Date().toISOString(),
-        latestActivityAt: meta.latestActivityAt,
       };
       await write('The summary', () => db.transaction('rw', summariesT, () => summariesT.put(record)));
     },

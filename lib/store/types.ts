@@ -9,8 +9,6 @@ export interface CachedItem {
 }
 
 export interface SummaryMeta {
-  /** ISO date-time of the newest document or activity the summary was computed from. */
-  latestActivityAt: string | null;
   /** ISO date-time; defaults to now. */
   savedAt?: string;
 }
@@ -18,7 +16,6 @@ export interface SummaryMeta {
 export interface StoredSummary<S = unknown> {
   summary: S;
   savedAt: string;
-  latestActivityAt: string | null;
 }
 
 export interface ResumeStore {
