@@ -11,7 +11,8 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { whatWouldBeSent } from '../lib/ai/generate';
 import { DEFAULT_AI_SETTINGS } from '../lib/ai/settings';
 import { computeSummary } from '../lib/cards';
-import type { ClientData } from '../lib/client-data';
+import { COLLECTIONS } from '../lib/client/collections';
+import type { ClientData } from '../lib/client/data';
 import { createSellsyApi, type SellsyApi } from '../lib/sellsy/api';
 import { loadClient } from '../lib/sellsy/load-client';
 import { openStore } from '../lib/store/open-store';
@@ -70,18 +71,10 @@ function medianCost(cs: Cost[]): Cost {
 
 /** The fewest requests that fetch the same data: one page of 100 per started hundred of each list, one detail per new document. */
 function lowerBound(data: ClientData, opts: { details: number; token: boolean }) {
-  const all: (readonly unknown[] | null)[] = [
-    data.invoices,
-    data.creditNotes,
-    data.estimates,
-    data.payments,
-    data.opportunities,
-    data.comments,
-    data.tasks,
-    data.phoneCalls,
-    data.calendarEvents,
-  ];
-  const lists = all.reduce<number>((n, l) => (l ? n + Math.max(1, Math.ceil(l.length / PAGE)) : n), 0);
+  const lists = COLLECTIONS.reduce<number>((n, c) => {
+    const l = data[c.key];
+    return l ? n + Math.max(1, Math.ceil(l.length / PAGE)) : n;
+  }, 0);
   const itemPages = opts.details ? Math.ceil(Object.keys(data.items).length / PAGE) : 0;
   const requests = (opts.token ? 1 : 0) + 2 /* record, staffs/me */ + lists + opts.details + itemPages;
   return { requests, quotaMs: quotaTimeMs(requests) + LATENCY_MS };

@@ -1,7 +1,7 @@
 // A synthetic client of N documents for timing the card engine alone (no network, no store).
 // Deterministic: a small LCG, so every run measures the same data.
-import type { ClientData, DocKey } from '../lib/client-data';
-import type { CatalogRow, CreditNote, Estimate, Invoice, Payment } from '../lib/sellsy/api-types';
+import type { ClientData, DocKey } from '../lib/client/data';
+import type { CatalogRow, CreditNote, Estimate, Invoice, Payment } from '../lib/client/records';
 
 function lcg(seed: number) {
   let s = seed >>> 0;

@@ -1,6 +1,6 @@
 // The one message contract between the content script / extension pages and the background.
 // Only plain data crosses it (structured clone): no class instances, no functions, never a token.
-import type { LoadProgress } from './client-data';
+import type { LoadProgress } from './client/progress';
 import type { Summary } from './summary/types';
 
 /** What the URL detector (lib/sellsy-web/detect.ts) makes of a Sellsy web-app page. */

@@ -1,4 +1,4 @@
-import type { LoadProgress } from '@/lib/client-data';
+import type { LoadProgress } from '@/lib/client/progress';
 import { colon } from '@/lib/words/typography';
 import type { Words } from './env';
 

@@ -2,7 +2,7 @@
 // No browser API here: the content script hands in `connect` (a runtime port) and the clock, so unit
 // tests drive the model with a fake port.
 import { computed, signal } from '@preact/signals';
-import type { LoadProgress } from '@/lib/client-data';
+import type { LoadProgress } from '@/lib/client/progress';
 import type { PageRef, PanelEvent, PanelRequest } from '@/lib/messages';
 import type { Summary } from '@/lib/summary/types';
 

@@ -3,7 +3,7 @@
 import type { RequestMap } from '@/lib/messages';
 import type { SellsyApi } from '@/lib/sellsy/api';
 import type { Staff } from '@/lib/sellsy/api-types';
-import { sourceModeOf } from '@/lib/sellsy/load-client';
+import { sourceModeOf } from '@/lib/sellsy/source-mode';
 import type { SourceModeChoice } from '@/lib/settings/types';
 import { fetchStaff } from './accounts';
 

@@ -1,16 +1,18 @@
 // What every card reads: the client's documents reduced to one shape, the main currency, the windows, and
 // the two things cards write besides their figures (warnings, and the documents behind each figure).
-import type { ClientData } from '../client-data';
+import { collectionOf } from '../client/collections';
+import type { ClientData } from '../client/data';
+import { ownedBy } from '../client/ownership';
+import type { DocType, Related } from '../client/records';
+import { statusClass, statusReason, unknownStatuses } from '../client/statuses';
+import { interactionsWindowStart, salesWindowStart } from '../client/windows';
 import { isDecimal, toCents } from '../decimal';
-import type { Related } from '../sellsy/api-types';
 import type { FigureSource, SourceDoc } from '../summary/types';
 import { digestWords } from '../words/digest';
 import { type Lang, toLang } from '../words/lang';
 import { ruleWords } from '../words/rules';
 import { engineWarnings } from '../words/warnings';
-import { type DocType, statusClass, statusReason, unknownStatuses } from './counted';
 import { currencyReason, mainCurrency } from './currency';
-import { interactionsWindowStart, salesWindowStart } from './windows';
 
 export interface Doc {
   type: DocType;
@@ -67,10 +69,6 @@ export interface Ctx {
   sources: Record<string, FigureSource>;
   warn(message: string): void;
   source(path: string, included: SourceDoc[], excluded: (SourceDoc & { reason: string })[]): void;
-}
-
-export function belongsTo(related: Related[] | undefined, data: ClientData): boolean {
-  return Array.isArray(related) && related.some((r) => r.type === data.client.kind && r.id === data.client.id);
 }
 
 /** Ascending (date, id): "earliest" first. */
@@ -164,8 +162,10 @@ export function createContext(data: ClientData, today: string, language: string)
   ): Doc[] => {
     const out: Doc[] = [];
     let others = 0;
+    // The data layer kept only the client's documents; a ClientData built elsewhere is checked again.
+    const mine = ownedBy(data.client, collectionOf(type).owner);
     for (const d of list ?? []) {
-      if (!belongsTo(d.related, data)) {
+      if (!mine(d)) {
         others += 1;
         continue;
       }

@@ -1,8 +1,9 @@
 // The card engine: a pure function from one client's data and today's date to its summary (five cards, the
 // documents behind every figure, warnings). Texts here come from rules; lib/ai may replace two of them.
-import type { ClientData } from '../client-data';
+import type { ClientData } from '../client/data';
 import { isIsoDate } from '../dates';
 import type { Summary } from '../summary/types';
+import { dataWarningText } from '../words/data-warnings';
 import { createContext } from './context';
 import { interactionsCard } from './interactions';
 import { openDocumentsCard } from './open-documents';
@@ -43,9 +44,8 @@ export function computeSummary(data: ClientData, opts: ComputeOptions): Summary 
     sources: ctx.sources,
   };
   const recommendations = recommendationsCard(ctx, figures);
-  const warnings = [...new Set([...data.warnings, ...ctx.warnings])];
+  const warnings = [...new Set([...data.warnings.map((w) => dataWarningText(w, ctx.lang)), ...ctx.warnings])];
   return { ...figures, warnings, recommendations, sources: ctx.sources };
 }
 
-export { statusClass } from './counted';
 export { mainCurrency } from './currency';

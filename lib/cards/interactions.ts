@@ -1,13 +1,14 @@
 // Card 4 (docs/summary-contract.md §6): six months of comments, tasks, calls and events, newest first, with their whole text
 // (HTML removed), and without an LLM an extractive digest: the most recent note and the most substantial ones.
 
+import { COLLECTION } from '../client/collections';
+import { type Ownable, type OwnershipRule, ownedBy } from '../client/ownership';
 import { datePart } from '../dates';
 import { shorten, stripHtml } from '../format/crm-text';
 import { formatDate, formatNumber } from '../format/intl';
-import type { Related } from '../sellsy/api-types';
 import type { InteractionItem, InteractionType, Summary } from '../summary/types';
 import { noun } from '../words/documents';
-import { belongsTo, type Ctx, newestFirst } from './context';
+import { type Ctx, newestFirst } from './context';
 
 const TYPES: InteractionType[] = ['comment', 'task', 'call', 'event'];
 const DIGEST_NOTES = 3;
@@ -21,18 +22,26 @@ const joinText = (...parts: (string | null | undefined)[]) =>
 
 export function interactionsCard(ctx: Ctx): Summary['interactions'] {
   const { data } = ctx;
-  const mine = (r: { related?: Related[]; company_id?: number | null; individual_id?: number | null }) =>
-    belongsTo(r.related, data) || (data.client.kind === 'company' ? r.company_id === data.client.id : r.individual_id === data.client.id);
   const all: InteractionItem[] = [];
-  const push = (type: InteractionType, id: number, when: string | null | undefined, text: string) => {
-    const date = datePart(when);
-    // Contract §6: in the window, both ends included; a future event is not an interaction yet.
-    if (date && date >= ctx.interactionsFrom && date <= ctx.today) all.push({ type, id, date, text });
+  // Each list through its collection's ownership rule, dated by its collection's date field.
+  const add = <T extends Ownable & { id: number }, K extends keyof T>(
+    type: InteractionType,
+    list: T[],
+    c: { owner: OwnershipRule; datedBy: K },
+    text: (r: T) => string,
+  ) => {
+    const mine = ownedBy(data.client, c.owner);
+    for (const r of list) {
+      if (!mine(r)) continue;
+      const date = datePart(r[c.datedBy] as string | null | undefined);
+      // Contract §6: in the window, both ends included; a future event is not an interaction yet.
+      if (date && date >= ctx.interactionsFrom && date <= ctx.today) all.push({ type, id: r.id, date, text: text(r) });
+    }
   };
-  for (const c of data.comments) if (mine(c)) push('comment', c.id, c.created, joinText(c.description));
-  for (const t of data.tasks) if (mine(t)) push('task', t.id, t.created, joinText(t.title, t.description));
-  for (const c of data.phoneCalls) if (mine(c)) push('call', c.id, c.date, joinText(c.description));
-  for (const e of data.calendarEvents) if (mine(e)) push('event', e.id, e.datetime_start, joinText(e.title, e.description));
+  add('comment', data.comments, COLLECTION.comments, (c) => joinText(c.description));
+  add('task', data.tasks, COLLECTION.tasks, (t) => joinText(t.title, t.description));
+  add('call', data.phoneCalls, COLLECTION.phoneCalls, (c) => joinText(c.description));
+  add('event', data.calendarEvents, COLLECTION.calendarEvents, (e) => joinText(e.title, e.description));
   // Newest first by (date, id); same date and id across types: a fixed type order keeps it stable.
   all.sort((a, b) => newestFirst(a, b) || TYPES.indexOf(a.type) - TYPES.indexOf(b.type));
 

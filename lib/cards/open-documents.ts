@@ -1,11 +1,13 @@
 // Card 2 (docs/summary-contract.md §4): what is still open. Lists show every currency; totals add the main currency only.
 
+import { COLLECTION } from '../client/collections';
+import { ownedBy } from '../client/ownership';
+import type { Invoice } from '../client/records';
+import { statusClass } from '../client/statuses';
 import { datePart, daysBetween } from '../dates';
 import { formatAmount, isDecimal, sum, toCents } from '../decimal';
-import type { Invoice } from '../sellsy/api-types';
 import type { DocList, DocRef, OpportunityRef, SourceDoc, Summary } from '../summary/types';
-import { belongsTo, type Ctx, type Doc, newestFirstOf } from './context';
-import { statusClass } from './counted';
+import { type Ctx, type Doc, newestFirstOf } from './context';
 import { currencyReason } from './currency';
 import { docRef } from './relationship';
 
@@ -91,9 +93,7 @@ export function openDocumentsCard(ctx: Ctx): Summary['openDocuments'] {
 
 function opportunities(ctx: Ctx): Summary['openDocuments']['opportunities'] {
   const { data } = ctx;
-  const mine = data.opportunities.filter(
-    (o) => belongsTo(o.related, data) || (data.client.kind === 'company' ? o.company_id === data.client.id : o.individual_id === data.client.id),
-  );
+  const mine = data.opportunities.filter(ownedBy(data.client, COLLECTION.opportunities.owner));
   const open = mine.filter((o) => statusClass('opportunity', o.status) === 'counted' && isDecimal(o.amount?.value));
   const items: OpportunityRef[] = open.map((o) => ({
     id: o.id,

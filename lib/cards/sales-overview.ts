@@ -1,10 +1,12 @@
 // Card 3 (docs/summary-contract.md §5): the last three calendar years up to today — totals and counts per year, average basket,
 // top products from the documents' rows, and (invoicing) how fast and how late the client pays.
 
+import { COLLECTION } from '../client/collections';
+import { ownedBy } from '../client/ownership';
+import type { CatalogRow, DocumentRow, Payment } from '../client/records';
 import { datePart, daysBetween, yearOf } from '../dates';
 import { add, compare, type Dec, divRound, formatAmount, formatDecimal, toNumber, tryParseDecimal, ZERO } from '../decimal';
 import { stripHtml } from '../format/crm-text';
-import type { CatalogRow, DocumentRow, Payment } from '../sellsy/api-types';
 import type { ProductFigure, SourceDoc, Summary } from '../summary/types';
 import { byDateId, type Ctx, type Doc, type ExcludedDoc, inSalesWindow, mergeByDateId, sumCents } from './context';
 
@@ -180,9 +182,7 @@ export function paymentDates(payments: Payment[]): Map<number, { date: string; p
 function paymentFigures(ctx: Ctx): Pick<Summary['salesOverview'], 'averagePaymentDelayDays' | 'latePayments'> {
   const invoices = new Map((ctx.data.invoices ?? []).map((i) => [i.id, i]));
   const paid = ctx.purchases.filter((d) => d.status === 'paid' && inSalesWindow(ctx, d.date));
-  const dates = paymentDates(
-    (ctx.data.payments ?? []).filter((p) => p.related?.type === ctx.data.client.kind && p.related?.id === ctx.data.client.id),
-  );
+  const dates = paymentDates((ctx.data.payments ?? []).filter(ownedBy(ctx.data.client, COLLECTION.payments.owner)));
   const withPayment: { d: Doc; paidOn: string; payments: number[] }[] = [];
   const noPayment: (SourceDoc & { reason: string })[] = [];
   for (const d of paid) {

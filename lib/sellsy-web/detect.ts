@@ -1,14 +1,15 @@
 // The one module that knows Sellsy's web-app URLs: which page shows which record. Pure: the content
 // script, the background and the tests all call it with a URL string.
 import type { PageRef } from '../messages';
+import { LOOPBACK_HOSTS, SELLSY_PAGE_HOSTS } from '../sellsy/hosts';
 
 export interface DetectOptions {
   /** Local builds only: also accept loopback origins (the local Sellsy fake), any port. */
   allowLocal?: boolean;
 }
 
-const SELLSY_HOSTS = new Set(['www.sellsy.com', 'www.sellsy.fr']);
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
+const SELLSY_HOSTS = new Set(SELLSY_PAGE_HOSTS);
+const LOOPBACK = new Set(LOOPBACK_HOSTS);
 const THIRD_TYPES = ['client', 'prospect', 'supplier'] as const;
 type ThirdPageType = (typeof THIRD_TYPES)[number];
 
@@ -28,7 +29,7 @@ export function parseId(text: string | null | undefined): number | null {
 export function isSellsyOrigin(url: URL, opts: DetectOptions = {}): boolean {
   if (url.username || url.password) return false;
   if (url.protocol === 'https:' && SELLSY_HOSTS.has(url.hostname) && url.port === '') return true;
-  return !!opts.allowLocal && (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTS.has(url.hostname);
+  return !!opts.allowLocal && (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK.has(url.hostname);
 }
 
 /** The record a Sellsy page shows, or null when the URL is not a record page we know. */
@@ -80,7 +81,7 @@ export function isPageRef(value: unknown, opts: DetectOptions = {}): value is Pa
 export function isLoopbackOrigin(origin: string): boolean {
   try {
     const u = new URL(origin);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && LOOPBACK_HOSTS.has(u.hostname) && u.origin === origin;
+    return (u.protocol === 'http:' || u.protocol === 'https:') && LOOPBACK.has(u.hostname) && u.origin === origin;
   } catch {
     return false;
   }

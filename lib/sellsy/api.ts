@@ -1,5 +1,6 @@
 // The Sellsy API v2 client: authenticated JSON calls through the shared scheduler, seek-cursor
 // search over every page, and POST /batch for detail fetches. Counts what it sends.
+import type { DataWarning } from '../client/warnings';
 import { type AuthConfig, createTokenSource } from './auth';
 import { type Clock, realClock } from './clock';
 import { errorFromResponse, SellsyError, scrubSecrets } from './errors';
@@ -17,18 +18,18 @@ export interface SellsyApiConfig {
   scheduler?: Scheduler;
   timeoutMs?: number;
   clock?: Clock;
-  /** Where searchAll and batchGet report oddities they worked around; default console.warn. */
-  onWarning?: (message: string) => void;
+  /** Where searchAll reports oddities it worked around (as codes); default console.warn. */
+  onWarning?: (warning: DataWarning) => void;
 }
 
 export interface SearchOptions {
-  fields?: string[];
+  fields?: readonly string[];
   order?: string;
   direction?: 'asc' | 'desc';
   embed?: string[];
   signal?: AbortSignal;
   /** Called with each oddity met (repeated cursor, duplicate ids); falls back to the api's onWarning. */
-  onWarning?: (message: string) => void;
+  onWarning?: (warning: DataWarning) => void;
 }
 
 export type BatchItem<T> = { uri: string; ok: true; data: T } | { uri: string; ok: false; error: SellsyError };
@@ -63,7 +64,7 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
   const doFetch = config.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const clock = config.clock ?? realClock;
   const scheduler = config.scheduler ?? createScheduler({ clock, timeoutMs: config.timeoutMs });
-  const warn = config.onWarning ?? ((m: string) => console.warn(`[sellsy] ${m}`));
+  const warn = config.onWarning ?? ((w: DataWarning) => console.warn('[sellsy]', w));
   const stats: ApiStats = { requests: 0, retries: 0, quota429: 0, bytes: 0, batchSubRequests: 0 };
   const tokens = createTokenSource({
     auth: config.auth,
@@ -153,7 +154,8 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
 
   async function searchAll<T extends { id?: unknown }>(resource: string, filters: Record<string, unknown>, opts: SearchOptions = {}): Promise<T[]> {
     const warnHere = opts.onWarning ?? warn;
-    const path = `/${resource.replace(/^\/+/, '')}/search`;
+    const name = resource.replace(/^\/+/, '');
+    const path = `/${name}/search`;
     const out: T[] = [];
     const seenIds = new Set<unknown>();
     const seenCursors = new Set<string>();
@@ -185,15 +187,13 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
       if (next === null || next === undefined || next === '') break;
       const key = String(next);
       if (seenCursors.has(key) || key === String(offset)) {
-        warnHere(
-          `${path}: the cursor ${JSON.stringify(key).slice(0, 40)} came back twice; stopped after ${page + 1} pages with ${out.length} results`,
-        );
+        warnHere({ code: 'cursor-repeated', resource: name, cursor: key.slice(0, 40), pages: page + 1, results: out.length });
         break;
       }
       seenCursors.add(key);
       offset = next;
     }
-    if (duplicates > 0) warnHere(`${path}: ${duplicates} result(s) appeared on more than one page and were kept once`);
+    if (duplicates > 0) warnHere({ code: 'duplicates', resource: name, count: duplicates });
     return out;
   }
 

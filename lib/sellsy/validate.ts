@@ -1,19 +1,21 @@
 // The boundary check: every object Sellsy sends is checked against the fields the card engine reads,
 // before it enters ClientData. An unknown enum value is kept (the engine reports it and never counts
 // it); a malformed field ("1e309", "", null, a date that is not YYYY-MM-DD, a missing id) leaves the
-// object out, with a warning that names it. Nothing here throws on bad data or lets a NaN through.
+// object out, with a warning (a code, lib/client/warnings.ts) that names it. Nothing here throws on bad
+// data or lets a NaN through.
 
+import type { DocumentRow, RecordType, RecordTypes } from '../client/records';
+import type { DataWarning, Expected, ShownValue, WarnedDoc } from '../client/warnings';
 import { isIsoDate } from '../dates';
-import { isDecimal as isDecimalString } from '../decimal';
-import type { CalendarEvent, Comment, CreditNote, DocumentRow, Estimate, Invoice, Item, Opportunity, Payment, PhoneCall, Task } from './api-types';
+import { isDecimal } from '../decimal';
 
 const DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
-type Check = { test: (v: unknown) => boolean; expect: string };
+type Check = { test: (v: unknown) => boolean; expected: Expected; orNull?: boolean };
 
 export const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
-/** lib/decimal's shape, and short enough that no amount is absurd ("1e309" fails the shape already). */
-export const isDecimal = (v: unknown): v is string => isDecimalString(v) && v.length <= 40;
+/** lib/decimal's isDecimal, and short enough that no amount is absurd ("1e309" fails the shape already). */
+export const isBoundedDecimal = (v: unknown): v is string => isDecimal(v) && v.length <= 40;
 export const isDate = isIsoDate;
 export function isDateTime(v: unknown): v is string {
   if (typeof v !== 'string') return false;
@@ -21,26 +23,26 @@ export function isDateTime(v: unknown): v is string {
   return m !== null && isIsoDate(m[1]) && !Number.isNaN(Date.parse(v));
 }
 
-const int: Check = { test: isInt, expect: 'an integer' };
-const decimal: Check = { test: isDecimal, expect: 'a decimal amount' };
-const date: Check = { test: isDate, expect: 'a YYYY-MM-DD date' };
-const dateTime: Check = { test: isDateTime, expect: 'an ISO date-time' };
-const str: Check = { test: (v) => typeof v === 'string', expect: 'a string' };
-const nonEmpty: Check = { test: (v) => typeof v === 'string' && v.trim() !== '', expect: 'a non-empty string' };
-const bool: Check = { test: (v) => typeof v === 'boolean', expect: 'true or false' };
+const int: Check = { test: isInt, expected: 'integer' };
+const decimal: Check = { test: isBoundedDecimal, expected: 'decimal' };
+const date: Check = { test: isDate, expected: 'date' };
+const dateTime: Check = { test: isDateTime, expected: 'date-time' };
+const str: Check = { test: (v) => typeof v === 'string', expected: 'string' };
+const nonEmpty: Check = { test: (v) => typeof v === 'string' && v.trim() !== '', expected: 'non-empty-string' };
+const bool: Check = { test: (v) => typeof v === 'boolean', expected: 'boolean' };
 const relatedList: Check = {
   test: (v) =>
     Array.isArray(v) &&
     v.every((r) => r && typeof r === 'object' && isInt((r as { id: unknown }).id) && typeof (r as { type: unknown }).type === 'string'),
-  expect: 'a list of {id, type}',
+  expected: 'related-list',
 };
 const relatedOne: Check = {
   test: (v) => !!v && typeof v === 'object' && isInt((v as { id: unknown }).id) && typeof (v as { type: unknown }).type === 'string',
-  expect: 'an {id, type} object',
+  expected: 'related-one',
 };
 const idName: Check = {
   test: (v) => !!v && typeof v === 'object' && isInt((v as { id: unknown }).id) && typeof (v as { name: unknown }).name === 'string',
-  expect: 'an {id, name} object',
+  expected: 'id-name',
 };
 const paymentLinks: Check = {
   test: (v) =>
@@ -51,14 +53,14 @@ const paymentLinks: Check = {
         typeof o === 'object' &&
         isInt((o as { id: unknown }).id) &&
         typeof (o as { type: unknown }).type === 'string' &&
-        isDecimal((o as { amount_linked: unknown }).amount_linked) &&
+        isBoundedDecimal((o as { amount_linked: unknown }).amount_linked) &&
         ((o as { linked_date?: unknown }).linked_date === undefined || isDate((o as { linked_date: unknown }).linked_date)),
     ),
-  expect: 'a list of {id, type, amount_linked, linked_date}',
+  expected: 'payment-links',
 };
-const nullable = (c: Check): Check => ({ test: (v) => v === null || c.test(v), expect: `${c.expect} or null` });
+const nullable = (c: Check): Check => ({ test: (v) => v === null || c.test(v), expected: c.expected, orNull: true });
 /** Absent is fine; present must pass. */
-const optional = (c: Check): Check => ({ test: (v) => v === undefined || c.test(v), expect: c.expect });
+const optional = (c: Check): Check => ({ ...c, test: (v) => v === undefined || c.test(v) });
 
 type Spec = [path: string, check: Check][];
 
@@ -116,7 +118,7 @@ const SPECS = {
     ['id', int],
     ['number', optional(nullable(str))],
     ['name', str],
-    ['due_date', optional(nullable({ test: (v) => isDate(v) || isDateTime(v), expect: 'a date' }))],
+    ['due_date', optional(nullable({ test: (v) => isDate(v) || isDateTime(v), expected: 'date-or-date-time' }))],
     ['created', dateTime],
     ['status', nonEmpty],
     ['amount.value', decimal],
@@ -172,21 +174,7 @@ const SPECS = {
     ['name', optional(nullable(str))],
     ['reference', optional(nullable(str))],
   ],
-} satisfies Record<string, Spec>;
-
-export type ObjectType = keyof typeof SPECS;
-interface TypeMap {
-  invoice: Invoice;
-  'credit-note': CreditNote;
-  estimate: Estimate;
-  payment: Payment;
-  opportunity: Opportunity;
-  comment: Comment;
-  task: Task;
-  'phone-call': PhoneCall;
-  'calendar-event': CalendarEvent;
-  item: Item;
-}
+} satisfies Record<RecordType, Spec>;
 
 function at(obj: unknown, path: string): unknown {
   let cur: unknown = obj;
@@ -197,82 +185,88 @@ function at(obj: unknown, path: string): unknown {
   return cur;
 }
 
-function show(v: unknown): string {
-  if (v === undefined) return 'missing';
+function show(v: unknown): ShownValue {
+  if (v === undefined) return null;
   const s = JSON.stringify(v);
   return s === undefined ? String(v) : s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
 
-/** Names an object in a warning: "invoice 42 (F-2024-001)". */
-export function describe(type: string, obj: unknown): string {
+/** The id and number a warning names a record by (null when unusable). */
+export function recordRef(obj: unknown): { id: number | null; number: string | null } {
   const id = at(obj, 'id');
   const number = at(obj, 'number');
-  const idText = isInt(id) ? String(id) : `with id ${show(id)}`;
-  return typeof number === 'string' && number ? `${type} ${idText} (${number})` : `${type} ${idText}`;
+  return { id: isInt(id) ? id : null, number: typeof number === 'string' && number ? number : null };
 }
 
-/** The first malformed field of `obj` as a message, or null when it is usable. */
-export function problem(type: ObjectType, obj: unknown): string | null {
-  if (!obj || typeof obj !== 'object') return `${type} ${show(obj)} is not an object`;
+/** The first malformed field of `obj` as a warning, or null when it is usable. */
+export function problem(type: RecordType, obj: unknown): DataWarning | null {
+  if (!obj || typeof obj !== 'object') return { code: 'not-an-object', recordType: type, value: show(obj) };
   for (const [path, check] of SPECS[type] as Spec) {
     const v = at(obj, path);
-    if (!check.test(v)) return `${describe(type, obj)} left out: ${path} is ${show(v)}, not ${check.expect}`;
+    if (!check.test(v)) {
+      return {
+        code: 'malformed',
+        recordType: type,
+        ...recordRef(obj),
+        field: path,
+        value: show(v),
+        expected: check.expected,
+        orNull: !!check.orNull,
+      };
+    }
   }
   return null;
 }
 
 /** Keeps the usable objects; each one left out adds a warning naming it and the field. */
-export function validateList<K extends ObjectType>(type: K, list: unknown[], warnings: string[]): TypeMap[K][] {
-  const out: TypeMap[K][] = [];
+export function validateList<K extends RecordType>(type: K, list: unknown[], warnings: DataWarning[]): RecordTypes[K][] {
+  const out: RecordTypes[K][] = [];
   for (const obj of list) {
     const p = problem(type, obj);
     if (p) warnings.push(p);
-    else out.push(obj as TypeMap[K]);
+    else out.push(obj as RecordTypes[K]);
   }
   return out;
 }
 
 const PRICED_ROW_TYPES = new Set(['single', 'shipping', 'packaging', 'deposit']);
+const CATALOG_ROW: Spec = [
+  ['related.id', int],
+  ['related.declination_id', optional(nullable(int))],
+  ['quantity', decimal],
+  ['amount_tax_exc', decimal],
+  ['reference', optional(nullable(str))],
+  ['is_optional', optional(bool)],
+];
+const PRICED_ROW: Spec = [
+  ['quantity', decimal],
+  ['amount_tax_exc', decimal],
+  ['is_optional', optional(bool)],
+];
 
 /**
  * The rows of one document detail. A malformed priced row is left out with a warning; rows of kinds we
  * do not read are kept as they are. Returns null (and warns) when `rows` itself is unusable.
  */
-export function validateRows(docLabel: string, detail: unknown, warnings: string[]): DocumentRow[] | null {
+export function validateRows(doc: WarnedDoc, detail: unknown, warnings: DataWarning[]): DocumentRow[] | null {
   const rows = at(detail, 'rows');
   if (!Array.isArray(rows)) {
-    warnings.push(`${docLabel}: its detail has no rows list (${show(rows)}); its products are left out`);
+    warnings.push({ code: 'no-rows', doc, value: show(rows) });
     return null;
   }
   const out: DocumentRow[] = [];
   rows.forEach((row: unknown, i) => {
     const r = row as Record<string, unknown> | null;
-    const name = `${docLabel}, row ${isInt(r?.id) ? r!.id : `#${i + 1}`}`;
+    const where = { code: 'malformed-row', doc, row: isInt(r?.id) ? r!.id : null, position: i + 1 } as const;
     if (!r || typeof r !== 'object' || typeof r.type !== 'string') {
-      warnings.push(`${name} left out: not a row`);
+      warnings.push({ ...where, field: null, value: null, expected: null, orNull: false });
       return;
     }
-    const checks: Spec =
-      r.type === 'catalog'
-        ? [
-            ['related.id', int],
-            ['related.declination_id', optional(nullable(int))],
-            ['quantity', decimal],
-            ['amount_tax_exc', decimal],
-            ['reference', optional(nullable(str))],
-            ['is_optional', optional(bool)],
-          ]
-        : PRICED_ROW_TYPES.has(r.type)
-          ? [
-              ['quantity', decimal],
-              ['amount_tax_exc', decimal],
-              ['is_optional', optional(bool)],
-            ]
-          : [];
+    const checks: Spec = r.type === 'catalog' ? CATALOG_ROW : PRICED_ROW_TYPES.has(r.type) ? PRICED_ROW : [];
     for (const [path, check] of checks) {
       const v = at(r, path);
       if (!check.test(v)) {
-        warnings.push(`${name} left out: ${path} is ${show(v)}, not ${check.expect}`);
+        warnings.push({ ...where, field: path, value: show(v), expected: check.expected, orNull: !!check.orNull });
         return;
       }
     }

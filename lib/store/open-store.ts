@@ -2,8 +2,8 @@
 // fake-indexeddb and the extension's background passes the real one. Every write is one transaction:
 // a write that fails (QuotaExceededError) leaves what was stored before untouched.
 import { Dexie } from 'dexie';
-import type { ClientKind, DocKey } from '../client-data';
-import type { DocumentRow } from '../sellsy/api-types';
+import type { ClientKind, DocKey } from '../client/data';
+import type { DocumentRow } from '../client/records';
 import { declareSchema, LATEST_VERSION } from './schema';
 import { type CachedItem, type ResumeStore, type StoredSummary, StoreError, type SummaryMeta } from './types';
 
@@ -36,7 +36,6 @@ interface SummaryRecord {
   clientId: number;
   summary: unknown;
   savedAt: string;
-  latestActivityAt: string | null;
 }
 
 export function openStore(opts: OpenStoreOptions): ResumeStore {
@@ -101,7 +100,7 @@ export function openStore(opts: OpenStoreOptions): ResumeStore {
     async getSummary<S>(accountId: string, kind: ClientKind, id: number): Promise<StoredSummary<S> | null> {
       const r = await summariesT.get([accountId, kind, id]);
       if (!r) return null;
-      return { summary: r.summary as S, savedAt: r.savedAt, latestActivityAt: r.latestActivityAt ?? null };
+      return { summary: r.summary as S, savedAt: r.savedAt };
     },
     async putSummary<S>(accountId: string, kind: ClientKind, id: number, summary: S, meta: SummaryMeta) {
       const record: SummaryRecord = {
@@ -110,7 +109,6 @@ export function openStore(opts: OpenStoreOptions): ResumeStore {
         clientId: id,
         summary,
         savedAt: meta.savedAt ?? new Date().toISOString(),
-        latestActivityAt: meta.latestActivityAt,
       };
       await write('The summary', () => db.transaction('rw', summariesT, () => summariesT.put(record)));
     },

@@ -3,9 +3,16 @@
 //      summaries by [accountId+clientKind+clientId] holding { summary, meta: { savedAt, latestActivityAt } }.
 //  v2: an accountId index on every table (clearAccount), and summaries' meta moved to top-level
 //      savedAt / latestActivityAt (savedAt indexed, to list or prune the oldest).
+//  v3: summaries lose latestActivityAt (never written but as null: freshness is asked of Sellsy on open).
 import type { Dexie, Transaction } from 'dexie';
 
-export const LATEST_VERSION = 2;
+export const LATEST_VERSION = 3;
+
+const V2_STORES = {
+  rows: '[accountId+docType+id], accountId',
+  items: '[accountId+itemId], accountId',
+  summaries: '[accountId+clientKind+clientId], accountId, savedAt',
+};
 
 export function declareSchema(db: Dexie, upTo: number = LATEST_VERSION): void {
   db.version(1).stores({
@@ -15,11 +22,7 @@ export function declareSchema(db: Dexie, upTo: number = LATEST_VERSION): void {
   });
   if (upTo < 2) return;
   db.version(2)
-    .stores({
-      rows: '[accountId+docType+id], accountId',
-      items: '[accountId+itemId], accountId',
-      summaries: '[accountId+clientKind+clientId], accountId, savedAt',
-    })
+    .stores(V2_STORES)
     .upgrade(async (tx: Transaction) => {
       await tx
         .table('summaries')
@@ -29,6 +32,17 @@ export function declareSchema(db: Dexie, upTo: number = LATEST_VERSION): void {
           s.savedAt = meta.savedAt ?? new Date(0).toISOString();
           s.latestActivityAt = meta.latestActivityAt ?? null;
           delete s.meta;
+        });
+    });
+  if (upTo < 3) return;
+  db.version(3)
+    .stores(V2_STORES)
+    .upgrade(async (tx: Transaction) => {
+      await tx
+        .table('summaries')
+        .toCollection()
+        .modify((s: Record<string, unknown>) => {
+          delete s.latestActivityAt;
         });
     });
 }

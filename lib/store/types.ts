@@ -1,7 +1,7 @@
 // What the data layer and the extension need from the local cache. Every key starts with the
 // Sellsy account id: object ids are unique only within an account.
-import type { ClientKind, DocKey } from '../client-data';
-import type { DocumentRow } from '../sellsy/api-types';
+import type { ClientKind, DocKey } from '../client/data';
+import type { DocumentRow } from '../client/records';
 
 export interface CachedItem {
   name: string | null;
@@ -9,8 +9,6 @@ export interface CachedItem {
 }
 
 export interface SummaryMeta {
-  /** ISO date-time of the newest document or activity the summary was computed from. */
-  latestActivityAt: string | null;
   /** ISO date-time; defaults to now. */
   savedAt?: string;
 }
@@ -18,7 +16,6 @@ export interface SummaryMeta {
 export interface StoredSummary<S = unknown> {
   summary: S;
   savedAt: string;
-  latestActivityAt: string | null;
 }
 
 export interface ResumeStore {

@@ -5,7 +5,8 @@
 import { generateTexts } from '../ai/generate';
 import type { AiSettings } from '../ai/settings';
 import { computeSummary } from '../cards/index';
-import type { LoadProgress, SourceModeSetting } from '../client-data';
+import type { SourceModeSetting } from '../client/data';
+import type { LoadProgress } from '../client/progress';
 import type { SellsyApi } from '../sellsy/api';
 import { type ClientRef, loadClient } from '../sellsy/load-client';
 import type { ResumeStore } from '../store/types';

@@ -10,5 +10,5 @@ export async function findCachedSummary(store: ResumeStore, accountId: string, p
 }
 
 export function saveSummary(store: ResumeStore, accountId: string, summary: Summary, savedAt: string): Promise<void> {
-  return store.putSummary(accountId, summary.client.type, summary.client.id, summary, { latestActivityAt: null, savedAt });
+  return store.putSummary(accountId, summary.client.type, summary.client.id, summary, { savedAt });
 }

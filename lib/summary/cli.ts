@@ -4,7 +4,8 @@
 
 import { parseArgs as parseArgv } from 'node:util';
 import { aiSettingsFromEnv } from '../ai/settings';
-import type { LoadProgress, SourceModeSetting } from '../client-data';
+import type { SourceModeSetting } from '../client/data';
+import type { LoadProgress } from '../client/progress';
 import { isIsoDate, localDate } from '../dates';
 import { renderText } from '../format/text';
 import { createSellsyApi } from '../sellsy/api';

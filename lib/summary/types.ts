@@ -1,6 +1,6 @@
 // The shape of docs/summary.schema.json, `sources` (the documents behind each figure, docs/summary-contract.md §9)
 // included. Amounts are strings with two decimals ("1234.50").
-import type { SourceMode } from '../client-data';
+import type { SourceMode } from '../client/data';
 
 export type Amount = string;
 export type IsoDate = string;

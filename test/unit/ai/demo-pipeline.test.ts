@@ -8,7 +8,7 @@ import { allowedFiguresOf, checkNumbers } from '../../../lib/ai/number-check';
 import { INTERACTIONS_BUDGET_TOKENS, RECOMMENDATIONS_BUDGET_TOKENS } from '../../../lib/ai/prompts';
 import type { AiSettings } from '../../../lib/ai/settings';
 import { computeSummary } from '../../../lib/cards/index';
-import type { ClientData } from '../../../lib/client-data';
+import type { ClientData } from '../../../lib/client/data';
 import { createSellsyApi } from '../../../lib/sellsy/api';
 import { loadClient } from '../../../lib/sellsy/load-client';
 import { startOpenAiFake } from '../../openai-fake/server';

@@ -1,5 +1,5 @@
 // Small builders for ClientData: each test states only what its rule needs.
-import type { ClientData } from '../../../lib/client-data';
+import type { ClientData } from '../../../lib/client/data';
 import type {
   CalendarEvent,
   CatalogRow,
@@ -11,7 +11,7 @@ import type {
   Payment,
   PhoneCall,
   Task,
-} from '../../../lib/sellsy/api-types';
+} from '../../../lib/client/records';
 
 export const CLIENT_ID = 100;
 const rel = (id = CLIENT_ID, type = 'company') => [{ type, id }];

@@ -3,9 +3,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeSummary } from '../../../lib/cards/index';
-import type { ClientData } from '../../../lib/client-data';
+import type { ClientData } from '../../../lib/client/data';
+import type { CreditNote, DocumentRow, Estimate, Invoice, Opportunity, Payment, Related } from '../../../lib/client/records';
 import { add, compare, type Dec, formatAmount, ZERO } from '../../../lib/decimal';
-import type { CreditNote, DocumentRow, Estimate, Invoice, Opportunity, Payment, Related } from '../../../lib/sellsy/api-types';
 import type { DocList, Summary } from '../../../lib/summary/types';
 import { CLIENT_ID, clientData, row } from './fixture';
 import { schemaErrors } from './schema';

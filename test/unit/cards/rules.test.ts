@@ -1,7 +1,7 @@
 // One example per rule of docs/summary-contract.md, in the order of its sections (§2 to §8).
 import { describe, expect, it } from 'vitest';
 import { computeSummary } from '../../../lib/cards/index';
-import type { ClientData } from '../../../lib/client-data';
+import type { ClientData } from '../../../lib/client/data';
 import type { Summary } from '../../../lib/summary/types';
 import { call, clientData, comment, creditNote, estimate, event, invoice, OTHER, opportunity, payment, row, task } from './fixture';
 
@@ -688,8 +688,21 @@ describe('§8 the summary as a whole', () => {
     expect(s.client).toEqual({ type: 'individual', id: 100, name: 'Jeanne Martin' });
     expect(s).toMatchObject({ today: TODAY, sourceMode: 'invoicing', language: 'fr', generatedAt: '2026-11-29T08:00:00.000Z' });
   });
-  it("keeps the data layer's warnings", () => {
-    expect(compute(clientData({ warnings: ['invoice 4 left out: date is "x"'] })).warnings).toContain('invoice 4 left out: date is "x"');
+  it("keeps the data layer's warnings, in words of the summary's language", () => {
+    const malformed = {
+      code: 'malformed',
+      recordType: 'invoice',
+      id: 4,
+      number: null,
+      field: 'date',
+      value: '"x"',
+      expected: 'date',
+      orNull: false,
+    } as const;
+    expect(compute(clientData({ warnings: [malformed] })).warnings).toContain('Invoice 4 left out: date is "x", not a YYYY-MM-DD date.');
+    expect(compute(clientData({ warnings: [malformed] }), TODAY, 'fr').warnings).toContain(
+      'Facture 4 ignoré(e) : date vaut "x" (attendu : une date AAAA-MM-JJ).',
+    );
   });
   it('rejects a malformed today', () => {
     expect(() => compute(clientData(), '2026-02-30')).toThrow(/YYYY-MM-DD/);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { DataWarning } from '../../../lib/client/warnings';
 import { createSellsyApi } from '../../../lib/sellsy/api';
 import { errorFromResponse } from '../../../lib/sellsy/errors';
 import { createScheduler } from '../../../lib/sellsy/scheduler';
@@ -7,7 +8,7 @@ import { json, type Responder, stubFetch, VirtualClock } from './helpers';
 function setup(respond: Responder) {
   const clock = new VirtualClock();
   const stub = stubFetch(respond, clock);
-  const warnings: string[] = [];
+  const warnings: DataWarning[] = [];
   const api = createSellsyApi({
     apiUrl: 'http://s.test/v2',
     auth: { kind: 'token', accessToken: 't' },
@@ -57,8 +58,10 @@ describe('searchAll', () => {
     expect(out).toHaveLength(150);
     expect(new Set(out.map((x) => x.id)).size).toBe(150);
     expect(stub.calls).toHaveLength(2);
-    expect(warnings.join('\n')).toMatch(/cursor "A" came back twice/);
-    expect(warnings.join('\n')).toMatch(/50 result\(s\) appeared on more than one page/);
+    expect(warnings).toEqual([
+      { code: 'cursor-repeated', resource: 'comments', cursor: 'A', pages: 2, results: 150 },
+      { code: 'duplicates', resource: 'comments', count: 50 },
+    ]);
   });
 
   it('reports a page without a data list as invalid data', async () => {

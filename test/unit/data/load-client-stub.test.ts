@@ -1,5 +1,7 @@
 // loadClient against a hand-written stub (the cases the shared fake does not stage on its own).
 import { describe, expect, it } from 'vitest';
+import { COLLECTIONS } from '../../../lib/client/collections';
+import { searchFilter } from '../../../lib/client/search-filters';
 import { createSellsyApi } from '../../../lib/sellsy/api';
 import { loadClient } from '../../../lib/sellsy/load-client';
 import { createScheduler } from '../../../lib/sellsy/scheduler';
@@ -114,7 +116,7 @@ describe('loadClient (stub)', () => {
     expect(res.data.invoices).toBeNull();
     // Estimate 2 names company 9, not individual 9: left out.
     expect(res.data.estimates.map((e) => e.id)).toEqual([1]);
-    expect(res.data.warnings).toContain('1 estimate(s) returned for this client but related to another were left out');
+    expect(res.data.warnings).toContainEqual({ code: 'other-client', recordType: 'estimate', count: 1 });
     expect(bodies['/v2/estimates/search']).toEqual({ filters: { related_objects: [{ type: 'individual', id: 9 }] } });
     expect(bodies['/v2/comments/search']).toEqual({ filters: { individuals: [9], created: { start: '2026-05-26T00:00:00+00:00' } } });
     expect(paths()).not.toContain('POST /invoices/search');
@@ -161,6 +163,104 @@ describe('loadClient (stub)', () => {
       kind: 'forbidden',
       status: 403,
     });
+  });
+
+  it('searches each collection of the table once, with its filter and its fields', async () => {
+    const searched: { path: string; body: unknown; fields: string[] }[] = [];
+    const record: Route = (b, u) => {
+      searched.push({ path: u.pathname, body: b, fields: u.searchParams.getAll('field[]') });
+      return list([])();
+    };
+    const { api } = stubSellsy({
+      'GET /companies/7': () => json({ id: 7, type: 'client', name: 'Acme' }),
+      'GET /staffs/me': staff(['pack_all_included']),
+      ...Object.fromEntries(COLLECTIONS.map((c) => [`POST /${c.resource}/search`, record])),
+    });
+    const res = await loadClient(api, { ref: { kind: 'company', id: 7 }, today: '2026-11-29', sourceModeSetting: 'auto' });
+    expect(res.status).toBe('client');
+    expect(searched).toEqual(
+      COLLECTIONS.map((c) => ({
+        path: `/v2/${c.resource}/search`,
+        body: { filters: searchFilter(c, { kind: 'company', id: 7 }, '2026-11-29') },
+        fields: [...c.fields],
+      })),
+    );
+  });
+
+  it('leaves out a payment of another client and says so with a code', async () => {
+    const payment = (id: number, clientId: number) => ({
+      id,
+      number: `P-${id}`,
+      paid_at: '2026-03-01T10:00:00+01:00',
+      status: 'confirmed',
+      type: 'credit',
+      amounts: { total: '120.00', remaining: '0.00' },
+      currency: 'EUR',
+      related: { id: clientId, type: 'company' },
+      related_objects: [{ id: 1, type: 'invoice', amount_linked: '120.00', linked_date: '2026-03-01' }],
+    });
+    const { api } = stubSellsy({
+      'GET /companies/7': () => json({ id: 7, type: 'client', name: 'Acme' }),
+      'GET /staffs/me': staff(['pack_all_included']),
+      'POST /invoices/search': list([]),
+      'POST /credit-notes/search': list([]),
+      'POST /payments/search': list([payment(1, 7), payment(2, 8), payment(3, 7)]),
+      'POST /estimates/search': list([]),
+      ...emptyActivity,
+    });
+    const res = await loadClient(api, { ref: { kind: 'company', id: 7 }, today: '2026-11-29', sourceModeSetting: 'auto' });
+    if (res.status !== 'client') throw new Error('expected a client');
+    expect(res.data.payments!.map((p) => p.id)).toEqual([1, 3]);
+    expect(res.data.warnings).toEqual([{ code: 'other-client', recordType: 'payment', count: 1 }]);
+  });
+
+  it('falls back to sales mode only when the invoices list itself is refused, not a later one', async () => {
+    const forbidden = () => json({ error: { code: 403, message: 'Forbidden', context: null } }, 403);
+    const { api } = stubSellsy({
+      'GET /companies/7': () => json({ id: 7, type: 'client', name: 'Acme' }),
+      'GET /staffs/me': staff(['pack_all_included']),
+      'POST /invoices/search': list([]),
+      'POST /credit-notes/search': forbidden,
+      'POST /payments/search': list([]),
+      'POST /estimates/search': list([]),
+      ...emptyActivity,
+    });
+    await expect(loadClient(api, { ref: { kind: 'company', id: 7 }, today: '2026-11-29', sourceModeSetting: 'auto' })).rejects.toMatchObject({
+      kind: 'forbidden',
+      status: 403,
+    });
+  });
+
+  it('names an unreadable detail and a detail without rows in the warnings, and keeps the other rows', async () => {
+    const { api } = stubSellsy({
+      'GET /individuals/9': () => json({ id: 9, type: 'client', first_name: 'Ana', last_name: 'Lima' }),
+      'GET /staffs/me': staff([]),
+      'POST /estimates/search': list([
+        estimate(1, 'accepted', 9, 'individual'),
+        estimate(2, 'accepted', 9, 'individual'),
+        estimate(3, 'accepted', 9, 'individual'),
+      ]),
+      ...emptyActivity,
+      'POST /batch': () =>
+        json(
+          {
+            error: false,
+            responses: [
+              { code: 200, response: { id: 1, rows: [] } },
+              { code: 404, response: { error: { code: 404, message: 'Not Found', context: null } } },
+              { code: 200, response: { id: 3 } },
+            ],
+          },
+          207,
+        ),
+    });
+    const res = await loadClient(api, { ref: { kind: 'individual', id: 9 }, today: '2026-11-29', sourceModeSetting: 'auto' });
+    if (res.status !== 'client') throw new Error('expected a client');
+    expect(Object.keys(res.data.rows)).toEqual(['estimate:1']);
+    expect(res.data.warnings).toEqual([
+      { code: 'detail-unreadable', doc: { type: 'estimate', id: 2, number: 'D-2' }, cause: 'not-found' },
+      { code: 'no-rows', doc: { type: 'estimate', id: 3, number: 'D-3' }, value: null },
+    ]);
   });
 
   it('rejects a bad today or id before any request', async () => {

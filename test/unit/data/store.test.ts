@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { DocumentRow } from '../../../lib/sellsy/api-types';
+import type { DocumentRow } from '../../../lib/client/records';
 import { openStore } from '../../../lib/store/open-store';
 import { declareSchema } from '../../../lib/store/schema';
 import { type ResumeStore, StoreError } from '../../../lib/store/types';
@@ -49,12 +49,11 @@ describe('store', () => {
     const { store } = fresh();
     await store.putItems('acc1', [{ id: 9, name: 'Widget', reference: 'W-9' }]);
     await store.putItems('acc2', [{ id: 9, name: 'Other', reference: null }]);
-    await store.putSummary('acc1', 'company', 7, { hello: 1 }, { latestActivityAt: '2026-11-01T00:00:00.000Z', savedAt: '2026-11-29T08:00:00.000Z' });
-    await store.putSummary('acc2', 'company', 7, { hello: 2 }, { latestActivityAt: null });
+    await store.putSummary('acc1', 'company', 7, { hello: 1 }, { savedAt: '2026-11-29T08:00:00.000Z' });
+    await store.putSummary('acc2', 'company', 7, { hello: 2 }, {});
     expect(await store.getSummary('acc1', 'company', 7)).toEqual({
       summary: { hello: 1 },
       savedAt: '2026-11-29T08:00:00.000Z',
-      latestActivityAt: '2026-11-01T00:00:00.000Z',
     });
     expect(await store.getSummary('acc1', 'individual', 7)).toBeNull();
     expect((await store.getItems('acc1', [9, 10])).get(9)).toEqual({ name: 'Widget', reference: 'W-9' });
@@ -69,7 +68,7 @@ describe('store', () => {
     expect(await store.getSummary('acc2', 'company', 7)).toBeNull();
   });
 
-  it('upgrades v1 data: a summary written under v1 reads under v2, and v2 indexes work', async () => {
+  it('upgrades v1 data: a summary written under v1 reads under the latest version, and v2 indexes work', async () => {
     const indexedDB = new IDBFactory();
     const v1 = new Dexie('test', { indexedDB, IDBKeyRange });
     declareSchema(v1, 1);
@@ -88,7 +87,6 @@ describe('store', () => {
     expect(await store.getSummary('acc1', 'company', 7)).toEqual({
       summary: { v: 'old' },
       savedAt: '2026-10-01T10:00:00.000Z',
-      latestActivityAt: '2026-09-30T00:00:00.000Z',
     });
     expect((await store.getRows('acc1', ['invoice:5'])).get('invoice:5')![0]!.id).toBe(5);
     store.close();
@@ -96,11 +94,38 @@ describe('store', () => {
     const check = new Dexie('test', { indexedDB, IDBKeyRange });
     declareSchema(check);
     await check.open();
-    expect(check.verno).toBe(2);
+    expect(check.verno).toBe(3);
     const raw = await check.table('summaries').where('savedAt').above('2026-01-01').toArray();
     expect(raw).toHaveLength(1);
     expect(raw[0].meta).toBeUndefined();
+    expect(raw[0]).not.toHaveProperty('latestActivityAt');
     expect(await check.table('rows').where('accountId').equals('acc1').count()).toBe(1);
+    check.close();
+  });
+
+  it('upgrades v2 data: a summary written under v2 keeps its summary and savedAt and loses latestActivityAt', async () => {
+    const indexedDB = new IDBFactory();
+    const v2 = new Dexie('test', { indexedDB, IDBKeyRange });
+    declareSchema(v2, 2);
+    await v2.table('summaries').put({
+      accountId: 'acc1',
+      clientKind: 'individual',
+      clientId: 8,
+      summary: { v: 2 },
+      savedAt: '2026-11-01T10:00:00.000Z',
+      latestActivityAt: null,
+    });
+    expect(v2.verno).toBe(2);
+    v2.close();
+
+    const { store } = fresh(indexedDB);
+    expect(await store.getSummary('acc1', 'individual', 8)).toEqual({ summary: { v: 2 }, savedAt: '2026-11-01T10:00:00.000Z' });
+    store.close();
+    const check = new Dexie('test', { indexedDB, IDBKeyRange });
+    declareSchema(check);
+    await check.open();
+    expect(check.verno).toBe(3);
+    expect(await check.table('summaries').get(['acc1', 'individual', 8])).not.toHaveProperty('latestActivityAt');
     check.close();
   });
 

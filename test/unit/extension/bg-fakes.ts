@@ -109,7 +109,7 @@ export function fakeStore() {
     putSummary: async (a, k, id, summary, meta) => {
       if (failPut) throw failPut;
       puts.push({ accountId: a, kind: k, id, summary });
-      summaries.set(`${a}|${k}|${id}`, { summary, savedAt: meta.savedAt ?? 'now', latestActivityAt: meta.latestActivityAt });
+      summaries.set(`${a}|${k}|${id}`, { summary, savedAt: meta.savedAt ?? 'now' });
     },
     clear: async () => {
       summaries.clear();
@@ -122,7 +122,7 @@ export function fakeStore() {
     summaries,
     puts,
     seed(accountId: string, summary: Summary, savedAt = '2026-11-28T10:00:00.000Z') {
-      summaries.set(`${accountId}|${summary.client.type}|${summary.client.id}`, { summary, savedAt, latestActivityAt: null });
+      summaries.set(`${accountId}|${summary.client.type}|${summary.client.id}`, { summary, savedAt });
     },
     failWrites(e: Error) {
       failPut = e;

@@ -283,7 +283,6 @@ function previous(id: number): Summary {
 
 async function seeded(id: number, store = freshStore()) {
   await store.putSummary('90001', 'individual' === clean.get(id)!.client.type ? 'individual' : 'company', id, previous(id), {
-    latestActivityAt: null,
     savedAt: '2026-11-01T08:00:00.000Z',
   });
   return store;

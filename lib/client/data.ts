@@ -1,10 +1,11 @@
 // What the data layer (lib/sellsy/load-client.ts) hands to the card engine (lib/cards): everything
-// about one client, already validated and already restricted to documents whose `related` names
-// this client. The engine is a pure function of this and `today`.
+// about one client, already validated and already restricted to the records this client owns
+// (lib/client/ownership.ts). The engine is a pure function of this and `today`.
 import type {
   CalendarEvent,
   Comment,
   CreditNote,
+  DocType,
   DocumentRow,
   Estimate,
   Invoice,
@@ -13,14 +14,21 @@ import type {
   PhoneCall,
   Task,
   ThirdType,
-} from './sellsy/api-types';
+} from './records';
+import type { DataWarning } from './warnings';
 
 export type ClientKind = 'company' | 'individual';
 export type SourceMode = 'invoicing' | 'sales';
 export type SourceModeSetting = 'auto' | SourceMode;
 
+/** Who a summary is about: ids are unique per kind (a company and an individual may share one). */
+export interface ClientKey {
+  kind: ClientKind;
+  id: number;
+}
+
 /** `${docType}:${id}`, e.g. "invoice:42"; ids are unique only per type and per account. */
-export type DocKey = `${'invoice' | 'credit-note' | 'estimate'}:${number}`;
+export type DocKey = `${DocType}:${number}`;
 
 export interface ClientData {
   /** Sellsy account id (ids are unique only within an account, so every cache key starts with it). */
@@ -28,7 +36,7 @@ export interface ClientData {
   accountName: string | null;
   /** The account's default currency (ISO 4217), used to break ties in the main-currency vote. */
   defaultCurrency: string | null;
-  client: { kind: ClientKind; id: number; name: string; thirdType: ThirdType };
+  client: ClientKey & { name: string; thirdType: ThirdType };
   /** The user's language from staffs/me, e.g. "fr"; null when unknown. */
   staffLanguage: string | null;
   sourceMode: SourceMode;
@@ -48,14 +56,7 @@ export interface ClientData {
   rows: Partial<Record<DocKey, DocumentRow[]>>;
   /** Catalogue names of the products met in those rows, by item id. */
   items: Record<number, { name: string | null; reference: string | null }>;
-  /** Things the data layer met and kept out of the data (unknown enum values, malformed fields...). */
-  warnings: string[];
-}
-
-/** Phases of a load, in order, for the panel's progress bar. */
-export type LoadPhase = 'client' | 'account' | 'documents' | 'activity' | 'details' | 'items' | 'done';
-export interface LoadProgress {
-  phase: LoadPhase;
-  done: number;
-  total: number;
+  /** Things the data layer met and kept out of the data (malformed fields, another client's records...),
+   * as codes: the engine words them in the summary's language. */
+  warnings: DataWarning[];
 }

@@ -1,7 +1,7 @@
-// docs/summary-contract.md §2: which documents count, per type and status. Every status the API documents is listed, so a
-// value outside both sets is new to us: never counted, and named once in a warning.
-
-export type DocType = 'invoice' | 'credit-note' | 'estimate';
+// docs/summary-contract.md §2: which documents count, per type and status, for the data layer (which rows
+// to fetch) and the engine (which figures a document enters). Every status the API documents is listed, so
+// a value outside both sets is new to us: never counted, and named once in a warning.
+import type { DocType } from './records';
 
 const STATUSES: Record<DocType | 'opportunity', { counted: ReadonlySet<string>; known: ReadonlySet<string> }> = {
   invoice: {
