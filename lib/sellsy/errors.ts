@@ -79,7 +79,8 @@ export function errorFromResponse(what: string, status: number, bodyText: string
 export function redact(text: string): string {
   return text
     .replace(/Bearer\s+[A-Za-z0-9._~+/=-]+/gi, 'Bearer [redacted]')
-    .replace(/(client_secret|access_token|refresh_token)=([^&\s]+)/gi, '$1=[redacted]');
+    .replace(/\b(client_secret|access_token|refresh_token|code_verifier|code)=([^&\s"]+)/gi, '$1=[redacted]')
+    .replace(/"(client_secret|access_token|refresh_token|code_verifier|code)"\s*:\s*"[^"]*"/gi, '"$1":"[redacted]"');
 }
 
 /**
