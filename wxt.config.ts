@@ -14,7 +14,9 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Résumé client for Sellsy',
     description: 'One-click client summary for Sellsy: exact figures with their sources.',
-    permissions: ['storage', 'activeTab'],
+    // identity: Sign in with Sellsy opens Sellsy's authorization page in the browser's own sign-in window
+    // (identity.launchWebAuthFlow) and gets the code back on the extension's redirect address.
+    permissions: ['storage', 'activeTab', 'identity'],
     host_permissions: [...SELLSY_PAGE_MATCHES, ...SELLSY_API_HOSTS, ...(local ? LOCAL_SELLSY_MATCHES : [])],
     // LLM providers are asked for at run time, when the user sets one in the options (MV2 has no
     // optional_host_permissions: Firefox takes them in optional_permissions).
@@ -22,6 +24,9 @@ export default defineConfig({
       ? { optional_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: 'Résumé client' },
+    // Company presets (storage.managed) are described by this schema for Chrome's policies; Firefox reads
+    // policies.json's "3rdparty" entry for the add-on and has no manifest key for it.
+    ...(browser !== 'firefox' && { storage: { managed_schema: 'managed-schema.json' } }),
     content_security_policy:
       browser === 'firefox' ? "script-src 'self'; object-src 'self'" : { extension_pages: "script-src 'self'; object-src 'self'" },
     ...(browser === 'firefox' && {

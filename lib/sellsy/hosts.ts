@@ -6,3 +6,4 @@ export const LOCAL_SELLSY_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*']
 
 export const SELLSY_API_URL = 'https://api.sellsy.com/v2';
 export const SELLSY_TOKEN_URL = 'https://login.sellsy.com/oauth2/access-tokens';
+export const SELLSY_AUTHORIZATION_URL = 'https://login.sellsy.com/oauth2/authorization';
