@@ -9,6 +9,7 @@ import type { PageRef, PanelEvent, PanelRequest } from '@/lib/messages';
 import type { SellsyApi } from '@/lib/sellsy/api';
 import { latestChangeAt, latestChangeRequests } from '@/lib/sellsy/latest-change';
 import type { ClientRef } from '@/lib/sellsy/load-client';
+import { isSignedOut } from '@/lib/sellsy/oauth';
 import type { SellsyConnection } from '@/lib/settings/derive';
 import type { Settings } from '@/lib/settings/types';
 import type { ResumeStore, StoredSummary } from '@/lib/store/types';
@@ -139,8 +140,10 @@ export function servePanelPort(port: PortLike, deps: SummaryPortDeps): boolean {
         });
       }
     } catch (e) {
-      // The cached summary stays on screen unmarked; the failure is not the rep's concern but is logged.
-      if (!run.signal.aborted) deps.onWarning?.(`freshness check failed: ${errorMessage(e)}`);
+      // A sign-in that has ended is the rep's concern: the cached summary stays, with a Sign in button.
+      if (isSignedOut(e) && !run.signal.aborted) post(run, { type: 'signed-out', keptCached: true });
+      // Otherwise the cached summary stays on screen unmarked; the failure is not the rep's concern but is logged.
+      else if (!run.signal.aborted) deps.onWarning?.(`freshness check failed: ${errorMessage(e)}`);
     }
   }
 
@@ -247,7 +250,8 @@ export function servePanelPort(port: PortLike, deps: SummaryPortDeps): boolean {
       });
     } catch (e) {
       if (run.signal.aborted) return;
-      post(run, { type: 'error', scope: figuresSent ? 'texts' : 'load', message: errorMessage(e), keptCached: cached !== null || figuresSent });
+      if (isSignedOut(e)) post(run, { type: 'signed-out', keptCached: cached !== null || figuresSent });
+      else post(run, { type: 'error', scope: figuresSent ? 'texts' : 'load', message: errorMessage(e), keptCached: cached !== null || figuresSent });
       return;
     }
     if (run.signal.aborted) return;

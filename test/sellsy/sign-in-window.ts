@@ -24,18 +24,24 @@ function hiddenFields(html: string): Record<string, string> {
   return out;
 }
 
-/** A launchWebAuthFlow stand-in: resolves with the redirect address, rejects like the browser when no redirect comes. */
-export function scriptedSignInWindow(script: WindowScript = {}): ((url: string) => Promise<string>) & { opened: string[] } {
+/**
+ * A launchWebAuthFlow stand-in: resolves with the redirect address, rejects like the browser when no
+ * redirect comes. `fetchFn` is the window's own network (not the extension's, which a test may record).
+ */
+export function scriptedSignInWindow(
+  script: WindowScript = {},
+  fetchFn: typeof fetch = (input, init) => fetch(input, init),
+): ((url: string) => Promise<string>) & { opened: string[] } {
   const opened: string[] = [];
   const launch = async (url: string): Promise<string> => {
     opened.push(url);
-    const page = await fetch(url, { redirect: 'manual' });
+    const page = await fetchFn(url, { redirect: 'manual' });
     if (page.status === 302) return page.headers.get('location')!;
     const html = await page.text();
     if (page.status !== 200 || !html.includes('data-action="authorize"')) throw new Error('Authorization page could not be loaded.');
     const user = script.user ?? DEMO_USERS.invoicing;
     const body = new URLSearchParams({ ...hiddenFields(html), email: user.email, password: user.password, decision: script.decision ?? 'allow' });
-    const posted = await fetch(new URL('/oauth2/authorization', url), {
+    const posted = await fetchFn(new URL('/oauth2/authorization', url), {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: body.toString(),

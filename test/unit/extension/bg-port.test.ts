@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createAccountMap } from '@/entrypoints/background/accounts';
 import { type BuildFn, type SummaryPortDeps, servePanelPort } from '@/entrypoints/background/summary-port';
+import { SellsyError } from '@/lib/sellsy/errors';
+import { signedOutError } from '@/lib/sellsy/session';
 import { applyPatch, defaultSettings, type KeyValue, type Settings, sellsyConnection } from '@/lib/settings';
 import { contentSender, deferred, fakeApi, fakePort, fakeStore, GUARD, PAGE, settle, summaryOf } from './bg-fakes';
 
@@ -344,5 +346,72 @@ describe('the panel port', () => {
     await vi.waitFor(() => expect(cache.puts).toHaveLength(1));
     expect(onFigures).toHaveBeenCalledTimes(1);
     expect(onFigures.mock.calls[0]![1]).toBe(ai);
+  });
+});
+
+describe('the panel port when Sign in with Sellsy has ended', () => {
+  const signedOut = () => signedOutError('Signed out of Sellsy: the sign-in has expired or was revoked; sign in again');
+
+  it('a load refused for want of a sign-in answers signed-out, not an error', async () => {
+    const { deps, cache } = setup({
+      build: async () => {
+        throw signedOut();
+      },
+    });
+    const port = fakePort(contentSender());
+    servePanelPort(port, deps);
+    port.send({ type: 'open', page: PAGE });
+    await vi.waitFor(() => expect(port.events).toHaveLength(1));
+    expect(port.events).toEqual([{ type: 'signed-out', keptCached: false }]);
+    expect(cache.puts).toHaveLength(0);
+  });
+
+  it('a refresh over a cached summary keeps it: signed-out with keptCached, the cache untouched', async () => {
+    const { deps, cache, accounts } = setup({
+      build: async (_d, opts) => {
+        opts.onProgress?.({ phase: 'documents', done: 1, total: 5 });
+        throw signedOut();
+      },
+    });
+    await accounts.set(sellsyConnection(CONFIGURED)!, '90001');
+    cache.seed('90001', summaryOf('Cached'));
+    const port = fakePort(contentSender());
+    servePanelPort(port, deps);
+    port.send({ type: 'refresh', page: PAGE });
+    await vi.waitFor(() => expect(port.events.at(-1)?.type).toBe('signed-out'));
+    expect(port.events.at(-1)).toEqual({ type: 'signed-out', keptCached: true });
+    expect((await cache.store.getSummary<{ client: { name: string } }>('90001', 'company', PAGE.id))?.summary.client.name).toBe('Cached');
+  });
+
+  it('an older cached summary whose freshness check finds the sign-in ended: the summary, then signed-out', async () => {
+    const warnings: string[] = [];
+    const { deps, cache, accounts } = setup({
+      latestChangeAt: async () => {
+        throw signedOut();
+      },
+      onWarning: (m) => warnings.push(m),
+    });
+    await accounts.set(sellsyConnection(CONFIGURED)!, '90001');
+    cache.seed('90001', summaryOf('Cached'), '2026-11-28T10:00:00.000Z');
+    const port = fakePort(contentSender());
+    servePanelPort(port, deps);
+    port.send({ type: 'open', page: PAGE });
+    await vi.waitFor(() => expect(port.events).toHaveLength(2));
+    expect(types(port.events)).toEqual(['summary:cached', 'signed-out']);
+    expect(port.events[1]).toEqual({ type: 'signed-out', keptCached: true });
+    expect(warnings).toEqual([]);
+  });
+
+  it('another auth error stays an error with its message', async () => {
+    const { deps } = setup({
+      build: async () => {
+        throw new SellsyError('auth', 'Sellsy rejected the credentials', { status: 401 });
+      },
+    });
+    const port = fakePort(contentSender());
+    servePanelPort(port, deps);
+    port.send({ type: 'open', page: PAGE });
+    await vi.waitFor(() => expect(port.events).toHaveLength(1));
+    expect(port.events[0]).toMatchObject({ type: 'error', message: 'Sellsy rejected the credentials' });
   });
 });
