@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSellsyApi } from '../../../lib/sellsy/api';
 import { realClock } from '../../../lib/sellsy/clock';
-import { SellsyError } from '../../../lib/sellsy/errors';
+import { redact, SellsyError } from '../../../lib/sellsy/errors';
 import { authorizationUrl, createPkce, isSignedOut, OAUTH_CONTEXT, readCallback, refreshGrant, s256 } from '../../../lib/sellsy/oauth';
 import { createSignInSession, type SessionVault, type SignInApp, type StoredSession } from '../../../lib/sellsy/session';
 import { DEMO_APP, DEMO_USERS, INVOICING_ACCOUNT, SALES_ACCOUNT } from '../../sellsy/demo';
@@ -371,6 +371,16 @@ describe('renewal', () => {
 });
 
 describe('secrets in errors', () => {
+  it('text we did not write loses tokens, codes and verifiers, as form fields or JSON', () => {
+    const echoed =
+      'bad request: grant_type=refresh_token&refresh_token=rt-abc123&code=c0de-xyz&code_verifier=v3rifier ' +
+      '{"access_token":"at-999","refresh_token":"rt-456","code":"c0de-2"} error_code=E42 "code": 400';
+    const out = redact(echoed);
+    for (const secret of ['rt-abc123', 'c0de-xyz', 'v3rifier', 'at-999', 'rt-456', 'c0de-2']) expect(out).not.toContain(secret);
+    expect(out).toContain('error_code=E42');
+    expect(out).toContain('"code": 400');
+  });
+
   it('a token URL answering 500 with the form echoed names neither the refresh token nor the secret', async () => {
     const refreshToken = 'rt-very-secret-0123456789';
     const echo: typeof fetch = async (_url, init) => new Response(`upstream failed for ${String(init?.body)}`, { status: 500 });
