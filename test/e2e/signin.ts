@@ -48,7 +48,10 @@ export async function signInChecks(ctx: SignInContext): Promise<void> {
   const request = <T>(type: string, payload: unknown = {}) => requestFromExtensionPage<T>(context, extensionId, type, payload);
   const shot = (p: Page, name: string) => p.screenshot({ path: resolve(outDir, name) });
   const page = await context.newPage();
-  const ensureOpen = () => setPanelOpen(page, true, async () => clickToolbar(await currentWorker(context), `${sellsy.origin}/*`));
+  // Other checks leave tabs on the same client: a query of our own names this tab for the toolbar click.
+  const recordUrl = `${sellsy.origin}/thirds/client/${LARGE_CLIENT_ID}?signin-check=1`;
+  const toolbar = async () => clickToolbar(await currentWorker(context), `${recordUrl}*`);
+  const ensureOpen = () => setPanelOpen(page, true, toolbar);
   const storedSession = async () =>
     (await currentWorker(context)).evaluate(async () => {
       const c = (globalThis as unknown as { chrome: any }).chrome;
@@ -139,8 +142,14 @@ export async function signInChecks(ctx: SignInContext): Promise<void> {
     // (S2) The first summary with the signed-in tokens (nothing cached, like a new rep).
     await check('(S2) signed in: the large client’s summary comes with the sign-in’s tokens', async () => {
       await request('cache:clear');
-      await gotoRecord(page, `${sellsy.origin}/thirds/client/${LARGE_CLIENT_ID}`);
-      await setPanelOpen(page, false, async () => clickToolbar(await currentWorker(context), `${sellsy.origin}/*`));
+      await gotoRecord(page, recordUrl);
+      // The panel remembers whether it was open (it then reopens by itself on load): close it to time the click.
+      const wasOpen = await (await currentWorker(context)).evaluate(async () => {
+        const c = (globalThis as unknown as { chrome: any }).chrome;
+        return (await c.storage.local.get('panelOpen')).panelOpen === true;
+      });
+      if (wasOpen) await page.locator(PANEL).waitFor({ timeout: 10_000 });
+      await setPanelOpen(page, false, toolbar);
       const from = sellsy.log.length;
       const t0 = Date.now();
       await ensureOpen();
