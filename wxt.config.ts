@@ -21,7 +21,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'activeTab'],
+    // identity: Sign in with Sellsy opens Sellsy's authorization page in the browser's own sign-in window
+    // (identity.launchWebAuthFlow) and gets the code back on the extension's redirect address.
+    permissions: ['storage', 'activeTab', 'identity'],
     host_permissions: [...SELLSY_PAGE_MATCHES, ...SELLSY_API_HOSTS, ...(local ? LOCAL_SELLSY_MATCHES : [])],
     // LLM providers are asked for at run time, when the user sets one in the options (MV2 has no
     // optional_host_permissions: Firefox takes them in optional_permissions).
@@ -30,6 +32,9 @@ export default defineConfig({
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     // The icons in public/icon/ are listed by WXT (manifest `icons`); the toolbar button needs its own list.
     action: { default_title: '__MSG_actionTitle__', default_icon: TOOLBAR_ICONS },
+    // Company presets (storage.managed) are described by this schema for Chrome's policies; Firefox reads
+    // policies.json's "3rdparty" entry for the add-on and has no manifest key for it.
+    ...(browser !== 'firefox' && { storage: { managed_schema: 'managed-schema.json' } }),
     content_security_policy:
       browser === 'firefox' ? "script-src 'self'; object-src 'self'" : { extension_pages: "script-src 'self'; object-src 'self'" },
     ...(browser === 'firefox' && {

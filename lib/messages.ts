@@ -26,6 +26,9 @@ export type PanelRequest =
  * - `peek` → one `summary` phase 'cached' when the page's summary is cached, else `no-cache`; it never
  *   computes, never calls the API and never answers `no-credentials` (the panel is closed);
  * - no credentials configured → `no-credentials` only;
+ * - Sign in with Sellsy without a usable sign-in (never signed in, signed out, or the renewal refused:
+ *   invalid_grant) → `signed-out`, with keptCached true when a cached summary was shown first (it stays);
+ *   the panel offers Sign in (request `sellsy:sign-in`), then asks again;
  * - `open` with a cached summary → one `summary` phase 'cached' (requests 0), no computation; when that
  *   summary is older than 10 minutes, one request per collection (lib/sellsy/latest-change.ts) and, if
  *   the client has a newer document or activity, the same summary again with `stale` true;
@@ -38,6 +41,7 @@ export type PanelRequest =
  */
 export type PanelEvent =
   | { type: 'no-credentials' }
+  | { type: 'signed-out'; keptCached: boolean }
   | { type: 'no-cache' }
   | { type: 'progress'; progress: LoadProgress }
   | { type: 'summary'; summary: Summary; phase: 'figures' | 'texts' | 'cached'; savedAt: string; stale: boolean; requests: number }
@@ -49,17 +53,41 @@ export type PanelEvent =
 export type TabMessage = { type: 'toggle-panel' } | { type: 'open-panel' };
 
 // ---- extension pages (options) → background (runtime.sendMessage), request → response ----
+export type SellsyAuthKind = 'sign-in' | 'client-credentials' | 'token';
+/** A company preset (lib/settings/presets.ts): shown as set by the company, not editable. */
+export type PresetFieldName =
+  | 'sellsy.appClientId'
+  | 'sellsy.appClientSecret'
+  | 'sellsy.apiUrl'
+  | 'sellsy.tokenUrl'
+  | 'sellsy.authorizationUrl'
+  | 'ai.baseURL'
+  | 'ai.model';
 export interface PublicSettings {
-  sellsy: { apiUrl: string; tokenUrl: string; authKind: 'client-credentials' | 'token'; clientId: string; hasSecret: boolean; hasToken: boolean };
+  sellsy: {
+    apiUrl: string;
+    tokenUrl: string;
+    authorizationUrl: string;
+    authKind: SellsyAuthKind;
+    appClientId: string;
+    hasAppSecret: boolean;
+    clientId: string;
+    hasSecret: boolean;
+    hasToken: boolean;
+  };
   ai: { enabled: boolean; baseURL: string; model: string; hasKey: boolean; redact: boolean };
   language: 'auto' | 'fr' | 'en';
   sourceMode: 'auto' | 'invoicing' | 'sales';
+  presets: PresetFieldName[];
 }
 export interface SettingsPatch {
   sellsy?: Partial<{
     apiUrl: string;
     tokenUrl: string;
-    authKind: 'client-credentials' | 'token';
+    authorizationUrl: string;
+    authKind: SellsyAuthKind;
+    appClientId: string;
+    appClientSecret: string;
     clientId: string;
     clientSecret: string;
     accessToken: string;
@@ -68,13 +96,31 @@ export interface SettingsPatch {
   language?: 'auto' | 'fr' | 'en';
   sourceMode?: 'auto' | 'invoicing' | 'sales';
 }
+/** Whether Sellsy's tokens for the configured app are kept (never the tokens themselves). */
+export interface SignInState {
+  signedIn: boolean;
+  signedInAt: string | null;
+}
+export type SellsyTestResult =
+  | { ok: true; accountName: string; userName: string; licences: string[]; sourceMode: 'invoicing' | 'sales' }
+  | { ok: false; message: string };
 export interface RequestMap {
   'settings:get': { req: Record<string, never>; res: PublicSettings };
   'settings:set': { req: SettingsPatch; res: PublicSettings };
-  'sellsy:test': {
+  'sellsy:test': { req: Record<string, never>; res: SellsyTestResult };
+  /**
+   * Opens Sellsy's sign-in window (identity.launchWebAuthFlow) for the configured app; answers once it is
+   * closed. From the options page or from our content script on a Sellsy page (the panel's Sign in).
+   */
+  'sellsy:sign-in': {
     req: Record<string, never>;
-    res: { ok: true; accountName: string; userName: string; licences: string[]; sourceMode: 'invoicing' | 'sales' } | { ok: false; message: string };
+    res:
+      | { ok: true; state: SignInState; test: SellsyTestResult }
+      | { ok: false; reason: 'not-configured' | 'denied' | 'cancelled' | 'failed'; message: string; state: SignInState };
   };
+  /** Forgets the tokens. */
+  'sellsy:sign-out': { req: Record<string, never>; res: { ok: true; state: SignInState } };
+  'sellsy:session': { req: Record<string, never>; res: SignInState };
   'ai:test': { req: Record<string, never>; res: { ok: true; model: string } | { ok: false; message: string } };
   'ai:last-sent': { req: Record<string, never>; res: { at: string; messages: { role: string; content: string }[]; tokens: number } | null };
   'cache:clear': { req: Record<string, never>; res: { ok: true } };

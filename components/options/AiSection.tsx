@@ -1,9 +1,11 @@
 // The LLM provider: on/off, key (write-only), base URL, model, redaction, its own test, and a view of
-// exactly what was last sent. Saving asks the browser for access to the service's host.
+// exactly what was last sent. Saving asks the browser for access to the service's host. A base URL or
+// model the company preset is shown disabled and left out of what is saved.
 import { useState } from 'preact/hooks';
 import type { SettingsPatch } from '@/lib/messages';
 import type { OptionsModel } from './model';
 import { SecretField } from './SecretField';
+import { TextField } from './TextField';
 
 export function AiSection({ model }: { model: OptionsModel }) {
   const s = model.s.value;
@@ -16,11 +18,15 @@ export function AiSection({ model }: { model: OptionsModel }) {
   const [redact, setRedact] = useState(saved.redact);
   const [status, setStatus] = useState<{ kind: 'saving' | 'saved' } | { kind: 'error'; message: string } | null>(null);
   const [permissionDenied, setPermissionDenied] = useState(false);
+  const presetUrl = model.isPreset('ai.baseURL');
+  const presetModel = model.isPreset('ai.model');
 
   /** Saves the form; resolves true when saved. Called straight from a click: saveAi asks for the host
    * permission before its first await, while the browser still sees the click's gesture. */
   function saveForm(): Promise<boolean> {
-    const patch: NonNullable<SettingsPatch['ai']> = { enabled, baseURL, model: modelName, redact };
+    const patch: NonNullable<SettingsPatch['ai']> = { enabled, redact };
+    if (!presetUrl) patch.baseURL = baseURL;
+    if (!presetModel) patch.model = modelName;
     if (key) patch.apiKey = key;
     else if (keyRemoved) patch.apiKey = '';
     setStatus({ kind: 'saving' });
@@ -64,30 +70,25 @@ export function AiSection({ model }: { model: OptionsModel }) {
           />
           {s.aiEnabled}
         </label>
-        <div class="field">
-          <label for="field-baseURL">{s.baseURL}</label>
-          <input
-            id="field-baseURL"
-            name="baseURL"
-            type="url"
-            spellcheck={false}
-            value={baseURL}
-            onInput={(e) => setBaseURL((e.currentTarget as HTMLInputElement).value)}
-            data-testid="options-ai-base-url"
-          />
-        </div>
-        <div class="field">
-          <label for="field-model">{s.model}</label>
-          <input
-            id="field-model"
-            name="model"
-            type="text"
-            spellcheck={false}
-            value={modelName}
-            onInput={(e) => setModelName((e.currentTarget as HTMLInputElement).value)}
-            data-testid="options-ai-model"
-          />
-        </div>
+        <TextField
+          s={s}
+          name="baseURL"
+          type="url"
+          label={s.baseURL}
+          value={presetUrl ? saved.baseURL : baseURL}
+          onInput={setBaseURL}
+          preset={presetUrl}
+          testId="options-ai-base-url"
+        />
+        <TextField
+          s={s}
+          name="model"
+          label={s.model}
+          value={presetModel ? saved.model : modelName}
+          onInput={setModelName}
+          preset={presetModel}
+          testId="options-ai-model"
+        />
         <SecretField
           s={s}
           name="apiKey"

@@ -1,5 +1,5 @@
 // A write-only field: the stored secret is never shown, only whether there is one. Typing replaces it;
-// "Remove" clears it on the next save.
+// "Remove" clears it on the next save. A secret the company preset is neither shown nor editable.
 import type { OptionsWords } from '@/lib/words/options';
 
 export interface SecretFieldProps {
@@ -12,11 +12,12 @@ export interface SecretFieldProps {
   onInput(value: string): void;
   onRemove(): void;
   testId: string;
+  preset?: boolean;
 }
 
-export function SecretField({ s, name, label, saved, value, removed, onInput, onRemove, testId }: SecretFieldProps) {
+export function SecretField({ s, name, label, saved, value, removed, onInput, onRemove, testId, preset = false }: SecretFieldProps) {
   const id = `field-${name}`;
-  const hint = saved && !removed ? s.secretSaved : s.secretNone;
+  const hint = preset ? s.presetByCompany : saved && !removed ? s.secretSaved : s.secretNone;
   return (
     <div class="field">
       <label for={id}>{label}</label>
@@ -28,18 +29,19 @@ export function SecretField({ s, name, label, saved, value, removed, onInput, on
           autocomplete="off"
           spellcheck={false}
           value={value}
+          disabled={preset}
           placeholder={hint}
           aria-describedby={`${id}-state`}
           data-testid={testId}
           onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
         />
-        {saved && !removed && (
+        {saved && !removed && !preset && (
           <button type="button" class="secondary" onClick={onRemove} data-testid={`${testId}-remove`}>
             {s.remove}
           </button>
         )}
       </div>
-      <span id={`${id}-state`} class="muted" data-secret-state={saved && !removed ? 'saved' : 'empty'}>
+      <span id={`${id}-state`} class="muted" data-secret-state={preset ? 'preset' : saved && !removed ? 'saved' : 'empty'}>
         {hint}
       </span>
     </div>

@@ -2,7 +2,7 @@
 // here: main.tsx hands in `send` (runtime.sendMessage) and `requestOrigin` (permissions.request), so
 // unit tests drive the page with stubs.
 import { computed, signal } from '@preact/signals';
-import type { PublicSettings, RequestMap, RequestType, RuntimeResponse, SettingsPatch } from '@/lib/messages';
+import type { PresetFieldName, PublicSettings, RequestMap, RequestType, RuntimeResponse, SettingsPatch, SignInState } from '@/lib/messages';
 import { resolveLanguage } from '@/lib/summary/language';
 import { optionsWords } from '@/lib/words/options';
 
@@ -19,6 +19,9 @@ export type TestState<R> = { state: 'idle' } | { state: 'running' } | { state: '
 type SellsyResult = RequestMap['sellsy:test']['res'];
 type AiResult = RequestMap['ai:test']['res'];
 type LastSent = RequestMap['ai:last-sent']['res'];
+export type SignInUi =
+  | { state: 'idle' | 'running' }
+  | { state: 'failed'; reason: 'not-configured' | 'denied' | 'cancelled' | 'failed'; message: string };
 
 /** The match pattern the LLM calls need: the base URL's host, any port (Firefox takes no port in patterns). */
 export function originPattern(baseURL: string): string | null {
@@ -41,6 +44,10 @@ export function createOptionsModel(deps: OptionsDeps) {
   const aiTest = signal<TestState<AiResult>>({ state: 'idle' });
   const lastSent = signal<TestState<LastSent>>({ state: 'idle' });
   const cache = signal<'idle' | 'clearing' | 'cleared' | { error: string }>('idle');
+  /** Whether tokens for the configured app are kept (the background never sends the tokens). */
+  const session = signal<SignInState>({ signedIn: false, signedInAt: null });
+  const signIn = signal<SignInUi>({ state: 'idle' });
+  const isPreset = (field: PresetFieldName) => settings.value?.presets.includes(field) ?? false;
 
   async function call<K extends RequestType>(type: K, payload: RequestMap[K]['req']): Promise<RequestMap[K]['res']> {
     let res: RuntimeResponse<K> | undefined;
@@ -76,12 +83,49 @@ export function createOptionsModel(deps: OptionsDeps) {
     aiTest,
     lastSent,
     cache,
+    session,
+    signIn,
+    isPreset,
     async load(): Promise<void> {
       try {
         settings.value = await call('settings:get', {});
         loadError.value = null;
       } catch (e) {
         loadError.value = (e as Error).message;
+        return;
+      }
+      try {
+        session.value = await call('sellsy:session', {});
+      } catch {
+        // The page still works; the sign-in block says "not signed in".
+      }
+    },
+    /** Saves what was typed (sign-in chosen), then the background opens Sellsy's window; resolves once it closed. */
+    async signInWithSellsy(pending: SettingsPatch): Promise<void> {
+      signIn.value = { state: 'running' };
+      const error = await save(pending);
+      if (error) {
+        signIn.value = { state: 'failed', reason: 'failed', message: error };
+        return;
+      }
+      try {
+        const answer = await call('sellsy:sign-in', {});
+        session.value = answer.state;
+        if (answer.ok) {
+          signIn.value = { state: 'idle' };
+          sellsyTest.value = { state: 'done', result: answer.test };
+        } else signIn.value = { state: 'failed', reason: answer.reason, message: answer.message };
+      } catch (e) {
+        signIn.value = { state: 'failed', reason: 'failed', message: (e as Error).message };
+      }
+    },
+    async signOut(): Promise<void> {
+      try {
+        session.value = (await call('sellsy:sign-out', {})).state;
+        signIn.value = { state: 'idle' };
+        sellsyTest.value = { state: 'idle' };
+      } catch (e) {
+        signIn.value = { state: 'failed', reason: 'failed', message: (e as Error).message };
       }
     },
     save,

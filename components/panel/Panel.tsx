@@ -3,6 +3,7 @@
 import { computed } from '@preact/signals';
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { Summary } from '@/lib/summary/types';
+import type { PanelWords } from '@/lib/words/panel';
 import { EnvContext, type LinkFor, makeEnv, wordsFor } from './env';
 import { Header } from './Header';
 import { InteractionsCard } from './InteractionsCard';
@@ -139,6 +140,7 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }
           </button>
         </div>
       )}
+      {(state === 'signed-out' || (m.signedOut.value && summary)) && <SignInPrompt model={m} s={p} kept={!!summary} />}
       {state === 'no-credentials' && (
         <div class="state" data-message="no-credentials">
           <p>{p.noCredentials}</p>
@@ -181,6 +183,35 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }
         </EnvContext.Provider>
       )}
     </aside>
+  );
+}
+
+/** Signed out of Sellsy: one button opens Sellsy's sign-in window; a summary on screen stays under it. */
+function SignInPrompt({ model, s, kept }: { model: PanelModel; s: PanelWords; kept: boolean }) {
+  const status = model.signInStatus.value;
+  const running = status.state === 'running';
+  const failure =
+    status.state !== 'failed'
+      ? null
+      : status.reason === 'denied'
+        ? s.signInDenied
+        : status.reason === 'cancelled'
+          ? s.signInCancelled
+          : `${s.signInFailed} ${status.message === 'disconnected' ? s.disconnected : status.message}`;
+  return (
+    <div class={kept ? 'part-error' : 'state'} role={kept ? 'alert' : undefined} data-message="signed-out">
+      <p>
+        {s.signedOut} {kept && s.signedOutKept}
+      </p>
+      <button type="button" class="btn primary" data-action="sign-in" disabled={running} onClick={() => void model.signIn()}>
+        {running ? s.signingIn : s.signIn}
+      </button>
+      {failure && (
+        <p class="muted err-detail" data-sign-in-error={status.state === 'failed' ? status.reason : undefined}>
+          {failure}
+        </p>
+      )}
+    </div>
   );
 }
 

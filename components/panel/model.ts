@@ -3,7 +3,7 @@
 // tests drive the model with a fake port.
 import { computed, signal } from '@preact/signals';
 import type { LoadProgress } from '@/lib/client/progress';
-import type { PageRef, PanelEvent, PanelRequest } from '@/lib/messages';
+import type { PageRef, PanelEvent, PanelRequest, RequestMap } from '@/lib/messages';
 import type { Summary } from '@/lib/summary/types';
 
 export interface PanelPort {
@@ -14,9 +14,12 @@ export interface PanelPort {
   close(): void;
 }
 
-export type PanelStatus = 'idle' | 'loading' | 'no-credentials' | 'not-client' | 'ready' | 'error';
+export type PanelStatus = 'idle' | 'loading' | 'no-credentials' | 'signed-out' | 'not-client' | 'ready' | 'error';
 /** What the panel root exposes as data-state: 'figures' while the texts are still coming, 'ready' once all five cards are there. */
-export type PanelDataState = 'closed' | 'idle' | 'loading' | 'no-credentials' | 'not-client' | 'error' | 'figures' | 'ready';
+export type PanelDataState = 'closed' | 'idle' | 'loading' | 'no-credentials' | 'signed-out' | 'not-client' | 'error' | 'figures' | 'ready';
+
+/** The background's answer to `sellsy:sign-in` (undefined: no answer at all). */
+export type SignInAnswer = RequestMap['sellsy:sign-in']['res'] | { error: string } | undefined;
 
 export interface PanelModelDeps {
   connect(): PanelPort;
@@ -26,6 +29,8 @@ export interface PanelModelDeps {
   clock?: () => number;
   /** Remembers open/closed across pages. */
   saveOpen?(open: boolean): void;
+  /** Asks the background to open Sellsy's sign-in window (runtime message `sellsy:sign-in`). */
+  signIn?(): Promise<SignInAnswer>;
 }
 
 function samePage(a: PageRef | null, b: PageRef | null): boolean {
@@ -47,6 +52,9 @@ export function createPanelModel(deps: PanelModelDeps) {
   /** The interactions summary as it streams in, before the final texts arrive. */
   const draft = signal('');
   const notClient = signal<{ thirdType: 'prospect' | 'supplier'; name: string; language: string } | null>(null);
+  /** Sign in with Sellsy has ended (or never happened): the panel offers Sign in, over a kept summary if any. */
+  const signedOut = signal(false);
+  const signInStatus = signal<{ state: 'idle' | 'running' } | { state: 'failed'; reason: string; message: string }>({ state: 'idle' });
   /** Clock time of the last open/refresh/navigation request: data-painted-at is measured from it. */
   const requestedAt = signal<number | null>(null);
   const paintedAt = signal<number | null>(null);
@@ -106,6 +114,8 @@ export function createPanelModel(deps: PanelModelDeps) {
     textsError.value = null;
     draft.value = '';
     notClient.value = null;
+    signedOut.value = false;
+    signInStatus.value = { state: 'idle' };
     paintedAt.value = null;
     figuresPaintedAt.value = null;
     summaryAt.value = null;
@@ -122,6 +132,12 @@ export function createPanelModel(deps: PanelModelDeps) {
       case 'no-credentials':
         status.value = 'no-credentials';
         progress.value = null;
+        return;
+      case 'signed-out':
+        // Nothing is lost: a summary on screen stays, with the Sign in button over it.
+        signedOut.value = true;
+        progress.value = null;
+        if (!summary.value) status.value = 'signed-out';
         return;
       case 'progress':
         progress.value = event.progress;
@@ -147,6 +163,7 @@ export function createPanelModel(deps: PanelModelDeps) {
         if (event.phase !== 'cached') {
           progress.value = null;
           loadError.value = null;
+          signedOut.value = false;
         }
         if (event.phase !== 'figures') draft.value = '';
         if (event.phase === 'figures') textsError.value = null;
@@ -219,6 +236,8 @@ export function createPanelModel(deps: PanelModelDeps) {
     textsError,
     draft,
     notClient,
+    signedOut,
+    signInStatus,
     requestedAt,
     paintedAt,
     figuresPaintedAt,
@@ -243,6 +262,27 @@ export function createPanelModel(deps: PanelModelDeps) {
     },
     refresh(): void {
       request('refresh');
+    },
+    /** The panel's Sign in: the background opens Sellsy's window; once signed in, the summary is asked for again. */
+    async signIn(): Promise<void> {
+      if (!deps.signIn || signInStatus.value.state === 'running') return;
+      signInStatus.value = { state: 'running' };
+      let answer: SignInAnswer;
+      try {
+        answer = await deps.signIn();
+      } catch (e) {
+        answer = { error: e instanceof Error ? e.message : String(e) };
+      }
+      if (answer && 'ok' in answer && answer.ok) {
+        signInStatus.value = { state: 'idle' };
+        signedOut.value = false;
+        // A summary on screen is recomputed with the new sign-in; otherwise the open is asked again.
+        request(summary.value ? 'refresh' : 'open');
+        return;
+      }
+      const reason = answer && 'reason' in answer ? answer.reason : 'failed';
+      const message = !answer ? 'disconnected' : 'message' in answer ? answer.message : answer.error;
+      signInStatus.value = { state: 'failed', reason, message };
     },
     /** After a failed load: recompute (a cached summary is already on screen) or ask again. */
     retryLoad(): void {

@@ -14,6 +14,8 @@ const MAX_ENTRIES = 20;
 export interface AccountMap {
   get(conn: SellsyConnection): Promise<string | null>;
   set(conn: SellsyConnection, accountId: string): Promise<void>;
+  /** Drops what one connection was known to open (a sign-in or sign-out may change the account behind it). */
+  forget(conn: SellsyConnection): Promise<void>;
   clear(): Promise<void>;
 }
 
@@ -22,9 +24,20 @@ async function sha256Hex(text: string): Promise<string> {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** A key that names the credentials without holding a secret: the client id, or a hash of a pasted token. */
+/**
+ * A key that names the credentials without holding a secret: the client id, a hash of a pasted token, or
+ * the sign-in app's client id. One app serves every rep who signs in, so for that kind the key says
+ * which app, not which account: the background forgets the key's account at each sign-in and sign-out
+ * and learns it again from the new tokens' GET /staffs/me.
+ */
 export async function connectionKey(conn: SellsyConnection): Promise<string> {
-  const who = conn.auth.kind === 'client-credentials' ? `id:${conn.auth.clientId}` : `token:${(await sha256Hex(conn.auth.accessToken)).slice(0, 32)}`;
+  const a = conn.auth;
+  const who =
+    a.kind === 'client-credentials'
+      ? `id:${a.clientId}`
+      : a.kind === 'sign-in'
+        ? `app:${a.clientId}`
+        : `token:${(await sha256Hex(a.accessToken)).slice(0, 32)}`;
   return `${conn.apiUrl}|${who}`;
 }
 
@@ -51,6 +64,10 @@ export function createAccountMap(kv: KeyValue): AccountMap {
       memory.set(key, accountId);
       while (memory.size > MAX_ENTRIES) memory.delete(memory.keys().next().value as string);
       await kv.set(ACCOUNTS_KEY, Object.fromEntries(memory));
+    },
+    async forget(conn) {
+      await load();
+      if (memory.delete(await connectionKey(conn))) await kv.set(ACCOUNTS_KEY, Object.fromEntries(memory));
     },
     async clear() {
       memory.clear();

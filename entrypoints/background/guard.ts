@@ -22,9 +22,15 @@ const REQUEST_TYPES: readonly RequestType[] = [
   'ai:last-sent',
   'cache:clear',
   'options:open',
+  'sellsy:sign-in',
+  'sellsy:sign-out',
+  'sellsy:session',
 ];
-/** Requests a content script may send; every other one needs an extension page. */
-const CONTENT_SCRIPT_REQUESTS: readonly RequestType[] = ['options:open'];
+/**
+ * Requests a content script may send; every other one needs an extension page. Sign-in only opens
+ * Sellsy's own window and answers whether it worked: the tokens never leave the background.
+ */
+const CONTENT_SCRIPT_REQUESTS: readonly RequestType[] = ['options:open', 'sellsy:sign-in'];
 const MAX_LANGUAGE = 35;
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -44,7 +50,7 @@ export function contentScriptPage(sender: SenderLike | undefined, ctx: GuardCont
   return url ? detectPage(url, { allowLocal: ctx.allowLocal }) : null;
 }
 
-/** A request from the options page (or, for options:open, from our content script) that we answer. */
+/** A request from the options page (or, for options:open and sellsy:sign-in, from our content script) that we answer. */
 export function acceptRuntimeRequest(message: unknown, sender: SenderLike | undefined, ctx: GuardContext): RuntimeRequest | null {
   if (!isPlainObject(message) || !REQUEST_TYPES.includes(message.type as RequestType)) return null;
   const payload = message.payload ?? {};

@@ -5,6 +5,8 @@
 import { testProvider } from '@/lib/ai/test-provider';
 import { localDate } from '@/lib/dates';
 import { SUMMARY_PORT } from '@/lib/messages';
+import { createSellsyApi } from '@/lib/sellsy/api';
+import { createSignInSession } from '@/lib/sellsy/session';
 import { isLoopbackOrigin } from '@/lib/sellsy-web/detect';
 import { aiSettingsOf, sellsyConnection } from '@/lib/settings/derive';
 import { createSettingsStore, type KeyValue } from '@/lib/settings/store';
@@ -18,6 +20,7 @@ import { createLastSent } from './last-sent';
 import { localConnection } from './local-sellsy';
 import { createRequestHandler } from './requests';
 import { createApiPool } from './sellsy-apis';
+import { sessionVault } from './session-vault';
 import { servePanelPort } from './summary-port';
 import type { PortLike, SenderLike } from './types';
 
@@ -27,9 +30,12 @@ export default defineBackground(() => {
     get: (key) => storage.getItem(`local:${key}`),
     set: (key, value) => storage.setItem(`local:${key}`, value),
   };
-  const settings = createSettingsStore(kv);
+  // Company presets: storage.managed (a Chrome policy, Firefox's policies.json), read at each load.
+  const settings = createSettingsStore(kv, { managed: () => browser.storage.managed.get(), onWarning: (m) => console.warn(m) });
   const accounts = createAccountMap(kv);
-  const apiFor = createApiPool();
+  // The signed-in rep's tokens: local storage only, one session for every API client (one renewal at a time).
+  const session = createSignInSession({ vault: sessionVault(kv), fetch: (input, init) => globalThis.fetch(input, init) });
+  const apiFor = createApiPool((conn) => createSellsyApi({ ...conn, session }));
   const lastSent = createLastSent(() => new Date(), {
     get: (key) => storage.getItem(`session:${key}`),
     set: (key, value) => storage.setItem(`session:${key}`, value),
@@ -92,6 +98,13 @@ export default defineBackground(() => {
     },
     openOptions: () => browser.runtime.openOptionsPage(),
     browserLanguage,
+    session,
+    launchAuthFlow: async (url) => {
+      const back = await browser.identity.launchWebAuthFlow({ url, interactive: true });
+      if (!back) throw new Error('The sign-in window closed without an answer.');
+      return back;
+    },
+    redirectUri: () => browser.identity.getRedirectURL(),
   });
   browser.runtime.onMessage.addListener((message: unknown, sender: SenderLike, sendResponse: (r: unknown) => void) => {
     const request = acceptRuntimeRequest(message, sender, guard);

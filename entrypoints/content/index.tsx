@@ -40,6 +40,8 @@ export default defineContentScript({
       connect,
       browserLanguage: navigator.language,
       saveOpen: (open) => void panelOpen.setValue(open),
+      // The background opens Sellsy's sign-in window; only whether it worked comes back, never a token.
+      signIn: () => browser.runtime.sendMessage({ type: 'sellsy:sign-in', payload: {} }),
     });
     const pageOf = (url: string | URL) => detectPage(String(url), { allowLocal });
 

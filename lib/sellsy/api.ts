@@ -6,6 +6,7 @@ import { type Clock, realClock } from './clock';
 import { errorFromResponse, SellsyError, scrubSecrets } from './errors';
 import { SELLSY_API_URL, SELLSY_TOKEN_URL } from './hosts';
 import { createScheduler, type Scheduler, type SendResult } from './scheduler';
+import type { SignInSession } from './session';
 
 export type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
 export type Query = Record<string, QueryValue>;
@@ -20,6 +21,8 @@ export interface SellsyApiConfig {
   clock?: Clock;
   /** Where searchAll reports oddities it worked around (as codes); default console.warn. */
   onWarning?: (warning: DataWarning) => void;
+  /** The signed-in rep's tokens, for auth kind 'sign-in'. */
+  session?: SignInSession;
 }
 
 export interface SearchOptions {
@@ -72,6 +75,7 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
     fetch: doFetch,
     scheduler,
     clock,
+    session: config.session,
     onRequest: () => {
       stats.requests += 1;
     },

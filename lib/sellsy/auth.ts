@@ -1,10 +1,16 @@
 // Access tokens: a personal API access's client credentials (exchanged at the token URL and renewed
-// when they expire or a call answers 401), or an access token pasted by the user (never renewable).
+// when they expire or a call answers 401), an access token pasted by the user (never renewable), or the
+// tokens of a rep signed in with Sellsy through the company's API app (lib/sellsy/session.ts keeps them).
 import { type Clock, realClock } from './clock';
 import { SellsyError, scrubSecrets } from './errors';
 import type { Scheduler } from './scheduler';
+import type { SignInSession } from './session';
 
-export type AuthConfig = { kind: 'client-credentials'; clientId: string; clientSecret: string } | { kind: 'token'; accessToken: string };
+export type AuthConfig =
+  | { kind: 'client-credentials'; clientId: string; clientSecret: string }
+  | { kind: 'token'; accessToken: string }
+  /** The app's client id (and secret, when its token URL wants one); the tokens are the session's. */
+  | { kind: 'sign-in'; clientId: string; clientSecret: string };
 
 export interface TokenSource {
   /** A token believed valid now (fetched or renewed when needed). */
@@ -18,6 +24,15 @@ export interface TokenSource {
 
 /** Renew this long before `expires_in` runs out, so a token never expires on the way. */
 export const EXPIRY_MARGIN_MS = 60_000;
+/** When `expires_in` is missing: Sellsy's examples say an hour. */
+const DEFAULT_TTL_MS = 3600_000;
+
+/** When to stop using a token issued at `now` for `expiresIn` seconds (null: not said). */
+export function renewAtFor(now: number, expiresIn: number | null): number {
+  const ttlMs = expiresIn !== null && expiresIn > 0 ? expiresIn * 1000 : DEFAULT_TTL_MS;
+  // A token shorter-lived than twice the margin is still used, for half its life.
+  return now + ttlMs - Math.min(EXPIRY_MARGIN_MS, ttlMs / 2);
+}
 
 export function createTokenSource(opts: {
   auth: AuthConfig;
@@ -26,9 +41,21 @@ export function createTokenSource(opts: {
   scheduler: Scheduler;
   clock?: Clock;
   onRequest?: () => void;
+  /** Required for the sign-in kind: one per background, shared by every API client (one renewal at a time). */
+  session?: SignInSession;
 }): TokenSource {
   const clock = opts.clock ?? realClock;
   const auth = opts.auth;
+  if (auth.kind === 'sign-in') {
+    const session = opts.session;
+    if (!session) throw new SellsyError('auth', 'Sign in with Sellsy needs the extension’s session');
+    if (!auth.clientId.trim()) throw new SellsyError('auth', 'The Sellsy app’s client id is missing');
+    const app = { tokenUrl: opts.tokenUrl, clientId: auth.clientId, clientSecret: auth.clientSecret };
+    return {
+      token: (signal) => session.accessToken(app, signal),
+      renew: (refused, signal) => session.renew(app, refused, signal),
+    };
+  }
   if (auth.kind === 'token') {
     const pasted = auth.accessToken.trim();
     if (!pasted) throw new SellsyError('auth', 'No access token given');
@@ -82,10 +109,7 @@ export function createTokenSource(opts: {
     if (!v || typeof v.access_token !== 'string' || !v.access_token) {
       throw new SellsyError('invalid-data', 'The token URL answered without an access_token');
     }
-    const ttlMs = typeof v.expires_in === 'number' && v.expires_in > 0 ? v.expires_in * 1000 : 3600_000;
-    // A token shorter-lived than twice the margin is still used, for half its life.
-    const margin = Math.min(EXPIRY_MARGIN_MS, ttlMs / 2);
-    current = { token: v.access_token, expiresAt: clock.now() + ttlMs - margin };
+    current = { token: v.access_token, expiresAt: renewAtFor(clock.now(), typeof v.expires_in === 'number' ? v.expires_in : null) };
     return v.access_token;
   }
 

@@ -76,10 +76,11 @@ export function errorFromResponse(what: string, status: number, bodyText: string
 }
 
 /** Removes anything shaped like a bearer token or a secret parameter from a text we did not write. */
-function scrubCredentialPatterns(text: string): string {
+export function scrubCredentialPatterns(text: string): string {
   return text
     .replace(/Bearer\s+[A-Za-z0-9._~+/=-]+/gi, 'Bearer [redacted]')
-    .replace(/(client_secret|access_token|refresh_token)=([^&\s]+)/gi, '$1=[redacted]');
+    .replace(/\b(client_secret|access_token|refresh_token|code_verifier|code)=([^&\s"]+)/gi, '$1=[redacted]')
+    .replace(/"(client_secret|access_token|refresh_token|code_verifier|code)"\s*:\s*"[^"]*"/gi, '"$1":"[redacted]"');
 }
 
 /**

@@ -13,3 +13,4 @@ export const SELLSY_PAGE_MATCHES = SELLSY_PAGE_HOSTS.map((h) => `https://${h}/*`
 export const SELLSY_API_HOSTS = [SELLSY_API_URL, SELLSY_TOKEN_URL].map((u) => `${new URL(u).origin}/*`);
 // Firefox rejects a port wildcard; a bare loopback host matches every port in both browsers.
 export const LOCAL_SELLSY_MATCHES = LOOPBACK_HOSTS.map((h) => `http://${h}/*`);
+export const SELLSY_AUTHORIZATION_URL = 'https://login.sellsy.com/oauth2/authorization';

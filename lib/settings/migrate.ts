@@ -1,7 +1,7 @@
 // Stored settings → the current layout. Pure functions, one step per version, so a user who skipped
 // releases goes through every step in order. Unknown or malformed fields fall back to their default:
 // a broken storage entry must never stop the extension from starting.
-import { defaultSettings, SETTINGS_VERSION, type Settings } from './types';
+import { AUTH_KINDS, defaultSettings, SETTINGS_VERSION, type Settings } from './types';
 
 /** The first layout (pre-release builds): flat keys, no version field or version 1. */
 export interface SettingsV1 {
@@ -64,7 +64,11 @@ export function normalizeV2(raw: Raw): Settings {
     sellsy: {
       apiUrl: str(s.apiUrl, d.sellsy.apiUrl) || d.sellsy.apiUrl,
       tokenUrl: str(s.tokenUrl, d.sellsy.tokenUrl) || d.sellsy.tokenUrl,
-      authKind: oneOf(s.authKind, ['client-credentials', 'token'] as const, d.sellsy.authKind),
+      // Added within v2 (Sign in with Sellsy): older v2 objects get the defaults.
+      authorizationUrl: str(s.authorizationUrl, d.sellsy.authorizationUrl) || d.sellsy.authorizationUrl,
+      authKind: oneOf(s.authKind, AUTH_KINDS, d.sellsy.authKind),
+      appClientId: str(s.appClientId, ''),
+      appClientSecret: str(s.appClientSecret, ''),
       clientId: str(s.clientId, ''),
       clientSecret: str(s.clientSecret, ''),
       accessToken: str(s.accessToken, ''),

@@ -1,7 +1,8 @@
 // Changes from the options page, checked field by field, and the view of the settings that may leave
 // the background: secrets are reduced to "is there one" and never travel back.
 import type { PublicSettings, SettingsPatch } from '../messages';
-import { type Settings, SettingsError } from './types';
+import type { PresetField } from './presets';
+import { AUTH_KINDS, type Settings, SettingsError } from './types';
 
 const MAX_TEXT = 4096;
 
@@ -56,8 +57,17 @@ export function applyPatch(current: Settings, patch: unknown): Settings {
         case 'tokenUrl':
           next.sellsy.tokenUrl = httpUrl(v, 'Sellsy token URL');
           break;
+        case 'authorizationUrl':
+          next.sellsy.authorizationUrl = httpUrl(v, 'Sellsy authorization URL');
+          break;
         case 'authKind':
-          next.sellsy.authKind = choice(v, ['client-credentials', 'token'] as const, 'authKind');
+          next.sellsy.authKind = choice(v, AUTH_KINDS, 'authKind');
+          break;
+        case 'appClientId':
+          next.sellsy.appClientId = text(v, 'App client id');
+          break;
+        case 'appClientSecret':
+          next.sellsy.appClientSecret = text(v, 'App client secret');
           break;
         case 'clientId':
           next.sellsy.clientId = text(v, 'Client id');
@@ -107,12 +117,16 @@ export function applyPatch(current: Settings, patch: unknown): Settings {
   return next;
 }
 
-export function publicView(s: Settings): PublicSettings {
+/** `presets`: the fields an administrator set (lib/settings/presets.ts), shown as such and not editable. */
+export function publicView(s: Settings, presets: readonly PresetField[] = []): PublicSettings {
   return {
     sellsy: {
       apiUrl: s.sellsy.apiUrl,
       tokenUrl: s.sellsy.tokenUrl,
+      authorizationUrl: s.sellsy.authorizationUrl,
       authKind: s.sellsy.authKind,
+      appClientId: s.sellsy.appClientId,
+      hasAppSecret: s.sellsy.appClientSecret !== '',
       clientId: s.sellsy.clientId,
       hasSecret: s.sellsy.clientSecret !== '',
       hasToken: s.sellsy.accessToken !== '',
@@ -120,5 +134,6 @@ export function publicView(s: Settings): PublicSettings {
     ai: { enabled: s.ai.enabled, baseURL: s.ai.baseURL, model: s.ai.model, hasKey: s.ai.apiKey !== '', redact: s.ai.redact },
     language: s.language,
     sourceMode: s.sourceMode,
+    presets: [...presets],
   };
 }

@@ -8,6 +8,7 @@
 import type { AiSettings } from '../ai/settings';
 import type { PageRef, PanelEvent, PanelRequest } from '../messages';
 import type { SellsyApi } from '../sellsy/api';
+import { isSignedOut } from '../sellsy/oauth';
 import type { SellsyConnection } from '../settings/derive';
 import type { Settings } from '../settings/types';
 import type { ResumeStore, StoredSummary } from '../store/types';
@@ -158,8 +159,11 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
       const fresh = await checkFreshness(run.api, cached, { now: deps.now(), signal: run.signal, latestChangeAt: deps.latestChangeAt });
       if (fresh?.stale) run.emit(cachedEvent(cached, true, fresh.requests));
     } catch (e) {
-      // The cached summary stays on screen unmarked; the failure is not the rep's concern but is logged.
-      if (!run.signal.aborted) warn(`freshness check failed: ${errorMessage(e)}`);
+      if (run.signal.aborted) return;
+      // A sign-in that has ended is the rep's concern: the cached summary stays, with a Sign in button.
+      if (isSignedOut(e)) run.emit({ type: 'signed-out', keptCached: true });
+      // Otherwise the cached summary stays on screen unmarked; the failure is not the rep's concern but is logged.
+      else warn(`freshness check failed: ${errorMessage(e)}`);
     }
   }
 
@@ -199,7 +203,8 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
     } catch (e) {
       if (!run.signal.aborted) {
         const keptCached = run.cached !== null || figuresSent;
-        emit({ type: 'error', scope: figuresSent ? 'texts' : 'load', message: errorMessage(e), keptCached });
+        if (isSignedOut(e)) emit({ type: 'signed-out', keptCached });
+        else emit({ type: 'error', scope: figuresSent ? 'texts' : 'load', message: errorMessage(e), keptCached });
       }
       return null;
     }

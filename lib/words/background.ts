@@ -11,6 +11,7 @@ const fr = {
   },
   contactPage: 'Cette page est celle d’un contact : ouvrez la fiche de sa société ou du particulier pour voir le résumé.',
   noCredentialsSaved: 'Aucun identifiant Sellsy enregistré.',
+  signInAppMissing: 'L’identifiant de l’application Sellsy de votre société n’est pas renseigné : demandez-le à votre administrateur.',
 };
 
 export type BackgroundWords = typeof fr;
@@ -23,6 +24,7 @@ const en: BackgroundWords = {
   },
   contactPage: 'This page is a contact’s: open its company’s or the individual’s page to see the summary.',
   noCredentialsSaved: 'No Sellsy credentials saved.',
+  signInAppMissing: 'Your company’s Sellsy app client id is not set: ask your administrator for it.',
 };
 
 const BACKGROUND_WORDS: Record<Lang, BackgroundWords> = { fr, en };

@@ -12,6 +12,7 @@ import { compareFigures, expectedFigures } from './figures';
 import { hardeningChecks } from './hardening';
 import { clickToolbar, currentWorker, type LaunchedBrowser, requestFromExtensionPage } from './launch';
 import { gotoRecord, HOST, PANEL, panelState, panelText, panelTimes, readFigures, setPanelOpen, waitPainted, waitState } from './panel-page';
+import { signInChecks } from './signin';
 
 const run = promisify(execFile);
 
@@ -356,6 +357,7 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
     });
 
     await hardeningChecks({ context, worker: await worker(), extensionId, sellsy, check });
+    await signInChecks({ context, extensionId, sellsy, check, outDir: env.outDir, notes });
 
     notes.push(`timing: toolbar click → five cards painted (data-painted-at): cold ${coldMs ?? 'n/a'} ms, cached ${cachedMs ?? 'n/a'} ms`);
     writeFileSync(resolve(env.outDir, 'e2e-timings.json'), `${JSON.stringify({ client: LARGE_CLIENT_ID, coldMs, cachedMs })}\n`);
@@ -398,6 +400,8 @@ async function cliSummary(sellsy: Sellsy, kind: 'company' | 'individual', id: nu
 }
 
 async function fillOptions(p: Page, sellsy: Sellsy): Promise<void> {
+  // Sign in with Sellsy is the default kind; a personal API access is chosen under Advanced.
+  await p.locator('[data-testid="options-auth-credentials"]').check();
   await p.locator('[name="apiUrl"]').fill(sellsy.apiUrl);
   await p.locator('[name="tokenUrl"]').fill(sellsy.tokenUrl);
   await p.locator('[name="clientId"]').fill(DEMO.clientId);

@@ -4,6 +4,14 @@
 export const DEMO = { clientId: 'demo-client', clientSecret: 'demo-secret' } as const;
 export const DEMO_SALES = { clientId: 'demo-sales-client', clientSecret: 'demo-sales-secret' } as const;
 
+/** The company's private API app for "Sign in with Sellsy" (authorization code + PKCE), open to both accounts' staff. */
+export const DEMO_APP = { clientId: 'demo-app', clientSecret: 'demo-app-secret', name: 'Résumé client (démo)' } as const;
+/** Who can sign in on the local Sellsy's authorization page: one staff member of each account. */
+export const DEMO_USERS = {
+  invoicing: { email: 'camille@atelier-lumiere.example', password: 'lumiere-demo' },
+  sales: { email: 'lea@studio-ventes.example', password: 'ventes-demo' },
+} as const;
+
 export const INVOICING_ACCOUNT = { id: 90001, name: 'Atelier Lumière (démo)' } as const;
 export const SALES_ACCOUNT = { id: 90002, name: 'Studio Ventes (démo)' } as const;
 

@@ -3,7 +3,9 @@
 // many API requests it served and how many it answered 429, so a run by hand can be checked for 429s.
 import {
   DEMO,
+  DEMO_APP,
   DEMO_SALES,
+  DEMO_USERS,
   EMPTY_CLIENT_ID,
   HOSTILE_CLIENT_ID,
   INDIVIDUAL_CLIENT_ID,
@@ -45,6 +47,11 @@ console.log(`Local Sellsy (fake) — data anchored on ${sellsy.db.today}
   token URL  ${sellsy.tokenUrl}
   invoicing account: client_id=${DEMO.clientId} client_secret=${DEMO.clientSecret}
   sales-only account: client_id=${DEMO_SALES.clientId} client_secret=${DEMO_SALES.clientSecret}
+Sign in with Sellsy (authorization code + PKCE):
+  authorization URL  ${sellsy.authorizationUrl}
+  app: client_id=${DEMO_APP.clientId} client_secret=${DEMO_APP.clientSecret}
+  invoicing user: ${DEMO_USERS.invoicing.email} / ${DEMO_USERS.invoicing.password}
+  sales-only user: ${DEMO_USERS.sales.email} / ${DEMO_USERS.sales.password}
 Pages:
   home        ${o}/
   large       ${o}/thirds/client/${LARGE_CLIENT_ID}

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEMO, DEMO_SALES } from './demo';
+import { type AccountKey, createFakeOAuth, DEFAULT_LIFETIMES, type OAuthEvent } from './oauth';
 import { renderPage } from './pages';
 import type { Query } from './query';
 import { type Answer, errorBody, route } from './routes';
@@ -26,7 +27,12 @@ export interface FakeSellsyOptions {
   perMinuteQuota: number;
   /** Send Retry-After on 429: the seconds until every spent window has reset (Sellsy does not document it). */
   retryAfter: boolean;
+  /** Lifetime of every access token (client credentials and sign-in). */
   tokenTtlSeconds: number;
+  /** Sign in with Sellsy: how long an authorization code may be exchanged. */
+  codeTtlSeconds: number;
+  /** Sign in with Sellsy: how long a refresh token stays usable (each rotation starts a new one). */
+  refreshTokenTtlSeconds: number;
   batchMaxSize: number;
   /** Each sub-request of POST /batch counts against the quota (undocumented; the conservative case). */
   batchCountsSubRequests: boolean;
@@ -54,12 +60,18 @@ export interface FakeSellsy {
   origin: string;
   apiUrl: string;
   tokenUrl: string;
+  /** Sign in with Sellsy's authorization page (test/sellsy/oauth.ts). */
+  authorizationUrl: string;
   options: FakeSellsyOptions;
   db: SellsyDb;
   log: RequestLogEntry[];
   resetLog(): void;
   /** Makes every token issued so far expired (tests of renewal without waiting). */
   expireTokens(): void;
+  /** Makes every refresh token issued so far expired: the next renewal answers invalid_grant. */
+  expireRefreshTokens(): void;
+  /** Sign in with Sellsy's code exchanges and refreshes, and the refresh tokens still usable. */
+  oauth: { events: OAuthEvent[]; liveRefreshTokens(): string[] };
   close(): Promise<void>;
 }
 
@@ -70,6 +82,7 @@ export const DEFAULT_OPTIONS: FakeSellsyOptions = {
   perMinuteQuota: 2000,
   retryAfter: false,
   tokenTtlSeconds: 3600,
+  ...DEFAULT_LIFETIMES,
   batchMaxSize: 50,
   batchCountsSubRequests: true,
   cutBodyRate: 0,
@@ -130,6 +143,13 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
   let requestSeq = 0;
   // Pending delays are cleared on close, so a stalled request never holds the process open.
   const timers = new Set<NodeJS.Timeout>();
+  const issueAccessToken = (account: AccountKey) => {
+    const token = `fake.${account}.${randomBytes(18).toString('base64url')}`;
+    tokens.set(token, { account, expiresAt: now() + options.tokenTtlSeconds * 1000 });
+    return { accessToken: token, expiresIn: options.tokenTtlSeconds };
+  };
+  // The lifetimes are read from `options` at each request, so a test can shorten them while running.
+  const oauth = createFakeOAuth({ now, lifetimes: options, issueAccessToken });
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
       const t = setTimeout(() => {
@@ -207,7 +227,7 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
     res.end(buf);
   }
 
-  function issueToken(body: string, req: IncomingMessage): Answer {
+  function issueToken(body: string, req: IncomingMessage): Answer & { headers?: Record<string, string> } {
     let params: Record<string, unknown> = {};
     const type = req.headers['content-type'] ?? '';
     if (body.trim() !== '') {
@@ -225,19 +245,22 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
       params.client_id ??= id;
       params.client_secret ??= secret.join(':');
     }
+    const signIn = oauth.token(params);
+    if (signIn) return signIn;
     if (params.grant_type !== 'client_credentials') {
       return {
         status: 400,
-        body: errorBody(400, 'grant_type must be client_credentials', 'unsupported_grant_type', { grant_type: 'client_credentials expected' }),
+        body: errorBody(400, 'grant_type must be client_credentials, authorization_code or refresh_token', 'unsupported_grant_type', {
+          grant_type: 'client_credentials, authorization_code or refresh_token expected',
+        }),
       };
     }
     const cred = CREDENTIALS[String(params.client_id ?? '')];
     if (!cred || cred.secret !== params.client_secret) {
       return { status: 401, body: errorBody(401, 'Client authentication failed', 'invalid_client', {}) };
     }
-    const token = `fake.${cred.account}.${randomBytes(18).toString('base64url')}`;
-    tokens.set(token, { account: cred.account, expiresAt: now() + options.tokenTtlSeconds * 1000 });
-    return { status: 200, body: { token_type: 'Bearer', expires_in: options.tokenTtlSeconds, access_token: token } };
+    const { accessToken, expiresIn } = issueAccessToken(cred.account);
+    return { status: 200, body: { token_type: 'Bearer', expires_in: expiresIn, access_token: accessToken } };
   }
 
   function accountOf(req: IncomingMessage): { account: 'invoicing' | 'sales' } | { error: Answer } {
@@ -349,7 +372,11 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
     if (url.pathname === '/oauth2/access-tokens' || url.pathname === '/oauth2/access-tokens/') {
       if (method !== 'POST') return finish(405, errorBody(405, 'Method Not Allowed', null), null);
       const a = issueToken(raw, req);
-      return finish(a.status, a.body, null);
+      return finish(a.status, a.body, null, a.headers);
+    }
+    if (url.pathname === '/oauth2/authorization' || url.pathname === '/oauth2/authorization/') {
+      const a = oauth.authorize(method, url, raw);
+      return finish(a.status, a.body, null, a.headers);
     }
     if (url.pathname === '/v2' || url.pathname.startsWith('/v2/')) {
       if (options.stallMs > 0) await sleep(options.stallMs);
@@ -414,6 +441,7 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
     origin,
     apiUrl: `${origin}/v2`,
     tokenUrl: `${origin}/oauth2/access-tokens`,
+    authorizationUrl: `${origin}/oauth2/authorization`,
     options,
     db,
     log,
@@ -423,6 +451,8 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
     expireTokens: () => {
       for (const t of tokens.values()) t.expiresAt = 0;
     },
+    expireRefreshTokens: () => oauth.expireRefreshTokens(),
+    oauth: { events: oauth.events, liveRefreshTokens: () => oauth.liveRefreshTokens() },
     close: () =>
       new Promise<void>((resolve) => {
         for (const t of timers) clearTimeout(t);

@@ -28,6 +28,20 @@ describe('runtime requests', () => {
     expect(acceptRuntimeRequest({ type: 'options:open', payload: {} }, contentSender('https://evil.example/thirds/client/1'), GUARD)).toBeNull();
   });
 
+  it('lets our content script on a Sellsy page start a sign-in, and nothing else of the session', () => {
+    const signIn = { type: 'sellsy:sign-in', payload: {} };
+    expect(acceptRuntimeRequest(signIn, contentSender(), GUARD)).toEqual(signIn);
+    expect(acceptRuntimeRequest(signIn, optionsSender(), GUARD)).toEqual(signIn);
+    expect(acceptRuntimeRequest(signIn, contentSender('https://evil.example/thirds/client/1'), GUARD)).toBeNull();
+    expect(acceptRuntimeRequest(signIn, contentSender(undefined, { frameId: 3 }), GUARD)).toBeNull();
+    expect(acceptRuntimeRequest(signIn, contentSender(undefined, { id: 'other-extension' }), GUARD)).toBeNull();
+    expect(acceptRuntimeRequest(signIn, { url: 'https://www.sellsy.com/thirds/client/48201' }, GUARD)).toBeNull();
+    for (const type of ['sellsy:sign-out', 'sellsy:session']) {
+      expect(acceptRuntimeRequest({ type, payload: {} }, contentSender(), GUARD)).toBeNull();
+      expect(acceptRuntimeRequest({ type, payload: {} }, optionsSender(), GUARD)).toEqual({ type, payload: {} });
+    }
+  });
+
   it('rejects look-alike shapes', () => {
     const bad: unknown[] = [
       null,

@@ -7,7 +7,10 @@ import { createRequestHandler, type RequestDeps } from '@/entrypoints/background
 import { createApiPool } from '@/entrypoints/background/sellsy-apis';
 import { describeStaff } from '@/entrypoints/background/sellsy-test';
 import type { RuntimeRequest } from '@/lib/messages';
-import { sellsyConnection } from '@/lib/settings/derive';
+import { SellsyError } from '@/lib/sellsy/errors';
+import { OAUTH_CONTEXT } from '@/lib/sellsy/oauth';
+import type { SellsyApp, SignInSession } from '@/lib/sellsy/session';
+import { sellsyConnection, signInConnection } from '@/lib/settings/derive';
 import { createSettingsStore, type KeyValue } from '@/lib/settings/store';
 import { fakeApi, summaryOf } from './bg-fakes';
 
@@ -20,6 +23,30 @@ function memoryKv() {
     },
   };
   return { kv, data };
+}
+
+/** A session that signs in when told to, and says what it was asked. */
+function fakeSession(outcome: () => Promise<void> = async () => undefined) {
+  let signedIn: SellsyApp | null = null;
+  const calls: string[] = [];
+  const session: SignInSession = {
+    accessToken: async () => 'tok',
+    renew: async () => 'tok',
+    async signIn(app, opts) {
+      calls.push(`signIn ${app.clientId} ${app.authorizationUrl} ${opts.redirectUri}`);
+      await outcome();
+      signedIn = app;
+    },
+    async signOut() {
+      calls.push('signOut');
+      signedIn = null;
+    },
+    async status(app) {
+      const yes = !!app && !!signedIn && signedIn.clientId === app.clientId;
+      return { signedIn: yes, signedInAt: yes ? '2026-11-29T08:00:00.000Z' : null };
+    },
+  };
+  return { session, calls };
 }
 
 function setup(over: Partial<RequestDeps> = {}) {
@@ -39,6 +66,11 @@ function setup(over: Partial<RequestDeps> = {}) {
     clearCache,
     openOptions,
     browserLanguage: () => 'en-US',
+    session: fakeSession().session,
+    launchAuthFlow: async () => {
+      throw new Error('no window in this test');
+    },
+    redirectUri: () => 'https://ext.chromiumapp.org/',
     ...over,
   });
   return { handle, data, settings, accounts, api, clearCache, openOptions, testAi };
@@ -69,7 +101,7 @@ describe('options requests', () => {
 
   it('sellsy:test names the account, user, licences and mode, and remembers the account id', async () => {
     const { handle, accounts, settings } = setup();
-    await handle(req('settings:set', { sellsy: { clientId: 'cid', clientSecret: 'sec' } }));
+    await handle(req('settings:set', { sellsy: { authKind: 'client-credentials', clientId: 'cid', clientSecret: 'sec' } }));
     expect(await handle(req('sellsy:test'))).toEqual({
       ok: true,
       accountName: 'Atelier',
@@ -86,7 +118,7 @@ describe('options requests', () => {
       throw new Error('Sellsy rejected the client credentials (HTTP 401)');
     };
     const { handle } = setup({ makeApi: () => api });
-    await handle(req('settings:set', { sellsy: { clientId: 'cid', clientSecret: 'sec' } }));
+    await handle(req('settings:set', { sellsy: { authKind: 'client-credentials', clientId: 'cid', clientSecret: 'sec' } }));
     expect(await handle(req('sellsy:test'))).toEqual({ ok: false, message: 'Sellsy rejected the client credentials (HTTP 401)' });
   });
 
@@ -109,6 +141,69 @@ describe('options requests', () => {
       },
     });
     expect(await failing.handle(req('cache:clear'))).toEqual({ error: 'database closed' });
+  });
+});
+
+describe('sign in with Sellsy', () => {
+  const APP = { appClientId: 'company-app', appClientSecret: 'app-secret', authorizationUrl: 'https://login.example/oauth2/authorization' };
+
+  it('without the app’s client id: not-configured, no window', async () => {
+    const { session, calls } = fakeSession();
+    const { handle } = setup({ session });
+    expect(await handle(req('sellsy:sign-in'))).toEqual({
+      ok: false,
+      reason: 'not-configured',
+      message: expect.stringMatching(/client id is not set/),
+      state: { signedIn: false, signedInAt: null },
+    });
+    expect(calls).toEqual([]);
+  });
+
+  it('signs in with the app and the identity redirect address, then learns the account afresh', async () => {
+    const { session, calls } = fakeSession();
+    const { handle, accounts, settings, api } = setup({ session });
+    await handle(req('settings:set', { sellsy: APP }));
+    const conn = signInConnection(await settings.load())!;
+    await accounts.set(conn, '77777'); // another rep's account, signed in earlier with the same app
+    const answer = await handle(req('sellsy:sign-in'));
+    expect(calls).toEqual(['signIn company-app https://login.example/oauth2/authorization https://ext.chromiumapp.org/']);
+    expect(answer).toMatchObject({ ok: true, state: { signedIn: true }, test: { ok: true, accountName: 'Atelier', userName: 'Ana Lopez' } });
+    expect(api.calls).toEqual(['/staffs/me']);
+    expect(await accounts.get(conn)).toBe('90001');
+    expect(await handle(req('sellsy:session'))).toEqual({ signedIn: true, signedInAt: '2026-11-29T08:00:00.000Z' });
+  });
+
+  it('a denial, a closed window or another failure answers its reason and the lib’s words', async () => {
+    for (const [context, reason] of [
+      [OAUTH_CONTEXT.denied, 'denied'],
+      [OAUTH_CONTEXT.cancelled, 'cancelled'],
+      [OAUTH_CONTEXT.stateMismatch, 'failed'],
+    ] as const) {
+      const { session } = fakeSession(async () => {
+        throw new SellsyError('auth', `refused: ${context}`, { context });
+      });
+      const { handle, api } = setup({ session });
+      await handle(req('settings:set', { sellsy: APP }));
+      expect(await handle(req('sellsy:sign-in'))).toEqual({
+        ok: false,
+        reason,
+        message: `refused: ${context}`,
+        state: { signedIn: false, signedInAt: null },
+      });
+      expect(api.calls).toEqual([]);
+    }
+  });
+
+  it('sign-out forgets the tokens and which account the app’s key opened', async () => {
+    const { session, calls } = fakeSession();
+    const { handle, accounts, settings } = setup({ session });
+    await handle(req('settings:set', { sellsy: APP }));
+    await handle(req('sellsy:sign-in'));
+    const conn = signInConnection(await settings.load())!;
+    expect(await accounts.get(conn)).toBe('90001');
+    expect(await handle(req('sellsy:sign-out'))).toEqual({ ok: true, state: { signedIn: false, signedInAt: null } });
+    expect(calls.at(-1)).toBe('signOut');
+    expect(await accounts.get(conn)).toBeNull();
   });
 });
 
@@ -188,9 +283,19 @@ describe('accounts map', () => {
       auth: { kind: 'client-credentials' as const, clientId: 'cid', clientSecret: 'SECRET' },
     };
     const byToken = { apiUrl: 'https://api.sellsy.com/v2', tokenUrl: 't', auth: { kind: 'token' as const, accessToken: 'TOKEN-VALUE' } };
+    const bySignIn = {
+      apiUrl: 'https://api.sellsy.com/v2',
+      tokenUrl: 't',
+      auth: { kind: 'sign-in' as const, clientId: 'app', clientSecret: 'APP-SECRET' },
+    };
     await a.set(byId, '1');
     await a.set(byToken, '2');
+    await a.set(bySignIn, '3');
     expect(JSON.stringify(data.get('accounts'))).not.toMatch(/SECRET|TOKEN-VALUE/);
+    expect(await a.get({ ...bySignIn, auth: { ...bySignIn.auth, clientId: 'cid' } })).toBeNull(); // not the personal access's key
+    await a.forget(bySignIn);
+    expect(await a.get(bySignIn)).toBeNull();
+    expect(await a.get(byId)).toBe('1');
     const restarted = createAccountMap(kv);
     expect(await restarted.get(byId)).toBe('1');
     expect(await restarted.get(byToken)).toBe('2');

@@ -5,6 +5,7 @@ import { createOptionsModel, originPattern, type Send } from '@/components/optio
 import { OptionsPage } from '@/components/options/OptionsPage';
 import type { RequestMap, RequestType, SettingsPatch } from '@/lib/messages';
 import { applyPatch, publicView } from '@/lib/settings/patch';
+import { checkPatchAgainstPresets, NO_PRESETS, type Presets, readPresets, withPresets } from '@/lib/settings/presets';
 import { defaultSettings, type Settings, SettingsError } from '@/lib/settings/types';
 
 afterEach(cleanup);
@@ -13,24 +14,41 @@ afterEach(cleanup);
 function fakeBackground(
   initial: Settings = defaultSettings(),
   over: Partial<{ [K in RequestType]: () => RequestMap[K]['res'] | { error: string } }> = {},
+  presets: Presets = NO_PRESETS,
 ) {
   let settings = initial;
+  let signedIn = false;
   const calls: { type: string; payload: unknown }[] = [];
+  const view = () => publicView(withPresets(settings, presets), presets.fields);
+  const state = () => ({ signedIn, signedInAt: signedIn ? '2026-11-29T08:00:00.000Z' : null });
   const send = vi.fn(async (type: RequestType, payload: unknown) => {
     calls.push({ type, payload: structuredClone(payload) });
     const custom = over[type];
     if (custom) return custom();
     switch (type) {
       case 'settings:get':
-        return publicView(settings);
+        return view();
       case 'settings:set':
         try {
+          checkPatchAgainstPresets(payload, presets);
           settings = applyPatch(settings, payload);
-          return publicView(settings);
+          return view();
         } catch (e) {
           if (e instanceof SettingsError) return { error: e.message };
           throw e;
         }
+      case 'sellsy:session':
+        return state();
+      case 'sellsy:sign-in':
+        signedIn = true;
+        return {
+          ok: true,
+          state: state(),
+          test: { ok: true, accountName: 'Atelier Lumière (démo)', userName: 'Camille', licences: ['pack_all_included'], sourceMode: 'invoicing' },
+        };
+      case 'sellsy:sign-out':
+        signedIn = false;
+        return { ok: true, state: state() };
       case 'sellsy:test':
         return { ok: true, accountName: 'Atelier Lumière (démo)', userName: 'Ana Lopez', licences: ['pack_all_included'], sourceMode: 'invoicing' };
       case 'ai:test':
@@ -55,27 +73,44 @@ async function mount(bg: ReturnType<typeof fakeBackground>, browserLanguage = 'e
 }
 
 describe('options page', () => {
+  // Sign in with Sellsy is the default kind: the personal API access is chosen under Advanced first.
+  const choosePersonalAccess = () => fireEvent.click(screen.getByTestId('options-auth-credentials'));
+
   it('renders in English or French, with labelled controls', async () => {
     await mount(fakeBackground(), 'en-US');
     expect(screen.getByRole('heading', { name: 'Sellsy access' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign in with Sellsy' })).toBeTruthy();
+    expect(screen.getByLabelText('Company Sellsy app client id')).toBeTruthy();
+    choosePersonalAccess();
     expect(screen.getByLabelText('Client id')).toBeTruthy();
     expect(screen.getByLabelText('Client secret')).toBeTruthy();
     expect(screen.getByLabelText('API URL')).toBeTruthy();
+    expect(screen.getByLabelText('Authorization URL')).toBeTruthy();
     cleanup();
     await mount(fakeBackground(), 'fr-FR');
     expect(screen.getByRole('heading', { name: 'Accès à Sellsy' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Se connecter avec Sellsy' })).toBeTruthy();
+    choosePersonalAccess();
     expect(screen.getByLabelText('Identifiant client')).toBeTruthy();
     cleanup();
     // the language setting wins over the browser's
     await mount(fakeBackground(applyPatch(defaultSettings(), { language: 'fr' })), 'en-US');
+    choosePersonalAccess();
     expect(screen.getByLabelText('Secret client')).toBeTruthy();
   });
 
   it('never shows a saved secret, only that there is one', async () => {
-    const bg = fakeBackground(applyPatch(defaultSettings(), { sellsy: { clientId: 'cid', clientSecret: 'TOP-SECRET' }, ai: { apiKey: 'SK-KEY' } }));
+    const bg = fakeBackground(
+      applyPatch(defaultSettings(), {
+        sellsy: { authKind: 'client-credentials', clientId: 'cid', clientSecret: 'TOP-SECRET', appClientId: 'app', appClientSecret: 'APP-SECRET' },
+        ai: { apiKey: 'SK-KEY' },
+      }),
+    );
     await mount(bg);
     expect(document.body.innerHTML).not.toContain('TOP-SECRET');
+    expect(document.body.innerHTML).not.toContain('APP-SECRET');
     expect(document.body.innerHTML).not.toContain('SK-KEY');
+    expect((screen.getByTestId('options-app-client-secret') as HTMLInputElement).placeholder).toMatch(/Saved/);
     const secret = screen.getByTestId('options-client-secret') as HTMLInputElement;
     expect(secret.value).toBe('');
     expect(secret.type).toBe('password');
@@ -86,6 +121,7 @@ describe('options page', () => {
   it('saves credentials and URLs; an untouched secret is not sent', async () => {
     const bg = fakeBackground();
     await mount(bg);
+    choosePersonalAccess();
     fireEvent.input(screen.getByTestId('options-api-url'), { target: { value: 'http://127.0.0.1:4010/v2' } });
     fireEvent.input(screen.getByTestId('options-token-url'), { target: { value: 'http://127.0.0.1:4010/oauth2/access-tokens' } });
     fireEvent.input(screen.getByTestId('options-client-id'), { target: { value: 'demo-client' } });
@@ -104,7 +140,7 @@ describe('options page', () => {
   });
 
   it('removes a saved secret only when asked', async () => {
-    const bg = fakeBackground(applyPatch(defaultSettings(), { sellsy: { clientId: 'cid', clientSecret: 'sec' } }));
+    const bg = fakeBackground(applyPatch(defaultSettings(), { sellsy: { authKind: 'client-credentials', clientId: 'cid', clientSecret: 'sec' } }));
     await mount(bg);
     fireEvent.click(screen.getByTestId('options-client-secret-remove'));
     fireEvent.click(screen.getByTestId('options-sellsy-save'));
@@ -121,6 +157,7 @@ describe('options page', () => {
   it('Test connection saves what was typed, then shows the account, user and licences', async () => {
     const bg = fakeBackground();
     await mount(bg, 'fr-FR');
+    choosePersonalAccess();
     fireEvent.input(screen.getByTestId('options-client-id'), { target: { value: 'cid' } });
     fireEvent.input(screen.getByTestId('options-client-secret'), { target: { value: 'sec' } });
     fireEvent.click(screen.getByTestId('options-sellsy-test'));
@@ -129,7 +166,7 @@ describe('options page', () => {
     expect(result.textContent).toContain('Atelier Lumière (démo)');
     expect(result.textContent).toContain('Ana Lopez');
     expect(result.textContent).toMatch(/facturation/i);
-    expect(bg.calls.map((c) => c.type)).toEqual(['settings:get', 'settings:set', 'sellsy:test']);
+    expect(bg.calls.map((c) => c.type)).toEqual(['settings:get', 'sellsy:session', 'settings:set', 'sellsy:test']);
     expect(bg.current().sellsy.clientSecret).toBe('sec');
   });
 
@@ -212,6 +249,83 @@ describe('options page', () => {
     fireEvent.click(screen.getByTestId('options-cache-clear'));
     await waitFor(() => expect(screen.getByTestId('options-cache-status').textContent).toBe('Cache vidé'));
     expect(bg.calls.some((c) => c.type === 'cache:clear')).toBe(true);
+  });
+
+  it('Sign in with Sellsy: needs the app’s client id, saves what was typed, then signs in; Sign out forgets', async () => {
+    const bg = fakeBackground();
+    await mount(bg);
+    const button = screen.getByTestId('options-sign-in') as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    expect(screen.getByText('Set your company’s Sellsy app client id first.')).toBeTruthy();
+    expect(screen.getByTestId('options-sign-in-state').textContent).toBe('Not signed in to Sellsy.');
+    fireEvent.input(screen.getByTestId('options-app-client-id'), { target: { value: 'company-app' } });
+    fireEvent.input(screen.getByTestId('options-app-client-secret'), { target: { value: 'app-secret' } });
+    expect(button.disabled).toBe(false);
+    fireEvent.click(button);
+    await waitFor(() => expect(screen.getByTestId('options-sign-in-block').getAttribute('data-signed-in')).toBe('true'));
+    expect(screen.getByTestId('options-sign-in-state').textContent).toMatch(/^Signed in to Sellsy since /);
+    expect(bg.calls.map((c) => c.type).slice(-2)).toEqual(['settings:set', 'sellsy:sign-in']);
+    expect(bg.current().sellsy).toMatchObject({ authKind: 'sign-in', appClientId: 'company-app', appClientSecret: 'app-secret' });
+    expect(screen.getByTestId('options-sellsy-result').textContent).toContain('Camille');
+    expect(document.body.innerHTML).not.toContain('app-secret');
+    fireEvent.click(screen.getByTestId('options-sign-out'));
+    await waitFor(() => expect(screen.getByTestId('options-sign-in-block').getAttribute('data-signed-in')).toBe('false'));
+    expect(bg.calls.at(-1)!.type).toBe('sellsy:sign-out');
+  });
+
+  it('a denied or abandoned sign-in says so in the page’s language; another failure gives the background’s words', async () => {
+    const withApp = applyPatch(defaultSettings(), { sellsy: { appClientId: 'company-app' } });
+    const noState = { signedIn: false, signedInAt: null };
+    for (const [reason, lang, text] of [
+      ['denied', 'en-US', 'Access was denied on Sellsy’s page: nothing was saved.'],
+      ['cancelled', 'fr-FR', 'La fenêtre de connexion a été fermée avant la fin.'],
+      ['failed', 'en-US', 'Sellsy refused the sign-in (server_error)'],
+    ] as const) {
+      const bg = fakeBackground(withApp, {
+        'sellsy:sign-in': () => ({ ok: false, reason, message: 'Sellsy refused the sign-in (server_error)', state: noState }),
+      });
+      await mount(bg, lang);
+      fireEvent.click(screen.getByTestId('options-sign-in'));
+      const error = await screen.findByTestId('options-sign-in-error');
+      expect(error.getAttribute('data-reason')).toBe(reason);
+      expect(error.textContent).toContain(text);
+      expect(screen.getByTestId('options-sign-in-block').getAttribute('data-signed-in')).toBe('false');
+      cleanup();
+    }
+  });
+
+  it('company presets are shown as such, cannot be edited, and are never sent back', async () => {
+    const presets = readPresets({
+      sellsyAppClientId: 'company-app',
+      sellsyApiUrl: 'https://api.sellsy.com/v2',
+      aiBaseUrl: 'https://llm.company.example/v1',
+      aiModel: 'company-model',
+    });
+    const bg = fakeBackground(defaultSettings(), {}, presets);
+    await mount(bg);
+    for (const id of ['options-app-client-id', 'options-api-url', 'options-ai-base-url', 'options-ai-model']) {
+      const input = screen.getByTestId(id) as HTMLInputElement;
+      expect(input.disabled, id).toBe(true);
+      expect(input.closest('[data-preset]'), id).toBeTruthy();
+    }
+    expect((screen.getByTestId('options-app-client-id') as HTMLInputElement).value).toBe('company-app');
+    expect((screen.getByTestId('options-ai-model') as HTMLInputElement).value).toBe('company-model');
+    expect(screen.getAllByText('Set by your company')).toHaveLength(4);
+    expect((screen.getByTestId('options-token-url') as HTMLInputElement).disabled).toBe(false);
+    // With the app preset, signing in is one click.
+    expect((screen.getByTestId('options-sign-in') as HTMLButtonElement).disabled).toBe(false);
+    fireEvent.click(screen.getByTestId('options-sellsy-save'));
+    await screen.findByText('Saved');
+    fireEvent.click(screen.getByTestId('options-ai-save'));
+    await waitFor(() => expect(screen.getByTestId('options-ai-status').textContent).toBe('Saved'));
+    const patches = bg.calls.filter((c) => c.type === 'settings:set').map((c) => c.payload as SettingsPatch);
+    expect(patches).toHaveLength(2);
+    expect(patches[0]!.sellsy).not.toHaveProperty('appClientId');
+    expect(patches[0]!.sellsy).not.toHaveProperty('apiUrl');
+    expect(patches[0]!.sellsy).toHaveProperty('tokenUrl');
+    expect(patches[1]!.ai).not.toHaveProperty('baseURL');
+    expect(patches[1]!.ai).not.toHaveProperty('model');
+    expect(bg.current().sellsy.appClientId).toBe(''); // the rep's own value, under the preset, is untouched
   });
 
   it('says so when the settings cannot be read', async () => {

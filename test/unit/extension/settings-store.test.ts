@@ -74,7 +74,8 @@ describe('migrateSettings', () => {
       language: 'en',
       sourceMode: 'everything',
     });
-    expect(s.sellsy).toMatchObject({ apiUrl: SELLSY_API_URL, clientId: 'c', clientSecret: 's', authKind: 'client-credentials' });
+    // The default kind is Sign in with Sellsy since there is one (a v1 layout still migrates to client credentials).
+    expect(s.sellsy).toMatchObject({ apiUrl: SELLSY_API_URL, clientId: 'c', clientSecret: 's', authKind: 'sign-in' });
     expect(s.ai).toMatchObject({ enabled: false, redact: false, model: defaultSettings().ai.model });
     expect(s.language).toBe('en');
     expect(s.sourceMode).toBe('auto');

@@ -24,18 +24,24 @@ beforeAll(() => {
 }, 120_000);
 
 describe('store build permissions', () => {
-  it('chrome asks for exactly storage, activeTab and Sellsy hosts', () => {
+  // identity: Sign in with Sellsy runs in the browser's sign-in window (identity.launchWebAuthFlow); it
+  // grants no host and reads no browser account.
+  it('chrome asks for exactly storage, activeTab, identity and Sellsy hosts', () => {
     const m = manifest(CHROME);
-    expect(m.permissions).toEqual(['storage', 'activeTab']);
+    expect(m.permissions).toEqual(['storage', 'activeTab', 'identity']);
     expect(m.host_permissions).toEqual(SELLSY_HOSTS);
     // LLM hosts are requested at run time for the origin the user sets, never granted up front.
     expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
     expect(m.externally_connectable).toBeUndefined();
+    // Company presets: the managed storage schema ships with the build.
+    expect(m.storage).toEqual({ managed_schema: 'managed-schema.json' });
+    expect(JSON.parse(readFileSync(join(CHROME, 'managed-schema.json'), 'utf8')).type).toBe('object');
   });
 
   it('firefox asks for the same, in MV2 form', () => {
     const m = manifest(FIREFOX);
-    expect(m.permissions).toEqual(['storage', 'activeTab', ...SELLSY_HOSTS]);
+    expect(m.permissions).toEqual(['storage', 'activeTab', 'identity', ...SELLSY_HOSTS]);
+    expect(m.storage).toBeUndefined();
     expect(m.optional_permissions).toEqual(['https://*/*', 'http://*/*']);
     expect(m.browser_specific_settings.gecko.id).toMatch(/@/);
   });

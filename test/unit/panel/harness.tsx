@@ -1,12 +1,12 @@
 // Renders the panel with a fake port that records requests and lets the test play the background.
 import { render } from '@testing-library/preact';
-import { createPanelModel, type PanelPort } from '@/components/panel/model';
+import { createPanelModel, type PanelPort, type SignInAnswer } from '@/components/panel/model';
 import { Panel } from '@/components/panel/Panel';
 import type { PageRef, PanelEvent, PanelRequest } from '@/lib/messages';
 
 export const PAGE: PageRef = { thirdType: 'client', id: 1001, origin: 'http://127.0.0.1:8787' };
 
-export function setup(opts: { browserLanguage?: string; toMarkdown?: (s: never, l: string) => string } = {}) {
+export function setup(opts: { browserLanguage?: string; toMarkdown?: (s: never, l: string) => string; signIn?: () => Promise<SignInAnswer> } = {}) {
   const sent: PanelRequest[] = [];
   const ports: { emit(e: PanelEvent): void; drop(): void; closed: boolean }[] = [];
   const saved: boolean[] = [];
@@ -15,6 +15,7 @@ export function setup(opts: { browserLanguage?: string; toMarkdown?: (s: never, 
     browserLanguage: opts.browserLanguage ?? 'fr-FR',
     clock: () => clock,
     saveOpen: (o) => saved.push(o),
+    signIn: opts.signIn,
     connect(): PanelPort {
       let listener: (e: PanelEvent) => void = () => {};
       let onClose: () => void = () => {};

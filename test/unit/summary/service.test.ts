@@ -3,7 +3,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createAccountMap } from '@/entrypoints/background/accounts';
 import type { PanelEvent, PanelRequest } from '@/lib/messages';
+import { SellsyError } from '@/lib/sellsy/errors';
 import { latestChangeRequests } from '@/lib/sellsy/latest-change';
+import { signedOutError } from '@/lib/sellsy/session';
 import { sellsyConnection } from '@/lib/settings/derive';
 import { applyPatch } from '@/lib/settings/patch';
 import type { KeyValue } from '@/lib/settings/store';
@@ -380,5 +382,60 @@ describe('the summary service', () => {
     const off = vi.fn();
     await setup({ onFigures: off }).ask({ type: 'refresh', page: PAGE });
     expect(off).not.toHaveBeenCalled();
+  });
+});
+
+describe('the summary service when Sign in with Sellsy has ended', () => {
+  const signedOut = () => signedOutError('Signed out of Sellsy: the sign-in has expired or was revoked; sign in again');
+
+  it('a load refused for want of a sign-in answers signed-out, not an error', async () => {
+    const { ask, cache } = setup({
+      build: async () => {
+        throw signedOut();
+      },
+    });
+    const events = await ask({ type: 'open', page: PAGE });
+    expect(events).toEqual([{ type: 'signed-out', keptCached: false }]);
+    expect(cache.puts).toHaveLength(0);
+  });
+
+  it('a refresh over a cached summary keeps it: signed-out with keptCached, the cache untouched', async () => {
+    const { ask, cache, accounts } = setup({
+      build: async (_d, opts) => {
+        opts.onProgress?.({ phase: 'documents', done: 1, total: 5 });
+        throw signedOut();
+      },
+    });
+    await accounts.set(sellsyConnection(CONFIGURED)!, '90001');
+    cache.seed('90001', summaryOf('Cached'));
+    const events = await ask({ type: 'refresh', page: PAGE });
+    expect(events.at(-1)).toEqual({ type: 'signed-out', keptCached: true });
+    expect((await cache.store.getSummary<{ client: { name: string } }>('90001', 'company', PAGE.id))?.summary.client.name).toBe('Cached');
+  });
+
+  it('an older cached summary whose freshness check finds the sign-in ended: the summary, then signed-out', async () => {
+    const warnings: string[] = [];
+    const { ask, cache, accounts } = setup({
+      latestChangeAt: async () => {
+        throw signedOut();
+      },
+      onWarning: (m) => warnings.push(m),
+    });
+    await accounts.set(sellsyConnection(CONFIGURED)!, '90001');
+    cache.seed('90001', summaryOf('Cached'), '2026-11-28T10:00:00.000Z');
+    const events = await ask({ type: 'open', page: PAGE });
+    expect(types(events)).toEqual(['summary:cached', 'signed-out']);
+    expect(events[1]).toEqual({ type: 'signed-out', keptCached: true });
+    expect(warnings).toEqual([]);
+  });
+
+  it('another auth error stays an error with its message', async () => {
+    const { ask } = setup({
+      build: async () => {
+        throw new SellsyError('auth', 'Sellsy rejected the credentials', { status: 401 });
+      },
+    });
+    const events = await ask({ type: 'open', page: PAGE });
+    expect(events[0]).toMatchObject({ type: 'error', message: 'Sellsy rejected the credentials' });
   });
 });
