@@ -67,8 +67,11 @@ export default defineContentScript({
         onRemove: (container) => container && render(null, container),
       });
       ui.mount();
-      const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
-      idle(() => warmUpFormatters([navigator.language, 'fr', 'en']));
+      // Called on window: Firefox throws on a detached requestIdleCallback ("does not implement interface
+      // Window"), which used to abort this script before it followed the app's navigation.
+      const warmUp = () => warmUpFormatters([navigator.language, 'fr', 'en']);
+      if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(warmUp);
+      else setTimeout(warmUp, 200);
     }
 
     browser.runtime.onMessage.addListener((message: unknown) => {
