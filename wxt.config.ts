@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { TOGGLE_PANEL_COMMAND, TOGGLE_PANEL_KEYS } from './lib/commands';
 import { LOCAL_SELLSY_MATCHES, SELLSY_API_HOSTS, SELLSY_PAGE_MATCHES } from './lib/sellsy/hosts';
 
 // The local Sellsy (demo and tests) is reachable only from builds made with RESUME_LOCAL_SELLSY=1;
@@ -22,6 +23,11 @@ export default defineConfig({
       ? { optional_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: 'Résumé client' },
+    // The panel's shortcut (entrypoints/background/commands.ts); its description comes from _locales.
+    default_locale: 'en',
+    commands: {
+      [TOGGLE_PANEL_COMMAND]: { suggested_key: { default: TOGGLE_PANEL_KEYS }, description: '__MSG_commandTogglePanel__' },
+    },
     content_security_policy:
       browser === 'firefox' ? "script-src 'self'; object-src 'self'" : { extension_pages: "script-src 'self'; object-src 'self'" },
     ...(browser === 'firefox' && {
