@@ -141,6 +141,16 @@ export default defineContentScript({
     }
 
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => navigatedTo(String(newUrl)));
+    // Firefox keeps a page the rep has left in its back-forward cache, with its port open: the background went
+    // on loading a summary nobody would see, spending the account's quota. Leaving closes the port (the load
+    // stops); coming back asks again.
+    ctx.addEventListener(window, 'pagehide', () => model.dispose());
+    ctx.addEventListener(window, 'pageshow', (e) => {
+      if (!(e as PageTransitionEvent).persisted) return;
+      const page = pageOf(location.href);
+      model.setPage(null);
+      model.setPage(page);
+    });
     ctx.onInvalidated(() => model.dispose());
   },
 });

@@ -88,6 +88,8 @@ export async function runFirefoxChecks(env: FirefoxCheckEnv): Promise<{ passed: 
     /** The clicks a new user makes from the welcome page to the first summary. */
     let clicks = 0;
     let welcome: Page | null = null;
+    /** A new user's path: launch to options saved and tested (F1, F2), then open a client and click (F4). */
+    let optionsDoneAt: number | null = null;
 
     await check('(F1) first install opens the welcome page: both steps, the control and the bound shortcut', async () => {
       welcome = await extensionPage(browser, `${extensionOrigin}/welcome.html`);
@@ -137,6 +139,7 @@ export async function runFirefoxChecks(env: FirefoxCheckEnv): Promise<{ passed: 
         assert(/invoic|factur/i.test(shown), `no licence shown: ${shown.slice(0, 300)}`);
         await shot(options, 'firefox-options.png', true);
         await options.close();
+        optionsDoneAt = Date.now();
         return 'test-results/firefox-options.png';
       },
     );
@@ -145,9 +148,37 @@ export async function runFirefoxChecks(env: FirefoxCheckEnv): Promise<{ passed: 
     const clientUrl = `${sellsy.origin}/thirds/client/${LARGE_CLIENT_ID}`;
     let firstSummaryMs: number | null = null;
 
-    await check('(F3) large client: the page\'s "Résumé" control opens the panel; every figure equals the CLI --json output', async () => {
+    await check('(F3) leaving a page in the middle of its first load stops the load (no more requests to Sellsy)', async () => {
+      assert(optionsOk, 'no credentials saved: the options check failed');
+      const latency = sellsy.options.latencyMs;
+      sellsy.options.latencyMs = 150; // a load long enough to leave in the middle
+      try {
+        await page.goto(clientUrl);
+        await waitEntry(page, 'tabs');
+        sellsy.resetLog();
+        await (await page.waitForSelector(ENTRY))!.click();
+        await until('a load well under way', async () => apiRequests(sellsy).length >= 12, 30_000);
+        await page.goto(`${sellsy.origin}/`);
+        await new Promise((r) => setTimeout(r, 600)); // what was already on the wire may still land
+        const settled = apiRequests(sellsy).length;
+        await new Promise((r) => setTimeout(r, 2_500));
+        const late = apiRequests(sellsy).slice(settled);
+        assert(late.length === 0, `${late.length} request(s) after leaving the page: ${late.slice(0, 3).join(', ')}`);
+        // Closed again, as a rep who opens the next client afresh would find it.
+        await page.goto(clientUrl);
+        await waitState(page, OPEN, 10_000);
+        await (await page.waitForSelector(ENTRY))!.click();
+        await waitState(page, [null], 10_000);
+        return `${settled} requests, none after leaving`;
+      } finally {
+        sellsy.options.latencyMs = latency;
+      }
+    });
+
+    await check('(F4) large client: the page\'s "Résumé" control opens the panel; every figure equals the CLI --json output', async () => {
       assert(optionsOk, 'no credentials saved: the options check failed');
       if (cli instanceof Error) throw new Error(`the CLI failed: ${cli.message}`);
+      const openedAt = Date.now();
       await page.goto(clientUrl);
       await waitEntry(page, 'tabs');
       const where = await page.evaluate(entryIn, ENTRY_HOST);
@@ -157,7 +188,7 @@ export async function runFirefoxChecks(env: FirefoxCheckEnv): Promise<{ passed: 
       await (await page.waitForSelector(ENTRY))!.click();
       clicks += 1;
       const paintedMs = await waitPainted(page);
-      firstSummaryMs = Date.now() - installedAt;
+      if (optionsDoneAt !== null) firstSummaryMs = optionsDoneAt - installedAt + (Date.now() - openedAt);
       const diffs = compareFigures(expectedFigures(cli), await page.evaluate(figuresIn, HOST));
       assert(diffs.length === 0, `${diffs.length} differences:\n${diffs.join('\n')}`);
       const name = await page.evaluate(panelTextIn, [HOST, '[data-client-name]'] as const);
@@ -166,10 +197,10 @@ export async function runFirefoxChecks(env: FirefoxCheckEnv): Promise<{ passed: 
       await shot(page, 'firefox-panel.png');
       await page.setViewport({ width: 1400, height: 900 });
       const api = apiRequests(sellsy).length;
-      return `${Object.keys(expectedFigures(cli)).length} figures agree; click → 5 cards painted ${paintedMs} ms (cold, ${api} API requests); test-results/firefox-panel.png`;
+      return `${Object.keys(expectedFigures(cli)).length} figures agree; click → 5 cards painted ${paintedMs} ms (${api} API requests); test-results/firefox-panel.png`;
     });
 
-    await check('(F4) keyboard: Escape closes and gives focus back to the control, Enter opens, Space closes', async () => {
+    await check('(F5) keyboard: Escape closes and gives focus back to the control, Enter opens, Space closes', async () => {
       await waitState(page, ['ready', 'figures'], 10_000);
       await page.keyboard.press('Escape');
       await waitState(page, [null], 10_000);
@@ -182,7 +213,7 @@ export async function runFirefoxChecks(env: FirefoxCheckEnv): Promise<{ passed: 
       return 'Escape → closed, focus on the control; Enter → open; Space → closed';
     });
 
-    await check('(F5) the toolbar badge marks the client tab', async () => {
+    await check('(F6) the toolbar badge marks the client tab', async () => {
       assert(welcome, 'no welcome page to read the badge from');
       // Read from the welcome tab: an extension page, where the extension's APIs answer.
       const badge = await welcome.evaluate(async (url) => {
@@ -201,7 +232,7 @@ export async function runFirefoxChecks(env: FirefoxCheckEnv): Promise<{ passed: 
       return `"${badge.text}" rgb(${badge.color.slice(0, 3).join(', ')})`;
     });
 
-    await check('(F6) prospect page: the prospect sentence, no document request, no control', async () => {
+    await check('(F7) prospect page: the prospect sentence, no document request, no control', async () => {
       // Left open on the client page, the panel reopens by itself on the next record.
       if ((await stateOf(page)) === null) await (await page.waitForSelector(ENTRY))!.click();
       await waitState(page, OPEN, 10_000);
@@ -218,7 +249,7 @@ export async function runFirefoxChecks(env: FirefoxCheckEnv): Promise<{ passed: 
       return `"${text}"; requests: ${apiRequests(sellsy).join(', ') || 'none'}`;
     });
 
-    await check('(F7) single-page navigation from the prospect to a client: the panel follows, the control comes, no reload', async () => {
+    await check('(F8) single-page navigation from the prospect to a client: the panel follows, the control comes, no reload', async () => {
       const loads = await page.evaluate(() => (window as unknown as { __pageLoads: number }).__pageLoads);
       const link = await page.waitForSelector(`a[data-spa][href="/thirds/client/${LARGE_CLIENT_ID}"]`);
       await link!.click();
@@ -238,8 +269,52 @@ export async function runFirefoxChecks(env: FirefoxCheckEnv): Promise<{ passed: 
       return `prospect → "${name}", control back next to the tabs`;
     });
 
+    // Last: after a history traversal from the back-forward cache, Puppeteer's own navigations wait in vain.
+    await check(
+      '(F9) Back to a page left mid-load (restored from the back-forward cache): the panel asks again instead of a stalled progress bar',
+      async () => {
+        const latency = sellsy.options.latencyMs;
+        sellsy.options.latencyMs = 100;
+        try {
+          await waitState(page, ['ready'], 20_000);
+          await page.evaluate(() => {
+            (window as unknown as { __kept: boolean }).__kept = true;
+          });
+          sellsy.resetLog();
+          await (await page.waitForSelector(`${HOST} >>> [data-action="refresh"]`))!.click();
+          await until('a load under way', async () => apiRequests(sellsy).length >= 8, 30_000);
+          await page.goto(`${sellsy.origin}/`);
+          await new Promise((r) => setTimeout(r, 600));
+          const left = apiRequests(sellsy).length;
+          await page.evaluate(() => history.back());
+          await until(
+            'back on the client',
+            async () => (await page.evaluate(() => location.pathname).catch(() => '')).startsWith('/thirds/client/'),
+            10_000,
+          );
+          const kept = await page.evaluate(() => (window as unknown as { __kept?: boolean }).__kept === true);
+          // Not frozen on the progress of the load it left: a summary, Refresh usable again.
+          const phase = await until(
+            'a summary without a stalled progress bar',
+            () =>
+              page.evaluate((host) => {
+                const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
+                const refresh = el?.querySelector('[data-action="refresh"]') as HTMLButtonElement | null | undefined;
+                const settled =
+                  el?.getAttribute('data-state') === 'ready' && !el.querySelector('[data-progress-phase]') && refresh && !refresh.disabled;
+                return settled ? (el.getAttribute('data-phase') ?? '') : undefined;
+              }, HOST),
+            30_000,
+          );
+          return `${left} requests when left; ${kept ? 'restored from the back-forward cache' : 'loaded anew'}; ${apiRequests(sellsy).length - left} more after Back, then ready (${phase})`;
+        } finally {
+          sellsy.options.latencyMs = latency;
+        }
+      },
+    );
+
     console.log(
-      `firefox first use: launch with install → five cards painted ${firstSummaryMs === null ? 'n/a' : `${(firstSummaryMs / 1000).toFixed(1)} s`}, ${clicks} clicks (welcome "Open the options", Save, Test connection, the page's control; typing the credentials aside)`,
+      `firefox first use (F3 left out): launch with install → five cards painted ${firstSummaryMs === null ? 'n/a' : `${(firstSummaryMs / 1000).toFixed(1)} s`}, ${clicks} clicks (welcome "Open the options", Save, Test connection, the page's control; typing the credentials aside)`,
     );
   } finally {
     await sellsy.close();
