@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { TOGGLE_PANEL_COMMAND, TOGGLE_PANEL_KEYS } from './lib/commands';
 import { LOCAL_SELLSY_MATCHES, SELLSY_API_HOSTS, SELLSY_PAGE_MATCHES } from './lib/sellsy/hosts';
 
 // The local Sellsy (demo and tests) is reachable only from builds made with RESUME_LOCAL_SELLSY=1;
@@ -35,6 +36,10 @@ export default defineConfig({
     // Company presets (storage.managed) are described by this schema for Chrome's policies; Firefox reads
     // policies.json's "3rdparty" entry for the add-on and has no manifest key for it.
     ...(browser !== 'firefox' && { storage: { managed_schema: 'managed-schema.json' } }),
+    // The panel's shortcut (entrypoints/background/commands.ts); its description comes from _locales.
+    commands: {
+      [TOGGLE_PANEL_COMMAND]: { suggested_key: { default: TOGGLE_PANEL_KEYS }, description: '__MSG_commandTogglePanel__' },
+    },
     content_security_policy:
       browser === 'firefox' ? "script-src 'self'; object-src 'self'" : { extension_pages: "script-src 'self'; object-src 'self'" },
     ...(browser === 'firefox' && {

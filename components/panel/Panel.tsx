@@ -63,7 +63,9 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }
   useLayoutEffect(() => {
     if (!open) return;
     // Remember where the user was, so Escape gives focus back to the page.
-    const active = document.activeElement;
+    // Into open shadow roots: the "Résumé" control lives in one, and its host element takes no focus.
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
     if (active && active !== document.body) returnFocus.current = active;
     headingRef.current?.focus();
   }, [open]);

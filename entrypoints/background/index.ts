@@ -1,6 +1,6 @@
-// Wiring only: the toolbar button, the panel's port and the options page's requests. The logic lives in
-// lib/ (the panel's use case: lib/summary/service.ts) and in the sibling modules, which take the browser's
-// pieces as parameters so unit tests run them in Node.
+// Wiring only: the toolbar button, the shortcut, the badge, the welcome page on install, the panel's port
+// and the options page's requests. The logic lives in lib/ (the panel's use case: lib/summary/service.ts) and
+// in the sibling modules, which take the browser's pieces as parameters so unit tests run them in Node.
 
 import { testProvider } from '@/lib/ai/test-provider';
 import { localDate } from '@/lib/dates';
@@ -15,7 +15,10 @@ import type { ResumeStore } from '@/lib/store/types';
 import { createSummaryService } from '@/lib/summary/service';
 import { createAccountMap } from './accounts';
 import { createActionHandler } from './action';
+import { createBadge } from './badge';
+import { createCommandHandler } from './commands';
 import { acceptRuntimeRequest, type GuardContext } from './guard';
+import { createInstallHandler } from './install';
 import { createLastSent } from './last-sent';
 import { localConnection } from './local-sellsy';
 import { createRequestHandler } from './requests';
@@ -59,14 +62,40 @@ export default defineBackground(() => {
     return storeP;
   };
 
+  // MV3 `action`, MV2 (Firefox) `browserAction`: the same calls.
+  const action = browser.action ?? browser.browserAction;
+  const badge = createBadge({
+    setBadgeText: (d) => action.setBadgeText(d),
+    setBadgeBackgroundColor: (d) => action.setBadgeBackgroundColor(d),
+    getTab: (tabId) => browser.tabs.get(tabId),
+    allowLocal: __LOCAL_SELLSY__,
+  });
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => void badge.onUpdated(tabId, change, tab));
+  browser.tabs.onActivated.addListener((info) => void badge.onActivated(info));
+
   const onAction = createActionHandler({
     sendMessage: (tabId, message) => browser.tabs.sendMessage(tabId, message),
-    setBadgeText: (d) => (browser.action ?? browser.browserAction).setBadgeText(d),
-    setTitle: (d) => (browser.action ?? browser.browserAction).setTitle(d),
+    setBadgeText: (d) => action.setBadgeText(d),
+    setTitle: (d) => action.setTitle(d),
+    markTab: badge.mark,
     allowLocal: __LOCAL_SELLSY__,
     uiLanguage: browserLanguage,
   });
-  (browser.action ?? browser.browserAction).onClicked.addListener((tab) => void onAction(tab));
+  action.onClicked.addListener((tab) => void onAction(tab));
+
+  const onCommand = createCommandHandler({
+    onAction,
+    activeTab: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0],
+  });
+  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
+
+  const onInstalled = createInstallHandler({
+    openWelcome: () => browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }),
+    markOpenTabs: async () => {
+      for (const tab of await browser.tabs.query({})) await badge.mark(tab);
+    },
+  });
+  browser.runtime.onInstalled.addListener((details) => void onInstalled(details));
 
   const summaries = createSummaryService({
     loadSettings: () => settings.load(),

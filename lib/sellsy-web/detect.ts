@@ -62,6 +62,14 @@ export function detectPage(url: string, opts: DetectOptions = {}): PageRef | nul
   return null;
 }
 
+/**
+ * A client's record page (a company or an individual): where the in-page control and the toolbar mark show.
+ * Prospect, supplier and contact pages are records too, but have no summary to offer.
+ */
+export function isClientPage(page: PageRef | null | undefined): boolean {
+  return page?.thirdType === 'client';
+}
+
 /** Checks that a value received over a message is a PageRef this detector could have made. */
 export function isPageRef(value: unknown, opts: DetectOptions = {}): value is PageRef {
   if (!value || typeof value !== 'object') return false;

@@ -1,54 +1,27 @@
 // The e2e checks, in order: each prints one line. Later checks reuse the state the earlier ones leave
 // (credentials saved, a summary cached), as a user would.
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
-import type { Summary } from '../../lib/summary/types';
 import { DEMO, DEMO_SALES, HOSTILE_CLIENT_ID, INDIVIDUAL_CLIENT_ID, INVOICING_ACCOUNT, LARGE_CLIENT_ID, PROSPECT_ID } from '../sellsy/demo';
 import { startSellsy } from '../sellsy/server';
+import { assert, createChecker } from './check';
+import { entryPointChecks, welcomeCheck } from './entry-points';
+import { apiRequests, cliSummary, DOCUMENT_REQUEST, localToday } from './expected';
 import { compareFigures, expectedFigures } from './figures';
 import { hardeningChecks } from './hardening';
 import { clickToolbar, currentWorker, type LaunchedBrowser, requestFromExtensionPage } from './launch';
 import { gotoRecord, HOST, PANEL, panelState, panelText, panelTimes, readFigures, setPanelOpen, waitPainted, waitState } from './panel-page';
 import { signInChecks } from './signin';
 
-const run = promisify(execFile);
-
 export interface CheckEnv {
   launch(): Promise<LaunchedBrowser>;
   outDir: string;
 }
 
-/** The user's local calendar date, as the extension computes it. */
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-function assert(ok: unknown, message: string): asserts ok {
-  if (!ok) throw new Error(message);
-}
-
 export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed: number }> {
-  let passed = 0;
-  let failed = 0;
+  const { check, counts } = createChecker();
   const notes: string[] = [];
-  async function check(name: string, fn: () => Promise<string | undefined>): Promise<boolean> {
-    const t0 = Date.now();
-    try {
-      const detail = await fn();
-      passed += 1;
-      console.log(`ok   ${name}${detail ? ` — ${detail}` : ''} (${Date.now() - t0} ms)`);
-      return true;
-    } catch (err) {
-      failed += 1;
-      const msg = err instanceof Error ? err.message : String(err);
-      console.log(`FAIL ${name} — ${msg.split('\n').slice(0, 6).join(' | ')}`);
-      return false;
-    }
-  }
 
   const today = localToday();
   const sellsy = await startSellsy({ today });
@@ -69,6 +42,9 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
     const setOpen = (p: Page, open: boolean) => setPanelOpen(p, open, toolbar);
     const extensionRequest = <T>(type: string, payload: unknown) => requestFromExtensionPage<T>(context, extensionId, type, payload);
 
+    const entryContext = { context, worker, extensionId, sellsy, outDir: env.outDir, check };
+    await welcomeCheck(entryContext);
+
     // (a) The toolbar button toggles the panel; without credentials it points to the options.
     await check('(a) toolbar button toggles the panel on the large client page', async () => {
       await gotoRecord(page, clientUrl(LARGE_CLIENT_ID));
@@ -83,6 +59,8 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
       await waitState(page, [null], 10_000);
       return `opened in state "${state}", closed, reopened, Escape closed it`;
     });
+
+    await entryPointChecks(entryContext);
 
     // (d) The options page: credentials, URLs, Test connection.
     const optionsOk = await check('(d) options: demo credentials + Test connection shows account and licences', async () => {
@@ -259,9 +237,7 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
       await waitState(page, ['not-client'], 20_000);
       const text = await panelText(page, '[data-message="not-client"]');
       assert(/only for clients|uniquement pour les clients/.test(text), `sentence: "${text}"`);
-      const docs = apiRequests(sellsy).filter((r) =>
-        /invoices|estimates|credit-notes|opportunities|payments|comments|tasks|phone-calls|calendar-events|items|orders/.test(r),
-      );
+      const docs = apiRequests(sellsy).filter((r) => DOCUMENT_REQUEST.test(r));
       assert(docs.length === 0, `document requests for a prospect: ${docs.join(', ')}`);
       return `"${text}"; requests: ${apiRequests(sellsy).join(', ') || 'none (cached)'}`;
     });
@@ -365,39 +341,10 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
     await sellsy.close();
   }
   for (const n of notes) console.log(n);
-  return { passed, failed };
+  return counts();
 }
 
 type Sellsy = Awaited<ReturnType<typeof startSellsy>>;
-
-/** API requests in the fake's log, as "METHOD /path" (a batch lists its sub-requests), leaving out the token endpoint and the page routes. */
-function apiRequests(sellsy: Sellsy): string[] {
-  return sellsy.log
-    .filter((r) => r.path.startsWith('/v2/') && r.method !== 'OPTIONS')
-    .map((r) => {
-      const line = `${r.method} ${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(r.query as Record<string, string>)}` : ''}`;
-      if (!r.path.endsWith('/batch') || typeof r.body !== 'string') return line;
-      const subs = r.body
-        .split('\n')
-        .map((l) => /"uri"\s*:\s*"([^"]+)"/.exec(l)?.[1])
-        .filter(Boolean);
-      return `${line} [${subs.join(', ')}]`;
-    });
-}
-
-async function cliSummary(sellsy: Sellsy, kind: 'company' | 'individual', id: number, today: string): Promise<Summary> {
-  const { stdout } = await run('npx', ['tsx', 'scripts/summary.ts', kind, String(id), '--today', today, '--json', '--no-ai'], {
-    env: {
-      ...process.env,
-      SELLSY_API_URL: sellsy.apiUrl,
-      SELLSY_TOKEN_URL: sellsy.tokenUrl,
-      SELLSY_CLIENT_ID: DEMO.clientId,
-      SELLSY_CLIENT_SECRET: DEMO.clientSecret,
-    },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return JSON.parse(stdout) as Summary;
-}
 
 async function fillOptions(p: Page, sellsy: Sellsy): Promise<void> {
   // Sign in with Sellsy is the default kind; a personal API access is chosen under Advanced.

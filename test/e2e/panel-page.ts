@@ -1,7 +1,8 @@
 // Reading the panel inside its (open) shadow root from the page's main world, for the e2e checks.
 import type { Page } from 'playwright-core';
+import { figuresIn, HOST, panelStateIn, panelTextIn } from './in-page';
 
-export const HOST = 'resume-client-panel';
+export { HOST };
 export const PANEL = `${HOST} [data-testid="panel"]`;
 
 /** Opens a record page and waits for the content script's host element. */
@@ -23,10 +24,7 @@ export async function setPanelOpen(page: Page, open: boolean, click: () => Promi
 
 /** The panel root's data-state, or null when the panel is not rendered (closed, or not a record page). */
 export async function panelState(page: Page): Promise<string | null> {
-  return page.evaluate((host) => {
-    const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
-    return el ? el.getAttribute('data-state') : null;
-  }, HOST);
+  return page.evaluate(panelStateIn, HOST);
 }
 
 /** Waits until the panel shows one of the states (null = not rendered). */
@@ -79,15 +77,9 @@ export async function panelTimes(page: Page): Promise<PanelTimes> {
 
 /** Every [data-figure] in the panel → its data-* attributes (value, count, amount, name...). */
 export async function readFigures(page: Page): Promise<Record<string, Record<string, string>>> {
-  return page.evaluate((host) => {
-    const root = document.querySelector(host)?.shadowRoot;
-    const out: Record<string, Record<string, string>> = {};
-    for (const el of root?.querySelectorAll<HTMLElement>('[data-figure]') ?? [])
-      out[el.dataset.figure!] = { ...el.dataset } as Record<string, string>;
-    return out;
-  }, HOST);
+  return page.evaluate(figuresIn, HOST);
 }
 
 export async function panelText(page: Page, selector = '[data-testid="panel"]'): Promise<string> {
-  return page.evaluate(([host, sel]) => document.querySelector(host)?.shadowRoot?.querySelector(sel)?.textContent ?? '', [HOST, selector] as const);
+  return page.evaluate(panelTextIn, [HOST, selector] as const);
 }

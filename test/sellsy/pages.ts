@@ -34,6 +34,8 @@ const STYLE = `
   .tabs { display: flex; gap: 4px; border-bottom: 1px solid #dde3ee; margin: 18px 0; }
   .tabs a { padding: 10px 16px; color: #51607a; text-decoration: none; }
   .tabs a.active { color: #0d4fb3; border-bottom: 2px solid #0d4fb3; }
+  .tabs { align-items: center; }
+  .legacy-menu { margin: 18px 0; color: #51607a; }
   .blocks { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 16px; }
   .block { background: #fff; border: 1px solid #dde3ee; border-radius: 8px; padding: 16px; }
   .block h2 { font-size: 14px; margin: 0 0 10px; color: #51607a; text-transform: uppercase; }
@@ -52,9 +54,17 @@ const SCRIPT = `
       var main = document.querySelector('main');
       if (next && main) main.innerHTML = next.innerHTML;
       document.title = doc.title;
+      renderLater();
       window.dispatchEvent(new CustomEvent('fake-sellsy:navigated', { detail: { href: href } }));
     });
   }
+  // Like a JavaScript app, the record's tabs come a moment after the page: the extension must find them late.
+  function renderLater() {
+    setTimeout(function () {
+      document.querySelectorAll('template[data-render-later]').forEach(function (t) { t.replaceWith(t.content); });
+    }, 120);
+  }
+  renderLater();
   document.addEventListener('click', function (e) {
     var a = e.target && e.target.closest ? e.target.closest('a[data-spa]') : null;
     if (!a) return;
@@ -80,6 +90,14 @@ function shell(title: string, body: string): string {
 </body></html>`;
 }
 
+// A record's own tabs as a component library renders them (an ARIA tab list), drawn by the page's script
+// after load; Sellsy's "Résumé IA" feature is one of them. The extension's control goes beside them (lib/sellsy-web/selectors.ts).
+const RECORD_TABS = `<template data-render-later><nav class="tabs" role="tablist" aria-label="Onglets de la fiche">
+<a role="tab" aria-selected="true" class="active" href="#">Aperçu</a><a role="tab" aria-selected="false" href="#">Documents</a><a role="tab" aria-selected="false" href="#">Activité</a><a role="tab" aria-selected="false" href="#">Résumé IA</a>
+</nav></template>`;
+// The old interface (`/?_f=third…`) has a plain menu and no tab bar: the control floats there.
+const LEGACY_MENU = `<div class="legacy-menu"><span>Aperçu</span> · <span>Documents</span> · <span>Activité</span> · <span>Résumé IA</span></div>`;
+
 function thirdLink(t: Obj, route: string): string {
   const name = displayName(t);
   const badge = TYPE_LABEL[t.type] ?? t.type;
@@ -104,7 +122,7 @@ function home(db: AccountDb): string {
   );
 }
 
-function thirdPage(db: AccountDb, id: number, routeType: string): { status: number; html: string } {
+function thirdPage(db: AccountDb, id: number, routeType: string, legacy = false): { status: number; html: string } {
   const t = findThird(db, id);
   if (!t) return { status: 404, html: shell('Introuvable', `<h1>Fiche introuvable</h1><p>Aucun tiers n°${id}.</p>`) };
   const name = displayName(t);
@@ -121,7 +139,7 @@ function thirdPage(db: AccountDb, id: number, routeType: string): { status: numb
       name,
       `<div class="third" data-third-id="${id}" data-third-type="${escapeHtml(routeType)}">
 <h1 id="spa-title">${escapeHtml(name)}</h1><span id="spa-badge" class="badge ${escapeHtml(t.type)}">${escapeHtml(badge)}</span>
-<div class="tabs"><a class="active" href="#">Aperçu</a><a href="#">Documents</a><a href="#">Activité</a><a href="#">Résumé IA</a></div>
+${legacy ? LEGACY_MENU : RECORD_TABS}
 <div class="blocks">
 <section class="block"><h2>Coordonnées</h2><div>${escapeHtml(t.email ?? '—')}</div><div>${escapeHtml(t.phone_number ?? t.mobile_number ?? '—')}</div><div>Réf. ${escapeHtml(t.reference ?? '—')}</div></section>
 <section class="block"><h2>Informations</h2><div>Créé le ${escapeHtml(String(t.created ?? '').slice(0, 10))}</div><div>Secteur : ${escapeHtml(t.business_segment?.label ?? '—')}</div><button type="button">Modifier</button></section>
@@ -137,7 +155,7 @@ export function renderPage(db: AccountDb, url: URL): { status: number; html: str
   if (p === '/' || p === '/index.html') {
     if (url.searchParams.get('_f') === 'third') {
       const id = Number(url.searchParams.get('thirdid'));
-      return thirdPage(db, Number.isInteger(id) ? id : -1, url.searchParams.get('thirdtype') ?? 'client');
+      return thirdPage(db, Number.isInteger(id) ? id : -1, url.searchParams.get('thirdtype') ?? 'client', true);
     }
     return { status: 200, html: home(db) };
   }

@@ -325,6 +325,7 @@ describe('toolbar button', () => {
   function actionSetup(sendMessage = vi.fn(async () => undefined)) {
     const badge: unknown[] = [];
     const titles: unknown[] = [];
+    const marked: unknown[] = [];
     const onClick = createActionHandler({
       sendMessage,
       setBadgeText: (d) => {
@@ -333,16 +334,22 @@ describe('toolbar button', () => {
       setTitle: (d) => {
         titles.push(d);
       },
+      markTab: async (tab) => {
+        marked.push(tab);
+      },
       allowLocal: false,
       uiLanguage: () => 'fr-FR',
     });
-    return { onClick, sendMessage, badge, titles };
+    return { onClick, sendMessage, badge, titles, marked };
   }
 
   it('toggles the panel on a Sellsy record page', async () => {
-    const { onClick, sendMessage } = actionSetup();
+    const { onClick, sendMessage, badge, marked } = actionSetup();
     await onClick({ id: 3, url: 'https://www.sellsy.fr/thirds/client/12' });
     expect(sendMessage).toHaveBeenCalledWith(3, { type: 'toggle-panel' });
+    // The tab keeps its own mark (the client dot) rather than losing it to a blank badge.
+    expect(marked).toEqual([{ id: 3, url: 'https://www.sellsy.fr/thirds/client/12' }]);
+    expect(badge).toEqual([]);
   });
 
   it('elsewhere says where it works, on that tab only, without messaging it', async () => {
@@ -373,6 +380,7 @@ describe('toolbar button', () => {
       sendMessage,
       setBadgeText: () => undefined,
       setTitle: () => undefined,
+      markTab: async () => undefined,
       allowLocal: true,
       uiLanguage: () => 'en',
     });

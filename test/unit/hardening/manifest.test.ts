@@ -81,3 +81,23 @@ describe('firefox lint', () => {
     expect(report.summary.errors).toBe(0);
   }, 60_000);
 });
+
+describe('entry points in the manifest', () => {
+  it('one shortcut, described in French and English; the welcome page is not reachable from web pages', () => {
+    for (const dir of [CHROME, FIREFOX]) {
+      const m = manifest(dir);
+      expect(Object.keys(m.commands)).toEqual(['toggle-panel']);
+      expect(m.commands['toggle-panel']).toEqual({ suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandTogglePanel__' });
+      expect(m.default_locale).toBeTruthy();
+      for (const [lang, word] of [
+        ['en', /summary/i],
+        ['fr', /résumé/i],
+      ] as const) {
+        const messages = JSON.parse(readFileSync(join(dir, '_locales', lang, 'messages.json'), 'utf8'));
+        expect(messages.commandTogglePanel.message).toMatch(word);
+      }
+      expect(existsSync(join(dir, 'welcome.html'))).toBe(true);
+      expect(JSON.stringify(m.web_accessible_resources ?? [])).not.toContain('welcome');
+    }
+  });
+});

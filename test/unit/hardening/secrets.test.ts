@@ -136,6 +136,8 @@ beforeAll(async () => {
       connectListeners.push(l);
     },
   };
+  // Nor commands.onCommand (the shortcut): nothing here presses it.
+  (fakeBrowser as unknown as { commands: unknown }).commands = { onCommand: { addListener: () => undefined } };
   const background = (await import('@/entrypoints/background/index')).default as { main: () => void };
   background.main();
   await configure({

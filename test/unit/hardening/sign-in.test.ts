@@ -111,6 +111,8 @@ beforeAll(async () => {
     windows += 1;
     return scriptedSignInWindow(windowScript, realFetch)(url);
   };
+  // fakeBrowser has no commands.onCommand (the shortcut): nothing here presses it.
+  (fakeBrowser as unknown as { commands: unknown }).commands = { onCommand: { addListener: () => undefined } };
   const background = (await import('@/entrypoints/background/index')).default as { main: () => void };
   background.main();
   const r = await request('settings:set', optionsSender(), {

@@ -13,6 +13,7 @@ async function toolbarTitle(uiLanguage: string): Promise<string> {
     },
     allowLocal: false,
     uiLanguage: () => uiLanguage,
+    markTab: async () => undefined,
   });
   await onClick({ id: 1, url: 'https://example.org/' });
   return titles[0] ?? '';
