@@ -118,7 +118,11 @@ export async function runFirefoxChecks(env: FirefoxCheckEnv): Promise<{ passed: 
         await welcome.click('[data-action="open-options"]');
         clicks += 1;
         const options = await extensionPage(browser, `${extensionOrigin}/options.html`);
-        await until('the options form', () => options.$('[name="clientSecret"]'));
+        // Sign in with Sellsy is the default kind; a personal API access is chosen under Advanced.
+        await until('the options form', () => options.$('[data-testid="options-auth-credentials"]'));
+        await options.click('[data-testid="options-auth-credentials"]');
+        clicks += 1;
+        await until('the personal access fields', () => options.$('[name="clientSecret"]'));
         await typeInto(options, '[name="apiUrl"]', sellsy.apiUrl);
         await typeInto(options, '[name="tokenUrl"]', sellsy.tokenUrl);
         await typeInto(options, '[name="clientId"]', DEMO.clientId);
