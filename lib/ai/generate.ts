@@ -4,7 +4,7 @@
 import type OpenAI from 'openai';
 import type { Recommendation, Summary } from '../summary/types';
 import { type AiWarnings, aiWarnings } from '../words/ai-warnings';
-import { type AllowedFigures, allowedFiguresOf, allowFromTrustedText, checkNumbers } from './number-check';
+import { type AllowedFigures, addExtras, allowedFiguresOf, allowFromTrustedText, checkNumbers, copyFigures } from './number-check';
 import { createOpenAiClient, isRejectedParameter, llmFailureMessage, MalformedOutputError, withDeadline } from './openai-client';
 import { leaksSystemPrompt, looksLikeLanguage } from './output-check';
 import { buildRequests, type ChatMessage, type PromptRequest, type Purpose } from './prompts';
@@ -29,9 +29,6 @@ const MAX_INTERACTIONS_CHARS = 2500;
 const MAX_RECOMMENDATIONS = 5;
 const MIN_RECOMMENDATIONS = 2;
 
-/** Figures the prompts state besides the summary's own: the six-month and three-year windows. */
-const WINDOW_NUMBERS = [6, 3];
-
 export async function generateTexts(summary: Summary, settings: AiSettings, opts: GenerateOptions = {}): Promise<GenerateResult> {
   const out: GenerateResult = { summary: structuredClone(summary), warnings: [] };
   const w = aiWarnings(summary.language);
@@ -47,14 +44,17 @@ export async function generateTexts(summary: Summary, settings: AiSettings, opts
   const boundary = randomBoundary();
   const requests = buildRequests(summary, settings, boundary);
   const client = createOpenAiClient(settings, opts.fetch);
-  const allowed = allowedFiguresOf(summary, [...WINDOW_NUMBERS, summary.interactions.items.length]);
+  // The summary's figures by kind, the windows the prompts state, the number of notes.
+  const allowed = allowedFiguresOf(summary, [summary.interactions.items.length]);
   for (const r of summary.recommendations.items) allowFromTrustedText(allowed, `${r.action}\n${r.reason}`, summary.language);
   const ctx: Ctx = { summary, settings, opts, client, w, boundary, allowed, out, warnings: { interactions: [], recommendations: [] } };
 
   await Promise.all(
     requests.map((req) => {
       // Each text may quote its own prompt's counts ("8 notes of 40"), not the other prompt's.
-      const own: Ctx = { ...ctx, allowed: { ...allowed, numbers: new Set([...allowed.numbers, ...req.extraNumbers.map(String)]) } };
+      const mine = copyFigures(allowed);
+      addExtras(mine, req.extraNumbers);
+      const own: Ctx = { ...ctx, allowed: mine };
       return req.purpose === 'interactions' ? interactions(own, req) : recommendations(own, req);
     }),
   );
