@@ -4,6 +4,7 @@
 import type OpenAI from 'openai';
 import type { Recommendation, Summary } from '../summary/types';
 import { type AiWarnings, aiWarnings } from '../words/ai-warnings';
+import { findAsks } from './asks-check';
 import { type AllowedFigures, addExtras, allowedFiguresOf, allowFromTrustedText, checkNumbers, copyFigures } from './number-check';
 import { createOpenAiClient, isRejectedParameter, llmFailureMessage, MalformedOutputError, withDeadline } from './openai-client';
 import { leaksSystemPrompt, looksLikeLanguage } from './output-check';
@@ -75,11 +76,19 @@ interface Ctx {
   warnings: Record<Purpose, string[]>;
 }
 
-/** The common checks of a generated text: no leak, right language, only computed numbers. Null when it passes. */
+/** The text asks the user for something (an address, a secret, an action): the reason, else null. */
+function askReason(ctx: Ctx, text: string, what: string): string | null {
+  const ask = findAsks(text)[0];
+  return ask ? ctx.w.asks(what, ctx.w.askKinds[ask.kind]) : null;
+}
+
+/** The common checks of a generated text: no leak, right language, asks nothing, only computed numbers. Null when it passes. */
 function rejectReason(ctx: Ctx, req: PromptRequest, text: string, what: string): string | null {
   const { w } = ctx;
   if (leaksSystemPrompt(text, req.messages[0]?.content ?? '', ctx.boundary)) return w.leak(what);
   if (!looksLikeLanguage(text, ctx.summary.language)) return w.language(what);
+  const ask = askReason(ctx, text, what);
+  if (ask) return ask;
   const check = checkNumbers(text, ctx.allowed, ctx.summary.language);
   if (!check.ok) return w.numbers(what, check.offending);
   return null;
@@ -169,6 +178,12 @@ async function recommendations(ctx: Ctx, req: PromptRequest): Promise<void> {
   }
   if (!looksLikeLanguage(all, ctx.summary.language)) {
     ctx.warnings[req.purpose].push(w.language(what));
+    return;
+  }
+  // One recommendation that asks the user for something means the model followed someone else: none is kept.
+  const ask = askReason(ctx, all, what);
+  if (ask) {
+    ctx.warnings[req.purpose].push(ask);
     return;
   }
   for (const r of parsed.items) {
