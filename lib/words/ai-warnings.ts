@@ -27,6 +27,8 @@ const fr = {
     secret: 'un mot de passe, une clé ou un identifiant',
     instruction: 'une action à faire',
   },
+  tooLong: (what: string, max: number) =>
+    `IA : réponse trop longue pour ${what} (plus de ${max.toLocaleString('fr')} caractères), interrompue ; texte généré par règles.`,
   tooFew: (n: number) => `IA : seulement ${n} recommandation(s) valable(s) ; recommandations générées par règles.`,
   droppedRecs: (n: number) => `IA : ${n} recommandation(s) écartée(s) (chiffres non calculés ou sources inventées).`,
   droppedEvidence: (n: number) => `IA : ${n} référence(s) inventée(s) retirée(s) des recommandations.`,
@@ -60,6 +62,8 @@ const en: AiWarnings = {
     secret: 'a password, key or credential',
     instruction: 'an action to take',
   },
+  tooLong: (what: string, max: number) =>
+    `AI: answer too long for ${what} (over ${max.toLocaleString('en')} characters), cut off; text written by rules.`,
   tooFew: (n: number) => `AI: only ${n} valid recommendation(s); recommendations written by rules.`,
   droppedRecs: (n: number) => `AI: ${n} recommendation(s) dropped (figures not computed or invented sources).`,
   droppedEvidence: (n: number) => `AI: ${n} invented reference(s) removed from the recommendations.`,
