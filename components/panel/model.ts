@@ -2,6 +2,7 @@
 // No browser API here: the content script hands in `connect` (a runtime port) and the clock, so unit
 // tests drive the model with a fake port.
 import { computed, signal } from '@preact/signals';
+import { MAX_INTERACTIONS_CHARS } from '@/lib/ai/limits';
 import type { LoadProgress } from '@/lib/client/progress';
 import type { PageRef, PanelEvent, PanelRequest, RequestMap } from '@/lib/messages';
 import type { Summary } from '@/lib/summary/types';
@@ -168,9 +169,12 @@ export function createPanelModel(deps: PanelModelDeps) {
         if (event.phase !== 'figures') draft.value = '';
         if (event.phase === 'figures') textsError.value = null;
         return;
-      case 'interactions-delta':
-        draft.value += event.text;
+      case 'interactions-delta': {
+        // Never more than a text may hold (the background stops longer streams too): a flood cannot fill the page.
+        const room = MAX_INTERACTIONS_CHARS - draft.value.length;
+        if (room > 0) draft.value += event.text.slice(0, room);
         return;
+      }
       case 'not-client':
         notClient.value = { thirdType: event.thirdType, name: event.name, language: event.language };
         status.value = 'not-client';

@@ -119,7 +119,9 @@ export function factsOf(summary: Summary, prepare: (text: string) => string = (x
   products(label('topProductsByQuantity'), s.topProductsByQuantity);
   products(label('topProductsByRevenue'), s.topProductsByRevenue);
   const orNa = (x: number | null, f: (x: number) => string) => (x === null ? (summary.sourceMode === 'sales' ? t.notApplicable : v.none) : f(x));
-  lines.push(`- ${label('averagePaymentDelayDays')} : ${orNa(s.averagePaymentDelayDays, (v) => formatNumber(v, lang))}`);
+  // With its unit, as the model should repeat it: the number check reads "22,1 jours" as a number of days.
+  const delayUnit = F.averagePaymentDelayDays.unit;
+  lines.push(`- ${label('averagePaymentDelayDays')} : ${orNa(s.averagePaymentDelayDays, (v) => `${formatNumber(v, lang)} ${delayUnit}`)}`);
   lines.push(`- ${label('latePayments')} : ${orNa(s.latePayments, (v) => formatNumber(v, lang))}`);
 
   const i = summary.interactions;
