@@ -1,6 +1,7 @@
 // `npm run sellsy -- [--port 8787] [--today YYYY-MM-DD] [--latency 50] [--quota 5]`: the local Sellsy in a terminal.
 import {
   DEMO,
+  DEMO_COLLEAGUE,
   DEMO_SALES,
   EMPTY_CLIENT_ID,
   HOSTILE_CLIENT_ID,
@@ -41,6 +42,7 @@ console.log(`Local Sellsy (fake) — data anchored on ${sellsy.db.today}
   API        ${sellsy.apiUrl}
   token URL  ${sellsy.tokenUrl}
   invoicing account: client_id=${DEMO.clientId} client_secret=${DEMO.clientSecret}
+  same account, a colleague: client_id=${DEMO_COLLEAGUE.clientId} client_secret=${DEMO_COLLEAGUE.clientSecret}
   sales-only account: client_id=${DEMO_SALES.clientId} client_secret=${DEMO_SALES.clientSecret}
 Pages:
   home        ${o}/
