@@ -3,9 +3,11 @@
 //      summaries by [accountId+clientKind+clientId] holding { summary, meta: { savedAt, latestActivityAt } }.
 //  v2: an accountId index on every table (clearAccount), and summaries' meta moved to top-level
 //      savedAt / latestActivityAt (savedAt indexed, to list or prune the oldest).
+//  v3: looks by [accountId+clientKind+clientId] (what the user last saw of a client, for "since your last
+//      look"); summaries may hold `facts` (the snapshot and fingerprint of their data), not indexed.
 import type { Dexie, Transaction } from 'dexie';
 
-export const LATEST_VERSION = 2;
+export const LATEST_VERSION = 3;
 
 export function declareSchema(db: Dexie, upTo: number = LATEST_VERSION): void {
   db.version(1).stores({
@@ -31,4 +33,8 @@ export function declareSchema(db: Dexie, upTo: number = LATEST_VERSION): void {
           delete s.meta;
         });
     });
+  if (upTo < 3) return;
+  db.version(3).stores({
+    looks: '[accountId+clientKind+clientId], accountId',
+  });
 }
