@@ -3,6 +3,9 @@
 // `retry-texts` computes again (the texts need the figures of the same run); `peek` reads the cache only.
 // Each request's answer is a sequence of PanelEvents (lib/messages.ts says which, per request) handed to
 // `emit`; nothing is emitted once the request's signal has aborted (a newer request, a closed panel).
+// Beside each summary shown: what changed since this user's last look, and the newest summary a colleague
+// shared on the record (whose texts a computation takes instead of calling the LLM when they fit).
+// Sharing (preview, then post) is lib/summary/share.ts.
 // Plain TypeScript: the background hands in its browser-backed pieces, tests hand in fakes.
 
 import type { AiSettings } from '../ai/settings';
@@ -12,9 +15,14 @@ import type { SellsyConnection } from '../settings/derive';
 import type { Settings } from '../settings/types';
 import type { ResumeStore, StoredSummary } from '../store/types';
 import { type BuildResult, buildClientSummary } from './build';
-import { findCachedSummary, saveSummary } from './cache';
+import { cachedFacts, findCachedSummary, saveSummary } from './cache';
+import type { DataFacts } from './fingerprint';
 import { checkFreshness, type LatestChangeAt } from './freshness';
+import { recordLook } from './last-look';
 import { clientRefOf, contactPageMessage } from './page';
+import { createShareFlow } from './share';
+import type { SharedTexts } from './shared-comment';
+import { findSharedSummary, judgeShared } from './shared-summary';
 import type { Summary } from './types';
 
 /** Which Sellsy account a connection opens, remembered between runs: the cache key before any request. */
@@ -52,9 +60,11 @@ export interface SummaryService {
   handle(request: PanelRequest, emit: Emit, signal: AbortSignal): Promise<void>;
 }
 
+type SummaryRequest = Extract<PanelRequest, { type: 'open' | 'refresh' | 'retry-texts' }>;
+
 /** What one computing request has found before it computes. */
 interface Run {
-  request: Exclude<PanelRequest, { type: 'peek' }>;
+  request: SummaryRequest;
   settings: Settings;
   conn: SellsyConnection;
   ref: NonNullable<ReturnType<typeof clientRefOf>>;
@@ -94,6 +104,7 @@ function appendedText(): (textSoFar: string) => string {
 export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
   const build = deps.build ?? buildClientSummary;
   const warn = (message: string) => deps.onWarning?.(message);
+  const share = createShareFlow(deps);
 
   /** The page's language as the content script saw it, else the browser's. */
   const languageOf = (request: PanelRequest): string => ('language' in request && request.language) || deps.browserLanguage();
@@ -125,7 +136,7 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
   }
 
   /** Settings, connection, client, store and cached summary; null once the request has been answered. */
-  async function prepare(request: Run['request'], emit: Emit, signal: AbortSignal): Promise<Run | null> {
+  async function prepare(request: SummaryRequest, emit: Emit, signal: AbortSignal): Promise<Run | null> {
     const settings = await deps.loadSettings();
     const conn = deps.connectionFor(settings, request.page);
     if (!conn) {
@@ -161,6 +172,36 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
     }
   }
 
+  /** A summary is on screen: what changed since the one this user saw before, recorded as seen. */
+  async function showChanges(run: Run, accountId: string | null, summary: Summary, facts: DataFacts | null): Promise<void> {
+    if (!run.store || !accountId || !facts || run.signal.aborted) return;
+    try {
+      const changes = await recordLook(run.store, accountId, summary, facts, deps.now());
+      if (changes) run.emit({ type: 'changes', changes });
+    } catch (e) {
+      warn(`last look not recorded: ${errorMessage(e)}`);
+    }
+  }
+
+  /** The newest shared summary of the client, said to the panel; its texts when they fit the live data. */
+  async function showShared(run: Run, summary: Summary, facts: DataFacts | null): Promise<SharedTexts | null> {
+    try {
+      const found = await findSharedSummary(run.api, { type: summary.client.type, id: summary.client.id }, run.signal);
+      if (run.signal.aborted) return null;
+      if (!found) {
+        run.emit({ type: 'shared', shared: null });
+        return null;
+      }
+      const verdict = judgeShared(found, summary, facts);
+      run.emit({ type: 'shared', shared: verdict.view });
+      return verdict.reuse;
+    } catch (e) {
+      // Without it the summary is whole: only the colleague's line (and the texts it could have saved) is missing.
+      if (!run.signal.aborted) warn(`shared summary lookup failed: ${errorMessage(e)}`);
+      return null;
+    }
+  }
+
   /** Runs the pipeline, relaying its progress, summaries and streamed text. Null when it failed or was aborted. */
   async function compute(run: Run): Promise<{ result: BuildResult; textsSent: boolean } | null> {
     const { api, emit } = run;
@@ -192,6 +233,10 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
           const text = appended(textSoFar);
           if (text) emit({ type: 'interactions-delta', text });
         },
+        beforeTexts: async (figures, facts) => {
+          await showChanges(run, run.accountId, figures, facts);
+          return showShared(run, figures, facts);
+        },
       });
       return run.signal.aborted ? null : { result, textsSent };
     } catch (e) {
@@ -203,12 +248,15 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
     }
   }
 
-  async function answer(request: Run['request'], emit: Emit, signal: AbortSignal): Promise<void> {
+  async function answer(request: SummaryRequest, emit: Emit, signal: AbortSignal): Promise<void> {
     const run = await prepare(request, emit, signal);
     if (!run) return;
     if (run.cached && request.type === 'open') {
-      emit(cachedEvent(run.cached, false, 0));
-      await markIfStale(run, run.cached);
+      const cached = run.cached;
+      emit(cachedEvent(cached, false, 0));
+      const facts = cachedFacts(cached);
+      await showChanges(run, run.accountId, cached.summary, facts);
+      await Promise.all([markIfStale(run, cached), showShared(run, cached.summary, facts)]);
       return;
     }
     if (signal.aborted) return;
@@ -229,9 +277,11 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
       // final texts, and the panel is told so (it waits for a 'texts' summary to call itself ready).
       emit({ type: 'summary', summary: result.summary, phase: 'texts', savedAt: deps.now().toISOString(), stale: false, requests: result.requests });
     }
+    // The very first run of a connection learns its account only now: its look is recorded now.
+    if (run.accountId === null && result.facts) await showChanges(run, result.accountId, result.summary, result.facts);
     if (!run.store) return;
     try {
-      await saveSummary(run.store, result.accountId, result.summary, deps.now().toISOString());
+      await saveSummary(run.store, result.accountId, result.summary, deps.now().toISOString(), result.facts);
     } catch (e) {
       // The summary is on screen; only the cache missed it. Say so without hiding the summary.
       emit({ type: 'error', scope: 'load', message: errorMessage(e), keptCached: true });
@@ -245,7 +295,16 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
         if (!signal.aborted) emit(event);
       };
       try {
-        await (request.type === 'peek' ? peek(request.page, send) : answer(request, send, signal));
+        if (request.type === 'peek') await peek(request.page, send);
+        else if (request.type === 'share-preview' || request.type === 'share') {
+          try {
+            await (request.type === 'share' ? share.confirm(request, send, signal) : share.preview(request, send));
+          } catch (e) {
+            // Settings or the cache unreadable: before any post, so nothing was posted.
+            warn(`share: ${errorMessage(e)}`);
+            send({ type: 'share', state: 'failed', reason: request.type === 'share' ? 'not-posted' : 'not-saved', detail: errorMessage(e) });
+          }
+        } else await answer(request, send, signal);
       } catch (e) {
         warn(`summary service: ${errorMessage(e)}`);
         send({ type: 'error', scope: 'load', message: errorMessage(e), keptCached: false });

@@ -263,6 +263,8 @@ function portDeps(store: ResumeStore, apiOver: Partial<SellsyApiConfig> = {}): S
   };
 }
 
+// 'shared' and 'changes' go with a summary on screen (the figures too): the answer is not over with them.
+const lastMain = (events: PanelEvent[]) => events.findLast((e) => e.type !== 'shared' && e.type !== 'changes');
 const isFinal = (e: PanelEvent | undefined) =>
   !!e && e.type !== 'progress' && e.type !== 'interactions-delta' && !(e.type === 'summary' && e.phase === 'figures');
 
@@ -272,7 +274,7 @@ async function refresh(d: SummaryServiceDeps, id: number, beforeEnd?: (port: Ret
   expect(servePanelPort(port, { guard: { ...GUARD, allowLocal: true }, service: createSummaryService(d) })).toBe(true);
   port.send({ type: 'refresh', page: { thirdType: 'client', id, origin: sellsy.origin } });
   beforeEnd?.(port);
-  await vi.waitFor(() => expect(isFinal(port.events.at(-1)) || port.disconnected).toBe(true), { timeout: 60_000, interval: 50 });
+  await vi.waitFor(() => expect(isFinal(lastMain(port.events)) || port.disconnected).toBe(true), { timeout: 60_000, interval: 50 });
   return port;
 }
 

@@ -84,6 +84,8 @@ async function message(msg: unknown, sender: SenderLike): Promise<unknown> {
   return answer;
 }
 
+// 'shared' and 'changes' go with a summary on screen (the figures too): the answer is not over with them.
+const lastMain = (events: PanelEvent[]) => events.findLast((e) => e.type !== 'shared' && e.type !== 'changes');
 const isFinal = (e: PanelEvent | undefined) =>
   !!e && e.type !== 'progress' && e.type !== 'interactions-delta' && !(e.type === 'summary' && e.phase === 'figures');
 
@@ -98,7 +100,7 @@ async function openPanel(
   port.send({ type, page, language: 'fr-FR' });
   await vi.waitFor(
     () => {
-      const last = port.events.at(-1);
+      const last = lastMain(port.events);
       // a texts error may follow the texts; wait for the LLM's requests to settle too
       expect(isFinal(last)).toBe(true);
     },
