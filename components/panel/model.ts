@@ -5,6 +5,7 @@ import { computed, signal } from '@preact/signals';
 import type { LoadProgress } from '@/lib/client-data';
 import type { PageRef, PanelEvent, PanelRequest } from '@/lib/messages';
 import type { Summary } from '@/lib/summary/types';
+import { createTeamModel } from './team-model';
 
 export interface PanelPort {
   post(request: PanelRequest): void;
@@ -65,6 +66,7 @@ export function createPanelModel(deps: PanelModelDeps) {
   let port: PanelPort | null = null;
   /** A cached summary that arrived while the panel was closed (a peek): the next show paints it at once. */
   let peeked = false;
+  const team = createTeamModel({ send: (r) => send(r), page: () => page.value, summary: () => summary.value });
 
   function send(request: PanelRequest): void {
     if (!port) {
@@ -76,6 +78,7 @@ export function createPanelModel(deps: PanelModelDeps) {
       p.onClose(() => {
         if (port !== p) return;
         port = null;
+        team.interrupted();
         // The background went away mid-load (service worker stopped, extension updated): say so, keep what is shown.
         if (status.value === 'loading' || progress.value !== null || textsPending.value) {
           progress.value = null;
@@ -92,6 +95,7 @@ export function createPanelModel(deps: PanelModelDeps) {
   function dropPort(): void {
     const p = port;
     port = null;
+    if (p) team.interrupted();
     p?.close();
   }
   function reset(): void {
@@ -109,6 +113,7 @@ export function createPanelModel(deps: PanelModelDeps) {
     paintedAt.value = null;
     figuresPaintedAt.value = null;
     summaryAt.value = null;
+    team.reset();
   }
   function startMeasure(): void {
     requestedAt.value = clock();
@@ -118,6 +123,7 @@ export function createPanelModel(deps: PanelModelDeps) {
   }
 
   function handle(event: PanelEvent): void {
+    if (team.handle(event)) return;
     switch (event.type) {
       case 'no-credentials':
         status.value = 'no-credentials';
@@ -226,6 +232,7 @@ export function createPanelModel(deps: PanelModelDeps) {
     language,
     textsPending,
     dataState,
+    team,
     show,
     hide,
     toggle(): void {
