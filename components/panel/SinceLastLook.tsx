@@ -19,23 +19,22 @@ function Ref({ r, lang, linkFor }: { r: ChangeRef; lang: string; linkFor: LinkFo
   );
 }
 
-function Item({ c, lang, linkFor }: { c: Change; lang: string; linkFor: LinkFor }) {
+function Item({ c, lang, linkFor, settles }: { c: Change; lang: string; linkFor: LinkFor; settles: string }) {
   const detail = changeDetail(c, lang);
   return (
     <li data-change={c.kind}>
       <Ref r={c.ref} lang={lang} linkFor={linkFor} />
       {detail && <span class="muted"> · {detail}</span>}
       {c.links.length > 0 && (
-        <span class="change-links">
-          {' '}
-          (
+        <span class="change-links muted">
+          {' · '}
+          {settles}{' '}
           {c.links.map((l, i) => (
             <span key={`${l.type}:${l.id}`}>
               {i > 0 && ', '}
               <Ref r={l} lang={lang} linkFor={linkFor} />
             </span>
           ))}
-          )
         </span>
       )}
     </li>
@@ -46,7 +45,8 @@ export function SinceLastLook({ changes, s, lang, linkFor }: { changes: SummaryC
   const L = s.lastLook;
   const nothing = changes.changes.length === 0 && changes.totals.length === 0;
   return (
-    <section class="card since" data-card="since-last-look" aria-labelledby="card-since" data-changes={changes.changes.length}>
+    // Not one of the five cards (class "card"): a section of its own above them.
+    <section class="since" data-card="since-last-look" aria-labelledby="card-since" data-changes={changes.changes.length}>
       <h3 id="card-since">
         {L.title} <span class="muted since-date">({sinceText(changes, lang)})</span>
       </h3>
@@ -63,7 +63,7 @@ export function SinceLastLook({ changes, s, lang, linkFor }: { changes: SummaryC
               </p>
               <ul class="items">
                 {g.items.map((c) => (
-                  <Item key={`${c.kind}:${c.ref.type}:${c.ref.id}`} c={c} lang={lang} linkFor={linkFor} />
+                  <Item key={`${c.kind}:${c.ref.type}:${c.ref.id}`} c={c} lang={lang} linkFor={linkFor} settles={L.settles} />
                 ))}
               </ul>
             </div>

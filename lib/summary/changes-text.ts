@@ -14,8 +14,8 @@ export function refLabel(ref: ChangeRef, lang: string): string {
   return ref.number ? `${type} ${ref.number}` : type;
 }
 
-/** What follows the record's name: its date and amount, or what moved. */
-export function changeDetail(c: Change, lang: string): string {
+/** What follows the record's name: its date and amount, or what moved; with `links`, the records it settles too. */
+export function changeDetail(c: Change, lang: string, opts: { links?: boolean } = {}): string {
   const L = labels(lang);
   if (c.kind === 'opportunity-moved') {
     const name = (v: string | null | undefined) => (c.field === 'status' ? (L.changes.opportunityStatus[v ?? ''] ?? v) : v) ?? L.changes.none;
@@ -25,7 +25,7 @@ export function changeDetail(c: Change, lang: string): string {
   if (c.date) parts.push(formatDate(c.date, lang));
   if (c.amount && !c.amount.startsWith('?'))
     parts.push(`${formatMoney(c.amount, c.currency, lang)}${DOCS.has(c.ref.type) ? ` ${L.excludingTax}` : ''}`);
-  if (c.links.length) parts.push(`${L.changes.settles} ${c.links.map((l) => l.number ?? `#${l.id}`).join(', ')}`);
+  if (opts.links && c.links.length) parts.push(`${L.changes.settles} ${c.links.map((l) => l.number ?? `#${l.id}`).join(', ')}`);
   return parts.join(' · ');
 }
 
@@ -57,7 +57,7 @@ export function renderChangesMarkdown(changes: SummaryChanges, lang: string): st
   for (const group of byKind(changes.changes)) {
     out.push(`- **${escapeMarkdown(L.kinds[group.kind] ?? group.kind)}** (${formatNumber(group.items.length, lang)})`);
     for (const c of group.items) {
-      const detail = changeDetail(c, lang);
+      const detail = changeDetail(c, lang, { links: true });
       out.push(`  - ${escapeMarkdown(refLabel(c.ref, lang))}${detail ? `${colon}${escapeMarkdown(detail)}` : ''}`);
     }
   }

@@ -210,6 +210,13 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
     const appended = appendedText();
     let figuresSent = false;
     let textsSent = false;
+    // What the LLM is about to get is recorded once it is sure to get it: texts taken from a colleague's
+    // shared summary call no LLM. (A pipeline that never asks, a test's, records at its texts.)
+    let forLlm: Summary | null = null;
+    const recordSent = () => {
+      if (forLlm && ai?.enabled) deps.onFigures?.(forLlm, ai);
+      forLlm = null;
+    };
     try {
       const result = await build(run.store ? { api, store: run.store } : { api }, {
         ref: run.ref,
@@ -223,9 +230,13 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
         onProgress: (progress) => emit({ type: 'progress', progress }),
         onSummary: (summary, phase) => {
           // Once figures are on screen, a failure only costs the texts; a 'texts' summary is the final one.
-          if (phase === 'texts') textsSent = true;
-          else figuresSent = true;
-          if (phase === 'figures' && ai?.enabled) deps.onFigures?.(summary, ai);
+          if (phase === 'texts') {
+            textsSent = true;
+            recordSent();
+          } else {
+            figuresSent = true;
+            forLlm = summary;
+          }
           const requests = api.stats().requests - startRequests;
           emit({ type: 'summary', summary, phase, savedAt: deps.now().toISOString(), stale: false, requests });
         },
@@ -235,7 +246,10 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
         },
         beforeTexts: async (figures, facts) => {
           await showChanges(run, run.accountId, figures, facts);
-          return showShared(run, figures, facts);
+          const shared = await showShared(run, figures, facts);
+          if (shared) forLlm = null;
+          else recordSent();
+          return shared;
         },
       });
       return run.signal.aborted ? null : { result, textsSent };

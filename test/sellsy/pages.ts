@@ -113,8 +113,9 @@ function home(db: AccountDb): string {
   );
 }
 
-/** Comment descriptions are HTML written by anyone: escaped, then only bare formatting tags given back. */
-const RICH_TAG = /&lt;(\/?)(p|br|b|strong|i|em|u|ul|ol|li)\s*\/?&gt;/gi;
+/** Comment descriptions are HTML written by anyone: only bare formatting tags stay markup, the rest shows as text. */
+const RICH_TAG = /^<(\/?)(p|br|b|strong|i|em|u|ul|ol|li)\s*\/?>$/i;
+const ENTITY = /^&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});$/i;
 /** A long note is cut on the page, as a feed would fold it. */
 const SHOWN_CHARS = 30_000;
 /** Comments listed on a record page, newest first. */
@@ -123,7 +124,13 @@ const SHOWN_COMMENTS = 20;
 export function commentHtml(description: unknown): string {
   const text = typeof description === 'string' ? description : '';
   const cut = text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text;
-  return escapeHtml(cut).replace(RICH_TAG, (_m, slash: string, tag: string) => `<${slash}${tag.toLowerCase()}>`);
+  // One pass over tags, entities and stray characters: an entity stays an entity (text, never markup).
+  return cut.replace(/<[^<>]*>|&[#a-z0-9]*;?|[<>]/gi, (m) => {
+    const tag = RICH_TAG.exec(m);
+    if (tag) return `<${tag[1]}${tag[2]!.toLowerCase()}>`;
+    if (ENTITY.test(m)) return m;
+    return m.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  });
 }
 
 function commentsBlock(db: AccountDb, t: Obj): string {

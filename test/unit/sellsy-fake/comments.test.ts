@@ -128,7 +128,10 @@ describe('POST /comments', () => {
 
 describe('record pages list the comments as Sellsy does', () => {
   it('newest first, with author and date, formatting kept and anything else escaped', async () => {
-    await call(s, tok, 'POST', '/comments', { description: '<p>Dernier <em>point</em> <a href="x">lien</a></p>', related: related(LARGE_CLIENT_ID) });
+    await call(s, tok, 'POST', '/comments', {
+      description: '<p>Dernier <em>point</em> <a href="x">lien</a> Durand &amp; Fils &lt;b&gt; &#60;i&#62; R&D</p>',
+      related: related(LARGE_CLIENT_ID),
+    });
     const html = await (await fetch(`${s.origin}/thirds/client/${LARGE_CLIENT_ID}`)).text();
     const section = (page: string) =>
       page.slice(page.indexOf('<section class="block comments"'), page.indexOf('</section>', page.indexOf('<section class="block comments"')));
@@ -136,7 +139,8 @@ describe('record pages list the comments as Sellsy does', () => {
     expect(block).toMatch(/<h2>Commentaires \(\d+\)<\/h2>/);
     const first = block.slice(block.indexOf('<li class="comment"'), block.indexOf('</li>') + 5);
     expect(first).toContain('<span class="author">Camille Martin</span>');
-    expect(first).toContain('<p>Dernier <em>point</em> &lt;a href=&quot;x&quot;&gt;lien&lt;/a&gt;</p>');
+    // Entities are kept as written (shown as text), a bare "&" is escaped, markup other than formatting too.
+    expect(first).toContain('<p>Dernier <em>point</em> &lt;a href="x"&gt;lien&lt;/a&gt; Durand &amp; Fils &lt;b&gt; &#60;i&#62; R&amp;D</p>');
     const hostile = await (await fetch(`${s.origin}/thirds/client/${HOSTILE_CLIENT_ID}`)).text();
     const comments = section(hostile);
     expect(comments).not.toMatch(/<script|<img/i);

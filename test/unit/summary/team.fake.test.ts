@@ -47,6 +47,8 @@ function profile(cred: { clientId: string; clientSecret: string }) {
   });
   const store = openStore({ indexedDB, IDBKeyRange, name: `team-${cred.clientId}-${Math.random()}` });
   let clock = new Date('2026-11-29T08:00:00.000Z');
+  /** What the options page would show as last sent to the LLM. */
+  const sentToLlm: Summary[] = [];
   const service = createSummaryService({
     loadSettings: async () => settings,
     connectionFor: (s) => sellsyConnection(s),
@@ -57,11 +59,13 @@ function profile(cred: { clientId: string; clientSecret: string }) {
     today: () => TODAY,
     now: () => clock,
     browserLanguage: () => 'fr-FR',
+    onFigures: (summary) => sentToLlm.push(summary),
   });
   const page = { thirdType: 'client' as const, id: LARGE_CLIENT_ID, origin: sellsy.origin };
   return {
     page,
     store,
+    sentToLlm,
     tick(minutes: number) {
       clock = new Date(clock.getTime() + minutes * 60_000);
     },
@@ -89,6 +93,7 @@ describe('a summary shared with the team', { timeout: 120_000 }, () => {
     const opened = await mine.ask({ type: 'open', page: mine.page });
     const summary = final(opened).summary;
     expect(summary.interactions.generatedBy).toBe('llm');
+    expect(mine.sentToLlm).toHaveLength(1);
     expect(of(opened, 'shared')).toEqual([{ type: 'shared', shared: null }]);
     // The first look at this client: nothing to compare with.
     expect(of(opened, 'changes')).toEqual([]);
@@ -115,6 +120,8 @@ describe('a summary shared with the team', { timeout: 120_000 }, () => {
     const [shared] = of(events, 'shared');
     expect(shared?.shared).toMatchObject({ author: 'Camille Martin', sameData: true, texts: 'reused' });
     expect(llm.requests.length).toBe(llmCalls);
+    // Nothing went to the LLM, and "what was last sent" says nothing was.
+    expect(colleague.sentToLlm).toEqual([]);
     const summary = final(events).summary;
     expect(summary.interactions.generatedBy).toBe('llm');
     const block = parseSharedComment(sharedText, { type: 'company', id: LARGE_CLIENT_ID })!;
