@@ -89,7 +89,8 @@ export function TeamBar({ team, s, lang, canShare }: { team: TeamModel; s: Strin
       )}
       {share.state === 'failed' && (
         <p class="part-error" role="alert" data-share="failed" data-reason={share.reason}>
-          {s.shareFailed[share.reason] ?? s.shareFailed['not-posted']}
+          <span>{s.shareFailed[share.reason] ?? s.shareFailed['not-posted']}</span>
+          {share.detail && share.reason !== 'forbidden' && <span class="muted err-detail">{share.detail}</span>}
         </p>
       )}
     </section>
