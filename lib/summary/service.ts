@@ -291,15 +291,17 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
       // final texts, and the panel is told so (it waits for a 'texts' summary to call itself ready).
       emit({ type: 'summary', summary: result.summary, phase: 'texts', savedAt: deps.now().toISOString(), stale: false, requests: result.requests });
     }
-    // The very first run of a connection learns its account only now: its look is recorded now.
-    if (run.accountId === null && result.facts) await showChanges(run, result.accountId, result.summary, result.facts);
-    if (!run.store) return;
-    try {
-      await saveSummary(run.store, result.accountId, result.summary, deps.now().toISOString(), result.facts);
-    } catch (e) {
-      // The summary is on screen; only the cache missed it. Say so without hiding the summary.
-      emit({ type: 'error', scope: 'load', message: errorMessage(e), keptCached: true });
+    if (run.store) {
+      try {
+        await saveSummary(run.store, result.accountId, result.summary, deps.now().toISOString(), result.facts);
+      } catch (e) {
+        // The summary is on screen; only the cache missed it. Say so without hiding the summary.
+        emit({ type: 'error', scope: 'load', message: errorMessage(e), keptCached: true });
+      }
     }
+    // The very first run of a connection learns its account only now: its look is recorded now, after the
+    // summary is saved (the cache write comes first: it is what a next open shows).
+    if (run.accountId === null && result.facts) await showChanges(run, result.accountId, result.summary, result.facts);
   }
 
   return {
