@@ -83,7 +83,7 @@ const fr = {
   },
   changes: {
     title: 'Depuis votre dernière consultation',
-    since: (date: string) => `depuis le ${date}`,
+    since: (date: string) => `le ${date}`,
     nothing: (date: string) => `Rien de nouveau depuis votre dernière consultation, le ${date}.`,
     kinds: {
       'invoice-new': 'Nouvelles factures',
@@ -199,7 +199,7 @@ const en: Labels = {
   },
   changes: {
     title: 'Since your last look',
-    since: (date) => `since ${date}`,
+    since: (date) => `on ${date}`,
     nothing: (date) => `Nothing new since your last look, on ${date}.`,
     kinds: {
       'invoice-new': 'New invoices',

@@ -185,7 +185,7 @@ describe('since your last look', () => {
     const t = opened();
     act(() => t.emit({ type: 'changes', changes: CHANGES }));
     const card = t.q('[data-card="since-last-look"]')!;
-    expect(card.querySelector('h3')!.textContent).toBe('Depuis votre dernière consultation (depuis le 20 nov. 2026)');
+    expect(card.querySelector('h3')!.textContent).toBe('Depuis votre dernière consultation (le 20 nov. 2026)');
     expect([...card.querySelectorAll('[data-kind]')].map((g) => g.getAttribute('data-kind'))).toEqual([
       'invoice-new',
       'payment-received',
