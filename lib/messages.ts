@@ -1,6 +1,8 @@
 // The one message contract between the content script / extension pages and the background.
 // Only plain data crosses it (structured clone): no class instances, no functions, never a token.
 import type { LoadProgress } from './client/progress';
+import type { SummaryChanges } from './summary/changes';
+import type { SharedView } from './summary/shared-summary';
 import type { Summary } from './summary/types';
 
 /** What the URL detector (lib/sellsy-web/detect.ts) makes of a Sellsy web-app page. */
@@ -19,7 +21,11 @@ export type PanelRequest =
   | { type: 'refresh'; page: PageRef; language?: string }
   | { type: 'retry-texts'; page: PageRef }
   /** Sent when a record page shows with the panel closed, so a click can paint a cached summary at once. */
-  | { type: 'peek'; page: PageRef };
+  | { type: 'peek'; page: PageRef }
+  /** The exact comment sharing the summary shown (its generatedAt) would post; nothing is posted. */
+  | { type: 'share-preview'; page: PageRef; generatedAt: string }
+  /** Posts the comment of that preview, as previewed, once. */
+  | { type: 'share'; page: PageRef; previewId: string };
 
 /**
  * What the background answers on the port (lib/summary/service.ts, carried by entrypoints/background/summary-port.ts), per request:
@@ -37,7 +43,12 @@ export type PanelRequest =
  *   (always, also without an LLM: the rules' texts are then final), or `not-client` for a prospect/supplier;
  * - a failure → `error` (scope 'load' before the figures, 'texts' after them); nothing partial is cached;
  *   an `error` scope 'load' with keptCached true may also follow a shown summary when the cache write failed.
- * A newer request on the same port silences the older run.
+ * - with a summary on screen (figures or cached), `changes` when this user saw an earlier summary of the
+ *   client, then `shared` after one small request (the client's newest comments): the newest summary a
+ *   colleague shared, or null; a computed summary may then take its texts (no LLM call);
+ * - `share-preview` → one `share` state 'preview' (the exact text) or 'failed'; `share` → 'posted' then
+ *   `shared`, or 'failed' (nothing posted, or 'unknown' when Sellsy never answered and it cannot be told).
+ * A newer summary request on the same port silences the older run; share requests run beside it.
  */
 export type PanelEvent =
   | { type: 'no-credentials' }
@@ -47,7 +58,16 @@ export type PanelEvent =
   | { type: 'summary'; summary: Summary; phase: 'figures' | 'texts' | 'cached'; savedAt: string; stale: boolean; requests: number }
   | { type: 'interactions-delta'; text: string }
   | { type: 'not-client'; thirdType: 'prospect' | 'supplier'; name: string; language: string }
-  | { type: 'error'; scope: 'load' | 'texts'; message: string; keptCached: boolean };
+  | { type: 'error'; scope: 'load' | 'texts'; message: string; keptCached: boolean }
+  | { type: 'changes'; changes: SummaryChanges }
+  | { type: 'shared'; shared: SharedView | null }
+  | ShareEvent;
+
+export type ShareFailure = 'not-saved' | 'expired' | 'no-credentials' | 'forbidden' | 'not-posted' | 'unknown';
+export type ShareEvent =
+  | { type: 'share'; state: 'preview'; previewId: string; text: string }
+  | { type: 'share'; state: 'posted' }
+  | { type: 'share'; state: 'failed'; reason: ShareFailure; detail: string };
 
 // ---- background → content script (tabs.sendMessage) ----
 export type TabMessage = { type: 'toggle-panel' } | { type: 'open-panel' };

@@ -2,6 +2,7 @@
 // rendered as text nodes; there is no innerHTML anywhere in the panel.
 import { computed } from '@preact/signals';
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import { renderChangesMarkdown } from '@/lib/summary/changes-text';
 import type { Summary } from '@/lib/summary/types';
 import type { PanelWords } from '@/lib/words/panel';
 import { EnvContext, type LinkFor, makeEnv, wordsFor } from './env';
@@ -13,6 +14,8 @@ import { ProgressBar } from './ProgressBar';
 import { RecommendationsCard } from './RecommendationsCard';
 import { RelationshipCard } from './RelationshipCard';
 import { SalesOverviewCard } from './SalesOverviewCard';
+import { SinceLastLook } from './SinceLastLook';
+import { TeamBar } from './TeamBar';
 
 export interface PanelProps {
   model: PanelModel;
@@ -101,6 +104,10 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }
     error: m.textsError.value,
     onRetry: () => m.retryTexts(),
   };
+  const changes = m.team.changes.value;
+  // The Markdown copy ends with "since your last look" when there is one.
+  const markdown = (shown: Summary) =>
+    toMarkdown ? toMarkdown(shown, shown.language) + (changes ? `\n${renderChangesMarkdown(changes, shown.language)}` : '') : '';
   const attrs: Record<string, string> = { 'data-state': state };
   if (m.phase.value) attrs['data-phase'] = m.phase.value;
 
@@ -125,7 +132,7 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }
         busy={busy}
         canRefresh={m.status.value === 'ready' || m.status.value === 'error'}
         onRefresh={() => m.refresh()}
-        onCopy={summary && toMarkdown ? () => (copyText ?? defaultCopy)(toMarkdown(summary, summary.language)) : null}
+        onCopy={summary && toMarkdown ? () => (copyText ?? defaultCopy)(markdown(summary)) : null}
         onClose={close}
         headingRef={headingRef}
         now={now}
@@ -163,7 +170,9 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }
       )}
       {summary && env && (
         <EnvContext.Provider value={env}>
+          <TeamBar team={m.team} lang={lang} canShare={state === 'ready'} />
           <div class="cards">
+            {changes && <SinceLastLook changes={changes} lang={lang} linkFor={linkFor} />}
             <RelationshipCard />
             <OpenDocumentsCard />
             <SalesOverviewCard />

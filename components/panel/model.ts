@@ -6,6 +6,7 @@ import { MAX_INTERACTIONS_CHARS } from '@/lib/ai/limits';
 import type { LoadProgress } from '@/lib/client/progress';
 import type { PageRef, PanelEvent, PanelRequest, RequestMap } from '@/lib/messages';
 import type { Summary } from '@/lib/summary/types';
+import { createTeamModel } from './team-model';
 
 export interface PanelPort {
   post(request: PanelRequest): void;
@@ -74,6 +75,7 @@ export function createPanelModel(deps: PanelModelDeps) {
   let port: PanelPort | null = null;
   /** A cached summary that arrived while the panel was closed (a peek): the next show paints it at once. */
   let peeked = false;
+  const team = createTeamModel({ send: (r) => send(r), page: () => page.value, summary: () => summary.value });
 
   function send(request: PanelRequest): void {
     if (!port) {
@@ -85,6 +87,7 @@ export function createPanelModel(deps: PanelModelDeps) {
       p.onClose(() => {
         if (port !== p) return;
         port = null;
+        team.interrupted();
         // The background went away mid-load (service worker stopped, extension updated): say so, keep what is shown.
         if (status.value === 'loading' || progress.value !== null || textsPending.value) {
           progress.value = null;
@@ -101,6 +104,7 @@ export function createPanelModel(deps: PanelModelDeps) {
   function dropPort(): void {
     const p = port;
     port = null;
+    if (p) team.interrupted();
     p?.close();
   }
   function reset(): void {
@@ -120,6 +124,7 @@ export function createPanelModel(deps: PanelModelDeps) {
     paintedAt.value = null;
     figuresPaintedAt.value = null;
     summaryAt.value = null;
+    team.reset();
   }
   function startMeasure(): void {
     requestedAt.value = clock();
@@ -129,6 +134,7 @@ export function createPanelModel(deps: PanelModelDeps) {
   }
 
   function handle(event: PanelEvent): void {
+    if (team.handle(event)) return;
     switch (event.type) {
       case 'no-credentials':
         status.value = 'no-credentials';
@@ -249,6 +255,7 @@ export function createPanelModel(deps: PanelModelDeps) {
     language,
     textsPending,
     dataState,
+    team,
     show,
     hide,
     toggle(): void {

@@ -61,16 +61,28 @@ export function acceptRuntimeRequest(message: unknown, sender: SenderLike | unde
   return { type, payload } as RuntimeRequest;
 }
 
+const PANEL_TYPES = ['open', 'refresh', 'retry-texts', 'peek', 'share-preview', 'share'] as const;
+const PREVIEW_ID = /^[A-Za-z0-9]{8,64}$/;
+const GENERATED_AT = /^\d{4}-\d{2}-\d{2}T[\d:.]{5,15}(Z|[+-]\d{2}:\d{2})$/;
+
 /** A panel request we act on: well formed, and about a page on the same origin as the sender's. */
 export function acceptPanelRequest(message: unknown, senderPage: PageRef, ctx: GuardContext): PanelRequest | null {
   if (!isPlainObject(message)) return null;
   const { type, page, language } = message;
-  if (type !== 'open' && type !== 'refresh' && type !== 'retry-texts' && type !== 'peek') return null;
+  if (!(PANEL_TYPES as readonly unknown[]).includes(type)) return null;
   if (!isPageRef(page, { allowLocal: ctx.allowLocal })) return null;
   // A single-page app may have moved on since the port opened; its origin cannot have.
   if (page.origin !== senderPage.origin) return null;
   if (language !== undefined && (typeof language !== 'string' || language.length > MAX_LANGUAGE)) return null;
   const clean: PageRef = { thirdType: page.thirdType, id: page.id, origin: page.origin };
+  if (type === 'share-preview') {
+    const { generatedAt } = message;
+    return typeof generatedAt === 'string' && GENERATED_AT.test(generatedAt) ? { type, page: clean, generatedAt } : null;
+  }
+  if (type === 'share') {
+    const { previewId } = message;
+    return typeof previewId === 'string' && PREVIEW_ID.test(previewId) ? { type, page: clean, previewId } : null;
+  }
   if (type === 'retry-texts' || type === 'peek') return { type, page: clean };
-  return language === undefined ? { type, page: clean } : { type, page: clean, language };
+  return language === undefined ? { type: type as 'open' | 'refresh', page: clean } : { type: type as 'open' | 'refresh', page: clean, language };
 }

@@ -6,13 +6,14 @@ import type { Recommendation, Summary } from '../summary/types';
 import { type AiWarnings, aiWarnings } from '../words/ai-warnings';
 import { findAsks } from './asks-check';
 import { MAX_INTERACTIONS_CHARS, MAX_RECOMMENDATIONS_CHARS } from './limits';
-import { type AllowedFigures, addExtras, allowedFiguresOf, allowFromTrustedText, checkNumbers, copyFigures } from './number-check';
+import { type AllowedFigures, checkNumbers } from './number-check';
 import { createOpenAiClient, isRejectedParameter, llmFailureMessage, MalformedOutputError, withDeadline } from './openai-client';
 import { leaksSystemPrompt, looksLikeLanguage } from './output-check';
 import { buildRequests, type ChatMessage, type PromptRequest, type Purpose } from './prompts';
 import { parseRecommendations, RECOMMENDATIONS_SCHEMA } from './recommendations-parse';
 import { randomBoundary, removeInvisible } from './sanitize';
 import { type AiSettings, isDefaultOpenAi, isValidBaseURL, type StructuredOutputMode } from './settings';
+import { figuresForTexts, rejectText } from './text-checks';
 
 export interface GenerateOptions {
   /** Called with the interactions text so far, each time it grows by whole sentences that pass the checks (a
@@ -46,17 +47,22 @@ export async function generateTexts(summary: Summary, settings: AiSettings, opts
   const boundary = randomBoundary();
   const requests = buildRequests(summary, settings, boundary);
   const client = createOpenAiClient(settings, opts.fetch);
-  // The summary's figures by kind, the windows the prompts state, the number of notes.
-  const allowed = allowedFiguresOf(summary, [summary.interactions.items.length]);
-  for (const r of summary.recommendations.items) allowFromTrustedText(allowed, `${r.action}\n${r.reason}`, summary.language);
-  const ctx: Ctx = { summary, settings, opts, client, w, boundary, allowed, out, warnings: { interactions: [], recommendations: [] } };
+  const figures = figuresForTexts(summary, requests);
+  const ctx: Ctx = {
+    summary,
+    settings,
+    opts,
+    client,
+    w,
+    boundary,
+    allowed: figures.interactions,
+    out,
+    warnings: { interactions: [], recommendations: [] },
+  };
 
   await Promise.all(
     requests.map((req) => {
-      // Each text may quote its own prompt's counts ("8 notes of 40"), not the other prompt's.
-      const mine = copyFigures(allowed);
-      addExtras(mine, req.extraNumbers);
-      const own: Ctx = { ...ctx, allowed: mine };
+      const own: Ctx = { ...ctx, allowed: figures[req.purpose] };
       return req.purpose === 'interactions' ? interactions(own, req) : recommendations(own, req);
     }),
   );
@@ -90,12 +96,11 @@ function askReason(ctx: Ctx, text: string, what: string): string | null {
 function rejectReason(ctx: Ctx, req: PromptRequest, text: string, what: string): string | null {
   const { w } = ctx;
   if (leaksSystemPrompt(text, req.messages[0]?.content ?? '', ctx.boundary)) return w.leak(what);
-  if (!looksLikeLanguage(text, ctx.summary.language)) return w.language(what);
-  const ask = askReason(ctx, text, what);
-  if (ask) return ask;
-  const check = checkNumbers(text, ctx.allowed, ctx.summary.language);
-  if (!check.ok) return w.numbers(what, check.offending);
-  return null;
+  const rejected = rejectText(text, ctx.allowed, ctx.summary.language);
+  if (!rejected) return null;
+  if (rejected.kind === 'language') return w.language(what);
+  if (rejected.kind === 'asks') return w.asks(what, w.askKinds[rejected.ask]);
+  return w.numbers(what, rejected.offending);
 }
 
 /**

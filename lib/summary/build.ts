@@ -1,6 +1,7 @@
 // The one pipeline from a client reference to its summary, shared by the command line and the extension's
 // background: load the data, compute the figures (rules texts), report them, then let the LLM rewrite the
-// two texts when it is on. The figures never wait for the LLM.
+// two texts when it is on, unless texts written for the same data are at hand (a colleague's shared summary).
+// The figures never wait for the LLM. A summary shared as a comment is not an interaction with the client.
 
 import { generateTexts } from '../ai/generate';
 import type { AiSettings } from '../ai/settings';
@@ -10,7 +11,10 @@ import type { LoadProgress } from '../client/progress';
 import type { SellsyApi } from '../sellsy/api';
 import { type ClientRef, loadClient } from '../sellsy/load-client';
 import type { ResumeStore } from '../store/types';
+import { type DataFacts, dataFactsOf } from './fingerprint';
 import { resolveLanguage, type SummaryLanguage } from './language';
+import { parseSharedComment, type SharedTexts } from './shared-comment';
+import { withSharedTexts } from './shared-summary';
 import type { Summary } from './types';
 
 export interface BuildDeps {
@@ -30,12 +34,14 @@ export interface BuildOptions {
   onProgress?: (p: LoadProgress) => void;
   onSummary?: (summary: Summary, phase: 'figures' | 'texts') => void;
   onInteractionsDelta?: (text: string) => void;
+  /** Called once the figures are reported, before any LLM call: texts it returns are used instead of the LLM's. */
+  beforeTexts?: (figures: Summary, facts: DataFacts) => Promise<SharedTexts | null>;
   signal?: AbortSignal;
 }
 
 /** `accountId`: the Sellsy account the credentials opened (cache key), read by the load itself. */
 export type BuildResult =
-  | { status: 'client'; summary: Summary; requests: number; accountId: string }
+  | { status: 'client'; summary: Summary; requests: number; accountId: string; facts?: DataFacts }
   | {
       status: 'not-client';
       accountId: string;
@@ -63,9 +69,20 @@ export async function buildClientSummary(deps: BuildDeps, opts: BuildOptions): P
     };
   }
   const language = resolveLanguage(opts.languageSetting, loaded.data.staffLanguage, opts.browserLanguage);
-  const figures = computeSummary(loaded.data, { today: opts.today, language, generatedAt: opts.now.toISOString() });
+  const { kind, id } = loaded.data.client;
+  const data = { ...loaded.data, comments: loaded.data.comments.filter((c) => !parseSharedComment(c.description, { type: kind, id })) };
+  const figures = computeSummary(data, { today: opts.today, language, generatedAt: opts.now.toISOString() });
   opts.onSummary?.(figures, 'figures');
-  if (!opts.ai?.enabled) return { status: 'client', summary: figures, requests: loaded.requests, accountId: loaded.data.accountId };
+  const facts = await dataFactsOf(data, figures);
+  const done = (summary: Summary): BuildResult => ({ status: 'client', summary, requests: loaded.requests, accountId: data.accountId, facts });
+  const reused = opts.beforeTexts ? await opts.beforeTexts(figures, facts) : null;
+  opts.signal?.throwIfAborted();
+  if (reused) {
+    const summary = withSharedTexts(figures, reused);
+    opts.onSummary?.(summary, 'texts');
+    return done(summary);
+  }
+  if (!opts.ai?.enabled) return done(figures);
 
   opts.signal?.throwIfAborted();
   const generated = await generateTexts(figures, opts.ai, {
@@ -78,5 +95,5 @@ export async function buildClientSummary(deps: BuildDeps, opts: BuildOptions): P
     warnings: [...new Set([...generated.summary.warnings, ...generated.warnings])],
   };
   opts.onSummary?.(summary, 'texts');
-  return { status: 'client', summary, requests: loaded.requests, accountId: loaded.data.accountId };
+  return done(summary);
 }

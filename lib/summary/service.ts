@@ -3,6 +3,9 @@
 // `retry-texts` computes again (the texts need the figures of the same run); `peek` reads the cache only.
 // Each request's answer is a sequence of PanelEvents (lib/messages.ts says which, per request) handed to
 // `emit`; nothing is emitted once the request's signal has aborted (a newer request, a closed panel).
+// Beside each summary shown: what changed since this user's last look, and the newest summary a colleague
+// shared on the record (whose texts a computation takes instead of calling the LLM when they fit).
+// Sharing (preview, then post) is lib/summary/share.ts.
 // Plain TypeScript: the background hands in its browser-backed pieces, tests hand in fakes.
 
 import type { AiSettings } from '../ai/settings';
@@ -14,10 +17,15 @@ import type { Settings } from '../settings/types';
 import type { ResumeStore, StoredSummary } from '../store/types';
 import { backgroundWords } from '../words/background';
 import { type BuildResult, buildClientSummary } from './build';
-import { findCachedSummary, saveSummary } from './cache';
+import { cachedFacts, findCachedSummary, saveSummary } from './cache';
+import type { DataFacts } from './fingerprint';
 import { checkFreshness, type LatestChangeAt } from './freshness';
 import { resolveLanguage } from './language';
+import { recordLook } from './last-look';
 import { clientRefOf } from './page';
+import { createShareFlow } from './share';
+import type { SharedTexts } from './shared-comment';
+import { findSharedSummary, judgeShared } from './shared-summary';
 import type { Summary } from './types';
 
 /** Which Sellsy account a connection opens, remembered between runs: the cache key before any request. */
@@ -55,9 +63,11 @@ export interface SummaryService {
   handle(request: PanelRequest, emit: Emit, signal: AbortSignal): Promise<void>;
 }
 
+type SummaryRequest = Extract<PanelRequest, { type: 'open' | 'refresh' | 'retry-texts' }>;
+
 /** What one computing request has found before it computes. */
 interface Run {
-  request: Exclude<PanelRequest, { type: 'peek' }>;
+  request: SummaryRequest;
   settings: Settings;
   conn: SellsyConnection;
   ref: NonNullable<ReturnType<typeof clientRefOf>>;
@@ -97,6 +107,7 @@ function appendedText(): (textSoFar: string) => string {
 export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
   const build = deps.build ?? buildClientSummary;
   const warn = (message: string) => deps.onWarning?.(message);
+  const share = createShareFlow(deps);
 
   /** The page's language as the content script saw it, else the browser's. */
   const languageOf = (request: PanelRequest): string => ('language' in request && request.language) || deps.browserLanguage();
@@ -128,7 +139,7 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
   }
 
   /** Settings, connection, client, store and cached summary; null once the request has been answered. */
-  async function prepare(request: Run['request'], emit: Emit, signal: AbortSignal): Promise<Run | null> {
+  async function prepare(request: SummaryRequest, emit: Emit, signal: AbortSignal): Promise<Run | null> {
     const settings = await deps.loadSettings();
     const conn = deps.connectionFor(settings, request.page);
     if (!conn) {
@@ -167,6 +178,36 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
     }
   }
 
+  /** A summary is on screen: what changed since the one this user saw before, recorded as seen. */
+  async function showChanges(run: Run, accountId: string | null, summary: Summary, facts: DataFacts | null): Promise<void> {
+    if (!run.store || !accountId || !facts || run.signal.aborted) return;
+    try {
+      const changes = await recordLook(run.store, accountId, summary, facts, deps.now());
+      if (changes) run.emit({ type: 'changes', changes });
+    } catch (e) {
+      warn(`last look not recorded: ${errorMessage(e)}`);
+    }
+  }
+
+  /** The newest shared summary of the client, said to the panel; its texts when they fit the live data. */
+  async function showShared(run: Run, summary: Summary, facts: DataFacts | null): Promise<SharedTexts | null> {
+    try {
+      const found = await findSharedSummary(run.api, { type: summary.client.type, id: summary.client.id }, run.signal);
+      if (run.signal.aborted) return null;
+      if (!found) {
+        run.emit({ type: 'shared', shared: null });
+        return null;
+      }
+      const verdict = judgeShared(found, summary, facts);
+      run.emit({ type: 'shared', shared: verdict.view });
+      return verdict.reuse;
+    } catch (e) {
+      // Without it the summary is whole: only the colleague's line (and the texts it could have saved) is missing.
+      if (!run.signal.aborted) warn(`shared summary lookup failed: ${errorMessage(e)}`);
+      return null;
+    }
+  }
+
   /** Runs the pipeline, relaying its progress, summaries and streamed text. Null when it failed or was aborted. */
   async function compute(run: Run): Promise<{ result: BuildResult; textsSent: boolean } | null> {
     const { api, emit } = run;
@@ -175,6 +216,13 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
     const appended = appendedText();
     let figuresSent = false;
     let textsSent = false;
+    // What the LLM is about to get is recorded once it is sure to get it: texts taken from a colleague's
+    // shared summary call no LLM. (A pipeline that never asks, a test's, records at its texts.)
+    let forLlm: Summary | null = null;
+    const recordSent = () => {
+      if (forLlm && ai?.enabled) deps.onFigures?.(forLlm, ai);
+      forLlm = null;
+    };
     try {
       const result = await build(run.store ? { api, store: run.store } : { api }, {
         ref: run.ref,
@@ -188,15 +236,26 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
         onProgress: (progress) => emit({ type: 'progress', progress }),
         onSummary: (summary, phase) => {
           // Once figures are on screen, a failure only costs the texts; a 'texts' summary is the final one.
-          if (phase === 'texts') textsSent = true;
-          else figuresSent = true;
-          if (phase === 'figures' && ai?.enabled) deps.onFigures?.(summary, ai);
+          if (phase === 'texts') {
+            textsSent = true;
+            recordSent();
+          } else {
+            figuresSent = true;
+            forLlm = summary;
+          }
           const requests = api.stats().requests - startRequests;
           emit({ type: 'summary', summary, phase, savedAt: deps.now().toISOString(), stale: false, requests });
         },
         onInteractionsDelta: (textSoFar) => {
           const text = appended(textSoFar);
           if (text) emit({ type: 'interactions-delta', text });
+        },
+        beforeTexts: async (figures, facts) => {
+          await showChanges(run, run.accountId, figures, facts);
+          const shared = await showShared(run, figures, facts);
+          if (shared) forLlm = null;
+          else recordSent();
+          return shared;
         },
       });
       return run.signal.aborted ? null : { result, textsSent };
@@ -210,12 +269,15 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
     }
   }
 
-  async function answer(request: Run['request'], emit: Emit, signal: AbortSignal): Promise<void> {
+  async function answer(request: SummaryRequest, emit: Emit, signal: AbortSignal): Promise<void> {
     const run = await prepare(request, emit, signal);
     if (!run) return;
     if (run.cached && request.type === 'open') {
-      emit(cachedEvent(run.cached, false, 0));
-      await markIfStale(run, run.cached);
+      const cached = run.cached;
+      emit(cachedEvent(cached, false, 0));
+      const facts = cachedFacts(cached);
+      await showChanges(run, run.accountId, cached.summary, facts);
+      await Promise.all([markIfStale(run, cached), showShared(run, cached.summary, facts)]);
       return;
     }
     if (signal.aborted) return;
@@ -236,13 +298,17 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
       // final texts, and the panel is told so (it waits for a 'texts' summary to call itself ready).
       emit({ type: 'summary', summary: result.summary, phase: 'texts', savedAt: deps.now().toISOString(), stale: false, requests: result.requests });
     }
-    if (!run.store) return;
-    try {
-      await saveSummary(run.store, result.accountId, result.summary, deps.now().toISOString());
-    } catch (e) {
-      // The summary is on screen; only the cache missed it. Say so without hiding the summary.
-      emit({ type: 'error', scope: 'load', message: errorMessage(e), keptCached: true });
+    if (run.store) {
+      try {
+        await saveSummary(run.store, result.accountId, result.summary, deps.now().toISOString(), result.facts);
+      } catch (e) {
+        // The summary is on screen; only the cache missed it. Say so without hiding the summary.
+        emit({ type: 'error', scope: 'load', message: errorMessage(e), keptCached: true });
+      }
     }
+    // The very first run of a connection learns its account only now: its look is recorded now, after the
+    // summary is saved (the cache write comes first: it is what a next open shows).
+    if (run.accountId === null && result.facts) await showChanges(run, result.accountId, result.summary, result.facts);
   }
 
   return {
@@ -252,7 +318,16 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
         if (!signal.aborted) emit(event);
       };
       try {
-        await (request.type === 'peek' ? peek(request.page, send) : answer(request, send, signal));
+        if (request.type === 'peek') await peek(request.page, send);
+        else if (request.type === 'share-preview' || request.type === 'share') {
+          try {
+            await (request.type === 'share' ? share.confirm(request, send, signal) : share.preview(request, send));
+          } catch (e) {
+            // Settings or the cache unreadable: before any post, so nothing was posted.
+            warn(`share: ${errorMessage(e)}`);
+            send({ type: 'share', state: 'failed', reason: request.type === 'share' ? 'not-posted' : 'not-saved', detail: errorMessage(e) });
+          }
+        } else await answer(request, send, signal);
       } catch (e) {
         warn(`summary service: ${errorMessage(e)}`);
         send({ type: 'error', scope: 'load', message: errorMessage(e), keptCached: false });

@@ -118,4 +118,30 @@ describe('panel requests', () => {
     ];
     for (const m of bad) expect(acceptPanelRequest(m, PAGE, GUARD)).toBeNull();
   });
+
+  it('share requests: a preview names the summary shown, a confirmation its preview; nothing else rides along', () => {
+    const generatedAt = '2026-11-29T08:00:00.000Z';
+    expect(acceptPanelRequest({ type: 'share-preview', page: PAGE, generatedAt, description: '<p>mine</p>' }, PAGE, GUARD)).toEqual({
+      type: 'share-preview',
+      page: PAGE,
+      generatedAt,
+    });
+    expect(acceptPanelRequest({ type: 'share', page: PAGE, previewId: 'a1b2c3d4e5f6', body: { description: 'x' } }, PAGE, GUARD)).toEqual({
+      type: 'share',
+      page: PAGE,
+      previewId: 'a1b2c3d4e5f6',
+    });
+    const bad: unknown[] = [
+      { type: 'share-preview', page: PAGE },
+      { type: 'share-preview', page: PAGE, generatedAt: 'yesterday' },
+      { type: 'share-preview', page: PAGE, generatedAt: 42 },
+      { type: 'share', page: PAGE },
+      { type: 'share', page: PAGE, previewId: 'short' },
+      { type: 'share', page: PAGE, previewId: '../../etc/passwd' },
+      { type: 'share', page: PAGE, previewId: 'x'.repeat(65) },
+      { type: 'share', page: { ...PAGE, origin: 'https://evil.example' }, previewId: 'a1b2c3d4e5f6' },
+      { type: 'share-now', page: PAGE, previewId: 'a1b2c3d4e5f6' },
+    ];
+    for (const m of bad) expect(acceptPanelRequest(m, PAGE, GUARD), JSON.stringify(m)).toBeNull();
+  });
 });

@@ -346,7 +346,7 @@ describe('keyboard', () => {
     before.remove();
   });
 
-  it('puts the header actions first in tab order, then the figures', () => {
+  it('puts the header actions first in tab order, then sharing with the team, then the figures', () => {
     const t = setup({ toMarkdown: (() => 'md') as never });
     act(() => {
       t.model.setPage(PAGE);
@@ -354,8 +354,8 @@ describe('keyboard', () => {
       t.emit(summaryEvent('texts'));
     });
     const focusables = [...t.root()!.querySelectorAll<HTMLElement>('button, a[href], summary, [tabindex]:not([tabindex="-1"])')];
-    expect(focusables.slice(0, 3).map((b) => b.dataset.action)).toEqual(['close', 'refresh', 'copy']);
-    expect(focusables[3]?.closest('[data-figure]')?.getAttribute('data-figure')).toBe('relationship.firstPurchase');
+    expect(focusables.slice(0, 4).map((b) => b.dataset.action)).toEqual(['close', 'refresh', 'copy', 'share']);
+    expect(focusables[4]?.closest('[data-figure]')?.getAttribute('data-figure')).toBe('relationship.firstPurchase');
   });
 
   it('the close button closes', () => {
