@@ -18,7 +18,7 @@ export function InteractionsCard({ texts }: { texts: TextsStatus }) {
   return (
     <Card name="interactions" title={w.cards.interactions.name}>
       <p class="muted">
-        {w.values.since} {formatDate(it.from, lang)}
+        {w.values.since} {formatDate(it.from, lang, 'long')}
       </p>
       <div class="counts">
         {counts.map(([key, n, words]) => (
@@ -60,7 +60,7 @@ export function InteractionsCard({ texts }: { texts: TextsStatus }) {
           <ul>
             {it.items.map((item) => {
               const href = linkFor(TYPE_OF[item.type], item.id);
-              const label = `${docLabel(item.type, lang)} · ${formatDate(item.date, lang, 'short')}`;
+              const label = `${docLabel(item.type, lang)} · ${formatDate(item.date, lang)}`;
               return (
                 <li key={`${item.type}:${item.id}`} data-interaction={`${item.type}:${item.id}`}>
                   <div class="muted">

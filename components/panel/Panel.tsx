@@ -2,6 +2,7 @@
 // rendered as text nodes; there is no innerHTML anywhere in the panel.
 import { computed } from '@preact/signals';
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import { crmName } from '@/lib/format/crm-name';
 import { renderChangesMarkdown } from '@/lib/summary/changes-text';
 import type { Summary } from '@/lib/summary/types';
 import type { PanelWords } from '@/lib/words/panel';
@@ -15,6 +16,7 @@ import { RecommendationsCard } from './RecommendationsCard';
 import { RelationshipCard } from './RelationshipCard';
 import { SalesOverviewCard } from './SalesOverviewCard';
 import { SinceLastLook } from './SinceLastLook';
+import { StatusAnnouncer } from './StatusAnnouncer';
 import { TeamBar } from './TeamBar';
 
 export interface PanelProps {
@@ -94,7 +96,7 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }
   };
 
   const notClient = m.notClient.value;
-  const title = summary?.client.name ?? notClient?.name ?? w.summary.title;
+  const title = crmName(summary?.client.name ?? notClient?.name) || w.summary.title;
   const progress = m.progress.value;
   const loadError = m.loadError.value;
   const busy = progress !== null || m.status.value === 'loading';
@@ -137,6 +139,7 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }
         headingRef={headingRef}
         now={now}
       />
+      <StatusAnnouncer state={state} progress={progress} w={w} notClient={notClient?.thirdType ?? null} />
       {progress && <ProgressBar progress={progress} w={w} lang={lang} />}
       {loadError && (
         <div class="part-error" role="alert" data-error="load">
@@ -186,7 +189,7 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }
               </summary>
               <ul>
                 {summary.warnings.map((w, i) => (
-                  <li key={i}>{w}</li>
+                  <li key={i}>{crmName(w)}</li>
                 ))}
               </ul>
             </details>

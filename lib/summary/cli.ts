@@ -7,6 +7,8 @@ import { aiSettingsFromEnv } from '../ai/settings';
 import type { SourceModeSetting } from '../client/data';
 import type { LoadProgress } from '../client/progress';
 import { isIsoDate, localDate } from '../dates';
+import { crmName } from '../format/crm-name';
+import { toSafeJson } from '../format/json';
 import { renderText } from '../format/text';
 import { createSellsyApi } from '../sellsy/api';
 import type { AuthConfig } from '../sellsy/auth';
@@ -205,11 +207,11 @@ export async function runSummaryCli(argv: string[], env: Record<string, string |
     clearProgress();
     if (result.status === 'not-client') {
       io.stderr(
-        `${result.client.kind} ${result.client.id} (${result.client.name}) is a ${result.thirdType}, not a client: there is no summary for it.\n`,
+        `${result.client.kind} ${result.client.id} (${crmName(result.client.name)}) is a ${result.thirdType}, not a client: there is no summary for it.\n`,
       );
       return EXIT.notClient;
     }
-    io.stdout(args.json ? `${JSON.stringify(result.summary, null, 2)}\n` : renderText(result.summary, result.summary.language));
+    io.stdout(args.json ? `${toSafeJson(result.summary)}\n` : renderText(result.summary, result.summary.language));
     return EXIT.ok;
   } catch (e) {
     clearProgress();
@@ -221,7 +223,7 @@ export async function runSummaryCli(argv: string[], env: Record<string, string |
       // The figures were computed; only the language model's texts failed: the rules' texts stand.
       const shown: Summary = figures;
       io.stderr(`The language model's texts could not be generated (${errorLine(e, args, apiUrl)}); the rules' texts are shown.\n`);
-      io.stdout(json ? `${JSON.stringify(shown, null, 2)}\n` : renderText(shown, shown.language));
+      io.stdout(json ? `${toSafeJson(shown)}\n` : renderText(shown, shown.language));
       return EXIT.ok;
     }
     io.stderr(`${errorLine(e, args, apiUrl)}\n`);

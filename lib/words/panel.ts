@@ -47,6 +47,13 @@ const fr = {
   included: (n: number) => `${n} document${n > 1 ? 's' : ''} retenu${n > 1 ? 's' : ''}`,
   excluded: (n: number) => `${n} document${n > 1 ? 's' : ''} écarté${n > 1 ? 's' : ''}`,
   noSources: 'Pas de liste de documents pour ce chiffre.',
+  /** What the panel's status line tells a screen reader as the summary comes. */
+  announce: {
+    loading: (what: string) => `Chargement du résumé : ${what}…`,
+    computing: 'Calcul des chiffres…',
+    figures: 'Chiffres affichés ; textes en cours de rédaction.',
+    ready: 'Résumé prêt.',
+  },
 };
 
 export type PanelWords = typeof fr;
@@ -95,6 +102,12 @@ const en: PanelWords = {
   included: (n) => `${n} document${n !== 1 ? 's' : ''} counted`,
   excluded: (n) => `${n} document${n !== 1 ? 's' : ''} left out`,
   noSources: 'No document list for this figure.',
+  announce: {
+    loading: (what) => `Loading the summary: ${what}…`,
+    computing: 'Computing the figures…',
+    figures: 'Figures shown; texts being written.',
+    ready: 'Summary ready.',
+  },
 };
 
 export const PANEL_WORDS: Record<Lang, PanelWords> = { fr, en };

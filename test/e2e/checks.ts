@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { crmName } from '../../lib/format/crm-name';
 import { DEMO, DEMO_SALES, HOSTILE_CLIENT_ID, INDIVIDUAL_CLIENT_ID, INVOICING_ACCOUNT, LARGE_CLIENT_ID, PROSPECT_ID } from '../sellsy/demo';
 import { startSellsy } from '../sellsy/server';
 import { assert, createChecker } from './check';
@@ -14,6 +15,7 @@ import { clickToolbar, currentWorker, type LaunchedBrowser, requestFromExtension
 import { gotoRecord, HOST, PANEL, panelState, panelText, panelTimes, readFigures, setPanelOpen, waitPainted, waitState } from './panel-page';
 import { signInChecks } from './signin';
 import { teamChecks } from './team';
+import { uxChecks } from './ux';
 
 export interface CheckEnv {
   launch(): Promise<LaunchedBrowser>;
@@ -112,7 +114,7 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
       const diffs = compareFigures(expectedFigures(cli), await readFigures(page));
       assert(diffs.length === 0, `${diffs.length} differences:\n${diffs.join('\n')}`);
       const name = await panelText(page, '[data-client-name]');
-      assert(name === cli.client.name, `header name "${name}" ≠ "${cli.client.name}"`);
+      assert(name === crmName(cli.client.name), `header name "${name}" ≠ "${crmName(cli.client.name)}"`);
       return `${Object.keys(expectedFigures(cli)).length} figures agree; click → 5 cards painted ${coldMs} ms (cold; ${coldDetail})`;
     });
 
@@ -246,8 +248,8 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
       return `"${text}"; requests: ${apiRequests(sellsy).join(', ') || 'none (cached)'}`;
     });
 
-    // (f) Hostile CRM text renders as text, no script runs.
-    await check('(f) hostile client: <script> and <img onerror> render as text, nothing runs', async () => {
+    // (f) Hostile CRM text: no markup runs or renders; names lose their tags and bidi overrides (lib/format/crm-name.ts).
+    await check('(f) hostile client: <script> and <img onerror> never run or render; names are shown without their tags', async () => {
       dialogs.length = 0;
       await gotoRecord(page, clientUrl(HOSTILE_CLIENT_ID));
       await setOpen(page, true);
@@ -258,14 +260,22 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
       await page.waitForTimeout(300);
       const found = await page.evaluate((host) => {
         const root = document.querySelector(host)!.shadowRoot!;
-        return { imgs: root.querySelectorAll('img, script, iframe').length, text: root.textContent ?? '', xss: (window as any).__xss };
+        return {
+          imgs: root.querySelectorAll('img, script, iframe').length,
+          text: root.textContent ?? '',
+          name: root.querySelector('[data-client-name]')?.textContent ?? '',
+          xss: (window as any).__xss,
+        };
       }, HOST);
       assert(found.imgs === 0, `${found.imgs} img/script/iframe elements in the panel`);
       assert(found.xss === undefined, `window.__xss = ${String(found.xss)}`);
       assert(dialogs.length === 0, `dialogs opened: ${dialogs.join(', ')}`);
-      assert(/<script|<img/i.test(found.text), 'the hostile markup is not shown as text');
+      // The seeded name is "<script>…</script> Société \u202Eevitsoh\u202C Zé\u200Bro 🦄 <img …>": its words, in typed order.
+      assert(found.name === 'Société evitsoh Zéro 🦄', `header name ${JSON.stringify(found.name)}`);
+      const markup = /<script|<img/i.exec(found.text);
+      assert(!markup, `markup shown as text: …${found.text.slice(Math.max(0, (markup?.index ?? 0) - 40), (markup?.index ?? 0) + 40)}…`);
       await shot(page, 'panel-hostile.png');
-      return 'markup shown as text; no dialog; window.__xss unset';
+      return `name shown as "${found.name}"; no markup as text or element; no dialog; window.__xss unset`;
     });
 
     // (k) A sales-only account: the invoice-only figures are empty and say why.
@@ -335,6 +345,8 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
       await extensionRequest('settings:set', { language: 'fr' });
       return shots.join(', ');
     });
+
+    await uxChecks({ context, extensionId, sellsy, outDir: env.outDir, check, extensionRequest });
 
     await hardeningChecks({ context, worker: await worker(), extensionId, sellsy, check });
     await signInChecks({ context, extensionId, sellsy, check, outDir: env.outDir, notes });

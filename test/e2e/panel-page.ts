@@ -1,5 +1,5 @@
 // Reading the panel inside its (open) shadow root from the page's main world, for the e2e checks.
-import type { Page } from 'playwright-core';
+import type { JSHandle, Page } from 'playwright-core';
 import { figuresIn, HOST, panelStateIn, panelTextIn } from './in-page';
 
 export { HOST };
@@ -82,4 +82,40 @@ export async function readFigures(page: Page): Promise<Record<string, Record<str
 
 export async function panelText(page: Page, selector = '[data-testid="panel"]'): Promise<string> {
   return page.evaluate(panelTextIn, [HOST, selector] as const);
+}
+
+/**
+ * The one way the UX and accessibility checks reach into the panel: a handle on its shadow root (null when the
+ * panel is not mounted). Everything in test/e2e/ux.ts goes through here, so if the root becomes closed only this
+ * function changes — CDP's DOM.getDocument({ pierce: true }) and DOM.resolveNode still reach a closed root.
+ */
+export async function panelRoot(page: Page): Promise<JSHandle<ShadowRoot | null>> {
+  return page.evaluateHandle((host) => document.querySelector(host)?.shadowRoot ?? null, HOST);
+}
+
+/** Runs `fn` in the page with the panel's shadow root (see panelRoot) and returns its result. */
+export async function inPanel<R, A = undefined>(page: Page, fn: (root: ShadowRoot, arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+  const root = await panelRoot(page);
+  try {
+    if (await root.evaluate((r) => r === null)) throw new Error('the panel is not mounted');
+    return await (root as JSHandle<ShadowRoot>).evaluate(fn as any, arg as any);
+  } finally {
+    await root.dispose();
+  }
+}
+
+/** Polls `fn` on the panel's root (see panelRoot) until it returns true; a page reload in between is fine. */
+export async function waitInPanel<A = undefined>(
+  page: Page,
+  fn: (root: ShadowRoot, arg: A) => boolean,
+  arg?: A,
+  opts: { timeout?: number; what?: string } = {},
+): Promise<void> {
+  const timeout = opts.timeout ?? 30_000;
+  const end = Date.now() + timeout;
+  for (;;) {
+    if (await inPanel(page, fn, arg).catch(() => false)) return;
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${opts.what ?? 'the panel'}`);
+    await page.waitForTimeout(50);
+  }
 }

@@ -373,13 +373,15 @@ describe('hostile header', () => {
   it('renders a hostile client name as text', () => {
     const t = setup();
     const ev = summaryEvent('texts');
-    ev.summary.client.name = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+    ev.summary.client.name = '<b>Boulangerie</b> <img src=x onerror="window.__xss=1">Martin<script>window.__xss=2</script>';
     act(() => {
       t.model.setPage(PAGE);
       t.model.show();
       t.emit(ev);
     });
-    expect(t.view.container.querySelector('[data-client-name]')?.textContent).toBe(ev.summary.client.name);
-    expect(t.view.container.querySelector('img, script')).toBeNull();
+    // Tags are removed as text (lib/format/crm-name.ts), never rendered: neither markup nor "<img…>" on screen.
+    expect(t.view.container.querySelector('[data-client-name]')?.textContent).toBe('Boulangerie Martin');
+    expect(t.view.container.querySelector('img, script, b')).toBeNull();
+    expect((globalThis as { __xss?: unknown }).__xss).toBeUndefined();
   });
 });
