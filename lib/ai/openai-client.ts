@@ -2,6 +2,7 @@
 // errors read for a user. Retries are ours to decide (none: a summary should not wait), the timeout covers the
 // whole call including a stream that stalls halfway.
 import OpenAI from 'openai';
+import { fetchNoRedirect, redirectRefusal } from '../http/no-redirect';
 import type { AiWarnings } from '../words/ai-warnings';
 import type { AiSettings } from './settings';
 
@@ -22,9 +23,16 @@ export function createOpenAiClient(settings: AiSettings, fetchImpl?: typeof fetc
     timeout: settings.timeoutMs,
     maxRetries: 0,
     defaultHeaders,
-    // Bound to globalThis: a service worker's fetch throws "Illegal invocation" when called as a method.
-    fetch: fetchImpl ?? ((input, init) => globalThis.fetch(input, init)),
+    fetch: providerFetch(fetchImpl ?? ((input, init) => globalThis.fetch(input, init))),
   });
+}
+
+/**
+ * The SDK's fetch: the key travels in a header, so the provider's answer may not redirect it elsewhere
+ * (none is followed). A service worker's fetch must be called bound to globalThis ("Illegal invocation").
+ */
+function providerFetch(base: typeof fetch): typeof fetch {
+  return (input, init) => fetchNoRedirect(base, input, init, 'The LLM provider');
 }
 
 function safeHost(url: string): string {
@@ -76,6 +84,7 @@ export function llmFailureMessage(e: unknown, settings: AiSettings, w: AiWarning
   if (e instanceof TimeoutError || e instanceof OpenAI.APIConnectionTimeoutError) return w.timeout(settings.timeoutMs);
   if (e instanceof OpenAI.APIUserAbortError || (e as Error)?.name === 'AbortError') return w.aborted;
   if (e instanceof MalformedOutputError) return w.malformed(what);
+  if (redirectRefusal(e)) return w.redirect;
   if (e instanceof OpenAI.APIError && typeof e.status === 'number') {
     if (e.status === 401) return w.auth;
     if (e.status === 403) return w.forbidden;

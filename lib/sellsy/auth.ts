@@ -2,6 +2,7 @@
 // when they expire or a call answers 401), or an access token pasted by the user (never renewable).
 import { type Clock, realClock } from './clock';
 import { SellsyError, scrubSecrets } from './errors';
+import { sellsyFetch } from './no-redirect';
 import type { Scheduler } from './scheduler';
 
 export type AuthConfig = { kind: 'client-credentials'; clientId: string; clientSecret: string } | { kind: 'token'; accessToken: string };
@@ -55,12 +56,13 @@ export function createTokenSource(opts: {
     const result = await opts.scheduler.send(
       (s) => {
         opts.onRequest?.();
-        return opts.fetch(opts.tokenUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-          body,
-          signal: s,
-        });
+        // The body holds the client secret: a redirect is refused, never followed (lib/sellsy/no-redirect.ts).
+        return sellsyFetch(
+          opts.fetch,
+          opts.tokenUrl,
+          { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body, signal: s },
+          'POST token URL',
+        );
       },
       {
         what: 'POST token URL',
