@@ -53,11 +53,3 @@ export async function fetchNoRedirect(
   await res.body?.cancel().catch(() => undefined);
   throw new RedirectRefusedError(what, res.status, res.headers.get('location'));
 }
-
-/** The error itself, or the one it was caused by (the openai SDK wraps what fetch throws). */
-export function redirectRefusal(e: unknown): RedirectRefusedError | null {
-  for (let cur = e, depth = 0; cur && depth < 4; cur = (cur as { cause?: unknown }).cause, depth++) {
-    if (cur instanceof RedirectRefusedError) return cur;
-  }
-  return null;
-}
