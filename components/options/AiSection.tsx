@@ -2,6 +2,7 @@
 // exactly what was last sent. Saving asks the browser for access to the service's host.
 import { useState } from 'preact/hooks';
 import type { SettingsPatch } from '@/lib/messages';
+import { sameOrigin } from '@/lib/settings/ai-host';
 import type { OptionsModel } from './model';
 import { SecretField } from './SecretField';
 
@@ -47,6 +48,9 @@ export function AiSection({ model }: { model: OptionsModel }) {
     });
   }
 
+  // Said before saving: the background drops a saved key whose address moves to another origin.
+  const typedHost = hostOf(baseURL);
+  const keyWillGo = saved.hasKey && !keyRemoved && !key && typedHost !== null && !sameOrigin(saved.baseURL, baseURL.trim());
   const test = model.aiTest.value;
   const last = model.lastSent.value;
   return (
@@ -88,6 +92,11 @@ export function AiSection({ model }: { model: OptionsModel }) {
             data-testid="options-ai-model"
           />
         </div>
+        {keyWillGo && (
+          <p role="status" class="warning" data-testid="options-ai-key-leaves">
+            {s.keyLeavesWithHost(typedHost)}
+          </p>
+        )}
         <SecretField
           s={s}
           name="apiKey"
@@ -195,4 +204,13 @@ export function AiSection({ model }: { model: OptionsModel }) {
       )}
     </section>
   );
+}
+
+/** The host of a typed address, or null while it is not a URL yet. */
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url.trim()).host || null;
+  } catch {
+    return null;
+  }
 }

@@ -82,6 +82,7 @@ export default defineBackground(() => {
 
   const answerRequest = createRequestHandler({
     settings,
+    permissions: { remove: (origins) => browser.permissions.remove({ origins }) },
     makeApi: apiFor,
     accounts,
     testAi: (ai, language) => testProvider(ai, { language }),

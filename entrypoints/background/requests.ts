@@ -4,6 +4,7 @@
 import type { AiSettings } from '@/lib/ai/settings';
 import type { RequestMap, RequestType, RuntimeRequest } from '@/lib/messages';
 import type { SellsyApi } from '@/lib/sellsy/api';
+import { hostPermissionToDrop } from '@/lib/settings/ai-host';
 import { aiSettingsOf, type SellsyConnection, sellsyConnection } from '@/lib/settings/derive';
 import { publicView } from '@/lib/settings/patch';
 import type { SettingsStore } from '@/lib/settings/store';
@@ -15,8 +16,15 @@ import { testSellsy } from './sellsy-test';
 export type LastSent = RequestMap['ai:last-sent']['res'];
 type Answer = RequestMap[RequestType]['res'] | { error: string };
 
+/** The slice of browser.permissions the background uses. */
+export interface HostPermissions {
+  remove(origins: string[]): Promise<boolean>;
+}
+
 export interface RequestDeps {
   settings: SettingsStore;
+  /** Gives back the LLM host's access when AI is turned off or moves to another host. */
+  permissions: HostPermissions;
   makeApi(conn: SellsyConnection): SellsyApi;
   accounts: AccountMap;
   testAi(ai: AiSettings, language: string): Promise<RequestMap['ai:test']['res']>;
@@ -32,8 +40,14 @@ export function createRequestHandler(deps: RequestDeps) {
       switch (request.type) {
         case 'settings:get':
           return publicView(await deps.settings.load());
-        case 'settings:set':
-          return await deps.settings.update(request.payload);
+        case 'settings:set': {
+          const before = (await deps.settings.load()).ai;
+          const view = await deps.settings.update(request.payload);
+          const drop = hostPermissionToDrop(before, view.ai);
+          // A host the manifest requires (Sellsy's, loopback in local builds) cannot be removed: that refusal is fine.
+          if (drop) await deps.permissions.remove([drop]).catch(() => false);
+          return view;
+        }
         case 'sellsy:test': {
           const s = await deps.settings.load();
           const conn = sellsyConnection(s);

@@ -1,6 +1,8 @@
 // Changes from the options page, checked field by field, and the view of the settings that may leave
 // the background: secrets are reduced to "is there one" and never travel back.
+import { insecureUrlMessage, isSecureUrl } from '../http/secure-url';
 import type { PublicSettings, SettingsPatch } from '../messages';
+import { keyStaysWithItsHost } from './ai-host';
 import { type Settings, SettingsError } from './types';
 
 const MAX_TEXT = 4096;
@@ -11,7 +13,7 @@ function text(value: unknown, field: string): string {
   return value.trim();
 }
 
-/** An http(s) URL without credentials in it, kept without a trailing slash. */
+/** An https URL (http only on this computer) without credentials in it, kept without a trailing slash. */
 export function httpUrl(value: unknown, field: string): string {
   const t = text(value, field);
   let u: URL;
@@ -21,6 +23,7 @@ export function httpUrl(value: unknown, field: string): string {
     throw new SettingsError(`${field} is not a valid URL`);
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new SettingsError(`${field} must start with https:// or http://`);
+  if (!isSecureUrl(u)) throw new SettingsError(insecureUrlMessage(field));
   if (u.username || u.password) throw new SettingsError(`${field} must not contain a user name or password`);
   if (u.search || u.hash) throw new SettingsError(`${field} must not contain ? or #`);
   return t.replace(/\/+$/, '');
@@ -104,7 +107,7 @@ export function applyPatch(current: Settings, patch: unknown): Settings {
   }
   if (p.language !== undefined) next.language = choice(p.language, ['auto', 'fr', 'en'] as const, 'language');
   if (p.sourceMode !== undefined) next.sourceMode = choice(p.sourceMode, ['auto', 'invoicing', 'sales'] as const, 'sourceMode');
-  return next;
+  return keyStaysWithItsHost(current, next, p.ai);
 }
 
 export function publicView(s: Settings): PublicSettings {
