@@ -45,7 +45,10 @@ export function createRequestHandler(deps: RequestDeps) {
           const view = await deps.settings.update(request.payload);
           const drop = hostPermissionToDrop(before, view.ai);
           // A host the manifest requires (Sellsy's, loopback in local builds) cannot be removed: that refusal is fine.
-          if (drop) await deps.permissions.remove([drop]).catch(() => false);
+          if (drop)
+            await Promise.resolve([drop])
+              .then((origins) => deps.permissions.remove(origins))
+              .catch(() => false);
           return view;
         }
         case 'sellsy:test': {
