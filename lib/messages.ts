@@ -32,6 +32,9 @@ export type PanelRequest =
  * - otherwise (`open` without cache, `refresh`, `retry-texts`): `progress`*, `summary` 'figures',
  *   `interactions-delta`* (only with an LLM; each is the new text to append), then `summary` 'texts'
  *   (always, also without an LLM: the rules' texts are then final), or `not-client` for a prospect/supplier;
+ * - a load refused by the background's limits (lib/summary/load-limits.ts: this client computed less than
+ *   10 s ago, too many loads in this tab or too many LLM texts for this client in the last minute) → `wait`
+ *   only, nothing computed (keptCached: a summary of that client is on screen or cached);
  * - a failure → `error` (scope 'load' before the figures, 'texts' after them); nothing partial is cached;
  *   an `error` scope 'load' with keptCached true may also follow a shown summary when the cache write failed.
  * A newer request on the same port silences the older run.
@@ -43,7 +46,11 @@ export type PanelEvent =
   | { type: 'summary'; summary: Summary; phase: 'figures' | 'texts' | 'cached'; savedAt: string; stale: boolean; requests: number }
   | { type: 'interactions-delta'; text: string }
   | { type: 'not-client'; thirdType: 'prospect' | 'supplier'; name: string; language: string }
-  | { type: 'error'; scope: 'load' | 'texts'; message: string; keptCached: boolean };
+  | { type: 'error'; scope: 'load' | 'texts'; message: string; keptCached: boolean }
+  | { type: 'wait'; reason: WaitReason; retryInMs: number; keptCached: boolean };
+
+/** Which of the background's limits refused a load: the client's, the tab's, or the LLM's for that client. */
+export type WaitReason = 'client' | 'tab' | 'llm';
 
 // ---- background → content script (tabs.sendMessage) ----
 export type TabMessage = { type: 'toggle-panel' } | { type: 'open-panel' };

@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { Sources } from './Sources';
+import { useUserEvents } from './user-events';
 
 let nextId = 0;
 
@@ -23,12 +24,13 @@ export interface FigureProps {
 export function Figure({ path, label, explain, value, children, data, drill = true }: FigureProps) {
   const [open, setOpen] = useState(false);
   const [id] = useState(() => `fig-${++nextId}`);
+  const user = useUserEvents();
   const attrs: Record<string, string> = { 'data-figure': path, 'data-value': value === null ? 'null' : String(value) };
   for (const [k, v] of Object.entries(data ?? {})) if (v !== undefined) attrs[`data-${k}`] = v === null ? 'null' : String(v);
   return (
     <div class="figure" {...attrs}>
       {drill ? (
-        <button type="button" class="fig-btn" aria-expanded={open} aria-controls={open ? id : undefined} onClick={() => setOpen(!open)}>
+        <button type="button" class="fig-btn" aria-expanded={open} aria-controls={open ? id : undefined} onClick={user(() => setOpen(!open))}>
           <span class="fig-label" title={explain}>
             {label}
           </span>

@@ -3,7 +3,7 @@
 // tests drive the model with a fake port.
 import { computed, signal } from '@preact/signals';
 import type { LoadProgress } from '@/lib/client-data';
-import type { PageRef, PanelEvent, PanelRequest } from '@/lib/messages';
+import type { PageRef, PanelEvent, PanelRequest, WaitReason } from '@/lib/messages';
 import type { Summary } from '@/lib/summary/types';
 
 export interface PanelPort {
@@ -14,9 +14,12 @@ export interface PanelPort {
   close(): void;
 }
 
-export type PanelStatus = 'idle' | 'loading' | 'no-credentials' | 'not-client' | 'ready' | 'error';
-/** What the panel root exposes as data-state: 'figures' while the texts are still coming, 'ready' once all five cards are there. */
-export type PanelDataState = 'closed' | 'idle' | 'loading' | 'no-credentials' | 'not-client' | 'error' | 'figures' | 'ready';
+export type PanelStatus = 'idle' | 'loading' | 'no-credentials' | 'not-client' | 'ready' | 'error' | 'waiting';
+/**
+ * What the panel root exposes as data-state: 'figures' while the texts are still coming, 'ready' once all five
+ * cards are there, 'waiting' when the background's limits refused a load and nothing is on screen.
+ */
+export type PanelDataState = 'closed' | 'idle' | 'loading' | 'no-credentials' | 'not-client' | 'error' | 'figures' | 'ready' | 'waiting';
 
 export interface PanelModelDeps {
   connect(): PanelPort;
@@ -47,6 +50,8 @@ export function createPanelModel(deps: PanelModelDeps) {
   /** The interactions summary as it streams in, before the final texts arrive. */
   const draft = signal('');
   const notClient = signal<{ thirdType: 'prospect' | 'supplier'; name: string; language: string } | null>(null);
+  /** The background refused the last load for now (its limits): why, and in how many seconds to ask again. */
+  const wait = signal<{ reason: WaitReason; seconds: number } | null>(null);
   /** Clock time of the last open/refresh/navigation request: data-painted-at is measured from it. */
   const requestedAt = signal<number | null>(null);
   const paintedAt = signal<number | null>(null);
@@ -106,6 +111,7 @@ export function createPanelModel(deps: PanelModelDeps) {
     textsError.value = null;
     draft.value = '';
     notClient.value = null;
+    wait.value = null;
     paintedAt.value = null;
     figuresPaintedAt.value = null;
     summaryAt.value = null;
@@ -159,6 +165,11 @@ export function createPanelModel(deps: PanelModelDeps) {
         status.value = 'not-client';
         progress.value = null;
         return;
+      case 'wait':
+        progress.value = null;
+        wait.value = { reason: event.reason, seconds: Math.max(1, Math.ceil(event.retryInMs / 1000)) };
+        if (!summary.value) status.value = 'waiting';
+        return;
       case 'error':
         progress.value = null;
         if (event.scope === 'texts') {
@@ -177,6 +188,7 @@ export function createPanelModel(deps: PanelModelDeps) {
     startMeasure();
     if (status.value !== 'ready') status.value = 'loading';
     loadError.value = null;
+    wait.value = null;
     send({ type, page: p, language: deps.browserLanguage });
   }
 
@@ -219,6 +231,7 @@ export function createPanelModel(deps: PanelModelDeps) {
     textsError,
     draft,
     notClient,
+    wait,
     requestedAt,
     paintedAt,
     figuresPaintedAt,
@@ -243,6 +256,10 @@ export function createPanelModel(deps: PanelModelDeps) {
     },
     refresh(): void {
       request('refresh');
+    },
+    /** After a refused load: recompute the summary on screen, or ask for one. */
+    retryAfterWait(): void {
+      request(summary.value ? 'refresh' : 'open');
     },
     /** After a failed load: recompute (a cached summary is already on screen) or ask again. */
     retryLoad(): void {

@@ -5,6 +5,7 @@
 import { testProvider } from '@/lib/ai/test-provider';
 import { localDate } from '@/lib/dates';
 import { SUMMARY_PORT } from '@/lib/messages';
+import { createRateLimiter } from '@/lib/rate-limit';
 import { isLoopbackOrigin } from '@/lib/sellsy-web/detect';
 import { aiSettingsOf, sellsyConnection } from '@/lib/settings/derive';
 import { createSettingsStore, type KeyValue } from '@/lib/settings/store';
@@ -74,6 +75,7 @@ export default defineBackground(() => {
     browserLanguage,
     onFigures: (summary, ai) => lastSent.record(summary, ai),
     onWarning: (m) => console.warn(m),
+    limiter: createRateLimiter(() => Date.now()),
   });
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== SUMMARY_PORT) return;
