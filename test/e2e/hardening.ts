@@ -5,10 +5,12 @@
 // load, and a user hammering it gets one load per 10 s and a "wait a moment". Called by the e2e runner
 // with its own `check`.
 // Code inside page.evaluate declares no named function: tsx would wrap it in a __name() the page lacks.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { DEMO, DEMO_SALES, HOSTILE_CLIENT_ID, LARGE_CLIENT_ID } from '../sellsy/demo';
 import type { FakeSellsy } from '../sellsy/server';
-import { clickToolbar, currentWorker } from './launch';
+import { clickToolbar, currentWorker, requestFromExtensionPage } from './launch';
 import { clickInPanel, gotoRecord, HOST, inPanel, refreshWhenAllowed, setPanelOpen, waitInPanel, waitState } from './panel-page';
 
 export interface HardeningContext {
@@ -360,6 +362,50 @@ export async function hardeningChecks(ctx: HardeningContext): Promise<void> {
     const cards = await inPanel(page, (root) => root?.querySelectorAll('section.card').length ?? 0, null);
     assert(cards === 5, `${cards} cards on screen while waiting`);
     return `${clicks} clicks → ${made} loads; "${waitText.replace(/Réessayer$/, '')}" shown ${waits} times, the summary kept`;
+  });
+
+  // (H6) In the browser a redirect not followed is an opaque answer (status 0), not a 3xx: the token POST
+  // (Test connection) and the LLM's Test button, both pointed at a server that answers 307 to another port.
+  await check('(H6) hardening: in Chromium, a 307 from the token URL or the LLM reaches no other port; both tests say why', async () => {
+    const seen: string[] = [];
+    const listen = (handler: Parameters<typeof createServer>[1]) =>
+      new Promise<{ origin: string; close: () => Promise<void> }>((resolve) => {
+        const server = createServer(handler);
+        server.listen(0, '127.0.0.1', () =>
+          resolve({
+            origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+            close: () => new Promise((r) => server.close(() => r())),
+          }),
+        );
+      });
+    const target = await listen((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"access_token":"stolen","expires_in":3600}');
+    });
+    const redirector = await listen((req, res) => {
+      req.resume();
+      res.writeHead(307, { location: `${target.origin}${req.url}` });
+      res.end();
+    });
+    const ask = <T>(type: string, payload: unknown = {}) => requestFromExtensionPage<T>(context, extensionId, type, payload);
+    try {
+      await ask('settings:set', { sellsy: { tokenUrl: `${redirector.origin}/oauth2/access-tokens` } });
+      const sellsyTest = await ask<{ ok: boolean; message?: string }>('sellsy:test');
+      await ask('settings:set', { ai: { enabled: true, baseURL: `${redirector.origin}/v1`, apiKey: 'sk-e2e-redirect', model: 'm' } });
+      const aiTest = await ask<{ ok: boolean; message?: string }>('ai:test');
+      assert(
+        sellsyTest.ok === false && /answered a redirect to another address; it was not followed/.test(sellsyTest.message ?? ''),
+        `Test connection: ${JSON.stringify(sellsyTest)}`,
+      );
+      assert(aiTest.ok === false && /redirection|redirect/.test(aiTest.message ?? ''), `Test the model: ${JSON.stringify(aiTest)}`);
+      assert(seen.length === 0, `the other port received: ${seen.join(', ')}`);
+      return `Test connection: "${sellsyTest.message}"; Test the model: "${aiTest.message}"; nothing at the other port`;
+    } finally {
+      await ask('settings:set', { sellsy: { tokenUrl: sellsy.tokenUrl }, ai: { enabled: false, apiKey: '' } });
+      await redirector.close();
+      await target.close();
+    }
   });
 
   await page.close();
