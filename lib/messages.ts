@@ -41,6 +41,9 @@ export type PanelRequest =
  * - otherwise (`open` without cache, `refresh`, `retry-texts`): `progress`*, `summary` 'figures',
  *   `interactions-delta`* (only with an LLM; each is the new text to append), then `summary` 'texts'
  *   (always, also without an LLM: the rules' texts are then final), or `not-client` for a prospect/supplier;
+ * - a load refused by the background's limits (lib/summary/load-limits.ts: this client computed less than
+ *   10 s ago, too many loads in this tab or too many LLM texts for this client in the last minute) → `wait`
+ *   only, nothing computed (keptCached: a summary of that client is on screen or cached);
  * - a failure → `error` (scope 'load' before the figures, 'texts' after them); nothing partial is cached;
  *   an `error` scope 'load' with keptCached true may also follow a shown summary when the cache write failed.
  * - with a summary on screen (figures or cached), `changes` when this user saw an earlier summary of the
@@ -61,7 +64,11 @@ export type PanelEvent =
   | { type: 'error'; scope: 'load' | 'texts'; message: string; keptCached: boolean }
   | { type: 'changes'; changes: SummaryChanges }
   | { type: 'shared'; shared: SharedView | null }
-  | ShareEvent;
+  | ShareEvent
+  | { type: 'wait'; reason: WaitReason; retryInMs: number; keptCached: boolean };
+
+/** Which of the background's limits refused a load: the client's, the tab's, or the LLM's for that client. */
+export type WaitReason = 'client' | 'tab' | 'llm';
 
 export type ShareFailure = 'not-saved' | 'expired' | 'no-credentials' | 'forbidden' | 'not-posted' | 'unknown';
 export type ShareEvent =

@@ -5,6 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { Sources } from './Sources';
+import { useUserEvents } from './user-events';
 
 let nextId = 0;
 
@@ -30,6 +31,7 @@ export interface FigureProps {
 export function Figure({ path, label, explain, value, children, note, data, drill = true, variant }: FigureProps) {
   const [open, setOpen] = useState(false);
   const [id] = useState(() => `fig-${++nextId}`);
+  const user = useUserEvents();
   const attrs: Record<string, string> = { 'data-figure': path, 'data-value': value === null ? 'null' : String(value) };
   for (const [k, v] of Object.entries(data ?? {})) if (v !== undefined) attrs[`data-${k}`] = v === null ? 'null' : String(v);
   const row = (
@@ -49,7 +51,7 @@ export function Figure({ path, label, explain, value, children, note, data, dril
           aria-expanded={open}
           aria-controls={open ? id : undefined}
           aria-describedby={note ? `${id}-note` : undefined}
-          onClick={() => setOpen(!open)}
+          onClick={user(() => setOpen(!open))}
         >
           {row}
         </button>

@@ -10,6 +10,7 @@ import type { FigureWords } from '@/lib/words/figures';
 import { Card } from './Card';
 import { useEnv } from './env';
 import { Figure } from './Figure';
+import { useUserEvents } from './user-events';
 
 function DocItem({ type, doc }: { type: string; doc: DocRef }) {
   const { w, lang, summary, linkFor } = useEnv();
@@ -57,6 +58,7 @@ const SHOWN = 5;
 function ShortList<T>({ items, render }: { items: T[]; render: (item: T) => ComponentChildren }) {
   const { w } = useEnv();
   const [all, setAll] = useState(false);
+  const user = useUserEvents();
   if (items.length === 0) return null;
   const shown = all ? items : items.slice(0, SHOWN);
   return (
@@ -64,7 +66,7 @@ function ShortList<T>({ items, render }: { items: T[]; render: (item: T) => Comp
       {shown.map(render)}
       {items.length > SHOWN && (
         <li class="more">
-          <button type="button" class="link-btn" aria-expanded={all} onClick={() => setAll(!all)}>
+          <button type="button" class="link-btn" aria-expanded={all} onClick={user(() => setAll(!all))}>
             {all ? w.panel.showLess : w.panel.showMore(items.length - SHOWN)}
           </button>
         </li>

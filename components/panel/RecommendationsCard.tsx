@@ -10,6 +10,7 @@ import { colon } from '@/lib/words/typography';
 import { Card } from './Card';
 import { docNumber, useEnv } from './env';
 import { TextsError, type TextsStatus } from './TextsState';
+import { useUserEvents } from './user-events';
 
 let nextId = 0;
 
@@ -34,6 +35,7 @@ function EvidenceList({ evidence }: { evidence: Evidence[] }) {
   const { w, lang } = useEnv();
   const v = w.values;
   const [all, setAll] = useState(false);
+  const user = useUserEvents();
   const [id] = useState(() => `evidence-${++nextId}`);
   const many = evidence.length > EVIDENCE_INLINE;
   const shown = all || !many ? evidence : evidence.slice(0, EVIDENCE_INLINE);
@@ -53,7 +55,14 @@ function EvidenceList({ evidence }: { evidence: Evidence[] }) {
       {many && (
         <>
           {' '}
-          <button type="button" class="link-btn" aria-expanded={all} aria-controls={id} data-action="evidence-more" onClick={() => setAll(!all)}>
+          <button
+            type="button"
+            class="link-btn"
+            aria-expanded={all}
+            aria-controls={id}
+            data-action="evidence-more"
+            onClick={user(() => setAll(!all))}
+          >
             {all ? w.panel.showLess : v.evidenceMore(formatNumber(evidence.length - EVIDENCE_INLINE, lang))}
           </button>
         </>

@@ -5,6 +5,7 @@ import { formatDate } from '@/lib/format/intl';
 import type { SharedView } from '@/lib/summary/shared-summary';
 import { teamWords } from '@/lib/words/team';
 import type { TeamModel } from './team-model';
+import { useUserEvents } from './user-events';
 
 function SharedLine({ view, lang }: { view: SharedView; lang: string }) {
   const t = teamWords(lang);
@@ -46,6 +47,7 @@ function SharedLine({ view, lang }: { view: SharedView; lang: string }) {
 
 export function TeamBar({ team, lang, canShare }: { team: TeamModel; lang: string; canShare: boolean }) {
   const t = teamWords(lang);
+  const user = useUserEvents();
   const view = team.shared.value;
   const share = team.share.value;
   return (
@@ -58,10 +60,10 @@ export function TeamBar({ team, lang, canShare }: { team: TeamModel; lang: strin
             {share.text}
           </pre>
           <div class="share-actions">
-            <button type="button" class="btn primary" data-action="share-confirm" onClick={() => team.confirmShare()}>
+            <button type="button" class="btn primary" data-action="share-confirm" onClick={user(() => team.confirmShare())}>
               {t.share.confirm}
             </button>
-            <button type="button" class="btn" data-action="share-cancel" onClick={() => team.cancelShare()}>
+            <button type="button" class="btn" data-action="share-cancel" onClick={user(() => team.cancelShare())}>
               {t.share.cancel}
             </button>
           </div>
@@ -73,7 +75,7 @@ export function TeamBar({ team, lang, canShare }: { team: TeamModel; lang: strin
             class="btn"
             data-action="share"
             disabled={!canShare || share.state === 'previewing' || share.state === 'posting'}
-            onClick={() => team.startShare()}
+            onClick={user(() => team.startShare())}
           >
             {t.share.action}
           </button>

@@ -4,7 +4,7 @@
 import { computed, signal } from '@preact/signals';
 import { MAX_INTERACTIONS_CHARS } from '@/lib/ai/limits';
 import type { LoadProgress } from '@/lib/client/progress';
-import type { PageRef, PanelEvent, PanelRequest, RequestMap } from '@/lib/messages';
+import type { PageRef, PanelEvent, PanelRequest, RequestMap, WaitReason } from '@/lib/messages';
 import type { Summary } from '@/lib/summary/types';
 import { createTeamModel } from './team-model';
 
@@ -16,9 +16,22 @@ export interface PanelPort {
   close(): void;
 }
 
-export type PanelStatus = 'idle' | 'loading' | 'no-credentials' | 'signed-out' | 'not-client' | 'ready' | 'error';
-/** What the panel root exposes as data-state: 'figures' while the texts are still coming, 'ready' once all five cards are there. */
-export type PanelDataState = 'closed' | 'idle' | 'loading' | 'no-credentials' | 'signed-out' | 'not-client' | 'error' | 'figures' | 'ready';
+export type PanelStatus = 'idle' | 'loading' | 'no-credentials' | 'signed-out' | 'not-client' | 'ready' | 'error' | 'waiting';
+/**
+ * What the panel root exposes as data-state: 'figures' while the texts are still coming, 'ready' once all five
+ * cards are there, 'waiting' when the background's limits refused a load and nothing is on screen.
+ */
+export type PanelDataState =
+  | 'closed'
+  | 'idle'
+  | 'loading'
+  | 'no-credentials'
+  | 'signed-out'
+  | 'not-client'
+  | 'error'
+  | 'figures'
+  | 'ready'
+  | 'waiting';
 
 /** The background's answer to `sellsy:sign-in` (undefined: no answer at all). */
 export type SignInAnswer = RequestMap['sellsy:sign-in']['res'] | { error: string } | undefined;
@@ -57,6 +70,8 @@ export function createPanelModel(deps: PanelModelDeps) {
   /** Sign in with Sellsy has ended (or never happened): the panel offers Sign in, over a kept summary if any. */
   const signedOut = signal(false);
   const signInStatus = signal<{ state: 'idle' | 'running' } | { state: 'failed'; reason: string; message: string }>({ state: 'idle' });
+  /** The background refused the last load for now (its limits): why, and in how many seconds to ask again. */
+  const wait = signal<{ reason: WaitReason; seconds: number } | null>(null);
   /** Clock time of the last open/refresh/navigation request: data-painted-at is measured from it. */
   const requestedAt = signal<number | null>(null);
   const paintedAt = signal<number | null>(null);
@@ -121,6 +136,7 @@ export function createPanelModel(deps: PanelModelDeps) {
     notClient.value = null;
     signedOut.value = false;
     signInStatus.value = { state: 'idle' };
+    wait.value = null;
     paintedAt.value = null;
     figuresPaintedAt.value = null;
     summaryAt.value = null;
@@ -186,6 +202,11 @@ export function createPanelModel(deps: PanelModelDeps) {
         status.value = 'not-client';
         progress.value = null;
         return;
+      case 'wait':
+        progress.value = null;
+        wait.value = { reason: event.reason, seconds: Math.max(1, Math.ceil(event.retryInMs / 1000)) };
+        if (!summary.value) status.value = 'waiting';
+        return;
       case 'error':
         progress.value = null;
         if (event.scope === 'texts') {
@@ -204,6 +225,7 @@ export function createPanelModel(deps: PanelModelDeps) {
     startMeasure();
     if (status.value !== 'ready') status.value = 'loading';
     loadError.value = null;
+    wait.value = null;
     send({ type, page: p, language: deps.browserLanguage });
   }
 
@@ -248,6 +270,7 @@ export function createPanelModel(deps: PanelModelDeps) {
     notClient,
     signedOut,
     signInStatus,
+    wait,
     requestedAt,
     paintedAt,
     figuresPaintedAt,
@@ -273,6 +296,10 @@ export function createPanelModel(deps: PanelModelDeps) {
     },
     refresh(): void {
       request('refresh');
+    },
+    /** After a refused load: recompute the summary on screen, or ask for one. */
+    retryAfterWait(): void {
+      request(summary.value ? 'refresh' : 'open');
     },
     /** The panel's Sign in: the background opens Sellsy's window; once signed in, the summary is asked for again. */
     async signIn(): Promise<void> {

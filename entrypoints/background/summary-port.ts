@@ -56,7 +56,7 @@ export function servePanelPort(port: PortLike, deps: SummaryPortDeps): boolean {
     const run = new AbortController();
     current = run;
     void deps.service
-      .handle(request, (event) => post(run, event), run.signal)
+      .handle(request, (event) => post(run, event), run.signal, { tabId: port.sender?.tab?.id })
       .catch((e: unknown) => deps.onWarning?.(`summary port: ${errorMessage(e)}`));
   });
   return true;

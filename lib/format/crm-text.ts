@@ -13,9 +13,15 @@ import { htmlToText } from './html';
 export const INVISIBLE =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDC7F]/g;
 
-/** Invisible and reordering characters dropped; line ends as "\n". */
+/** Terminal escape sequences with parameters as a whole, so no "[2J" is left behind when the ESC itself goes: CSI,
+ *  OSC (to BEL or ST), DCS/SOS/PM/APC (to ST), and the 8-bit C1 forms of CSI (U+009B) and OSC (U+009D). A lone ESC,
+ *  or one before a single character, is dropped with the invisible characters: without it that character is text. */
+export const ESCAPE_SEQUENCE =
+  /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[PX^_][^\u001b]*(?:\u001b\\)?)|\u009b[0-?]*[ -/]*[@-~]|\u009d[^\u0007\u009c]*[\u0007\u009c]?/g;
+
+/** Escape sequences, invisible and reordering characters dropped; line ends as "\n". */
 export function removeInvisible(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(INVISIBLE, '');
+  return text.replace(/\r\n?/g, '\n').replace(ESCAPE_SEQUENCE, '').replace(INVISIBLE, '');
 }
 
 /** HTML stripped, invisible characters removed (entities decoded first, so `&#8203;` goes too), spaces tidied; lines kept. */

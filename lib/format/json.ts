@@ -14,5 +14,6 @@ const escapeUnits = (c: string) =>
 /** JSON.stringify(value, null, 2) with every invisible or reordering character written as a \u escape. */
 export function toSafeJson(value: unknown): string {
   // Outside strings a JSON text is plain ASCII, so every match is inside a string, where \uXXXX is valid.
-  return JSON.stringify(value, null, 2).replace(new RegExp(INVISIBLE.source, 'g'), escapeUnits);
+  // U+2028 and U+2029 end a line in some viewers, in the middle of a string.
+  return JSON.stringify(value, null, 2).replace(new RegExp(`${INVISIBLE.source}|[\u2028\u2029]`, 'g'), escapeUnits);
 }

@@ -3,6 +3,7 @@ import type { Summary } from '../summary/types';
 import { colon as colonOf } from '../words/typography';
 import { removeInvisible } from './crm-text';
 import { type Node, outline } from './outline';
+import { terminalSafe } from './terminal';
 
 function lines(nodes: Node[], depth: number, colon: string): string[] {
   const pad = '  '.repeat(depth);
@@ -28,5 +29,5 @@ export function renderText(summary: Summary, lang: string = summary.language): s
   }
   // A terminal obeys escape sequences and direction overrides found in its output: whatever CRM text reached
   // the lines past the names' cleaning (notes, the model's prose) loses them here.
-  return `${removeInvisible(out.join('\n')).trimEnd()}\n`;
+  return `${terminalSafe(out.join('\n')).trimEnd()}\n`;
 }

@@ -5,6 +5,7 @@ import { type AuthConfig, createTokenSource } from './auth';
 import { type Clock, realClock } from './clock';
 import { errorFromResponse, SellsyError, scrubSecrets } from './errors';
 import { SELLSY_API_URL, SELLSY_TOKEN_URL } from './hosts';
+import { sellsyFetch } from './no-redirect';
 import { createScheduler, type Scheduler, type SendResult } from './scheduler';
 import type { SignInSession } from './session';
 
@@ -119,7 +120,8 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
           stats.requests += 1;
           const headers: Record<string, string> = { authorization: `Bearer ${used}`, accept: 'application/json' };
           if (init.contentType) headers['content-type'] = init.contentType;
-          return doFetch(url, { method, headers, body: init.body, signal });
+          // The bearer token must not follow a redirect to another host: none is followed.
+          return sellsyFetch(doFetch, url, { method, headers, body: init.body, signal }, what);
         },
         {
           what,

@@ -9,7 +9,9 @@ import type { LoadProgress } from '../client/progress';
 import { isIsoDate, localDate } from '../dates';
 import { crmName } from '../format/crm-name';
 import { toSafeJson } from '../format/json';
+import { terminalSafe } from '../format/terminal';
 import { renderText } from '../format/text';
+import { insecureUrlMessage, isSecureUrl } from '../http/secure-url';
 import { createSellsyApi } from '../sellsy/api';
 import type { AuthConfig } from '../sellsy/auth';
 import { SellsyError } from '../sellsy/errors';
@@ -18,6 +20,9 @@ import { buildClientSummary } from './build';
 import type { Summary } from './types';
 
 export const EXIT = { ok: 0, error: 1, notClient: 2, usage: 64 } as const;
+
+/** Back to the line's start and erase it: the progress line rewrites itself. The one escape code we print. */
+const PROGRESS_PREFIX = '\r\x1b[K';
 
 export const USAGE =
   'usage: summary <company|individual> <id> [--today YYYY-MM-DD] [--no-ai] [--json] [--lang fr|en] [--source auto|invoicing|sales]';
@@ -115,6 +120,20 @@ export function authFromEnv(env: Record<string, string | undefined>): AuthConfig
   throw new UsageError('no Sellsy credentials: set SELLSY_CLIENT_ID and SELLSY_CLIENT_SECRET, or SELLSY_ACCESS_TOKEN');
 }
 
+/** An address from the environment, or `fallback` when unset: a URL, and https unless it is this computer. */
+export function urlFromEnv(env: Record<string, string | undefined>, name: string, fallback: string): string {
+  const value = env[name]?.trim();
+  if (!value) return fallback;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`${name} is not a URL`);
+  }
+  if (!isSecureUrl(url)) throw new UsageError(insecureUrlMessage(name));
+  return value;
+}
+
 /** The user's language as the environment tells it (LC_ALL, LC_MESSAGES, LANG), e.g. "fr_FR.UTF-8" → "fr_FR". */
 export function envLanguage(env: Record<string, string | undefined>): string | null {
   const v = env.LC_ALL || env.LC_MESSAGES || env.LANG;
@@ -157,23 +176,28 @@ const LOAD_STEPS: Record<LoadProgress['phase'], string> = {
   done: 'done',
 };
 
-export async function runSummaryCli(argv: string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
-  const apiUrl = env.SELLSY_API_URL?.trim() || SELLSY_API_URL;
+export async function runSummaryCli(argv: string[], env: Record<string, string | undefined>, rawIo: CliIo): Promise<number> {
+  // Every message and the summary text are made terminal-safe here: Sellsy's error texts and CRM names are not ours.
+  const io: CliIo = { ...rawIo, stderr: (t) => rawIo.stderr(safeLines(t)) };
+  let apiUrl = env.SELLSY_API_URL?.trim() || SELLSY_API_URL;
   let args: CliArgs | null = null;
   let progressShown = false;
   let figures: Summary | null = null;
   let json = false;
   const clearProgress = () => {
-    if (progressShown) io.stderr('\r\x1b[K');
+    if (progressShown) io.stderr(PROGRESS_PREFIX);
     progressShown = false;
   };
   try {
     args = parseArgs(argv);
     json = args.json;
     const auth = authFromEnv(env);
+    apiUrl = urlFromEnv(env, 'SELLSY_API_URL', SELLSY_API_URL);
+    const tokenUrl = urlFromEnv(env, 'SELLSY_TOKEN_URL', SELLSY_TOKEN_URL);
+    if (args.ai) urlFromEnv(env, 'OPENAI_BASE_URL', '');
     const api = createSellsyApi({
       apiUrl,
-      tokenUrl: env.SELLSY_TOKEN_URL?.trim() || SELLSY_TOKEN_URL,
+      tokenUrl,
       auth,
       ...(io.fetch ? { fetch: io.fetch } : {}),
       // Oddities met end up in the summary's warnings; nothing else is printed.
@@ -197,7 +221,7 @@ export async function runSummaryCli(argv: string[], env: Record<string, string |
         ...(io.stderrIsTty
           ? {
               onProgress: (p: LoadProgress) => {
-                io.stderr(`\r\x1b[KLoading ${LOAD_STEPS[p.phase]}${p.total > 1 ? ` ${p.done}/${p.total}` : ''}…`);
+                io.stderr(`${PROGRESS_PREFIX}Loading ${LOAD_STEPS[p.phase]}${p.total > 1 ? ` ${p.done}/${p.total}` : ''}…`);
                 progressShown = true;
               },
             }
@@ -211,22 +235,37 @@ export async function runSummaryCli(argv: string[], env: Record<string, string |
       );
       return EXIT.notClient;
     }
-    io.stdout(args.json ? `${toSafeJson(result.summary)}\n` : renderText(result.summary, result.summary.language));
+    io.stdout(args.json ? jsonOut(result.summary) : renderText(result.summary, result.summary.language));
     return EXIT.ok;
   } catch (e) {
     clearProgress();
     if (e instanceof HelpRequested) {
-      io.stdout(`${USAGE}\n`);
+      rawIo.stdout(`${USAGE}\n`);
       return EXIT.ok;
     }
     if (figures) {
       // The figures were computed; only the language model's texts failed: the rules' texts stand.
       const shown: Summary = figures;
       io.stderr(`The language model's texts could not be generated (${errorLine(e, args, apiUrl)}); the rules' texts are shown.\n`);
-      io.stdout(json ? `${toSafeJson(shown)}\n` : renderText(shown, shown.language));
+      io.stdout(json ? jsonOut(shown) : renderText(shown, shown.language));
       return EXIT.ok;
     }
     io.stderr(`${errorLine(e, args, apiUrl)}\n`);
     return e instanceof UsageError ? EXIT.usage : EXIT.error;
   }
+}
+
+/** The summary as JSON: the same value, with no character a terminal would act on. */
+function jsonOut(summary: Summary): string {
+  return `${toSafeJson(summary)}\n`;
+}
+
+/**
+ * What goes to stderr: our progress line keeps its own \r and erase-line code; any other text is made
+ * terminal-safe, each message on one line (its final newline kept).
+ */
+function safeLines(text: string): string {
+  if (text.startsWith(PROGRESS_PREFIX)) return PROGRESS_PREFIX + terminalSafe(text.slice(PROGRESS_PREFIX.length), { oneLine: true });
+  const ends = text.endsWith('\n');
+  return terminalSafe(ends ? text.slice(0, -1) : text, { oneLine: true }) + (ends ? '\n' : '');
 }

@@ -1,6 +1,7 @@
 // The panel's use case, behind the background's port: `open` answers from the cache at once when it can
 // (and checks an older cached summary for newer data), otherwise computes; `refresh` always computes;
 // `retry-texts` computes again (the texts need the figures of the same run); `peek` reads the cache only.
+// Computing and freshness checks are bounded per client and per tab (lib/summary/load-limits.ts).
 // Each request's answer is a sequence of PanelEvents (lib/messages.ts says which, per request) handed to
 // `emit`; nothing is emitted once the request's signal has aborted (a newer request, a closed panel).
 // Beside each summary shown: what changed since this user's last look, and the newest summary a colleague
@@ -10,6 +11,7 @@
 
 import type { AiSettings } from '../ai/settings';
 import type { PageRef, PanelEvent, PanelRequest } from '../messages';
+import type { RateLimiter } from '../rate-limit';
 import type { SellsyApi } from '../sellsy/api';
 import { isSignedOut } from '../sellsy/oauth';
 import type { SellsyConnection } from '../settings/derive';
@@ -22,6 +24,7 @@ import type { DataFacts } from './fingerprint';
 import { checkFreshness, type LatestChangeAt } from './freshness';
 import { resolveLanguage } from './language';
 import { recordLook } from './last-look';
+import { freshnessRules, loadRules, type RequestSource, waitReasonOf } from './load-limits';
 import { clientRefOf } from './page';
 import { createShareFlow } from './share';
 import type { SharedTexts } from './shared-comment';
@@ -54,13 +57,18 @@ export interface SummaryServiceDeps {
   build?: typeof buildClientSummary;
   /** lib/sellsy/latest-change.ts's probe unless a test hands in another. */
   latestChangeAt?: LatestChangeAt;
+  /**
+   * Bounds how often loads and freshness checks run (lib/summary/load-limits.ts); the background hands in
+   * one over its clock. Without it nothing is limited (tests of other behaviour).
+   */
+  limiter?: RateLimiter;
 }
 
 export type Emit = (event: PanelEvent) => void;
 
 export interface SummaryService {
-  /** Answers one request through `emit`. Never rejects: a failure is an `error` event. */
-  handle(request: PanelRequest, emit: Emit, signal: AbortSignal): Promise<void>;
+  /** Answers one request through `emit`. Never rejects: a failure is an `error` event. `source` says which tab asked. */
+  handle(request: PanelRequest, emit: Emit, signal: AbortSignal, source?: RequestSource): Promise<void>;
 }
 
 type SummaryRequest = Extract<PanelRequest, { type: 'open' | 'refresh' | 'retry-texts' }>;
@@ -77,6 +85,7 @@ interface Run {
   cached: StoredSummary<Summary> | null;
   emit: Emit;
   signal: AbortSignal;
+  source?: RequestSource;
 }
 
 export function errorMessage(e: unknown): string {
@@ -139,7 +148,7 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
   }
 
   /** Settings, connection, client, store and cached summary; null once the request has been answered. */
-  async function prepare(request: SummaryRequest, emit: Emit, signal: AbortSignal): Promise<Run | null> {
+  async function prepare(request: SummaryRequest, emit: Emit, signal: AbortSignal, source?: RequestSource): Promise<Run | null> {
     const settings = await deps.loadSettings();
     const conn = deps.connectionFor(settings, request.page);
     if (!conn) {
@@ -161,11 +170,13 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
     }
     const accountId = await deps.accounts.get(conn);
     const cached = await readCache(store, accountId, request.page);
-    return { request, settings, conn, ref, api, store, accountId, cached, emit, signal };
+    return { request, settings, conn, ref, api, store, accountId, cached, emit, signal, source };
   }
 
   /** After a cached answer: the same summary again, marked stale, when the client has something newer. */
   async function markIfStale(run: Run, cached: StoredSummary<Summary>): Promise<void> {
+    // Past the tab's budget the cached summary simply stays unmarked: the check is a nicety, not an answer.
+    if (deps.limiter && !deps.limiter.take(freshnessRules(run.source)).ok) return;
     try {
       const fresh = await checkFreshness(run.api, cached, { now: deps.now(), signal: run.signal, latestChangeAt: deps.latestChangeAt });
       if (fresh?.stale) run.emit(cachedEvent(cached, true, fresh.requests));
@@ -269,8 +280,26 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
     }
   }
 
-  async function answer(request: SummaryRequest, emit: Emit, signal: AbortSignal): Promise<void> {
-    const run = await prepare(request, emit, signal);
+  /**
+   * Takes the load's share of the limits: null (and a `wait` said) when one is spent, else a function that
+   * gives the client's share back, for a load called off before it was done (the panel closed, the page
+   * moved on). The tab's share is kept: a page that navigates itself from client to client still uses it up.
+   */
+  function admit(run: Run): (() => void) | null {
+    const limiter = deps.limiter;
+    if (!limiter) return () => undefined;
+    const withLlm = deps.aiSettings(run.settings)?.enabled === true;
+    const auth = run.conn.auth;
+    const account = `${run.conn.apiUrl}|${'clientId' in auth ? auth.clientId : auth.kind}`;
+    const rules = loadRules(run.request.page, account, run.source, withLlm);
+    const admission = limiter.take(rules);
+    if (admission.ok) return () => limiter.giveBack(rules.filter((r) => waitReasonOf(r) !== 'tab'));
+    run.emit({ type: 'wait', reason: waitReasonOf(admission.rule), retryInMs: admission.retryInMs, keptCached: run.cached !== null });
+    return null;
+  }
+
+  async function answer(request: SummaryRequest, emit: Emit, signal: AbortSignal, source?: RequestSource): Promise<void> {
+    const run = await prepare(request, emit, signal, source);
     if (!run) return;
     if (run.cached && request.type === 'open') {
       const cached = run.cached;
@@ -281,9 +310,14 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
       return;
     }
     if (signal.aborted) return;
+    const giveBack = admit(run);
+    if (!giveBack) return;
 
     const computed = await compute(run);
-    if (!computed) return;
+    if (!computed) {
+      if (signal.aborted) giveBack();
+      return;
+    }
     const { result, textsSent } = computed;
     // The load read the account (GET /staffs/me) anyway: remember it for the cache key of the next open.
     if (run.accountId !== result.accountId) {
@@ -312,7 +346,7 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
   }
 
   return {
-    async handle(request, emit, signal) {
+    async handle(request, emit, signal, source) {
       // A newer request or a closed panel: what the old run has left to say is dropped here.
       const send: Emit = (event) => {
         if (!signal.aborted) emit(event);
@@ -327,7 +361,7 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
             warn(`share: ${errorMessage(e)}`);
             send({ type: 'share', state: 'failed', reason: request.type === 'share' ? 'not-posted' : 'not-saved', detail: errorMessage(e) });
           }
-        } else await answer(request, send, signal);
+        } else await answer(request, send, signal, source);
       } catch (e) {
         warn(`summary service: ${errorMessage(e)}`);
         send({ type: 'error', scope: 'load', message: errorMessage(e), keptCached: false });

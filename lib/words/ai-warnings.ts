@@ -14,7 +14,10 @@ const fr = {
   timeout: (ms: number) => `IA : pas de réponse en ${String(ms / 1000).replace('.', ',')} s ; textes générés par règles.`,
   network: (msg: string) => `IA : fournisseur injoignable (${msg}) ; textes générés par règles.`,
   aborted: 'IA : génération annulée ; textes générés par règles.',
+  redirect:
+    'IA : le fournisseur a répondu par une redirection vers une autre adresse ; elle n’a pas été suivie et rien n’y a été envoyé ; textes générés par règles.',
   malformed: (what: string) => `IA : réponse illisible pour ${what} ; texte généré par règles.`,
+  tooLarge: (what: string) => `IA : réponse trop volumineuse pour ${what}, lecture arrêtée ; texte généré par règles.`,
   numbers: (what: string, bad: string[]) =>
     `IA : chiffres non calculés par le logiciel dans ${what} (${bad.slice(0, 5).join(', ')}) ; texte généré par règles.`,
   language: (what: string) => `IA : langue incorrecte dans ${what} ; texte généré par règles.`,
@@ -49,7 +52,9 @@ const en: AiWarnings = {
   timeout: (ms: number) => `AI: no answer within ${ms / 1000} s; texts written by rules.`,
   network: (msg: string) => `AI: provider unreachable (${msg}); texts written by rules.`,
   aborted: 'AI: generation cancelled; texts written by rules.',
+  redirect: 'AI: the provider answered a redirect to another address; it was not followed and nothing was sent there; texts written by rules.',
   malformed: (what: string) => `AI: unreadable answer for ${what}; text written by rules.`,
+  tooLarge: (what: string) => `AI: answer too large for ${what}, reading stopped; text written by rules.`,
   numbers: (what: string, bad: string[]) =>
     `AI: figures not computed by the software in ${what} (${bad.slice(0, 5).join(', ')}); text written by rules.`,
   language: (what: string) => `AI: wrong language in ${what}; text written by rules.`,

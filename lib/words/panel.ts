@@ -37,6 +37,15 @@ const fr = {
   keptCached: 'Le résumé affiché est la dernière version enregistrée.',
   textsError: 'Ce texte n’a pas pu être généré.',
   disconnected: 'L’extension a été interrompue (mise à jour ou mise en veille).',
+  /** The background's limits refused a load (lib/messages.ts WaitReason says which). */
+  wait: (reason: 'client' | 'tab' | 'llm', seconds: number) =>
+    `Un instant : ${
+      reason === 'client'
+        ? 'ce client vient d’être calculé'
+        : reason === 'tab'
+          ? 'beaucoup de résumés ont été calculés dans cet onglet'
+          : 'les textes de l’IA ont déjà été demandés plusieurs fois pour ce client'
+    }. Réessayez dans ${seconds} s.`,
   retry: 'Réessayer',
   showMore: (n: number) => `Voir ${n} de plus`,
   showLess: 'Voir moins',
@@ -92,6 +101,14 @@ const en: PanelWords = {
   keptCached: 'The summary shown is the last saved one.',
   textsError: 'This text could not be generated.',
   disconnected: 'The extension was interrupted (updated or put to sleep).',
+  wait: (reason, seconds) =>
+    `Wait a moment: ${
+      reason === 'client'
+        ? 'this client was just computed'
+        : reason === 'tab'
+          ? 'many summaries were computed in this tab'
+          : 'the AI texts were already asked for several times for this client'
+    }. Try again in ${seconds} s.`,
   retry: 'Retry',
   showMore: (n) => `Show ${n} more`,
   showLess: 'Show less',

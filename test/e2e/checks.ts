@@ -12,7 +12,22 @@ import { apiRequests, cliSummary, DOCUMENT_REQUEST, localToday } from './expecte
 import { compareFigures, expectedFigures } from './figures';
 import { hardeningChecks } from './hardening';
 import { clickToolbar, currentWorker, type LaunchedBrowser, requestFromExtensionPage } from './launch';
-import { gotoRecord, HOST, PANEL, panelState, panelText, panelTimes, readFigures, setPanelOpen, waitPainted, waitState } from './panel-page';
+import {
+  clickInPanel,
+  focusInPanel,
+  gotoRecord,
+  HOST,
+  inPanel,
+  panelState,
+  panelText,
+  panelTimes,
+  readFigures,
+  refreshWhenAllowed,
+  setPanelOpen,
+  waitInPanel,
+  waitPainted,
+  waitState,
+} from './panel-page';
 import { signInChecks } from './signin';
 import { teamChecks } from './team';
 import { uxChecks } from './ux';
@@ -125,28 +140,38 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
       await setOpen(page, false);
       await toolbar();
       await waitPainted(page);
-      const focused = await page.evaluate((host) => {
-        const root = document.querySelector(host)?.shadowRoot;
-        return root?.activeElement?.getAttribute('data-client-name') !== null && root?.activeElement?.tagName === 'H2';
-      }, HOST);
-      assert(focused, 'focus did not move into the panel heading on open');
-      const figure = page.locator(`${PANEL} [data-figure="relationship.totalPurchases"] button`);
-      await figure.focus();
-      await page.keyboard.press('Enter');
-      const sources = page.locator(`${PANEL} [data-sources-for="relationship.totalPurchases"]`);
-      await sources.waitFor({ timeout: 5_000 });
-      const links = await sources.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
-      assert(links.length > 0 && links.every((h) => h.startsWith(sellsy.origin)), `source links: ${links.slice(0, 3).join(', ')}`);
-      const excluded = await sources.locator('[data-reason]').count();
-      await page.locator(`${PANEL} [data-action="copy"]`).click();
-      await page.waitForFunction(
-        (host) => /Copié|Copied/.test(document.querySelector(host)?.shadowRoot?.querySelector('[data-action="copy"]')?.textContent ?? ''),
-        HOST,
-        { timeout: 5_000 },
+      const focused = await inPanel(
+        page,
+        (root) => root?.activeElement?.getAttribute('data-client-name') !== null && root?.activeElement?.tagName === 'H2',
+        null,
       );
+      assert(focused, 'focus did not move into the panel heading on open');
+      const figure = '[data-figure="relationship.totalPurchases"] button';
+      await focusInPanel(page, figure);
+      await page.keyboard.press('Enter');
+      const sources = await waitInPanel(
+        page,
+        (root) => {
+          const el = root?.querySelector('[data-sources-for="relationship.totalPurchases"]');
+          if (!el) return null;
+          return {
+            links: [...el.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!),
+            excluded: el.querySelectorAll('[data-reason]').length,
+          };
+        },
+        null,
+        { timeout: 5_000, what: "the figure's documents" },
+      );
+      const { links, excluded } = sources;
+      assert(links.length > 0 && links.every((h) => h.startsWith(sellsy.origin)), `source links: ${links.slice(0, 3).join(', ')}`);
+      await clickInPanel(page, '[data-action="copy"]');
+      await waitInPanel(page, (root) => /Copié|Copied/.test(root?.querySelector('[data-action="copy"]')?.textContent ?? ''), null, {
+        timeout: 5_000,
+        what: 'the copy to be confirmed',
+      });
       const md = await page.evaluate(() => navigator.clipboard.readText());
       assert(md.startsWith('## ') && md.includes('Relation client'), `clipboard: ${md.slice(0, 80)}`);
-      await figure.focus();
+      await focusInPanel(page, figure);
       await page.keyboard.press('Escape');
       await waitState(page, [null], 5_000);
       return `${links.length} documents linked, ${excluded} left out with a reason; ${md.length} characters of Markdown copied`;
@@ -202,15 +227,18 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
       const after = await pageStyles();
       assert(JSON.stringify(before) === JSON.stringify(after), `page styles changed: ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
       assert(after.docStyles === 0, 'the panel added a style element to the page');
-      const inPanel = await page.evaluate((host) => {
-        const root = document.querySelector(host)!.shadowRoot!;
-        const btn = root.querySelector('[data-action="refresh"]')!;
-        const div = root.querySelector('.card div, .card p')!;
-        return { button: getComputedStyle(btn).backgroundColor, font: getComputedStyle(div).fontFamily };
-      }, HOST);
-      assert(inPanel.button !== 'rgb(255, 0, 0)', `panel button is red (${inPanel.button})`);
-      assert(!/^serif$|^"?Times/i.test(inPanel.font), `panel text font is ${inPanel.font}`);
-      return `panel button ${inPanel.button}, panel font ${inPanel.font.split(',')[0]}`;
+      const styles = await inPanel(
+        page,
+        (root) => {
+          const btn = root!.querySelector('[data-action="refresh"]')!;
+          const div = root!.querySelector('.card div, .card p')!;
+          return { button: getComputedStyle(btn).backgroundColor, font: getComputedStyle(div).fontFamily };
+        },
+        null,
+      );
+      assert(styles.button !== 'rgb(255, 0, 0)', `panel button is red (${styles.button})`);
+      assert(!/^serif$|^"?Times/i.test(styles.font), `panel text font is ${styles.font}`);
+      return `panel button ${styles.button}, panel font ${styles.font.split(',')[0]}`;
     });
 
     // (h) Single-page navigation to another client updates the panel without a reload.
@@ -221,14 +249,14 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
       const loads = await page.evaluate(() => (window as any).__pageLoads as number);
       await page.locator(`a[data-spa][href="/thirds/client/${INDIVIDUAL_CLIENT_ID}"]`).first().click();
       await page.waitForURL(`**/thirds/client/${INDIVIDUAL_CLIENT_ID}`);
-      await page.waitForFunction(
-        ([host, old]) => {
-          const root = document.querySelector(host)?.shadowRoot;
+      await waitInPanel(
+        page,
+        (root, old) => {
           const name = root?.querySelector('[data-client-name]')?.textContent;
           return root?.querySelector('[data-testid="panel"]')?.getAttribute('data-state') === 'ready' && name && name !== old;
         },
-        [HOST, before] as const,
-        { timeout: 30_000 },
+        before,
+        { timeout: 30_000, what: 'the other client in the panel' },
       );
       assert(await page.evaluate((n) => (window as any).__pageLoads === n, loads), 'the page reloaded');
       const after = await panelText(page, '[data-client-name]');
@@ -254,19 +282,24 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
       await gotoRecord(page, clientUrl(HOSTILE_CLIENT_ID));
       await setOpen(page, true);
       await waitState(page, ['ready'], 60_000);
-      await page.evaluate((host) => {
-        for (const d of document.querySelector(host)!.shadowRoot!.querySelectorAll('details')) (d as HTMLDetailsElement).open = true;
-      }, HOST);
+      await inPanel(
+        page,
+        (root) => {
+          for (const d of root!.querySelectorAll('details')) (d as HTMLDetailsElement).open = true;
+        },
+        null,
+      );
       await page.waitForTimeout(300);
-      const found = await page.evaluate((host) => {
-        const root = document.querySelector(host)!.shadowRoot!;
-        return {
-          imgs: root.querySelectorAll('img, script, iframe').length,
-          text: root.textContent ?? '',
-          name: root.querySelector('[data-client-name]')?.textContent ?? '',
+      const found = await inPanel(
+        page,
+        (root) => ({
+          imgs: root!.querySelectorAll('img, script, iframe').length,
+          text: root!.textContent ?? '',
+          name: root!.querySelector('[data-client-name]')?.textContent ?? '',
           xss: (window as any).__xss,
-        };
-      }, HOST);
+        }),
+        null,
+      );
       assert(found.imgs === 0, `${found.imgs} img/script/iframe elements in the panel`);
       assert(found.xss === undefined, `window.__xss = ${String(found.xss)}`);
       assert(dialogs.length === 0, `dialogs opened: ${dialogs.join(', ')}`);
@@ -284,13 +317,14 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
       try {
         await gotoRecord(page, clientUrl(LARGE_CLIENT_ID));
         await setOpen(page, true);
-        await page.waitForFunction(
-          (host) => {
-            const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
+        await waitInPanel(
+          page,
+          (root) => {
+            const el = root?.querySelector('[data-testid="panel"]');
             return el?.getAttribute('data-state') === 'ready' && !!el.querySelector('[data-why="invoicing-only"]');
           },
-          HOST,
-          { timeout: 60_000 },
+          null,
+          { timeout: 60_000, what: 'the sales-only summary' },
         );
         const figures = await readFigures(page);
         const paths = [
@@ -319,21 +353,9 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
         await gotoRecord(page, clientUrl(LARGE_CLIENT_ID));
         await setOpen(page, true);
         await waitState(page, ['ready', 'figures'], 30_000);
-        await page.locator(`${PANEL} [data-action="refresh"]`).click();
-        await page.waitForFunction(
-          ([host, l]) => {
-            const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
-            // A fresh computation (phase texts) in that language, painted: not the cached one shown before.
-            return (
-              el?.getAttribute('lang') === l &&
-              el.getAttribute('data-state') === 'ready' &&
-              el.getAttribute('data-phase') === 'texts' &&
-              el.hasAttribute('data-painted-at')
-            );
-          },
-          [HOST, lang] as const,
-          { timeout: 60_000 },
-        );
+        // A fresh computation (phase texts) in that language, painted: not the cached one shown before. The
+        // background computes a client at most once per 10 s: a refresh asked sooner is told to wait, and waits.
+        await refreshWhenAllowed(page, 60_000, lang);
         const shown = await panelText(page, '[data-card="relationship"] h3');
         assert(shown === title, `${lang} card title is "${shown}"`);
         // A tall window so the screenshot holds the whole panel, not just its first cards.

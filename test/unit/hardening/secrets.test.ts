@@ -89,11 +89,17 @@ const lastMain = (events: PanelEvent[]) => events.findLast((e) => e.type !== 'sh
 const isFinal = (e: PanelEvent | undefined) =>
   !!e && e.type !== 'progress' && e.type !== 'interactions-delta' && !(e.type === 'summary' && e.phase === 'figures');
 
+let clockOffset = 0;
+const realNow = Date.now.bind(Date);
+
 async function openPanel(
   type: 'open' | 'refresh',
   sender = contentSender(),
   page = { thirdType: 'client' as const, id: LARGE_CLIENT_ID, origin: sellsy.origin },
 ): Promise<FakePort> {
+  // The background computes a client at most once per 10 s (lib/summary/load-limits.ts): each load here
+  // happens 11 s after the previous one on the clock its limiter reads.
+  clockOffset += 11_000;
   const port = fakePort(sender, SUMMARY_PORT);
   await connect(port);
   if (port.disconnected) return port;
@@ -131,6 +137,8 @@ beforeAll(async () => {
   fakeBrowser.reset();
   vi.stubGlobal('__LOCAL_SELLSY__', true);
   vi.stubGlobal('fetch', recordingFetch);
+  // Assigned, not spied: restoreMocks would undo a spy before the first test.
+  Date.now = () => realNow() + clockOffset;
   (fakeBrowser.i18n as { getUILanguage: () => string }).getUILanguage = () => 'fr-FR';
   // fakeBrowser has no onConnect: a minimal one that keeps the listeners for connect() below.
   (fakeBrowser.runtime as { onConnect: unknown }).onConnect = {
@@ -148,6 +156,7 @@ beforeAll(async () => {
   });
 }, 60_000);
 afterAll(async () => {
+  Date.now = realNow;
   vi.unstubAllGlobals();
   await sellsy?.close();
   await llm?.close();

@@ -9,6 +9,7 @@ import { OpenDocumentsCard } from '@/components/panel/OpenDocumentsCard';
 import { RecommendationsCard } from '@/components/panel/RecommendationsCard';
 import { RelationshipCard } from '@/components/panel/RelationshipCard';
 import { SalesOverviewCard } from '@/components/panel/SalesOverviewCard';
+import { AcceptEventContext } from '@/components/panel/user-events';
 import { formatDate, formatMoney } from '@/lib/format/intl';
 import { renderText } from '@/lib/format/text';
 import type { Summary } from '@/lib/summary/types';
@@ -21,14 +22,17 @@ const links = (type: string, id: number) => `https://www.sellsy.com/${type}/${id
 const texts = { pending: false, draft: signal(''), error: null, onRetry: () => {} };
 
 function renderCards(summary: Summary) {
+  // happy-dom has no isTrusted: the test's clicks stand for the user's.
   return render(
-    <EnvContext.Provider value={makeEnv(summary, links)}>
-      <RelationshipCard />
-      <OpenDocumentsCard />
-      <SalesOverviewCard />
-      <InteractionsCard texts={texts} />
-      <RecommendationsCard texts={texts} />
-    </EnvContext.Provider>,
+    <AcceptEventContext.Provider value={() => true}>
+      <EnvContext.Provider value={makeEnv(summary, links)}>
+        <RelationshipCard />
+        <OpenDocumentsCard />
+        <SalesOverviewCard />
+        <InteractionsCard texts={texts} />
+        <RecommendationsCard texts={texts} />
+      </EnvContext.Provider>
+    </AcceptEventContext.Provider>,
   );
 }
 const fig = (c: Element, path: string) => {

@@ -12,6 +12,8 @@ import { OpenDocumentsCard } from '@/components/panel/OpenDocumentsCard';
 import { RecommendationsCard } from '@/components/panel/RecommendationsCard';
 import { RelationshipCard } from '@/components/panel/RelationshipCard';
 import { SalesOverviewCard } from '@/components/panel/SalesOverviewCard';
+// happy-dom events have no isTrusted: these tests are the user.
+import { AcceptEventContext } from '@/components/panel/user-events';
 import { factsOf } from '@/lib/ai/facts';
 import { computeSummary } from '@/lib/cards/index';
 import { crmName, docNumberText, pipelineStep, productLabel } from '@/lib/format/crm-name';
@@ -33,13 +35,15 @@ const texts = { pending: false, draft: signal(''), error: null, onRetry: () => {
 
 function panelText(summary: Summary): { text: string; root: Element } {
   const { container } = render(
-    <EnvContext.Provider value={makeEnv(summary, (type, id) => `https://www.sellsy.com/${type}/${id}`)}>
-      <RelationshipCard />
-      <OpenDocumentsCard />
-      <SalesOverviewCard />
-      <InteractionsCard texts={texts} />
-      <RecommendationsCard texts={texts} />
-    </EnvContext.Provider>,
+    <AcceptEventContext.Provider value={() => true}>
+      <EnvContext.Provider value={makeEnv(summary, (type, id) => `https://www.sellsy.com/${type}/${id}`)}>
+        <RelationshipCard />
+        <OpenDocumentsCard />
+        <SalesOverviewCard />
+        <InteractionsCard texts={texts} />
+        <RecommendationsCard texts={texts} />
+      </EnvContext.Provider>
+    </AcceptEventContext.Provider>,
   );
   return { text: container.textContent ?? '', root: container };
 }

@@ -14,6 +14,8 @@ import { OpenDocumentsCard } from '@/components/panel/OpenDocumentsCard';
 import { RecommendationsCard } from '@/components/panel/RecommendationsCard';
 import { RelationshipCard } from '@/components/panel/RelationshipCard';
 import { SalesOverviewCard } from '@/components/panel/SalesOverviewCard';
+// happy-dom events have no isTrusted: these tests are the user.
+import { AcceptEventContext } from '@/components/panel/user-events';
 import { factsOf } from '@/lib/ai/facts';
 import { computeSummary } from '@/lib/cards/index';
 import { formatDate, formatMoney } from '@/lib/format/intl';
@@ -29,13 +31,15 @@ afterEach(cleanup);
 const texts = { pending: false, draft: signal(''), error: null, onRetry: () => {} };
 function renderCards(summary: Summary) {
   return render(
-    <EnvContext.Provider value={makeEnv(summary, (type, id) => `https://www.sellsy.com/${type}/${id}`)}>
-      <RelationshipCard />
-      <OpenDocumentsCard />
-      <SalesOverviewCard />
-      <InteractionsCard texts={texts} />
-      <RecommendationsCard texts={texts} />
-    </EnvContext.Provider>,
+    <AcceptEventContext.Provider value={() => true}>
+      <EnvContext.Provider value={makeEnv(summary, (type, id) => `https://www.sellsy.com/${type}/${id}`)}>
+        <RelationshipCard />
+        <OpenDocumentsCard />
+        <SalesOverviewCard />
+        <InteractionsCard texts={texts} />
+        <RecommendationsCard texts={texts} />
+      </EnvContext.Provider>
+    </AcceptEventContext.Provider>,
   ).container;
 }
 
