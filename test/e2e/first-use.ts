@@ -29,7 +29,7 @@ export type Milestone =
 const STEPS: [string, Milestone, Milestone][] = [
   ['launch → welcome painted', 'launched', 'welcome painted'],
   ['welcome → options', 'welcome painted', 'options shown'],
-  ['options: the app typed', 'options shown', 'sign-in clicked'],
+  ['options: the app typed (or found preset)', 'options shown', 'sign-in clicked'],
   ['sign-in', 'sign-in clicked', 'signed in'],
   ['  Sign in → Sellsy’s window', 'sign-in clicked', 'Sellsy window shown'],
   ['  Authorize → signed in, account named', 'authorized', 'signed in'],
