@@ -5,7 +5,7 @@
 
 import type { PanelEvent } from '@/lib/messages';
 import { errorMessage, type SummaryService } from '@/lib/summary/service';
-import { acceptPanelRequest, contentScriptPage, type GuardContext } from './guard';
+import { acceptPanelRequest, contentScriptOrigin, type GuardContext } from './guard';
 import type { PortLike } from './types';
 
 export interface SummaryPortDeps {
@@ -16,8 +16,8 @@ export interface SummaryPortDeps {
 
 /** Wires one port. Returns false (and disconnects) when the port is not ours to serve. */
 export function servePanelPort(port: PortLike, deps: SummaryPortDeps): boolean {
-  const senderPage = contentScriptPage(port.sender, deps.guard);
-  if (!senderPage) {
+  const sender = contentScriptOrigin(port.sender, deps.guard);
+  if (!sender) {
     port.disconnect();
     return false;
   }
@@ -41,7 +41,7 @@ export function servePanelPort(port: PortLike, deps: SummaryPortDeps): boolean {
     for (const s of sharing) s.abort();
   });
   port.onMessage.addListener((message) => {
-    const request = acceptPanelRequest(message, senderPage, deps.guard);
+    const request = acceptPanelRequest(message, sender, deps.guard);
     if (!request) return;
     if (request.type === 'share-preview' || request.type === 'share') {
       const run = new AbortController();

@@ -10,6 +10,7 @@ import { assert, createChecker } from './check';
 import { entryPointChecks, welcomeCheck } from './entry-points';
 import { apiRequests, cliSummary, DOCUMENT_REQUEST, localToday } from './expected';
 import { compareFigures, expectedFigures } from './figures';
+import { firstUseChecks } from './first-use-chromium';
 import { hardeningChecks } from './hardening';
 import { clickToolbar, currentWorker, type LaunchedBrowser, requestFromExtensionPage } from './launch';
 import {
@@ -34,6 +35,8 @@ import { uxChecks } from './ux';
 
 export interface CheckEnv {
   launch(): Promise<LaunchedBrowser>;
+  /** Another browser on a fresh profile (the first-use walk-through needs a first install); the caller closes it. */
+  launchFresh(): Promise<LaunchedBrowser>;
   outDir: string;
 }
 
@@ -373,6 +376,11 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
     await hardeningChecks({ context, worker: await worker(), extensionId, sellsy, check });
     await signInChecks({ context, extensionId, sellsy, check, outDir: env.outDir, notes });
     await teamChecks({ context, extensionId, sellsy, check, outDir: env.outDir });
+
+    // Last, in a browser of its own: a first install as a new user makes it. The first browser is done;
+    // closed now, it does not compete for the machine while the walk is timed.
+    await browser.close();
+    await firstUseChecks({ launchFresh: env.launchFresh, today, outDir: env.outDir, check, notes });
 
     notes.push(`timing: toolbar click → five cards painted (data-painted-at): cold ${coldMs ?? 'n/a'} ms, cached ${cachedMs ?? 'n/a'} ms`);
     writeFileSync(resolve(env.outDir, 'e2e-timings.json'), `${JSON.stringify({ client: LARGE_CLIENT_ID, coldMs, cachedMs })}\n`);

@@ -210,6 +210,17 @@ describe('the panel port', () => {
     expect(port.events).toEqual([]);
   });
 
+  it('serves a page that loaded as Sellsy’s home and moved to a client inside the app (the sender URL stays the home’s)', async () => {
+    const { deps, build } = setup();
+    const home = `${PAGE.origin}/`;
+    const port = fakePort(contentSender(home, { tab: { id: 7, url: `${PAGE.origin}/thirds/client/${PAGE.id}` } }));
+    expect(servePanelPort(port, deps)).toBe(true);
+    port.send({ type: 'open', page: PAGE });
+    await vi.waitFor(() => expect(types(port.events)).toContain('summary:texts'));
+    expect(build).toHaveBeenCalledTimes(1);
+    expect(port.disconnected).toBe(false);
+  });
+
   it('a service that rejects anyway is logged, not left unhandled', async () => {
     const warnings: string[] = [];
     const service: SummaryService = {
