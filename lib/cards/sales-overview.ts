@@ -2,209 +2,263 @@
 // top products from the documents' rows, and (invoicing) how fast and how late the client pays.
 
 import { COLLECTION } from '../client/collections';
+import type { DocKey } from '../client/data';
 import { ownedBy } from '../client/ownership';
-import type { CatalogRow, DocumentRow, Payment } from '../client/records';
-import { datePart, daysBetween, yearOf } from '../dates';
-import { add, compare, type Dec, divRound, formatAmount, formatDecimal, toNumber, tryParseDecimal, ZERO } from '../decimal';
-import { stripHtml } from '../format/crm-text';
-import type { ProductFigure, SourceDoc, Summary } from '../summary/types';
-import { byDateId, type Ctx, type Doc, type ExcludedDoc, inSalesWindow, mergeByDateId, sumCents } from './context';
+import { datePart, datePartKey, dayNumber, yearOf } from '../dates';
+import { divRound, formatAmount, toNumber } from '../decimal';
+import type { SourceDoc, Summary } from '../summary/types';
+import { CentsTotal } from './cents';
+import {
+  addAt,
+  byDateId,
+  type Ctx,
+  type DocSource,
+  type DocTable,
+  dateRange,
+  type ExcludedDoc,
+  excludedEntry,
+  mainRange,
+  statusIndex,
+} from './context';
+import { ProductTally } from './products';
 
-const excludedEntry = (d: Doc, reason: string) => ({ ...d.src, reason });
+/** The counted main-currency purchases in the window, oldest first: what the top products read rows of. */
+export function windowPurchases(ctx: Ctx): DocSource[] {
+  const p = ctx.purchases;
+  const [from, to] = mainRange(p, ctx.salesFrom, ctx.today);
+  const out = new Array<DocSource>(to - from);
+  for (let k = from; k < to; k++) out[k - from] = p.src[p.main[k]!]!;
+  return out;
+}
 
-export function salesOverviewCard(ctx: Ctx): Summary['salesOverview'] {
+/** A tally of the rows `data.rows` holds for the window's documents. The keys of `rows` are read in their own
+ * order (for a store or a batch, the order the rows were met, and so the order they lie in memory) and their ids
+ * parsed, rather than a key string built and looked up per window document, in date order: on a large client
+ * that lookup was the engine's most expensive line. */
+export function tallyRows(ctx: Ctx, docs: DocSource[]): ProductTally {
+  const tally = new ProductTally(docs);
+  const rows = ctx.data.rows;
+  const position = positionsById(docs);
+  if (!position) {
+    // Two documents with one id, or an id that is not a plain integer (neither from Sellsy): each one looked up
+    // by its key, as a plain loop would.
+    for (let w = docs.length - 1; w >= 0; w--) {
+      const r = rows[`${docs[w]!.type}:${docs[w]!.id}` as DocKey];
+      if (r) tally.fold(w, r);
+    }
+    return tally;
+  }
+  const prefix = `${docs[0]?.type}:`;
+  for (const key in rows) {
+    if (!key.startsWith(prefix)) continue;
+    const w = position(canonicalId(key, prefix.length));
+    if (w < 0) continue;
+    const r = rows[key as DocKey];
+    if (r) tally.fold(w, r);
+  }
+  return tally;
+}
+
+/** A document id → window position lookup: an array over the ids' range when they are dense enough (no hashing
+ * per key), else a Map; null when two documents share an id or an id is not an integer below 10^15. */
+export function positionsById(docs: DocSource[]): ((id: number | null) => number) | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let w = 0; w < docs.length; w++) {
+    const id = docs[w]!.id;
+    if (!Number.isInteger(id) || Math.abs(id) >= 1e15) return null;
+    if (id < min) min = id;
+    if (id > max) max = id;
+  }
+  if (!docs.length) return () => -1;
+  if (max - min < 4 * docs.length + 1024) {
+    const at = new Int32Array(max - min + 1).fill(-1);
+    for (let w = 0; w < docs.length; w++) {
+      const i = docs[w]!.id - min;
+      if (at[i] !== -1) return null;
+      at[i] = w;
+    }
+    return (id) => (id === null || id < min || id > max ? -1 : at[id - min]!);
+  }
+  const map = new Map<number, number>();
+  for (let w = 0; w < docs.length; w++) {
+    if (map.has(docs[w]!.id)) return null;
+    map.set(docs[w]!.id, w);
+  }
+  return (id) => (id === null ? -1 : (map.get(id) ?? -1));
+}
+
+/** The integer written from `from` to the end of `key` as String(id) writes it, else null. */
+function canonicalId(key: string, from: number): number | null {
+  const neg = key.charCodeAt(from) === 45;
+  const start = neg ? from + 1 : from;
+  const len = key.length - start;
+  if (len < 1 || len > 15 || (len > 1 && key.charCodeAt(start) === 48)) return null;
+  let n = 0;
+  for (let i = start; i < key.length; i++) {
+    const c = key.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return null;
+    n = n * 10 + c;
+  }
+  if (neg && n === 0) return null;
+  return neg ? -n : n;
+}
+
+export const itemName = (ctx: Ctx) => (itemId: number) => ctx.data.items[itemId]?.name;
+
+export function salesOverviewCard(ctx: Ctx, tally: ProductTally): Summary['salesOverview'] {
   const year = yearOf(ctx.today);
   const years = [year - 2, year - 1, year];
-  // ctx lists are sorted by date and id: filtering keeps that order, so nothing here sorts documents.
-  const inWindow = (d: Doc) => inSalesWindow(ctx, d.date);
-  const purchases = ctx.countedPurchases.filter(inWindow);
-  const credits = ctx.countedCreditNotes.filter(inWindow);
-
-  // Excluded entries per year, from one pass over every purchase and credit note (purchases first on ties).
-  const excludedByYear = new Map<number, ExcludedDoc[]>(years.map((y) => [y, []]));
-  for (const d of mergeByDateId(ctx.purchases, ctx.creditNotes)) {
-    if (d.excluded && d.date <= ctx.today) excludedByYear.get(yearOf(d.date))?.push(d.excluded);
-  }
-
-  // Each list split by year in one pass (yearOf slices a string: once per document, not once per year).
-  const perYear = (docs: Doc[]) => {
-    const out = new Map<number, Doc[]>(years.map((y) => [y, []]));
-    for (const d of docs) out.get(yearOf(d.date))?.push(d);
-    return out;
-  };
-  const purchasesByYear = perYear(purchases);
-  const creditsByYear = perYear(credits);
+  const purchases = ctx.purchases;
+  const credits = ctx.creditNotes;
+  // Tables are sorted by date and id: each year of the window is a slice of them, so nothing here sorts or
+  // filters documents one by one.
   const byYear = years.map((y) => {
-    const p = purchasesByYear.get(y)!;
-    const c = creditsByYear.get(y)!;
-    ctx.source(
-      `salesOverview.byYear.${y}`,
-      [...p, ...c].map((d) => d.src),
-      excludedByYear.get(y)!,
-    );
-    return { year: y, total: formatAmount({ units: sumCents(p) - sumCents(c), scale: 2 }), count: p.length };
+    const yyyy = String(y).padStart(4, '0');
+    const from = `${yyyy}-01-01`;
+    const to = y === year ? ctx.today : `${yyyy}-12-31`;
+    const [p0, p1] = mainRange(purchases, from, to);
+    const [c0, c1] = mainRange(credits, from, to);
+    const total = new CentsTotal();
+    const included: SourceDoc[] = [];
+    for (let k = p0; k < p1; k++) {
+      addAt(total, purchases, purchases.main[k]!);
+      included.push(purchases.src[purchases.main[k]!]!);
+    }
+    for (let k = c0; k < c1; k++) {
+      addAt(total, credits, credits.main[k]!, -1);
+      included.push(credits.src[credits.main[k]!]!);
+    }
+    ctx.source(`salesOverview.byYear.${y}`, included, excludedIn(ctx, from, to));
+    return { year: y, total: total.text(), count: p1 - p0 };
   });
 
   const countTotal = byYear.reduce((n, r) => n + r.count, 0);
   const averagePerYear = toNumber(divRound(String(countTotal), 3, 1));
 
   // Counted main-currency purchases dated after today: the one exclusion a reader may not expect.
-  const future = ctx.countedPurchases.filter((d) => d.date > ctx.today).map((d) => excludedEntry(d, 'outside-window'));
-  const averageBasket = purchases.length ? formatAmount(divRound({ units: sumCents(purchases), scale: 2 }, purchases.length, 2)) : null;
-  ctx.source(
-    'salesOverview.averageBasket',
-    purchases.map((d) => d.src),
-    future,
-  );
+  const [w0, w1] = mainRange(purchases, ctx.salesFrom, ctx.today);
+  // (The window ends today, so what follows it in the list is exactly that.)
+  const future: ExcludedDoc[] = [];
+  for (let k = w1; k < purchases.main.length; k++) future.push(excludedEntry(purchases.src[purchases.main[k]!]!, 'outside-window'));
+  const basket = new CentsTotal();
+  const included: SourceDoc[] = [];
+  for (let k = w0; k < w1; k++) {
+    addAt(basket, purchases, purchases.main[k]!);
+    included.push(purchases.src[purchases.main[k]!]!);
+  }
+  const count = w1 - w0;
+  const averageBasket = count ? formatAmount(divRound({ units: basket.units(), scale: 2 }, count, 2)) : null;
+  ctx.source('salesOverview.averageBasket', included, future);
 
-  const products = topProducts(ctx, purchases);
+  const products = tally.figures(ctx, itemName(ctx));
   const payments = ctx.mode === 'invoicing' ? paymentFigures(ctx) : { averagePaymentDelayDays: null, latePayments: null };
   return { byYear, averagePerYear, averageBasket, ...products, ...payments };
 }
 
-interface ProductAcc {
-  itemId: number;
-  declinationId: number | null;
-  quantity: Dec;
-  revenue: Dec;
-  /** The newest row's reference and description (fallbacks for the name). */
-  reference: string | null;
-  description: string | null;
-  /** The documents whose rows hold it, oldest first. */
-  docs: SourceDoc[];
+/** The purchases and credit notes dated from..to that were kept out, merged by date (purchases first on ties). */
+function excludedIn(ctx: Ctx, from: string, to: string): ExcludedDoc[] {
+  const a = excludedOf(ctx.purchases, from, to);
+  const b = excludedOf(ctx.creditNotes, from, to);
+  if (!b.length) return a;
+  if (!a.length) return b;
+  const out: ExcludedDoc[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(byDateId(b[j]! as Dated, a[i]! as Dated) < 0 ? b[j++]! : a[i++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }
 
-/** add(), updating the running total in place when the scales agree (nearly every row): a new Dec per row
- * and per total was a large share of the allocations on big clients. `acc` is never shared before the end. */
-function addDec(acc: Dec, v: Dec): Dec {
-  if (acc !== ZERO && acc.scale === v.scale) {
-    (acc as { units: bigint }).units += v.units;
-    return acc;
-  }
-  return add(acc, v);
-}
-
-function topProducts(ctx: Ctx, purchases: Doc[]): Pick<Summary['salesOverview'], 'topProductsByQuantity' | 'topProductsByRevenue'> {
-  // Keyed by the item id alone when there is no declination: no key string per row on large clients.
-  const acc = new Map<number | string, ProductAcc>();
-  const noRows: (SourceDoc & { reason: string })[] = [];
-  for (const d of purchases) {
-    const rows: DocumentRow[] | undefined = ctx.data.rows[`${d.type}:${d.id}` as const];
-    if (!rows) {
-      noRows.push(excludedEntry(d, 'no-rows'));
-      continue;
-    }
-    for (const row of rows) {
-      if (!isCatalogRow(row)) continue;
-      // Parsed once here and added as Decs: a row's strings are never read again.
-      const quantity = tryParseDecimal(row.quantity);
-      const revenue = tryParseDecimal(row.amount_tax_exc);
-      if (!quantity || !revenue) continue;
-      const declinationId = typeof row.related.declination_id === 'number' ? row.related.declination_id : null;
-      const key = declinationId === null ? row.related.id : `${row.related.id}/${declinationId}`;
-      let p = acc.get(key);
-      if (!p)
-        acc.set(key, (p = { itemId: row.related.id, declinationId, quantity: ZERO, revenue: ZERO, reference: null, description: null, docs: [] }));
-      p.quantity = addDec(p.quantity, quantity);
-      p.revenue = addDec(p.revenue, revenue);
-      // Documents come oldest first: the last non-empty value seen is the newest.
-      const reference = row.reference?.trim();
-      if (reference) p.reference = reference;
-      const description = row.description ? stripHtml(row.description) : '';
-      if (description) p.description = description;
-      if (p.docs[p.docs.length - 1]?.id !== d.id) p.docs.push(d.src);
-    }
-  }
-  const figures: (ProductFigure & { q: Dec; r: Dec; docs: SourceDoc[] })[] = [...acc.values()].map((p) => ({
-    itemId: p.itemId,
-    declinationId: p.declinationId,
-    name: ctx.data.items[p.itemId]?.name?.trim() || p.reference || p.description || `#${p.itemId}`,
-    reference: p.reference,
-    quantity: formatDecimal(p.quantity),
-    revenue: formatAmount(p.revenue),
-    q: p.quantity,
-    r: p.revenue,
-    docs: p.docs,
-  }));
-  const tieIds = (a: ProductFigure, b: ProductFigure) => a.itemId - b.itemId || (a.declinationId ?? -1) - (b.declinationId ?? -1);
-  const top = (path: string, list: typeof figures): ProductFigure[] => {
-    const shown = list.slice(0, 5);
-    // The card lists five products: its sources are their documents, not every document read.
-    const docs = new Map(shown.flatMap((p) => p.docs).map((d) => [d.id, d]));
-    ctx.source(
-      path,
-      [...docs.values()].sort((a, b) => byDateId({ date: a.date!, id: a.id }, { date: b.date!, id: b.id })),
-      noRows,
-    );
-    return shown.map(({ q: _q, r: _r, docs, ...f }, i) => {
-      ctx.source(`${path}.${i}`, docs, []);
-      return f;
-    });
-  };
-  const byQuantity = top(
-    'salesOverview.topProductsByQuantity',
-    [...figures].sort((a, b) => compare(b.q, a.q) || compare(b.r, a.r) || tieIds(a, b)),
-  );
-  const byRevenue = top(
-    'salesOverview.topProductsByRevenue',
-    [...figures].sort((a, b) => compare(b.r, a.r) || compare(b.q, a.q) || tieIds(a, b)),
-  );
-  return { topProductsByQuantity: byQuantity, topProductsByRevenue: byRevenue };
-}
-
-/** A catalogue row that counts, before its quantity and amount are checked (they must be decimals too). */
-function isCatalogRow(row: DocumentRow): row is CatalogRow {
-  if (row.type !== 'catalog') return false;
-  const r = row as CatalogRow;
-  return r.is_optional !== true && Number.isInteger(r.related?.id);
-}
-
-/** The latest paid_at date of the payments linked to each invoice, ignoring rejected and failed ones. */
-export function paymentDates(payments: Payment[]): Map<number, { date: string; payments: number[] }> {
-  const out = new Map<number, { date: string; payments: number[] }>();
-  for (const p of payments) {
-    if (p.status === 'rejected' || p.status === 'failed') continue;
-    const date = datePart(p.paid_at);
-    if (!date) continue;
-    for (const link of p.related_objects ?? []) {
-      if (link.type !== 'invoice') continue;
-      const cur = out.get(link.id);
-      if (!cur) out.set(link.id, { date, payments: [p.id] });
-      else {
-        cur.payments.push(p.id);
-        if (date > cur.date) cur.date = date;
-      }
-    }
+function excludedOf(t: DocTable, from: string, to: string): ExcludedDoc[] {
+  const [start, end] = dateRange(t, from, to);
+  const out: ExcludedDoc[] = [];
+  for (let i = start; i < end; i++) {
+    const e = t.excluded[i]!;
+    if (e !== null) out.push(e);
   }
   return out;
 }
 
+/** Exclusion entries are documents' source entries: always dated. */
+type Dated = { date: string; id: number };
+
+/** For one paid invoice id: the latest payment date met so far (as datePartKey and as written) and its payments. */
+interface PaidOn {
+  key: number;
+  at: string;
+  payments: number[] | null;
+}
+
 function paymentFigures(ctx: Ctx): Pick<Summary['salesOverview'], 'averagePaymentDelayDays' | 'latePayments'> {
-  const invoices = new Map((ctx.data.invoices ?? []).map((i) => [i.id, i]));
-  const paid = ctx.purchases.filter((d) => d.status === 'paid' && inSalesWindow(ctx, d.date));
-  const dates = paymentDates((ctx.data.payments ?? []).filter(ownedBy(ctx.data.client, COLLECTION.payments.owner)));
-  const withPayment: { d: Doc; paidOn: string; payments: number[] }[] = [];
+  // The latest paid_at date of the payments linked to each paid invoice of the window, ignoring rejected and
+  // failed ones; only those invoices' links are followed.
+  const invoices = ctx.purchases;
+  const [from, to] = dateRange(invoices, ctx.salesFrom, ctx.today);
+  const paid = statusIndex(invoices, 'paid');
+  const paidOn = new Map<number, PaidOn>();
+  for (let i = from; i < to; i++) {
+    if (invoices.status[i] !== paid) continue;
+    const id = invoices.src[i]!.id;
+    if (!paidOn.has(id)) paidOn.set(id, { key: -1, at: '', payments: null });
+  }
+  const mine = ownedBy(ctx.data.client, COLLECTION.payments.owner);
+  const payments = ctx.data.payments ?? [];
+  for (let i = 0; i < payments.length; i++) {
+    const p = payments[i]!;
+    if (!mine(p)) continue;
+    if (p.status === 'rejected' || p.status === 'failed') continue;
+    const key = datePartKey(p.paid_at);
+    if (key < 0) continue;
+    const links = p.related_objects ?? [];
+    for (let j = 0; j < links.length; j++) {
+      const link = links[j]!;
+      if (link.type !== 'invoice') continue;
+      const cur = paidOn.get(link.id);
+      if (!cur) continue;
+      if (cur.payments) cur.payments.push(p.id);
+      else cur.payments = [p.id];
+      if (key > cur.key) {
+        cur.key = key;
+        cur.at = p.paid_at;
+      }
+    }
+  }
+
+  const used: SourceDoc[] = [];
+  const late: SourceDoc[] = [];
   const noPayment: (SourceDoc & { reason: string })[] = [];
-  for (const d of paid) {
-    const p = dates.get(d.id);
-    if (!p) {
+  let totalDays = 0;
+  for (let i = from; i < to; i++) {
+    if (invoices.status[i] !== paid) continue;
+    const d = invoices.src[i]!;
+    const p = paidOn.get(d.id)!;
+    if (!p.payments) {
       noPayment.push(excludedEntry(d, 'no-payment'));
       ctx.warn(ctx.t.warn.paidWithoutPayment(d.number ?? String(d.id)));
       continue;
     }
-    withPayment.push({ d, paidOn: p.date, payments: p.payments });
+    const date = datePart(p.at)!;
+    // One entry per paid invoice, shared by both figures' source lists.
+    const entry: SourceDoc = {
+      type: d.type,
+      id: d.id,
+      number: d.number,
+      date: d.date,
+      amount: d.amount,
+      currency: d.currency,
+      status: d.status,
+      paidOn: date,
+      payments: p.payments,
+    };
+    used.push(entry);
+    totalDays += dayNumber(date) - dayNumber(d.date);
+    const due = invoices.dueDate[i];
+    if (due && date > due) late.push(entry);
   }
-  // One entry per paid invoice, shared by both figures' source lists.
-  const entries = new Map(withPayment.map(({ d, paidOn, payments }) => [d, { ...d.src, paidOn, payments }]));
-  const paymentSources = (list: typeof withPayment): SourceDoc[] => list.map(({ d }) => entries.get(d)!);
-  const totalDays = withPayment.reduce((n, x) => n + daysBetween(x.d.date, x.paidOn), 0);
-  const averagePaymentDelayDays = withPayment.length ? toNumber(divRound(String(totalDays), withPayment.length, 1)) : null;
-  ctx.source('salesOverview.averagePaymentDelayDays', paymentSources(withPayment), noPayment);
-
-  const late = withPayment.filter(({ d, paidOn }) => {
-    const due = invoices.get(d.id)?.due_date;
-    return !!due && paidOn > due;
-  });
-  ctx.source('salesOverview.latePayments', paymentSources(late), noPayment);
+  const averagePaymentDelayDays = used.length ? toNumber(divRound(String(totalDays), used.length, 1)) : null;
+  ctx.source('salesOverview.averagePaymentDelayDays', used, noPayment);
+  ctx.source('salesOverview.latePayments', late, noPayment);
   return { averagePaymentDelayDays, latePayments: late.length };
 }
