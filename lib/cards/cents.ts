@@ -12,7 +12,10 @@ export interface Cents {
   text: string;
 }
 
-export const centsSlot = (): Cents => ({ n: 0, big: null, text: '0.00' });
+// Counters that may pass 2^31 start as the double -0 (equal to 0 in every sum): a field that starts as a small
+// integer and later holds a larger number makes V8 change the object's layout mid-run, and every loop compiled
+// for the old layout was compiled again on the next summary.
+export const centsSlot = (): Cents => ({ n: -0, big: null, text: '0.00' });
 
 /** Cents of the most common amount form, "-?digits.dd" as formatAmount writes it (no superfluous leading zero,
  * not "-0.00"), with at most 15 digits; NaN for anything else, which takes toCents' way. */
@@ -61,40 +64,39 @@ export function readCents(s: unknown, out: Cents): s is string {
 const MAX = Number.MAX_SAFE_INTEGER;
 
 /** A running total of cents: plain numbers while the sum of the magnitudes added stays within 2^53 (then every
- * partial sum is exact too), bigints from the first addition that could leave that range. */
-export class CentsTotal {
-  private n = 0;
-  private abs = 0;
-  private big: bigint | null = null;
-  /** Adds `cents` (exact), or `big` when the amount needed a bigint. */
-  add(cents: number, big: bigint | null = null): void {
-    if (this.big === null) {
-      if (big === null) {
-        const abs = this.abs + (cents < 0 ? -cents : cents);
-        if (abs <= MAX) {
-          this.abs = abs;
-          this.n += cents;
-          return;
-        }
+ * partial sum is exact too), bigints from the first addition that could leave that range. A literal with
+ * functions rather than a class: V8 forgets a class's instance layout once no instance is left, and with it the
+ * optimised code of every loop that adds, so each summary compiled them again. */
+export interface CentsTotal {
+  n: number;
+  abs: number;
+  big: bigint | null;
+}
+
+export const centsTotal = (): CentsTotal => ({ n: -0, abs: -0, big: null });
+
+/** Adds `cents` (exact), or `big` when the amount needed a bigint. */
+export function addCents(t: CentsTotal, cents: number, big: bigint | null = null): void {
+  if (t.big === null) {
+    if (big === null) {
+      const abs = t.abs + (cents < 0 ? -cents : cents);
+      if (abs <= MAX) {
+        t.abs = abs;
+        t.n += cents;
+        return;
       }
-      this.big = BigInt(this.n);
     }
-    this.big += big ?? BigInt(cents);
+    t.big = BigInt(t.n);
   }
-  /** Adds a document's amount. */
-  addDoc(d: { cents: number; bigCents: bigint | null }): void {
-    this.add(d.cents, d.bigCents);
-  }
-  /** Takes a document's amount off. */
-  subDoc(d: { cents: number; bigCents: bigint | null }): void {
-    this.add(-d.cents, d.bigCents === null ? null : -d.bigCents);
-  }
-  /** The total as a bigint of cents. */
-  units(): bigint {
-    return this.big ?? BigInt(this.n);
-  }
-  /** The total written like every amount of the summary. */
-  text(): string {
-    return formatAmount({ units: this.units(), scale: 2 });
-  }
+  t.big += big ?? BigInt(cents);
+}
+
+/** The total as a bigint of cents. */
+export function totalUnits(t: CentsTotal): bigint {
+  return t.big ?? BigInt(t.n);
+}
+
+/** The total written like every amount of the summary. */
+export function totalText(t: CentsTotal): string {
+  return formatAmount({ units: totalUnits(t), scale: 2 });
 }

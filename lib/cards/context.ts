@@ -2,7 +2,7 @@
 // the two things cards write besides their figures (warnings, and the documents behind each figure).
 import { collectionOf } from '../client/collections';
 import type { ClientData } from '../client/data';
-import { ownedBy } from '../client/ownership';
+import { owns } from '../client/ownership';
 import type { CreditNote, DocType, Estimate, Invoice } from '../client/records';
 import { statusClass, statusReason } from '../client/statuses';
 import { interactionsWindowStart, salesWindowStart } from '../client/windows';
@@ -11,8 +11,7 @@ import { digestWords } from '../words/digest';
 import { type Lang, toLang } from '../words/lang';
 import { ruleWords } from '../words/rules';
 import { engineWarnings } from '../words/warnings';
-import type { CentsTotal } from './cents';
-import { centsSlot, readCents } from './cents';
+import { addCents, type Cents, type CentsTotal, centsSlot, readCents } from './cents';
 import { currencyReason, mainCurrencyOf } from './currency';
 import { byDateId, dateIdOrder, dateKey } from './order';
 
@@ -101,15 +100,29 @@ export interface Ctx {
   salesFrom: string;
   interactionsFrom: string;
   warnings: string[];
+  /** The warnings already given, beside the list: one per paid invoice without payment made `includes` quadratic. */
+  warned: Set<string>;
   sources: Record<string, FigureSource>;
   warn(message: string): void;
   source(path: string, included: SourceDoc[], excluded: (SourceDoc & { reason: string })[]): void;
 }
 
+// Ctx's two methods are functions of the module, not closures made per summary: V8 keeps the optimised code of a
+// caller only while the function it inlined is the one called, and a new closure per summary threw that away.
+function warnOnce(this: Pick<Ctx, 'warnings' | 'warned'>, message: string): void {
+  if (this.warned.has(message)) return;
+  this.warned.add(message);
+  this.warnings.push(message);
+}
+
+function recordSource(this: Pick<Ctx, 'sources'>, path: string, included: SourceDoc[], excluded: (SourceDoc & { reason: string })[]): void {
+  this.sources[path] = { included, excluded };
+}
+
 /** Adds the amount at position `i` of a table to a total (subtracts it when `sign` is -1). */
 export function addAt(total: CentsTotal, t: DocTable, i: number, sign: 1 | -1 = 1): void {
   const big = t.bigCents?.[i] ?? null;
-  total.add(sign * t.cents[i]!, big === null ? null : sign === 1 ? big : -big);
+  addCents(total, sign * t.cents[i]!, big === null ? null : sign === 1 ? big : -big);
 }
 
 /** The first position in [lo, hi) whose date (read by `dateAt`) is not before `date` (hi when none). */
@@ -160,139 +173,147 @@ export function excludedEntry(s: DocSource, reason: string): ExcludedDoc {
   return { type: s.type, id: s.id, number: s.number, date: s.date, amount: s.amount, currency: s.currency, status: s.status, reason };
 }
 
+/** What readTable needs of createContext: plain data, no closures (see warnOnce). */
+interface TableReading {
+  data: ClientData;
+  t: EngineWords;
+  read: Cents;
+  said: Pick<Ctx, 'warnings' | 'warned'>;
+  unknown: UnknownStatus[];
+}
+
+type UnknownStatus = { type: DocType | 'opportunity'; status: string };
+
+/** docs/summary-contract.md §2: a status outside both sets is new; named once per (type, status), in order of
+ * first appearance per type, after the warnings of every list. */
+function noteUnknown(unknown: UnknownStatus[], type: DocType | 'opportunity', status: string): void {
+  for (const u of unknown) if (u.type === type && u.status === status) return;
+  unknown.push({ type, status });
+}
+
+/**
+ * The client's documents of one list, checked and read in input order (the records are touched once, in the order
+ * they lie in memory), then laid out sorted. A function of the module rather than a closure of createContext: V8
+ * keeps a closure's optimised code only while that closure lives, so a closure per summary was compiled again
+ * for every summary.
+ */
+function readTable(type: DocType, list: ListRecord[] | null, { data, t, read, said, unknown }: TableReading): DocTable {
+  const records = list ?? [];
+  const n = records.length;
+  const statusOf = new Map<string, number>();
+  const statuses: string[] = [];
+  const statusCounted: boolean[] = [];
+  const currencyOf = new Map<string, number>();
+  const currencies: string[] = [];
+  // What was read, in input order, before sorting.
+  // Sized once (filled up to m): arrays grown by push copy themselves, and on a large client that was garbage.
+  const src = new Array<DocSource>(n);
+  const keys = new Int32Array(n);
+  const ids = new Float64Array(n);
+  const cents = new Float64Array(n);
+  const status = new Int32Array(n);
+  const currency = new Int32Array(n);
+  let bigs: (bigint | null)[] | null = null;
+  const invoice = type === 'invoice';
+  const estimate = type === 'estimate';
+  const dueDate = invoice ? new Array<string | null | undefined>(n) : [];
+  const remaining = invoice ? new Array<unknown>(n) : [];
+  const expiryDate = estimate ? new Array<string | null | undefined>(n) : [];
+  let m = 0;
+  let others = 0;
+  // The data layer kept only the client's documents; a ClientData built elsewhere is checked again.
+  const owner = collectionOf(type).owner;
+  // Indexed loops over the big lists: a for-of that runs before the code is optimised allocates an iterator
+  // result per element.
+  for (let i = 0; i < n; i++) {
+    const d = records[i]!;
+    if (!owns(data.client, owner, d)) {
+      others += 1;
+      continue;
+    }
+    const amounts = d.amounts;
+    if (!readCents(amounts?.total_excl_tax, read)) {
+      warnOnce.call(said, t.warn.badAmount(type, d.number ?? String(d.id)));
+      continue;
+    }
+    let si = statusOf.get(d.status);
+    if (si === undefined) {
+      si = statuses.length;
+      statusOf.set(d.status, si);
+      statuses.push(d.status);
+      const cls = statusClass(type, d.status);
+      statusCounted.push(cls === 'counted');
+      if (cls === 'unknown') noteUnknown(unknown, type, d.status);
+    }
+    let ci = currencyOf.get(d.currency);
+    if (ci === undefined) {
+      ci = currencies.length;
+      currencyOf.set(d.currency, ci);
+      currencies.push(d.currency);
+    }
+    src[m] = { type, id: d.id, number: d.number ?? null, date: d.date, amount: read.text, currency: d.currency, status: d.status };
+    if (read.big !== null) (bigs ??= new Array<bigint | null>(n).fill(null))[m] = read.big;
+    keys[m] = dateKey(d.date);
+    ids[m] = d.id;
+    cents[m] = read.n;
+    status[m] = si;
+    currency[m] = ci;
+    if (invoice) {
+      dueDate[m] = (d as Invoice).due_date;
+      remaining[m] = (amounts as Invoice['amounts']).total_remaining_due_incl_tax;
+    } else if (estimate) {
+      expiryDate[m] = (d as Estimate).expiry_date;
+    }
+    m++;
+  }
+  if (others) warnOnce.call(said, t.warn.otherClient(type, others));
+
+  const order = dateIdOrder(m, keys, ids, (a, b) => byDateId(src[a]!, src[b]!));
+  const sorted = {
+    type,
+    length: m,
+    src: new Array<DocSource>(m),
+    cents: new Float64Array(m),
+    bigCents: bigs && new Array<bigint | null>(m).fill(null),
+    status: new Int32Array(m),
+    statuses,
+    counted: new Uint8Array(m),
+    currency: new Int32Array(m),
+    currencies,
+    excluded: new Array<ExcludedDoc | null>(m).fill(null),
+    main: new Int32Array(0),
+    dueDate: invoice ? new Array<string | null | undefined>(m) : [],
+    remaining: invoice ? new Array<unknown>(m) : [],
+    expiryDate: estimate ? new Array<string | null | undefined>(m) : [],
+  };
+  for (let i = 0; i < m; i++) {
+    const j = order[i]!;
+    sorted.src[i] = src[j]!;
+    sorted.cents[i] = cents[j]!;
+    if (bigs) sorted.bigCents![i] = bigs[j]!;
+    sorted.status[i] = status[j]!;
+    sorted.counted[i] = statusCounted[status[j]!] ? 1 : 0;
+    sorted.currency[i] = currency[j]!;
+    if (invoice) {
+      sorted.dueDate[i] = dueDate[j];
+      sorted.remaining[i] = remaining[j];
+    } else if (estimate) {
+      sorted.expiryDate[i] = expiryDate[j];
+    }
+  }
+  return sorted;
+}
+
 export function createContext(data: ClientData, today: string, language: string): Ctx {
   const lang = toLang(language);
   const t: EngineWords = { warn: engineWarnings(lang), digest: digestWords(lang), rec: ruleWords(lang) };
-  const warnings: string[] = [];
-  // A set beside the list: one warning per paid invoice without payment made `includes` quadratic.
-  const warned = new Set<string>();
-  const warn = (m: string) => {
-    if (!warned.has(m)) {
-      warned.add(m);
-      warnings.push(m);
-    }
-  };
-  const sources: Record<string, FigureSource> = {};
-  // docs/summary-contract.md §2: a status outside both sets is new; named once per (type, status), in order of
-  // first appearance per type, after the warnings of every list.
-  const unknown: { type: DocType | 'opportunity'; status: string }[] = [];
-  const noteUnknown = (type: DocType | 'opportunity', status: string) => {
-    if (!unknown.some((u) => u.type === type && u.status === status)) unknown.push({ type, status });
-  };
-
-  const read = centsSlot();
-  /** The client's documents of one list, checked and read in input order (the records are touched once, in
-   * the order they lie in memory), then laid out sorted. */
-  const toTable = (type: DocType, list: ListRecord[] | null): DocTable => {
-    const records = list ?? [];
-    const n = records.length;
-    const statusOf = new Map<string, number>();
-    const statuses: string[] = [];
-    const statusCounted: boolean[] = [];
-    const currencyOf = new Map<string, number>();
-    const currencies: string[] = [];
-    // What was read, in input order, before sorting.
-    const src: DocSource[] = [];
-    const keys = new Int32Array(n);
-    const ids = new Float64Array(n);
-    const cents = new Float64Array(n);
-    const status = new Int32Array(n);
-    const currency = new Int32Array(n);
-    let bigs: (bigint | null)[] | null = null;
-    const invoice = type === 'invoice';
-    const estimate = type === 'estimate';
-    const dueDate: (string | null | undefined)[] = [];
-    const remaining: unknown[] = [];
-    const expiryDate: (string | null | undefined)[] = [];
-    let others = 0;
-    // The data layer kept only the client's documents; a ClientData built elsewhere is checked again.
-    const mine = ownedBy(data.client, collectionOf(type).owner);
-    // Indexed loops over the big lists: a for-of that runs before the code is optimised allocates an iterator
-    // result per element.
-    for (let i = 0; i < n; i++) {
-      const d = records[i]!;
-      if (!mine(d)) {
-        others += 1;
-        continue;
-      }
-      const amounts = d.amounts;
-      if (!readCents(amounts?.total_excl_tax, read)) {
-        warn(t.warn.badAmount(type, d.number ?? String(d.id)));
-        continue;
-      }
-      const m = src.length;
-      let si = statusOf.get(d.status);
-      if (si === undefined) {
-        si = statuses.length;
-        statusOf.set(d.status, si);
-        statuses.push(d.status);
-        const cls = statusClass(type, d.status);
-        statusCounted.push(cls === 'counted');
-        if (cls === 'unknown') noteUnknown(type, d.status);
-      }
-      let ci = currencyOf.get(d.currency);
-      if (ci === undefined) {
-        ci = currencies.length;
-        currencyOf.set(d.currency, ci);
-        currencies.push(d.currency);
-      }
-      src.push({ type, id: d.id, number: d.number ?? null, date: d.date, amount: read.text, currency: d.currency, status: d.status });
-      if (read.big !== null) (bigs ??= new Array<bigint | null>(n).fill(null))[m] = read.big;
-      keys[m] = dateKey(d.date);
-      ids[m] = d.id;
-      cents[m] = read.n;
-      status[m] = si;
-      currency[m] = ci;
-      if (invoice) {
-        dueDate.push((d as Invoice).due_date);
-        remaining.push((amounts as Invoice['amounts']).total_remaining_due_incl_tax);
-      } else if (estimate) {
-        expiryDate.push((d as Estimate).expiry_date);
-      }
-    }
-    if (others) warn(t.warn.otherClient(type, others));
-
-    const m = src.length;
-    const order = dateIdOrder(m, keys, ids, (a, b) => byDateId(src[a]!, src[b]!));
-    const sorted = {
-      type,
-      length: m,
-      src: new Array<DocSource>(m),
-      cents: new Float64Array(m),
-      bigCents: bigs && new Array<bigint | null>(m).fill(null),
-      status: new Int32Array(m),
-      statuses,
-      counted: new Uint8Array(m),
-      currency: new Int32Array(m),
-      currencies,
-      excluded: new Array<ExcludedDoc | null>(m).fill(null),
-      main: new Int32Array(0),
-      dueDate: invoice ? new Array<string | null | undefined>(m) : [],
-      remaining: invoice ? new Array<unknown>(m) : [],
-      expiryDate: estimate ? new Array<string | null | undefined>(m) : [],
-    };
-    for (let i = 0; i < m; i++) {
-      const j = order[i]!;
-      sorted.src[i] = src[j]!;
-      sorted.cents[i] = cents[j]!;
-      if (bigs) sorted.bigCents![i] = bigs[j]!;
-      sorted.status[i] = status[j]!;
-      sorted.counted[i] = statusCounted[status[j]!] ? 1 : 0;
-      sorted.currency[i] = currency[j]!;
-      if (invoice) {
-        sorted.dueDate[i] = dueDate[j];
-        sorted.remaining[i] = remaining[j];
-      } else if (estimate) {
-        sorted.expiryDate[i] = expiryDate[j];
-      }
-    }
-    return sorted;
-  };
-
+  const said = { warnings: [] as string[], warned: new Set<string>() };
+  const unknown: UnknownStatus[] = [];
+  const reading: TableReading = { data, t, read: centsSlot(), said, unknown };
   const invoicing = data.sourceMode === 'invoicing';
-  const invoices = toTable('invoice', invoicing ? data.invoices : null);
-  const creditNotes = toTable('credit-note', invoicing ? data.creditNotes : null);
-  const estimates = toTable('estimate', data.estimates);
+  const invoices = readTable('invoice', invoicing ? data.invoices : null, reading);
+  const creditNotes = readTable('credit-note', invoicing ? data.creditNotes : null, reading);
+  const estimates = readTable('estimate', data.estimates, reading);
   const purchases = invoicing ? invoices : estimates;
   // Counted documents per currency, for the main-currency vote (purchases and credit notes).
   const votes = new Map<string, number>();
@@ -304,8 +325,8 @@ export function createContext(data: ClientData, today: string, language: string)
     }
   }
 
-  for (const o of data.opportunities) if (statusClass('opportunity', o.status) === 'unknown') noteUnknown('opportunity', o.status);
-  for (const u of unknown) warn(t.warn.unknownStatus(u.type, u.status));
+  for (const o of data.opportunities) if (statusClass('opportunity', o.status) === 'unknown') noteUnknown(unknown, 'opportunity', o.status);
+  for (const u of unknown) warnOnce.call(said, t.warn.unknownStatus(u.type, u.status));
 
   const currency = mainCurrencyOf(votes, data.defaultCurrency);
   const ctx: Ctx = {
@@ -322,12 +343,11 @@ export function createContext(data: ClientData, today: string, language: string)
     excludedOtherCurrency: 0,
     salesFrom: salesWindowStart(today),
     interactionsFrom: interactionsWindowStart(today),
-    warnings,
-    sources,
-    warn,
-    source(path, included, excluded) {
-      sources[path] = { included, excluded };
-    },
+    warnings: said.warnings,
+    warned: said.warned,
+    sources: {},
+    warn: warnOnce,
+    source: recordSource,
   };
   // Only purchases and credit notes are ever listed as excluded from a money figure; the counted ones in the
   // main currency are the lists most figures read.

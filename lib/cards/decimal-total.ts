@@ -14,7 +14,8 @@ export interface ReadDecimal {
   exact: boolean;
 }
 
-export const readSlot = (): ReadDecimal => ({ units: 0, scale: 0, exact: true });
+// Units start as the double -0, as the counters of lib/cards/cents.ts do.
+export const readSlot = (): ReadDecimal => ({ units: -0, scale: 0, exact: true });
 
 /** Whether `s` is a decimal string as isDecimal accepts (`^-?\d+(\.\d+)?$`), read into `out` when it is. */
 export function readDecimal(s: unknown, out: ReadDecimal): s is string {
@@ -44,39 +45,42 @@ export function readDecimal(s: unknown, out: ReadDecimal): s is string {
   return true;
 }
 
-export class DecimalTotal {
-  private units = 0;
-  private abs = 0;
-  private scale = 0;
-  private big: Dec | null = null;
+/** The running total (see the top of this file): a literal with functions, as CentsTotal (lib/cards/cents.ts). */
+export interface DecimalTotal {
+  units: number;
+  abs: number;
+  scale: number;
+  big: Dec | null;
+}
 
-  /** Adds a value read by readDecimal from `s`. */
-  add(v: ReadDecimal, s: string): void {
-    if (this.big === null && v.exact && v.scale < POW10.length) {
-      let { units, abs, scale } = this;
-      let u = v.units;
-      if (v.scale > scale) {
-        const f = POW10[v.scale - scale]!;
-        units *= f;
-        abs *= f;
-        scale = v.scale;
-      } else if (v.scale < scale) {
-        u *= POW10[scale - v.scale]!;
-      }
-      abs += u < 0 ? -u : u;
-      if (abs <= MAX) {
-        this.units = units + u;
-        this.abs = abs;
-        this.scale = scale;
-        return;
-      }
+export const decimalTotal = (): DecimalTotal => ({ units: -0, abs: -0, scale: 0, big: null });
+
+/** Adds a value read by readDecimal from `s`. */
+export function addDecimal(t: DecimalTotal, v: ReadDecimal, s: string): void {
+  if (t.big === null && v.exact && v.scale < POW10.length) {
+    let { units, abs, scale } = t;
+    let u = v.units;
+    if (v.scale > scale) {
+      const f = POW10[v.scale - scale]!;
+      units *= f;
+      abs *= f;
+      scale = v.scale;
+    } else if (v.scale < scale) {
+      u *= POW10[scale - v.scale]!;
     }
-    if (this.big === null) this.big = this.scale === 0 && this.units === 0 ? ZERO : { units: BigInt(this.units), scale: this.scale };
-    this.big = add(this.big, parseDecimal(s));
+    abs += u < 0 ? -u : u;
+    if (abs <= MAX) {
+      t.units = units + u;
+      t.abs = abs;
+      t.scale = scale;
+      return;
+    }
   }
+  if (t.big === null) t.big = t.scale === 0 && t.units === 0 ? ZERO : { units: BigInt(t.units), scale: t.scale };
+  t.big = add(t.big, parseDecimal(s));
+}
 
-  /** The exact total, at the largest scale added (as add() of Decs gives it). */
-  value(): Dec {
-    return this.big ?? { units: BigInt(this.units), scale: this.scale };
-  }
+/** The exact total, at the largest scale added (as add() of Decs gives it). */
+export function decimalValue(t: DecimalTotal): Dec {
+  return t.big ?? { units: BigInt(t.units), scale: t.scale };
 }

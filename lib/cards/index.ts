@@ -4,15 +4,15 @@
 // the lists, and only what reads them is computed again.
 import type { ClientData, DocKey } from '../client/data';
 import { isIsoDate } from '../dates';
-import type { FigureSource, Summary } from '../summary/types';
+import type { FigureSource, Recommendation, Summary } from '../summary/types';
 import { dataWarningText } from '../words/data-warnings';
 import { type Ctx, createContext } from './context';
 import { interactionsCard } from './interactions';
 import { openDocumentsCard } from './open-documents';
-import type { ProductTally } from './products';
-import { recommendationsCard } from './recommendations';
+import { foldRows, type ProductTally, productFigures } from './products';
+import { ruleRecommendations, withFillers } from './recommendations';
 import { relationshipCard } from './relationship';
-import { itemName, salesOverviewCard, tallyRows, windowPurchases } from './sales-overview';
+import { itemName, positionsOfKey, salesOverviewCard, tallyRows, type WindowKeys, windowKeys, windowPurchases } from './sales-overview';
 
 export interface ComputeOptions {
   /** The user's local date, YYYY-MM-DD. */
@@ -90,7 +90,9 @@ class Run implements SummaryRun {
   summary: Summary;
   private readonly dataWarnings: ClientData['warnings'];
   private readonly names = new Map<number, string | null | undefined>();
-  private byKey: Map<string, number | number[]> | null = null;
+  private keys: WindowKeys | null = null;
+  /** The recommendations of rules 1 to 6: no rule reads rows, so batches only change the fillers. */
+  private readonly rules: Recommendation[];
 
   constructor(
     private readonly ctx: Ctx,
@@ -99,6 +101,7 @@ class Run implements SummaryRun {
     dataWarnings: ClientData['warnings'],
   ) {
     this.dataWarnings = dataWarnings.slice();
+    this.rules = ruleRecommendations(ctx, figures);
     this.summary = this.finish();
   }
 
@@ -112,16 +115,16 @@ class Run implements SummaryRun {
     for (const key in rows) {
       const list = rows[key as DocKey];
       if (!list) continue;
-      const w = this.windowIndex().get(key);
-      if (typeof w === 'number') this.tally.fold(w, list);
-      else if (w) for (const v of w) this.tally.fold(v, list);
+      this.keys ??= windowKeys(this.tally.docs);
+      for (const w of positionsOfKey(this.keys, key)) foldRows(this.tally, w, list);
     }
     if (details.warnings) this.dataWarnings.push(...details.warnings);
 
     // The product figures' sources take the place of the previous ones, in the same order among the others.
     const fresh: Record<string, FigureSource> = {};
     const fallback = itemName(this.ctx);
-    const products = this.tally.figures(
+    const products = productFigures(
+      this.tally,
       {
         source(path, included, excluded) {
           fresh[path] = { included, excluded };
@@ -146,24 +149,9 @@ class Run implements SummaryRun {
 
   /** The figures with their recommendations and warnings, as computeSummary gives them. */
   private finish(): Summary {
-    const recommendations = recommendationsCard(this.ctx, this.figures);
+    const recommendations = withFillers(this.ctx, this.figures, this.rules);
     const warnings = [...new Set([...this.dataWarnings.map((w) => dataWarningText(w, this.ctx.lang)), ...this.ctx.warnings])];
     return { ...this.figures, warnings, recommendations, sources: this.figures.sources };
-  }
-
-  /** DocKey → position in the window (positions, for two documents with one key), built on the first batch. */
-  private windowIndex(): Map<string, number | number[]> {
-    if (!this.byKey) {
-      const byKey = new Map<string, number | number[]>();
-      const docs = this.tally.docs;
-      for (let w = 0; w < docs.length; w++) {
-        const key = `${docs[w]!.type}:${docs[w]!.id}`;
-        const seen = byKey.get(key);
-        byKey.set(key, seen === undefined ? w : typeof seen === 'number' ? [seen, w] : [...seen, w]);
-      }
-      this.byKey = byKey;
-    }
-    return this.byKey;
   }
 }
 

@@ -6,37 +6,41 @@ import { statusClass } from '../client/statuses';
 import { datePart, dayNumber } from '../dates';
 import { formatAmount, isDecimal, sum } from '../decimal';
 import type { DocList, DocRef, OpportunityRef, SourceDoc, Summary } from '../summary/types';
-import { CentsTotal, centsSlot, readCents } from './cents';
+import { addCents, type CentsTotal, centsSlot, centsTotal, readCents, totalText } from './cents';
 import { type Ctx, type DocSource, excludedEntry, statusIndex } from './context';
 import { currencyReason } from './currency';
 
 /** One list of card 2 being filled newest first: its items, its sources and its total, in one pass. */
-class OpenList {
-  readonly items: DocRef[] = [];
-  readonly included: SourceDoc[] = [];
-  readonly excluded: (SourceDoc & { reason: string })[] = [];
-  readonly total = new CentsTotal();
-  constructor(private readonly currency: string | null) {}
-  /** `cents` is what the item adds to the total (the amount, or what is left to pay). */
-  add(s: DocSource, item: DocRef, cents: number, bigCents: bigint | null): void {
-    this.items.push(item);
-    if (s.currency === this.currency) {
-      this.included.push(s);
-      this.total.add(cents, bigCents);
-    } else {
-      this.excluded.push(excludedEntry(s, currencyReason(s.currency)));
-    }
+interface OpenList {
+  currency: string | null;
+  items: DocRef[];
+  included: SourceDoc[];
+  excluded: (SourceDoc & { reason: string })[];
+  total: CentsTotal;
+}
+
+const openList = (currency: string | null): OpenList => ({ currency, items: [], included: [], excluded: [], total: centsTotal() });
+
+/** `cents` is what the item adds to the total (the amount, or what is left to pay). */
+function addItem(list: OpenList, s: DocSource, item: DocRef, cents: number, bigCents: bigint | null): void {
+  list.items.push(item);
+  if (s.currency === list.currency) {
+    list.included.push(s);
+    addCents(list.total, cents, bigCents);
+  } else {
+    list.excluded.push(excludedEntry(s, currencyReason(s.currency)));
   }
-  done(ctx: Ctx, path: string): DocList {
-    ctx.source(path, this.included, this.excluded);
-    return { count: this.items.length, total: this.total.text(), items: this.items };
-  }
+}
+
+function done(ctx: Ctx, path: string, list: OpenList): DocList {
+  ctx.source(path, list.included, list.excluded);
+  return { count: list.items.length, total: totalText(list.total), items: list.items };
 }
 
 export function openDocumentsCard(ctx: Ctx): Summary['openDocuments'] {
   const invoicing = ctx.mode === 'invoicing';
-  const toPay = new OpenList(ctx.listCurrency);
-  const late = new OpenList(ctx.listCurrency);
+  const toPay = openList(ctx.listCurrency);
+  const late = openList(ctx.listCurrency);
   const today = dayNumber(ctx.today);
   const remaining = centsSlot();
   if (invoicing) {
@@ -68,11 +72,11 @@ export function openDocumentsCard(ctx: Ctx): Summary['openDocuments'] {
             }
           : { id: s.id, number: s.number, date: s.date, amount: s.amount, remaining: remaining.text, dueDate: due, currency: s.currency }
         : { id: s.id, number: s.number, date: s.date, amount: s.amount, remaining: remaining.text, currency: s.currency };
-      (isLate ? late : toPay).add(s, item, remaining.n, remaining.big);
+      addItem(isLate ? late : toPay, s, item, remaining.n, remaining.big);
     }
   }
-  const sent = new OpenList(ctx.listCurrency);
-  const read = new OpenList(ctx.listCurrency);
+  const sent = openList(ctx.listCurrency);
+  const read = openList(ctx.listCurrency);
   const estimates = ctx.estimates;
   const sentStatus = statusIndex(estimates, 'sent');
   const readStatus = statusIndex(estimates, 'read');
@@ -89,13 +93,13 @@ export function openDocumentsCard(ctx: Ctx): Summary['openDocuments'] {
       expiryDate: estimates.expiryDate[i] ?? null,
       currency: s.currency,
     };
-    list.add(s, item, estimates.cents[i]!, estimates.bigCents?.[i] ?? null);
+    addItem(list, s, item, estimates.cents[i]!, estimates.bigCents?.[i] ?? null);
   }
   return {
-    invoicesToPay: invoicing ? toPay.done(ctx, 'openDocuments.invoicesToPay') : null,
-    invoicesLate: invoicing ? late.done(ctx, 'openDocuments.invoicesLate') : null,
-    estimatesSent: sent.done(ctx, 'openDocuments.estimatesSent'),
-    estimatesRead: read.done(ctx, 'openDocuments.estimatesRead'),
+    invoicesToPay: invoicing ? done(ctx, 'openDocuments.invoicesToPay', toPay) : null,
+    invoicesLate: invoicing ? done(ctx, 'openDocuments.invoicesLate', late) : null,
+    estimatesSent: done(ctx, 'openDocuments.estimatesSent', sent),
+    estimatesRead: done(ctx, 'openDocuments.estimatesRead', read),
     opportunities: opportunities(ctx),
   };
 }

@@ -9,7 +9,7 @@ import { stripHtml } from '../format/crm-text';
 import type { ProductFigure, SourceDoc, Summary } from '../summary/types';
 import type { Ctx, DocSource, ExcludedDoc } from './context';
 import { excludedEntry } from './context';
-import { DecimalTotal, readDecimal, readSlot } from './decimal-total';
+import { addDecimal, type DecimalTotal, decimalTotal, decimalValue, readDecimal, readSlot } from './decimal-total';
 
 const SHOWN = 5;
 
@@ -38,144 +38,152 @@ type Ranked = { p: Product; q: Dec; r: Dec };
 const quantitySlot = readSlot();
 const revenueSlot = readSlot();
 
-/** The rows of the window's documents, folded in as they come. */
-export class ProductTally {
-  private readonly products = new Map<number | string, Product>();
-  /** 1 for each window document whose rows were read. */
-  private readonly read: Uint8Array;
-  private readonly noRowsEntries: (ExcludedDoc | undefined)[] = [];
-  private readCount = 0;
+/** The rows of the window's documents, folded in as they come (a literal with functions: see CentsTotal). */
+export interface ProductTally {
+  /** The counted main-currency purchases in the window, oldest first. */
+  readonly docs: DocSource[];
+  readonly products: Map<number | string, Product>;
+  /** 1 for each window document whose rows were read, and how many they are. */
+  readonly read: Uint8Array;
+  documentsRead: number;
+  readonly noRowsEntries: (ExcludedDoc | undefined)[];
+}
 
-  /** `docs`: the counted main-currency purchases in the window, oldest first. */
-  constructor(readonly docs: DocSource[]) {
-    this.read = new Uint8Array(docs.length);
-  }
+export const productTally = (docs: DocSource[]): ProductTally => ({
+  docs,
+  products: new Map(),
+  read: new Uint8Array(docs.length),
+  documentsRead: 0,
+  noRowsEntries: [],
+});
 
-  /** How many window documents had their rows read. */
-  get documentsRead(): number {
-    return this.readCount;
-  }
-
-  isRead(w: number): boolean {
-    return this.read[w] === 1;
-  }
-
-  /** Folds in the rows of window document `w`. A document is read once: later calls for it are ignored. */
-  fold(w: number, rows: DocumentRow[]): void {
-    if (this.read[w] === 1) return;
-    this.read[w] = 1;
-    this.readCount++;
-    // Rows last to first: the first non-empty reference or description met is the one an oldest-first read keeps.
-    for (let i = rows.length - 1; i >= 0; i--) {
-      const row = rows[i]!;
-      if (!isCatalogRow(row)) continue;
-      if (!readDecimal(row.quantity, quantitySlot) || !readDecimal(row.amount_tax_exc, revenueSlot)) continue;
-      const declinationId = typeof row.related.declination_id === 'number' ? row.related.declination_id : null;
-      // Keyed by the item id alone when there is no declination: no key string per row on large clients.
-      const key = declinationId === null ? row.related.id : `${row.related.id}/${declinationId}`;
-      let p = this.products.get(key);
-      if (!p) {
-        p = {
-          itemId: row.related.id,
-          declinationId,
-          quantity: new DecimalTotal(),
-          revenue: new DecimalTotal(),
-          reference: null,
-          referenceFrom: -1,
-          description: null,
-          descriptionFrom: -1,
-          docs: [],
-          inOrder: true,
-          firstDoc: w,
-          firstRow: i,
-          sources: null,
-        };
-        this.products.set(key, p);
-      } else if (w < p.firstDoc || (w === p.firstDoc && i < p.firstRow)) {
-        p.firstDoc = w;
-        p.firstRow = i;
-      }
-      p.quantity.add(quantitySlot, row.quantity);
-      p.revenue.add(revenueSlot, row.amount_tax_exc);
-      if (w > p.referenceFrom) {
-        const reference = row.reference?.trim();
-        if (reference) {
-          p.reference = reference;
-          p.referenceFrom = w;
-        }
-      }
-      if (w > p.descriptionFrom && row.description) {
-        const description = stripHtml(row.description);
-        if (description) {
-          p.description = description;
-          p.descriptionFrom = w;
-        }
-      }
-      const last = p.docs[p.docs.length - 1];
-      if (last !== w) {
-        if (last !== undefined && last > w) p.inOrder = false;
-        p.docs.push(w);
-        p.sources = null;
+/** Folds in the rows of window document `w`. A document is read once: later calls for it are ignored. */
+export function foldRows(tally: ProductTally, w: number, rows: DocumentRow[]): void {
+  if (tally.read[w] === 1) return;
+  tally.read[w] = 1;
+  tally.documentsRead++;
+  // Rows last to first: the first non-empty reference or description met is the one an oldest-first read keeps.
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const row = rows[i]!;
+    if (!isCatalogRow(row)) continue;
+    if (!readDecimal(row.quantity, quantitySlot) || !readDecimal(row.amount_tax_exc, revenueSlot)) continue;
+    const declinationId = typeof row.related.declination_id === 'number' ? row.related.declination_id : null;
+    // Keyed by the item id alone when there is no declination: no key string per row on large clients.
+    const key = declinationId === null ? row.related.id : `${row.related.id}/${declinationId}`;
+    let p = tally.products.get(key);
+    if (!p) {
+      p = {
+        itemId: row.related.id,
+        declinationId,
+        quantity: decimalTotal(),
+        revenue: decimalTotal(),
+        reference: null,
+        referenceFrom: -1,
+        description: null,
+        descriptionFrom: -1,
+        docs: [],
+        inOrder: true,
+        firstDoc: w,
+        firstRow: i,
+        sources: null,
+      };
+      tally.products.set(key, p);
+    } else if (w < p.firstDoc || (w === p.firstDoc && i < p.firstRow)) {
+      p.firstDoc = w;
+      p.firstRow = i;
+    }
+    addDecimal(p.quantity, quantitySlot, row.quantity);
+    addDecimal(p.revenue, revenueSlot, row.amount_tax_exc);
+    if (w > p.referenceFrom) {
+      const reference = row.reference?.trim();
+      if (reference) {
+        p.reference = reference;
+        p.referenceFrom = w;
       }
     }
-  }
-
-  /** The two top-five lists; their sources go to `source` (the card lists five products: its sources are their
-   * documents, not every document read). */
-  figures(
-    ctx: Pick<Ctx, 'source'>,
-    nameOf: (itemId: number) => string | null | undefined,
-  ): Pick<Summary['salesOverview'], 'topProductsByQuantity' | 'topProductsByRevenue'> {
-    const ranked: Ranked[] = [];
-    for (const p of this.products.values()) ranked.push({ p, q: p.quantity.value(), r: p.revenue.value() });
-    const noRows = this.noRows();
-    const top = (path: string, better: (a: Ranked, b: Ranked) => number): ProductFigure[] => {
-      const shown = topOf(ranked, better);
-      const mark = new Uint8Array(this.docs.length);
-      for (const { p } of shown) for (const w of p.docs) mark[w] = 1;
-      const docs: SourceDoc[] = [];
-      for (let w = 0; w < mark.length; w++) if (mark[w] === 1) docs.push(this.docs[w]!);
-      ctx.source(path, docs, noRows);
-      return shown.map(({ p, q, r }, i) => {
-        ctx.source(`${path}.${i}`, this.sourcesOf(p), []);
-        return {
-          itemId: p.itemId,
-          declinationId: p.declinationId,
-          name: nameOf(p.itemId)?.trim() || p.reference || p.description || `#${p.itemId}`,
-          reference: p.reference,
-          quantity: formatDecimal(q),
-          revenue: formatAmount(r),
-        };
-      });
-    };
-    return {
-      topProductsByQuantity: top('salesOverview.topProductsByQuantity', (a, b) => compare(b.q, a.q) || compare(b.r, a.r) || tie(a.p, b.p)),
-      topProductsByRevenue: top('salesOverview.topProductsByRevenue', (a, b) => compare(b.r, a.r) || compare(b.q, a.q) || tie(a.p, b.p)),
-    };
-  }
-
-  /** The window documents without rows (not read, or unreadable), oldest first, each entry built once. */
-  private noRows(): ExcludedDoc[] {
-    const out: ExcludedDoc[] = [];
-    for (let w = 0; w < this.docs.length; w++) {
-      if (this.read[w] === 1) continue;
-      let e = this.noRowsEntries[w];
-      if (!e) this.noRowsEntries[w] = e = excludedEntry(this.docs[w]!, 'no-rows');
-      out.push(e);
+    if (w > p.descriptionFrom && row.description) {
+      const description = stripHtml(row.description);
+      if (description) {
+        p.description = description;
+        p.descriptionFrom = w;
+      }
     }
-    return out;
-  }
-
-  private sourcesOf(p: Product): SourceDoc[] {
-    if (p.sources) return p.sources;
-    if (!p.inOrder) {
-      p.docs.sort((a, b) => a - b);
-      p.inOrder = true;
+    const last = p.docs[p.docs.length - 1];
+    if (last !== w) {
+      if (last !== undefined && last > w) p.inOrder = false;
+      p.docs.push(w);
+      p.sources = null;
     }
-    p.sources = p.docs.map((w) => this.docs[w]!);
-    return p.sources;
   }
 }
+
+/** The two top-five lists; their sources go to `source` (the card lists five products: its sources are their
+ * documents, not every document read). */
+export function productFigures(
+  tally: ProductTally,
+  ctx: Pick<Ctx, 'source'>,
+  nameOf: (itemId: number) => string | null | undefined,
+): Pick<Summary['salesOverview'], 'topProductsByQuantity' | 'topProductsByRevenue'> {
+  const ranked: Ranked[] = [];
+  for (const p of tally.products.values()) ranked.push({ p, q: decimalValue(p.quantity), r: decimalValue(p.revenue) });
+  const noRows = noRowsOf(tally);
+  return {
+    topProductsByQuantity: topList(tally, ctx, 'salesOverview.topProductsByQuantity', topOf(ranked, byQuantity), noRows, nameOf),
+    topProductsByRevenue: topList(tally, ctx, 'salesOverview.topProductsByRevenue', topOf(ranked, byRevenue), noRows, nameOf),
+  };
+}
+
+function topList(
+  tally: ProductTally,
+  ctx: Pick<Ctx, 'source'>,
+  path: string,
+  shown: Ranked[],
+  noRows: ExcludedDoc[],
+  nameOf: (itemId: number) => string | null | undefined,
+): ProductFigure[] {
+  const mark = new Uint8Array(tally.docs.length);
+  for (const { p } of shown) for (const w of p.docs) mark[w] = 1;
+  const docs: SourceDoc[] = [];
+  for (let w = 0; w < mark.length; w++) if (mark[w] === 1) docs.push(tally.docs[w]!);
+  ctx.source(path, docs, noRows);
+  return shown.map(({ p, q, r }, i) => {
+    ctx.source(`${path}.${i}`, sourcesOf(tally, p), []);
+    return {
+      itemId: p.itemId,
+      declinationId: p.declinationId,
+      name: nameOf(p.itemId)?.trim() || p.reference || p.description || `#${p.itemId}`,
+      reference: p.reference,
+      quantity: formatDecimal(q),
+      revenue: formatAmount(r),
+    };
+  });
+}
+
+/** The window documents without rows (not read, or unreadable), oldest first, each entry built once. */
+function noRowsOf(tally: ProductTally): ExcludedDoc[] {
+  const out: ExcludedDoc[] = [];
+  for (let w = 0; w < tally.docs.length; w++) {
+    if (tally.read[w] === 1) continue;
+    let e = tally.noRowsEntries[w];
+    if (!e) tally.noRowsEntries[w] = e = excludedEntry(tally.docs[w]!, 'no-rows');
+    out.push(e);
+  }
+  return out;
+}
+
+/** A product's source entries, oldest first, built once until another of its documents is read. */
+function sourcesOf(tally: ProductTally, p: Product): SourceDoc[] {
+  if (p.sources) return p.sources;
+  if (!p.inOrder) {
+    p.docs.sort((a, b) => a - b);
+    p.inOrder = true;
+  }
+  p.sources = p.docs.map((w) => tally.docs[w]!);
+  return p.sources;
+}
+
+const byQuantity = (a: Ranked, b: Ranked) => compare(b.q, a.q) || compare(b.r, a.r) || tie(a.p, b.p);
+const byRevenue = (a: Ranked, b: Ranked) => compare(b.r, a.r) || compare(b.q, a.q) || tie(a.p, b.p);
 
 /** Ids, then where the product was first met: a total order, so the five shown are those a stable sort shows. */
 function tie(a: Product, b: Product): number {

@@ -27,13 +27,22 @@ function first<T>(list: T[], order: (a: T, b: T) => number): T {
   return best;
 }
 
-export function recommendationsCard(ctx: Ctx, s: Figures): Summary['recommendations'] {
-  const { t, lang } = ctx;
-  const r = t.rec;
-  const money = (amount: string, currency?: string | null) => formatMoney(amount, currency ?? s.currency ?? ctx.listCurrency, lang);
-  // Dates inside a sentence take the long form ("le 1er octobre 2026").
-  const date = (d: string) => formatDate(d, lang, 'long');
-  const num = (n: number) => formatNumber(n, lang);
+/** The money, date and number writers of a summary's texts. */
+function writers(ctx: Ctx, s: Figures) {
+  const { lang } = ctx;
+  return {
+    money: (amount: string, currency?: string | null) => formatMoney(amount, currency ?? s.currency ?? ctx.listCurrency, lang),
+    // Dates inside a sentence take the long form ("le 1er octobre 2026").
+    date: (d: string) => formatDate(d, lang, 'long'),
+    num: (n: number) => formatNumber(n, lang),
+  };
+}
+
+/** Rules 1 to 6, most pressing first. None of them reads document rows: phase 2 computes them once
+ * (lib/cards/index.ts) and only the fillers again. */
+export function ruleRecommendations(ctx: Ctx, s: Figures): Recommendation[] {
+  const r = ctx.t.rec;
+  const { money, date, num } = writers(ctx, s);
   const out: Recommendation[] = [];
   const add = (action: string, reason: string, evidence: Evidence[]) => {
     if (out.length < MAX) out.push({ action, reason, evidence });
@@ -122,6 +131,17 @@ export function recommendationsCard(ctx: Ctx, s: Figures): Summary['recommendati
     ]);
   }
 
+  return out;
+}
+
+/** The rules' recommendations, then fillers until there are two: the top product (from the rows), a follow-up of
+ * the last purchase, of the last contact. */
+export function withFillers(ctx: Ctx, s: Figures, rules: Recommendation[]): Summary['recommendations'] {
+  const { t, lang } = ctx;
+  const r = t.rec;
+  const { money, date } = writers(ctx, s);
+  const out = rules.slice();
+  const last = s.relationship.lastPurchase;
   // Fillers, so that every client gets at least two useful suggestions.
   const fillers: Recommendation[] = [];
   const top = s.salesOverview.topProductsByRevenue[0];

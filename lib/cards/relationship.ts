@@ -1,7 +1,7 @@
 // Card 1 (docs/summary-contract.md §3): first and last purchase, and the all-time total net of credit notes.
 
 import type { DocRef, SourceDoc, Summary } from '../summary/types';
-import { CentsTotal } from './cents';
+import { centsTotal, totalText } from './cents';
 import { addAt, byDateId, type Ctx, type DocSource, type DocTable, type ExcludedDoc, excludedEntry } from './context';
 
 export function docRef(s: DocSource): DocRef {
@@ -38,18 +38,20 @@ export function relationshipCard(ctx: Ctx): Summary['relationship'] {
   const credits = ctx.creditNotes;
   const creditsCounted = ctx.mode === 'invoicing' ? credits.main : new Int32Array(0);
   let total: string | null = null;
-  const included: SourceDoc[] = [];
+  let included: SourceDoc[] = [];
   if (counted.length) {
-    const sum = new CentsTotal();
+    const sum = centsTotal();
+    // Sized once: a list of this length grown by push copies itself again and again.
+    included = new Array<SourceDoc>(counted.length + creditsCounted.length);
     for (let k = 0; k < counted.length; k++) {
       addAt(sum, purchases, counted[k]!);
-      included.push(purchases.src[counted[k]!]!);
+      included[k] = purchases.src[counted[k]!]!;
     }
     for (let k = 0; k < creditsCounted.length; k++) {
       addAt(sum, credits, creditsCounted[k]!, -1);
-      included.push(credits.src[creditsCounted[k]!]!);
+      included[counted.length + k] = credits.src[creditsCounted[k]!]!;
     }
-    total = sum.text();
+    total = totalText(sum);
   }
   const excluded = excludedPurchases;
   for (const e of excludedOf(credits)) excluded.push(e);

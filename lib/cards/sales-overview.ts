@@ -3,11 +3,11 @@
 
 import { COLLECTION } from '../client/collections';
 import type { DocKey } from '../client/data';
-import { ownedBy } from '../client/ownership';
+import { owns } from '../client/ownership';
 import { datePart, datePartKey, dayNumber, yearOf } from '../dates';
 import { divRound, formatAmount, toNumber } from '../decimal';
 import type { SourceDoc, Summary } from '../summary/types';
-import { CentsTotal } from './cents';
+import { centsTotal, totalText, totalUnits } from './cents';
 import {
   addAt,
   byDateId,
@@ -20,7 +20,7 @@ import {
   mainRange,
   statusIndex,
 } from './context';
-import { ProductTally } from './products';
+import { foldRows, type ProductTally, productFigures, productTally } from './products';
 
 /** The counted main-currency purchases in the window, oldest first: what the top products read rows of. */
 export function windowPurchases(ctx: Ctx): DocSource[] {
@@ -36,32 +36,40 @@ export function windowPurchases(ctx: Ctx): DocSource[] {
  * parsed, rather than a key string built and looked up per window document, in date order: on a large client
  * that lookup was the engine's most expensive line. */
 export function tallyRows(ctx: Ctx, docs: DocSource[]): ProductTally {
-  const tally = new ProductTally(docs);
+  const tally = productTally(docs);
   const rows = ctx.data.rows;
-  const position = positionsById(docs);
-  if (!position) {
+  const index = positionsById(docs);
+  if (!index) {
     // Two documents with one id, or an id that is not a plain integer (neither from Sellsy): each one looked up
     // by its key, as a plain loop would.
     for (let w = docs.length - 1; w >= 0; w--) {
       const r = rows[`${docs[w]!.type}:${docs[w]!.id}` as DocKey];
-      if (r) tally.fold(w, r);
+      if (r) foldRows(tally, w, r);
     }
     return tally;
   }
   const prefix = `${docs[0]?.type}:`;
   for (const key in rows) {
     if (!key.startsWith(prefix)) continue;
-    const w = position(canonicalId(key, prefix.length));
+    const w = positionOf(index, canonicalId(key, prefix.length));
     if (w < 0) continue;
     const r = rows[key as DocKey];
-    if (r) tally.fold(w, r);
+    if (r) foldRows(tally, w, r);
   }
   return tally;
 }
 
-/** A document id → window position lookup: an array over the ids' range when they are dense enough (no hashing
- * per key), else a Map; null when two documents share an id or an id is not an integer below 10^15. */
-export function positionsById(docs: DocSource[]): ((id: number | null) => number) | null {
+/** Window positions by document id: an array over the ids' range when they are dense enough (no hashing per
+ * key), else a Map. */
+interface PositionIndex {
+  min: number;
+  max: number;
+  dense: Int32Array | null;
+  map: Map<number, number> | null;
+}
+
+/** The index of `docs`, or null when two documents share an id or an id is not an integer below 10^15. */
+export function positionsById(docs: DocSource[]): PositionIndex | null {
   let min = Infinity;
   let max = -Infinity;
   for (let w = 0; w < docs.length; w++) {
@@ -70,22 +78,58 @@ export function positionsById(docs: DocSource[]): ((id: number | null) => number
     if (id < min) min = id;
     if (id > max) max = id;
   }
-  if (!docs.length) return () => -1;
+  if (!docs.length) return { min: 0, max: -1, dense: null, map: null };
   if (max - min < 4 * docs.length + 1024) {
-    const at = new Int32Array(max - min + 1).fill(-1);
+    const dense = new Int32Array(max - min + 1).fill(-1);
     for (let w = 0; w < docs.length; w++) {
       const i = docs[w]!.id - min;
-      if (at[i] !== -1) return null;
-      at[i] = w;
+      if (dense[i] !== -1) return null;
+      dense[i] = w;
     }
-    return (id) => (id === null || id < min || id > max ? -1 : at[id - min]!);
+    return { min, max, dense, map: null };
   }
   const map = new Map<number, number>();
   for (let w = 0; w < docs.length; w++) {
     if (map.has(docs[w]!.id)) return null;
     map.set(docs[w]!.id, w);
   }
-  return (id) => (id === null ? -1 : (map.get(id) ?? -1));
+  return { min, max, dense: null, map };
+}
+
+/** The window position of a document id, or -1. */
+export function positionOf(index: PositionIndex, id: number | null): number {
+  if (id === null || id < index.min || id > index.max) return -1;
+  if (index.dense) return index.dense[id - index.min]!;
+  return index.map?.get(id) ?? -1;
+}
+
+/** Window positions by DocKey, for phase 2's batches: the id index when it can be built, else each key's. */
+export interface WindowKeys {
+  prefix: string;
+  index: PositionIndex | null;
+  byKey: Map<string, number[]> | null;
+}
+
+export function windowKeys(docs: DocSource[]): WindowKeys {
+  const prefix = `${docs[0]?.type}:`;
+  const index = positionsById(docs);
+  if (index) return { prefix, index, byKey: null };
+  const byKey = new Map<string, number[]>();
+  for (let w = 0; w < docs.length; w++) {
+    const key = `${docs[w]!.type}:${docs[w]!.id}`;
+    const seen = byKey.get(key);
+    if (seen) seen.push(w);
+    else byKey.set(key, [w]);
+  }
+  return { prefix, index: null, byKey };
+}
+
+/** The window positions of the document a DocKey names (none when it is not a window document). */
+export function positionsOfKey(keys: WindowKeys, key: string): number[] {
+  if (keys.byKey) return keys.byKey.get(key) ?? [];
+  if (!keys.index || !key.startsWith(keys.prefix)) return [];
+  const w = positionOf(keys.index, canonicalId(key, keys.prefix.length));
+  return w < 0 ? [] : [w];
 }
 
 /** The integer written from `from` to the end of `key` as String(id) writes it, else null. */
@@ -108,30 +152,8 @@ export const itemName = (ctx: Ctx) => (itemId: number) => ctx.data.items[itemId]
 
 export function salesOverviewCard(ctx: Ctx, tally: ProductTally): Summary['salesOverview'] {
   const year = yearOf(ctx.today);
-  const years = [year - 2, year - 1, year];
+  const byYear = [yearFigure(ctx, year - 2), yearFigure(ctx, year - 1), yearFigure(ctx, year)];
   const purchases = ctx.purchases;
-  const credits = ctx.creditNotes;
-  // Tables are sorted by date and id: each year of the window is a slice of them, so nothing here sorts or
-  // filters documents one by one.
-  const byYear = years.map((y) => {
-    const yyyy = String(y).padStart(4, '0');
-    const from = `${yyyy}-01-01`;
-    const to = y === year ? ctx.today : `${yyyy}-12-31`;
-    const [p0, p1] = mainRange(purchases, from, to);
-    const [c0, c1] = mainRange(credits, from, to);
-    const total = new CentsTotal();
-    const included: SourceDoc[] = [];
-    for (let k = p0; k < p1; k++) {
-      addAt(total, purchases, purchases.main[k]!);
-      included.push(purchases.src[purchases.main[k]!]!);
-    }
-    for (let k = c0; k < c1; k++) {
-      addAt(total, credits, credits.main[k]!, -1);
-      included.push(credits.src[credits.main[k]!]!);
-    }
-    ctx.source(`salesOverview.byYear.${y}`, included, excludedIn(ctx, from, to));
-    return { year: y, total: total.text(), count: p1 - p0 };
-  });
 
   const countTotal = byYear.reduce((n, r) => n + r.count, 0);
   const averagePerYear = toNumber(divRound(String(countTotal), 3, 1));
@@ -141,19 +163,43 @@ export function salesOverviewCard(ctx: Ctx, tally: ProductTally): Summary['sales
   // (The window ends today, so what follows it in the list is exactly that.)
   const future: ExcludedDoc[] = [];
   for (let k = w1; k < purchases.main.length; k++) future.push(excludedEntry(purchases.src[purchases.main[k]!]!, 'outside-window'));
-  const basket = new CentsTotal();
-  const included: SourceDoc[] = [];
+  const basket = centsTotal();
+  const included = new Array<SourceDoc>(w1 - w0);
   for (let k = w0; k < w1; k++) {
     addAt(basket, purchases, purchases.main[k]!);
-    included.push(purchases.src[purchases.main[k]!]!);
+    included[k - w0] = purchases.src[purchases.main[k]!]!;
   }
   const count = w1 - w0;
-  const averageBasket = count ? formatAmount(divRound({ units: basket.units(), scale: 2 }, count, 2)) : null;
+  const averageBasket = count ? formatAmount(divRound({ units: totalUnits(basket), scale: 2 }, count, 2)) : null;
   ctx.source('salesOverview.averageBasket', included, future);
 
-  const products = tally.figures(ctx, itemName(ctx));
+  const products = productFigures(tally, ctx, itemName(ctx));
   const payments = ctx.mode === 'invoicing' ? paymentFigures(ctx) : { averagePaymentDelayDays: null, latePayments: null };
   return { byYear, averagePerYear, averageBasket, ...products, ...payments };
+}
+
+/** One year of the window: its total net of credit notes, its count of purchases, and its sources. Tables are
+ * sorted by date and id: the year is a slice of them, so nothing here sorts or filters documents one by one. */
+function yearFigure(ctx: Ctx, y: number): Summary['salesOverview']['byYear'][number] {
+  const purchases = ctx.purchases;
+  const credits = ctx.creditNotes;
+  const yyyy = String(y).padStart(4, '0');
+  const from = `${yyyy}-01-01`;
+  const to = y === yearOf(ctx.today) ? ctx.today : `${yyyy}-12-31`;
+  const [p0, p1] = mainRange(purchases, from, to);
+  const [c0, c1] = mainRange(credits, from, to);
+  const total = centsTotal();
+  const included = new Array<SourceDoc>(p1 - p0 + (c1 - c0));
+  for (let k = p0; k < p1; k++) {
+    addAt(total, purchases, purchases.main[k]!);
+    included[k - p0] = purchases.src[purchases.main[k]!]!;
+  }
+  for (let k = c0; k < c1; k++) {
+    addAt(total, credits, credits.main[k]!, -1);
+    included[p1 - p0 + (k - c0)] = credits.src[credits.main[k]!]!;
+  }
+  ctx.source(`salesOverview.byYear.${y}`, included, excludedIn(ctx, from, to));
+  return { year: y, total: totalText(total), count: p1 - p0 };
 }
 
 /** The purchases and credit notes dated from..to that were kept out, merged by date (purchases first on ties). */
@@ -203,11 +249,12 @@ function paymentFigures(ctx: Ctx): Pick<Summary['salesOverview'], 'averagePaymen
     const id = invoices.src[i]!.id;
     if (!paidOn.has(id)) paidOn.set(id, { key: -1, at: '', payments: null });
   }
-  const mine = ownedBy(ctx.data.client, COLLECTION.payments.owner);
+  const { client } = ctx.data;
+  const owner = COLLECTION.payments.owner;
   const payments = ctx.data.payments ?? [];
   for (let i = 0; i < payments.length; i++) {
     const p = payments[i]!;
-    if (!mine(p)) continue;
+    if (!owns(client, owner, p)) continue;
     if (p.status === 'rejected' || p.status === 'failed') continue;
     const key = datePartKey(p.paid_at);
     if (key < 0) continue;
