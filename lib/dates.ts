@@ -44,6 +44,20 @@ function parts(date: string): [number, number, number] {
 export function dayNumber(date: string): number {
   const p = packed(date);
   if (p < 0) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  return daysOfPacked(p);
+}
+
+/** dayNumber(date) for a date its caller already read as the number YYYYMMDD (`key`, e.g. datePartKey's): no
+ * second parse of the string, which is only read again when the key is not a calendar date (to throw the same). */
+export function dayNumberOfKey(key: number, date: string): number {
+  const y = Math.floor(key / 10000);
+  const m = Math.floor(key / 100) % 100;
+  const d = key % 100;
+  if (key < 0 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return dayNumber(date);
+  return daysOfPacked(key);
+}
+
+function daysOfPacked(p: number): number {
   const y = Math.floor(p / 10000);
   const m = Math.floor(p / 100) % 100;
   const d = p % 100;

@@ -55,7 +55,8 @@ export interface DocTable {
   /** The currency as an index into `currencies`. */
   readonly currency: Int32Array;
   readonly currencies: readonly string[];
-  /** Its source entry with exclusionReason, or null when it counts (purchases and credit notes only). */
+  /** Its source entry with the reason it is kept out of money figures (a status that does not count, else another
+   * currency than the main one), or null when it counts (purchases and credit notes only). */
   readonly excluded: (ExcludedDoc | null)[];
   /** Positions of the counted documents in the main currency, in order: what most figures read. */
   readonly main: Int32Array;
@@ -157,14 +158,6 @@ export function mainRange(t: DocTable, from: string, to: string): [number, numbe
   const dateAt = (k: number) => t.src[t.main[k]!]!.date;
   const start = firstFrom(0, t.main.length, dateAt, from);
   return [start, firstAfter(start, t.main.length, dateAt, to)];
-}
-
-/** Why a document of the right client is kept out of a money figure, or null when it counts. */
-export function exclusionReason(ctx: Ctx, t: DocTable, i: number): string | null {
-  if (t.counted[i] !== 1) return statusReason(t.type, t.statuses[t.status[i]!]!);
-  const currency = t.currencies[t.currency[i]!]!;
-  if (currency !== ctx.currency) return currencyReason(currency);
-  return null;
 }
 
 /** A source entry with a reason it was kept out: the fields of `src`, then the reason. */
@@ -354,6 +347,9 @@ export function createContext(data: ClientData, today: string, language: string)
   for (const table of [purchases, creditNotes]) {
     const main = new Int32Array(table.length);
     const mainCurrency = currency === null ? -1 : table.currencies.indexOf(currency);
+    // One reason string per status and per currency, not one per document.
+    const byStatus = table.statuses.map((st) => statusReason(table.type, st));
+    const byCurrency = table.currencies.map(currencyReason);
     let k = 0;
     for (let i = 0; i < table.length; i++) {
       const counted = table.counted[i] === 1;
@@ -362,7 +358,8 @@ export function createContext(data: ClientData, today: string, language: string)
         continue;
       }
       if (counted) ctx.excludedOtherCurrency += 1;
-      table.excluded[i] = excludedEntry(table.src[i]!, exclusionReason(ctx, table, i)!);
+      const reason = counted ? byCurrency[table.currency[i]!]! : byStatus[table.status[i]!]!;
+      table.excluded[i] = excludedEntry(table.src[i]!, reason);
     }
     (table as { main: Int32Array }).main = main.slice(0, k);
   }

@@ -4,7 +4,7 @@
 import { COLLECTION } from '../client/collections';
 import type { DocKey } from '../client/data';
 import { owns } from '../client/ownership';
-import { datePart, datePartKey, dayNumber, yearOf } from '../dates';
+import { datePart, datePartKey, dayNumberOfKey, yearOf } from '../dates';
 import { divRound, formatAmount, toNumber } from '../decimal';
 import type { SourceDoc, Summary } from '../summary/types';
 import { centsTotal, totalText, totalUnits } from './cents';
@@ -20,6 +20,7 @@ import {
   mainRange,
   statusIndex,
 } from './context';
+import { dateKey } from './order';
 import { foldRows, type ProductTally, productFigures, productTally } from './products';
 
 /** The counted main-currency purchases in the window, oldest first: what the top products read rows of. */
@@ -230,25 +231,18 @@ function excludedOf(t: DocTable, from: string, to: string): ExcludedDoc[] {
 /** Exclusion entries are documents' source entries: always dated. */
 type Dated = { date: string; id: number };
 
-/** For one paid invoice id: the latest payment date met so far (as datePartKey and as written) and its payments. */
-interface PaidOn {
-  key: number;
-  at: string;
-  payments: number[] | null;
-}
-
 function paymentFigures(ctx: Ctx): Pick<Summary['salesOverview'], 'averagePaymentDelayDays' | 'latePayments'> {
   // The latest paid_at date of the payments linked to each paid invoice of the window, ignoring rejected and
-  // failed ones; only those invoices' links are followed.
+  // failed ones; only those invoices' links are followed. One slot per invoice id (columns, no object per id).
   const invoices = ctx.purchases;
   const [from, to] = dateRange(invoices, ctx.salesFrom, ctx.today);
   const paid = statusIndex(invoices, 'paid');
-  const paidOn = new Map<number, PaidOn>();
-  for (let i = from; i < to; i++) {
-    if (invoices.status[i] !== paid) continue;
-    const id = invoices.src[i]!.id;
-    if (!paidOn.has(id)) paidOn.set(id, { key: -1, at: '', payments: null });
-  }
+  const ids: number[] = [];
+  for (let i = from; i < to; i++) if (invoices.status[i] === paid) ids.push(invoices.src[i]!.id);
+  const slots = idSlots(ids);
+  const latest = new Int32Array(slots.count).fill(-1);
+  const latestAt = new Array<string>(slots.count);
+  const linked = new Array<number[] | null>(slots.count).fill(null);
   const { client } = ctx.data;
   const owner = COLLECTION.payments.owner;
   const payments = ctx.data.payments ?? [];
@@ -262,13 +256,14 @@ function paymentFigures(ctx: Ctx): Pick<Summary['salesOverview'], 'averagePaymen
     for (let j = 0; j < links.length; j++) {
       const link = links[j]!;
       if (link.type !== 'invoice') continue;
-      const cur = paidOn.get(link.id);
-      if (!cur) continue;
-      if (cur.payments) cur.payments.push(p.id);
-      else cur.payments = [p.id];
-      if (key > cur.key) {
-        cur.key = key;
-        cur.at = p.paid_at;
+      const k = slotOf(slots, link.id);
+      if (k < 0) continue;
+      const list = linked[k];
+      if (list) list.push(p.id);
+      else linked[k] = [p.id];
+      if (key > latest[k]!) {
+        latest[k] = key;
+        latestAt[k] = p.paid_at;
       }
     }
   }
@@ -280,13 +275,14 @@ function paymentFigures(ctx: Ctx): Pick<Summary['salesOverview'], 'averagePaymen
   for (let i = from; i < to; i++) {
     if (invoices.status[i] !== paid) continue;
     const d = invoices.src[i]!;
-    const p = paidOn.get(d.id)!;
-    if (!p.payments) {
+    const k = slotOf(slots, d.id);
+    const byPayments = linked[k];
+    if (!byPayments) {
       noPayment.push(excludedEntry(d, 'no-payment'));
       ctx.warn(ctx.t.warn.paidWithoutPayment(d.number ?? String(d.id)));
       continue;
     }
-    const date = datePart(p.at)!;
+    const date = datePart(latestAt[k])!;
     // One entry per paid invoice, shared by both figures' source lists.
     const entry: SourceDoc = {
       type: d.type,
@@ -297,10 +293,10 @@ function paymentFigures(ctx: Ctx): Pick<Summary['salesOverview'], 'averagePaymen
       currency: d.currency,
       status: d.status,
       paidOn: date,
-      payments: p.payments,
+      payments: byPayments,
     };
     used.push(entry);
-    totalDays += dayNumber(date) - dayNumber(d.date);
+    totalDays += dayNumberOfKey(latest[k]!, date) - dayNumberOfKey(dateKey(d.date), d.date);
     const due = invoices.dueDate[i];
     if (due && date > due) late.push(entry);
   }
@@ -308,4 +304,40 @@ function paymentFigures(ctx: Ctx): Pick<Summary['salesOverview'], 'averagePaymen
   ctx.source('salesOverview.averagePaymentDelayDays', used, noPayment);
   ctx.source('salesOverview.latePayments', late, noPayment);
   return { averagePaymentDelayDays, latePayments: late.length };
+}
+
+/** Distinct ids numbered 0, 1, 2…: an array over their range when it is dense enough, else a Map. */
+interface IdSlots {
+  count: number;
+  min: number;
+  max: number;
+  dense: Int32Array | null;
+  map: Map<number, number> | null;
+}
+
+function idSlots(ids: number[]): IdSlots {
+  let min = Infinity;
+  let max = -Infinity;
+  let integers = true;
+  for (const id of ids) {
+    if (!Number.isInteger(id)) integers = false;
+    if (id < min) min = id;
+    if (id > max) max = id;
+  }
+  const slots: IdSlots = { count: 0, min, max, dense: null, map: null };
+  if (integers && ids.length && max - min < 4 * ids.length + 1024) {
+    const dense = new Int32Array(max - min + 1).fill(-1);
+    for (const id of ids) if (dense[id - min] === -1) dense[id - min] = slots.count++;
+    slots.dense = dense;
+  } else {
+    const map = new Map<number, number>();
+    for (const id of ids) if (!map.has(id)) map.set(id, slots.count++);
+    slots.map = map;
+  }
+  return slots;
+}
+
+function slotOf(slots: IdSlots, id: number): number {
+  if (slots.dense) return Number.isInteger(id) && id >= slots.min && id <= slots.max ? slots.dense[id - slots.min]! : -1;
+  return slots.map!.get(id) ?? -1;
 }
