@@ -1,10 +1,12 @@
 // The engine's fast paths against the plain code they replace: cents in numbers against toCents and bigint sums,
-// running decimal totals against add(), the counting sort against a stable sort by byDateId.
+// running decimal totals against add(), the counting sort against a stable sort by byDateId, dates read as
+// numbers against datePart and dayNumber.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addCents, centsSlot, centsTotal, readCents, totalUnits } from '../../../lib/cards/cents';
 import { addDecimal, decimalTotal, decimalValue, readDecimal, readSlot } from '../../../lib/cards/decimal-total';
 import { byDateId, dateIdOrder, dateKey } from '../../../lib/cards/order';
+import { datePart, datePartKey, dayNumber, dayNumberOfKey } from '../../../lib/dates';
 import { add, type Dec, isDecimal, toCents, ZERO } from '../../../lib/decimal';
 
 const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`));
@@ -117,5 +119,54 @@ describe('the counting sort', () => {
       () => 0,
     );
     expect(Array.from(again)).toEqual(sorted.map((_, i) => i));
+  });
+});
+
+describe('dates read once', () => {
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  const anyDate = fc
+    .record({ y: fc.integer({ min: 0, max: 9999 }), m: fc.integer({ min: 0, max: 13 }), d: fc.integer({ min: 0, max: 32 }) })
+    .map(({ y, m, d }) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`);
+
+  it('datePartKey reads what datePart reads, as a number in the same order', () => {
+    const value = fc.oneof(
+      anyDate,
+      anyDate.map((d) => `${d}T10:00:00+01:00`),
+      anyDate.map((d) => `${d} 08:00`),
+      anyDate.map((d) => `${d}x`),
+      fc.string({ maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(value, value, (a, b) => {
+        const [ka, kb] = [datePartKey(a), datePartKey(b)];
+        const [da, db] = [datePart(a), datePart(b)];
+        expect(ka >= 0).toBe(da !== null);
+        if (da === null || db === null) return;
+        expect(Math.sign(ka - kb)).toBe(da < db ? -1 : da > db ? 1 : 0);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('dayNumberOfKey gives dayNumber, and throws where it throws', () => {
+    fc.assert(
+      fc.property(anyDate, (date) => {
+        const key = dateKey(date);
+        let expected: number | string;
+        try {
+          expected = dayNumber(date);
+        } catch (e) {
+          expected = (e as Error).message;
+        }
+        let got: number | string;
+        try {
+          got = dayNumberOfKey(key, date);
+        } catch (e) {
+          got = (e as Error).message;
+        }
+        expect(got).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
