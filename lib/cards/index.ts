@@ -12,7 +12,8 @@ import { openDocumentsCard } from './open-documents';
 import { foldRows, type ProductTally, productFigures } from './products';
 import { ruleRecommendations, withFillers } from './recommendations';
 import { relationshipCard } from './relationship';
-import { itemName, positionsOfKey, salesOverviewCard, tallyRows, type WindowKeys, windowKeys, windowPurchases } from './sales-overview';
+import { itemName, salesOverviewCard, windowPurchases } from './sales-overview';
+import { positionsOfKey, tallyRows, type WindowKeys, windowKeys } from './window-rows';
 
 export interface ComputeOptions {
   /** The user's local date, YYYY-MM-DD. */
@@ -65,7 +66,7 @@ export function startSummary(data: ClientData, opts: ComputeOptions): SummaryRun
   const ctx = createContext(data, opts.today, opts.language);
   const relationship = relationshipCard(ctx);
   const openDocuments = openDocumentsCard(ctx);
-  const tally = tallyRows(ctx, windowPurchases(ctx));
+  const tally = tallyRows(data.rows, windowPurchases(ctx));
   const salesOverview = salesOverviewCard(ctx, tally);
   const interactions = interactionsCard(ctx);
   const figures: Omit<Summary, 'recommendations'> = {

@@ -4,7 +4,7 @@ import type { DocRef, SourceDoc, Summary } from '../summary/types';
 import { centsTotal, totalText } from './cents';
 import { addAt, byDateId, type Ctx, type DocSource, type DocTable, type ExcludedDoc, excludedEntry } from './context';
 
-export function docRef(s: DocSource): DocRef {
+function docRef(s: DocSource): DocRef {
   // The amount is already written with two decimals (createContext).
   return { id: s.id, number: s.number, date: s.date, amount: s.amount };
 }
