@@ -188,7 +188,8 @@ function paymentFigures(ctx: Ctx): Pick<Summary['salesOverview'], 'averagePaymen
   return { averagePaymentDelayDays, latePayments: late.length };
 }
 
-/** Distinct ids numbered 0, 1, 2…: an array over their range when it is dense enough, else a Map. */
+/** Distinct ids numbered 0, 1, 2…: an array over their range when it is dense enough (at most 4 bytes per
+ * id of the range, and the range at most 16 ids per id or 65 536 in all), else a Map. */
 interface IdSlots {
   count: number;
   min: number;
@@ -207,7 +208,7 @@ function idSlots(ids: number[]): IdSlots {
     if (id > max) max = id;
   }
   const slots: IdSlots = { count: 0, min, max, dense: null, map: null };
-  if (integers && ids.length && max - min < 4 * ids.length + 1024) {
+  if (integers && ids.length && max - min < 16 * ids.length + 65_536) {
     const dense = new Int32Array(max - min + 1).fill(-1);
     for (const id of ids) if (dense[id - min] === -1) dense[id - min] = slots.count++;
     slots.dense = dense;

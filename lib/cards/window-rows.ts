@@ -30,8 +30,8 @@ export function tallyRows(rows: ClientData['rows'], docs: DocSource[]): ProductT
   return tally;
 }
 
-/** Window positions by document id: an array over the ids' range when they are dense enough (no hashing per
- * key), else a Map. */
+/** Window positions by document id: an array over the ids' range when they are dense enough (as in
+ * sales-overview.ts idSlots: no hashing per key), else a Map. */
 interface PositionIndex {
   min: number;
   max: number;
@@ -50,7 +50,7 @@ function positionsById(docs: DocSource[]): PositionIndex | null {
     if (id > max) max = id;
   }
   if (!docs.length) return { min: 0, max: -1, dense: null, map: null };
-  if (max - min < 4 * docs.length + 1024) {
+  if (max - min < 16 * docs.length + 65_536) {
     const dense = new Int32Array(max - min + 1).fill(-1);
     for (let w = 0; w < docs.length; w++) {
       const i = docs[w]!.id - min;
