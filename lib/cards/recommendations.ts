@@ -20,13 +20,29 @@ const EXPIRY_SOON_DAYS = 14;
 
 type Figures = Omit<Summary, 'recommendations'>;
 
-export function recommendationsCard(ctx: Ctx, s: Figures): Summary['recommendations'] {
-  const { t, lang } = ctx;
-  const r = t.rec;
-  const money = (amount: string, currency?: string | null) => formatMoney(amount, currency ?? s.currency ?? ctx.listCurrency, lang);
-  // Dates inside a sentence take the long form ("le 1er octobre 2026").
-  const date = (d: string) => formatDate(d, lang, 'long');
-  const num = (n: number) => formatNumber(n, lang);
+/** What a stable sort would put first, in one pass (lists of a large client hold thousands of documents). */
+function first<T>(list: T[], order: (a: T, b: T) => number): T {
+  let best = list[0]!;
+  for (let i = 1; i < list.length; i++) if (order(list[i]!, best) < 0) best = list[i]!;
+  return best;
+}
+
+/** The money, date and number writers of a summary's texts. */
+function writers(ctx: Ctx, s: Figures) {
+  const { lang } = ctx;
+  return {
+    money: (amount: string, currency?: string | null) => formatMoney(amount, currency ?? s.currency ?? ctx.listCurrency, lang),
+    // Dates inside a sentence take the long form ("le 1er octobre 2026").
+    date: (d: string) => formatDate(d, lang, 'long'),
+    num: (n: number) => formatNumber(n, lang),
+  };
+}
+
+/** Rules 1 to 6, most pressing first. None of them reads document rows: phase 2 computes them once
+ * (lib/cards/index.ts) and only the fillers again. */
+export function ruleRecommendations(ctx: Ctx, s: Figures): Recommendation[] {
+  const r = ctx.t.rec;
+  const { money, date, num } = writers(ctx, s);
   const out: Recommendation[] = [];
   const add = (action: string, reason: string, evidence: Evidence[]) => {
     if (out.length < MAX) out.push({ action, reason, evidence });
@@ -49,7 +65,7 @@ export function recommendationsCard(ctx: Ctx, s: Figures): Summary['recommendati
   // 2. Read estimates with no answer for a week or more: the oldest one, with the others as evidence.
   const read = s.openDocuments.estimatesRead.items.filter((e) => daysBetween(e.date, ctx.today) >= READ_NO_ANSWER_DAYS);
   if (read.length) {
-    const oldest = [...read].sort(byDateId)[0]!;
+    const oldest = first(read, byDateId);
     add(
       r.readEstimate(docNumberText(oldest), money(oldest.amount, oldest.currency)),
       r.readEstimateReason(
@@ -77,11 +93,12 @@ export function recommendationsCard(ctx: Ctx, s: Figures): Summary['recommendati
   }
 
   // 4. No purchase for more than twice the usual interval between purchases.
-  const purchases = ctx.countedPurchases; // already by (date, id)
+  const counted = ctx.purchases.main; // already by (date, id)
   const last = s.relationship.lastPurchase;
-  if (purchases.length >= 3 && last && last.date <= ctx.today) {
-    const span = daysBetween(purchases[0]!.date, purchases[purchases.length - 1]!.date);
-    const usual = span / (purchases.length - 1);
+  if (counted.length >= 3 && last && last.date <= ctx.today) {
+    const dateAt = (k: number) => ctx.purchases.src[counted[k]!]!.date;
+    const span = daysBetween(dateAt(0), dateAt(counted.length - 1));
+    const usual = span / (counted.length - 1);
     if (usual > 0 && daysBetween(last.date, ctx.today) > 2 * usual) {
       add(
         r.noRecentPurchase,
@@ -114,6 +131,17 @@ export function recommendationsCard(ctx: Ctx, s: Figures): Summary['recommendati
     ]);
   }
 
+  return out;
+}
+
+/** The rules' recommendations, then fillers until there are two: the top product (from the rows), a follow-up of
+ * the last purchase, of the last contact. */
+export function withFillers(ctx: Ctx, s: Figures, rules: Recommendation[]): Summary['recommendations'] {
+  const { t, lang } = ctx;
+  const r = t.rec;
+  const { money, date } = writers(ctx, s);
+  const out = rules.slice();
+  const last = s.relationship.lastPurchase;
   // Fillers, so that every client gets at least two useful suggestions.
   const fillers: Recommendation[] = [];
   const top = s.salesOverview.topProductsByRevenue[0];

@@ -1,7 +1,6 @@
 // The summary as plain text for a terminal: five cards, indented, no colour codes (they would end up in files).
 import type { Summary } from '../summary/types';
 import { colon as colonOf } from '../words/typography';
-import { removeInvisible } from './crm-text';
 import { type Node, outline } from './outline';
 import { terminalSafe } from './terminal';
 

@@ -51,7 +51,9 @@ export interface ApiStats {
 
 export interface SellsyApi {
   get<T>(path: string, query?: Query, opts?: { signal?: AbortSignal }): Promise<T>;
-  post<T>(path: string, body: unknown, query?: Query, opts?: { signal?: AbortSignal }): Promise<T>;
+  /** `write: true` for a request that changes data (POST /comments): sent once, never again after a 5xx, a network
+   *  error or a timeout, since the server may have done it (a 429 or a 401 is still retried: nothing was done). */
+  post<T>(path: string, body: unknown, query?: Query, opts?: { signal?: AbortSignal; write?: boolean }): Promise<T>;
   searchAll<T extends { id?: unknown }>(resource: string, filters: Record<string, unknown>, opts?: SearchOptions): Promise<T[]>;
   batchGet<T>(uris: string[], opts?: { signal?: AbortSignal }): Promise<BatchItem<T>[]>;
   stats(): ApiStats;
@@ -107,6 +109,7 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
       signal?: AbortSignal;
       what?: string;
       maxQuotaRetries?: number;
+      maxRetries?: number;
     },
   ): Promise<{ status: number; value: T; text: string; requestId?: string }> {
     const url = apiUrl + path + encodeQuery(init.query);
@@ -129,6 +132,7 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
           signal: init.signal,
           timeoutMs: config.timeoutMs,
           maxQuotaRetries: init.maxQuotaRetries,
+          maxRetries: init.maxRetries,
           parse: (ex) => (ex.status === 204 || ex.text === '' ? null : JSON.parse(ex.text)),
           scrub,
         },
@@ -154,8 +158,9 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
     return (await call<T>('GET', path, { query, signal: opts?.signal })).value;
   }
 
-  async function post<T>(path: string, body: unknown, query?: Query, opts?: { signal?: AbortSignal }): Promise<T> {
-    return (await call<T>('POST', path, { query, body: JSON.stringify(body), contentType: 'application/json', signal: opts?.signal })).value;
+  async function post<T>(path: string, body: unknown, query?: Query, opts?: { signal?: AbortSignal; write?: boolean }): Promise<T> {
+    const init = { query, body: JSON.stringify(body), contentType: 'application/json', signal: opts?.signal };
+    return (await call<T>('POST', path, opts?.write ? { ...init, maxRetries: 0 } : init)).value;
   }
 
   async function searchAll<T extends { id?: unknown }>(resource: string, filters: Record<string, unknown>, opts: SearchOptions = {}): Promise<T[]> {

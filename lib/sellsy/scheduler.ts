@@ -58,6 +58,9 @@ export interface SendOptions<T> {
   learnQuota?: boolean;
   /** Overrides the scheduler's maxQuotaRetries for this call (a batch would rather be split than retried). */
   maxQuotaRetries?: number;
+  /** Overrides the scheduler's maxRetries after a 5xx, a network error, a timeout or an unreadable body: 0 for a
+   *  write, which may have been done by a server that failed to answer (sent again, it would be done twice). */
+  maxRetries?: number;
   /** Reads a 2xx answer; a throw means the body was unusable (cut, not JSON) and the call is retried. */
   parse?: (ex: Exchange) => T;
   /** Takes what the caller's secrets would look like out of a body before an error quotes it. */
@@ -348,7 +351,7 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
       previous = failure;
       used += clock.now() - startedAt;
       failures += 1;
-      if (failures > maxRetries) {
+      if (failures > (opts.maxRetries ?? maxRetries)) {
         throw new SellsyError(failure.kind, `${failure.message} (gave up after ${attempts} attempts)`, failure);
       }
       const wait = askedWait ?? backoff(failures - 1);

@@ -113,7 +113,7 @@ export function createShareFlow(deps: ShareDeps) {
       emit({ type: 'shared', shared: judgeShared(comment, p.summary, p.facts).view });
     };
     try {
-      done(postedView(p, await api.post<unknown>('/comments', p.draft.body, { 'embed[]': ['owner'] }, { signal })));
+      done(postedView(p, await api.post<unknown>('/comments', p.draft.body, { 'embed[]': ['owner'] }, { signal, write: true })));
       return;
     } catch (e) {
       if (signal.aborted) return;
