@@ -9,8 +9,9 @@ import { DEMO_APP, DEMO_USERS, INVOICING_ACCOUNT, LARGE_CLIENT_ID } from '../sel
 import { type FakeSellsy, startSellsy } from '../sellsy/server';
 import { assert, type Check } from './check';
 import { createWalk, type FirstUseResult, grants, saveFirstUse, stepLines, until, type Walk } from './first-use';
-import { ENTRY_HOST, entryIn, firstPaintIn, fiveCards, HOST, type PanelProbe, panelProbeExpression } from './in-page';
+import { ENTRY_HOST, entryIn, firstPaintIn, fiveCards, type PanelProbe, panelProbeOf } from './in-page';
 import type { LaunchedBrowser } from './launch';
+import { inPanel } from './panel-page';
 
 export interface FirstUseContext {
   /** A new browser with the extension just installed, on a fresh profile. */
@@ -23,8 +24,8 @@ export interface FirstUseContext {
 
 const ENTRY = `${ENTRY_HOST} button[data-testid="entry"]`;
 
-/** The panel as the walk reads it, the walk's only way into it (test/e2e/in-page.ts's panelProbeOf). */
-const probe = (page: Page): Promise<PanelProbe> => page.evaluate(panelProbeExpression(HOST)) as Promise<PanelProbe>;
+/** The panel as the walk reads it, the walk's only way into its closed root (in-page.ts's panelProbeOf, through panel-page.ts's inPanel). */
+const probe = (page: Page): Promise<PanelProbe> => inPanel(page, panelProbeOf, null);
 
 /** The walk itself; throws at the first step that does not come. */
 async function walkThrough(b: LaunchedBrowser, sellsy: FakeSellsy, walk: Walk): Promise<void> {

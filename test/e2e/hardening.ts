@@ -34,8 +34,10 @@ export async function hardeningChecks(ctx: HardeningContext): Promise<void> {
   const { context, extensionId, sellsy, check } = ctx;
   const clientUrl = (id: number) => `${sellsy.origin}/thirds/client/${id}`;
   const apiCalls = () => sellsy.log.filter((r) => r.path.startsWith('/v2/')).length;
-  /** Loads: each one reads the account first (GET /staffs/me), a freshness check or a cached answer does not. */
-  const loads = () => sellsy.log.filter((r) => r.path === '/v2/staffs/me').length;
+  /** Loads started since `since`: each one reads the account first (GET /staffs/me), a freshness check or a cached
+   *  answer does not. By the time a request was sent, not when it was answered (the log's order): a request an
+   *  earlier check left hanging at the fake is no load of this one. */
+  const loads = (since: number) => sellsy.log.filter((r) => r.path === '/v2/staffs/me' && r.at >= since).length;
   const summaryAt = (p: Page) => inPanel(p, (root) => root?.querySelector('[data-testid="panel"]')?.getAttribute('data-summary-at') ?? null, null);
   const page = await context.newPage();
   const dialogs: string[] = [];
@@ -295,7 +297,7 @@ export async function hardeningChecks(ctx: HardeningContext): Promise<void> {
     await gotoRecord(page, clientUrl(LARGE_CLIENT_ID));
     await ensureOpen(page);
     await waitState(page, ['ready'], 60_000);
-    const before = loads();
+    const since = Date.now();
     const requestsBefore = apiCalls();
     const probe = await page.evaluate(async (host) => {
       const h = document.querySelector(host) as HTMLElement | null;
@@ -322,7 +324,7 @@ export async function hardeningChecks(ctx: HardeningContext): Promise<void> {
       }
       return seen;
     }, HOST);
-    const made = loads() - before;
+    const made = loads(since);
     assert(made <= 2, `${made} loads (${apiCalls() - requestsBefore} Sellsy requests) from the page's ${probe.clicks} clicks`);
     assert(probe.host, 'no panel host in the page: the check proves nothing');
     assert(!probe.root, "the page script got the panel's shadow root");
@@ -336,7 +338,7 @@ export async function hardeningChecks(ctx: HardeningContext): Promise<void> {
     await gotoRecord(page, clientUrl(LARGE_CLIENT_ID));
     await ensureOpen(page);
     await waitState(page, ['ready'], 60_000);
-    const before = loads();
+    const since = Date.now();
     const end = Date.now() + 15_000;
     let clicks = 0;
     let waits = 0;
@@ -355,7 +357,7 @@ export async function hardeningChecks(ctx: HardeningContext): Promise<void> {
       }
       await page.waitForTimeout(100);
     }
-    const made = loads() - before;
+    const made = loads(since);
     assert(made >= 1 && made <= 2, `${made} loads from ${clicks} clicks`);
     assert(waits > 0, `no "wait a moment" after ${clicks} clicks`);
     assert(/^Un instant : ce client vient d’être calculé\. Réessayez dans \d+ s\.Réessayer$/.test(waitText), `the wait says "${waitText}"`);

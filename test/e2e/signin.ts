@@ -3,14 +3,18 @@
 // and the first summary comes with the signed-in tokens; an expired access token is renewed with a
 // rotated refresh token; a refused refresh token leaves the cached summary with "signed out" and a Sign
 // in button whose window brings a fresh summary. Called by the e2e runner with its own `check`.
+// The panel's shadow root is closed: it is read through inPanel (test/e2e/panel-page.ts) and clicked with the
+// mouse (clickInPanel). The background computes a client at most once per 10 s: a refresh or a sign-in's new
+// load asked sooner is told to wait, and the checks wait as the panel says (loadWhenAllowed).
 // Code inside page.evaluate declares no named function: tsx would wrap it in a __name() the page lacks.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO, DEMO_APP, DEMO_USERS, INVOICING_ACCOUNT, LARGE_CLIENT_ID } from '../sellsy/demo';
 import type { FakeSellsy } from '../sellsy/server';
+import { hasIn, panelProbeOf, textOf } from './in-page';
 import { clickToolbar, currentWorker, requestFromExtensionPage } from './launch';
-import { gotoRecord, HOST, PANEL, setPanelOpen, waitPainted } from './panel-page';
+import { clickInPanel, gotoRecord, inPanel, panelOf, setPanelOpen, waitInPanel, waitPainted } from './panel-page';
 
 export interface SignInContext {
   context: BrowserContext;
@@ -57,17 +61,19 @@ export async function signInChecks(ctx: SignInContext): Promise<void> {
       const c = (globalThis as unknown as { chrome: any }).chrome;
       return ((await c.storage.local.get('sellsySession')).sellsySession ?? null) as { refreshToken: string; accessToken: string } | null;
     });
-  /** Refresh in the panel, then a complete fresh summary (phase texts, painted, no signed-out banner). */
-  async function freshSummary(since: number, click: boolean): Promise<void> {
-    if (click) await page.locator(`${PANEL} [data-action="refresh"]`).click();
+  /** Refresh in the panel (or the load already asked for), then a complete fresh summary (phase texts, painted, no
+   *  signed-out banner). */
+  async function freshSummary(since: number, click: boolean): Promise<number> {
+    const waited = await panelOf(page).loadWhenAllowed({ click: click ? '[data-action="refresh"]' : null, until: 'fresh', timeout: 90_000 });
     const deadline = Date.now() + 90_000;
     while (!sellsy.log.some((r) => r.at >= since && r.path.startsWith('/v2/') && r.status === 200)) {
       assert(Date.now() < deadline, 'no API request after the sign-in');
       await page.waitForTimeout(50);
     }
-    await page.waitForFunction(
-      (host) => {
-        const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
+    await waitInPanel(
+      page,
+      (root) => {
+        const el = root?.querySelector('[data-testid="panel"]');
         return (
           el?.getAttribute('data-state') === 'ready' &&
           el.getAttribute('data-phase') === 'texts' &&
@@ -76,9 +82,10 @@ export async function signInChecks(ctx: SignInContext): Promise<void> {
           !el.querySelector('[data-error="load"]')
         );
       },
-      HOST,
-      { timeout: 90_000 },
+      null,
+      { timeout: 90_000, what: 'a fresh complete summary, signed in' },
     );
+    return waited;
   }
 
   const timings: Record<string, number | null> = { signInMs: null, firstSummaryMs: null, clicks: null, panelSignInMs: null };
@@ -148,7 +155,7 @@ export async function signInChecks(ctx: SignInContext): Promise<void> {
         const c = (globalThis as unknown as { chrome: any }).chrome;
         return (await c.storage.local.get('panelOpen')).panelOpen === true;
       });
-      if (wasOpen) await page.locator(PANEL).waitFor({ timeout: 10_000 });
+      if (wasOpen) await waitInPanel(page, hasIn, '[data-testid="panel"]', { timeout: 10_000, what: 'the panel to reopen by itself' });
       await setPanelOpen(page, false, toolbar);
       const from = sellsy.log.length;
       const t0 = Date.now();
@@ -186,23 +193,23 @@ export async function signInChecks(ctx: SignInContext): Promise<void> {
     await check('(S4) refresh token expired → "signed out" with Sign in over the kept summary → window → fresh summary', async () => {
       sellsy.expireTokens();
       sellsy.expireRefreshTokens();
-      await page.locator(`${PANEL} [data-action="refresh"]`).click();
-      const banner = page.locator(`${PANEL} [data-message="signed-out"]`);
-      await banner.waitFor({ timeout: 30_000 });
-      const text = (await banner.textContent()) ?? '';
+      const waitedBefore = await panelOf(page).loadWhenAllowed({ until: 'settled', timeout: 30_000 });
+      const banner = '[data-message="signed-out"]';
+      await waitInPanel(page, hasIn, banner, { timeout: 30_000, what: 'the signed-out banner' });
+      const text = await inPanel(page, textOf, banner);
       assert(/déconnecté de Sellsy|Signed out of Sellsy/.test(text), `banner: "${text}"`);
-      const cards = await page.evaluate((host) => document.querySelector(host)?.shadowRoot?.querySelectorAll('section.card').length ?? 0, HOST);
+      const { cards } = await inPanel(page, panelProbeOf, null);
       assert(cards === 5, `${cards} cards kept under the banner`);
       assert((await storedSession()) === null, 'the refused tokens are still stored');
       await shot(page, 'signin-signed-out.png');
       const t0 = Date.now();
       const windowP = context.waitForEvent('page', { timeout: 15_000 });
-      await banner.locator('[data-action="sign-in"]').click();
+      await clickInPanel(page, `${banner} [data-action="sign-in"]`);
       await authorizeInWindow(await windowP);
-      await freshSummary(t0, false);
+      const waitedAfter = await freshSummary(t0, false);
       timings.panelSignInMs = Date.now() - t0;
       await shot(page, 'signin-panel.png');
-      return `"${text.trim().slice(0, 80)}", 5 cards kept; Sign in → window → authorize → fresh summary ${timings.panelSignInMs} ms; test-results/signin-signed-out.png, signin-panel.png`;
+      return `"${text.trim().slice(0, 80)}", 5 cards kept; Sign in → window → authorize → fresh summary ${timings.panelSignInMs} ms${waitedAfter ? ` (${waitedAfter} s of it waited for the load limit)` : ''}${waitedBefore ? `; Refresh first waited ${waitedBefore} s` : ''}; test-results/signin-signed-out.png, signin-panel.png`;
     });
 
     // (S5) Sign out forgets the tokens.

@@ -3,7 +3,10 @@
 // the same client in a second profile with a colleague's credentials of the same account ("Shared by", the
 // shared texts, no LLM call), then a new invoice (the shared texts outdated), forged comments (never trusted),
 // "since your last look" after five invoices and two payments, and a token that may not write comments.
-// Called by the e2e runner with its own `check`. Code inside page.evaluate declares no named function.
+// Called by the e2e runner with its own `check`. The panel's shadow root is closed: it is read through inPanel
+// (test/e2e/panel-page.ts) and its buttons are clicked with the mouse; a refresh the background's limits refuse
+// (one load of a client per 10 s, three with the LLM per minute) waits as the panel says.
+// Code inside page.evaluate declares no named function.
 import { resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { parseSharedComment } from '../../lib/summary/shared-comment';
@@ -11,8 +14,9 @@ import { type OpenAiFake, startOpenAiFake } from '../openai-fake/server';
 import { COLLEAGUE_STAFF_ID, DEMO_COLLEAGUE, LARGE_CLIENT_ID } from '../sellsy/demo';
 import type { FakeSellsy } from '../sellsy/server';
 import { parisDateTime } from '../sellsy/util';
+import { elementOf, hasIn } from './in-page';
 import { clickToolbar, currentWorker, findChromium, type LaunchedBrowser, launchWithExtension, requestFromExtensionPage } from './launch';
-import { gotoRecord, HOST, PANEL, panelText, readFigures, setPanelOpen, waitState } from './panel-page';
+import { clickInPanel, gotoRecord, inPanel, panelOf, panelText, readFigures, setPanelOpen, waitInPanel, waitState } from './panel-page';
 
 export interface TeamContext {
   context: BrowserContext;
@@ -28,34 +32,16 @@ function assert(ok: unknown, message: string): asserts ok {
   if (!ok) throw new Error(message);
 }
 
-/** Refresh (or the first open), then wait for a fresh complete summary and for what comes with it. */
-async function freshSummary(p: Page, click: () => Promise<void>, timeout = 90_000): Promise<void> {
-  await p.evaluate((host) => {
-    const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
-    el?.removeAttribute('data-painted-at');
-  }, HOST);
-  await click();
-  await p.waitForFunction(
-    (host) => {
-      const el = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="panel"]');
-      return el?.getAttribute('data-state') === 'ready' && el.getAttribute('data-phase') === 'texts' && el.hasAttribute('data-painted-at');
-    },
-    HOST,
-    { timeout },
-  );
+/** Refresh, then wait for a fresh complete summary (the click clears the panel's painted mark first). */
+async function freshSummary(p: Page, timeout = 90_000): Promise<void> {
+  await panelOf(p).loadWhenAllowed({ until: 'fresh', timeout });
 }
 
-const shadow = (p: Page, selector: string) =>
-  p.evaluate(
-    ([host, sel]) => {
-      const el = document.querySelector(host)?.shadowRoot?.querySelector<HTMLElement>(sel);
-      return el ? { text: el.textContent ?? '', data: { ...el.dataset } } : null;
-    },
-    [HOST, selector] as const,
-  );
+/** The panel's first element matching `selector`: its text and data-* attributes, or null. */
+const shadow = (p: Page, selector: string) => inPanel(p, elementOf, selector);
 
 async function waitShadow(p: Page, selector: string, timeout = 30_000): Promise<void> {
-  await p.waitForFunction(([host, sel]) => !!document.querySelector(host)?.shadowRoot?.querySelector(sel), [HOST, selector] as const, { timeout });
+  await waitInPanel(p, hasIn, selector, { timeout, what: selector });
 }
 
 export async function teamChecks(ctx: TeamContext): Promise<void> {
@@ -75,7 +61,6 @@ export async function teamChecks(ctx: TeamContext): Promise<void> {
     void d.dismiss();
   });
   const toolbar = async () => clickToolbar(await currentWorker(context), `${sellsy.origin}/*`);
-  const refresh = (p: Page) => async () => p.locator(`${PANEL} [data-action="refresh"]`).click();
   let sharedText = '';
 
   try {
@@ -86,15 +71,15 @@ export async function teamChecks(ctx: TeamContext): Promise<void> {
       await gotoRecord(page, clientUrl);
       await setPanelOpen(page, true, toolbar);
       await waitState(page, ['ready', 'figures'], 90_000);
-      await freshSummary(page, refresh(page));
+      await freshSummary(page);
       const generatedBy = await shadow(page, '[data-text="interactions.summary"]');
       assert(generatedBy?.data.generatedBy === 'llm', `interactions written by ${generatedBy?.data.generatedBy}`);
       const before = commentsOfClient().length;
-      await page.locator(`${PANEL} [data-action="share"]`).click();
+      await clickInPanel(page, '[data-action="share"]');
       await waitShadow(page, '[data-share-text]');
       sharedText = (await shadow(page, '[data-share-text]'))!.text;
       assert(commentsOfClient().length === before, 'something was posted before Confirm');
-      await page.locator(`${PANEL} [data-action="share-confirm"]`).click();
+      await clickInPanel(page, '[data-action="share-confirm"]');
       await waitShadow(page, '[data-share="posted"]');
       await waitShadow(page, '[data-shared]');
       const added = commentsOfClient().slice(before);
@@ -154,13 +139,11 @@ export async function teamChecks(ctx: TeamContext): Promise<void> {
       p2 = await colleague.context.newPage();
       await gotoRecord(p2, clientUrl);
       await setPanelOpen(p2, true, toolbar2);
-      await p2.waitForFunction(
-        (host) => {
-          const root = document.querySelector(host)?.shadowRoot;
-          return root?.querySelector('[data-testid="panel"]')?.getAttribute('data-state') === 'ready' && !!root.querySelector('[data-shared]');
-        },
-        HOST,
-        { timeout: 120_000 },
+      await waitInPanel(
+        p2,
+        (root) => root?.querySelector('[data-testid="panel"]')?.getAttribute('data-state') === 'ready' && !!root.querySelector('[data-shared]'),
+        null,
+        { timeout: 120_000, what: 'the summary with its "Shared by"' },
       );
       const shared = (await shadow(p2, '[data-shared]'))!;
       assert(shared.text.includes('Partagé par Camille Martin'), `shared line: ${shared.text}`);
@@ -186,10 +169,8 @@ export async function teamChecks(ctx: TeamContext): Promise<void> {
         date: sellsy.db.today,
         created: `${sellsy.db.today}T09:00:00+01:00`,
       });
-      await freshSummary(p2, refresh(p2));
-      await p2.waitForFunction((host) => !!document.querySelector(host)?.shadowRoot?.querySelector('[data-shared-texts="outdated"]'), HOST, {
-        timeout: 30_000,
-      });
+      await freshSummary(p2);
+      await waitShadow(p2, '[data-shared-texts="outdated"]');
       const status = (await shadow(p2, '[data-shared] .shared-status'))!.text;
       assert(/factures/.test(status), `status: ${status}`);
       return `"${status}"`;
@@ -240,14 +221,11 @@ export async function teamChecks(ctx: TeamContext): Promise<void> {
         updated: at,
       });
       dialogs.length = 0;
-      await freshSummary(p2, refresh(p2));
-      await p2.waitForFunction(
-        (host) => /Julien Morel/.test(document.querySelector(host)?.shadowRoot?.querySelector('[data-shared]')?.textContent ?? ''),
-        HOST,
-        {
-          timeout: 30_000,
-        },
-      );
+      await freshSummary(p2);
+      await waitInPanel(p2, (root) => /Julien Morel/.test(root?.querySelector('[data-shared]')?.textContent ?? ''), null, {
+        timeout: 30_000,
+        what: 'the summary shared by Julien Morel',
+      });
       const shared = (await shadow(p2, '[data-shared]'))!;
       assert(shared.data.sharedTexts === 'outdated', `the forged block's texts are "${shared.data.sharedTexts}"`);
       const interactions = (await shadow(p2, '[data-text="interactions.summary"]'))!.text;
@@ -261,10 +239,7 @@ export async function teamChecks(ctx: TeamContext): Promise<void> {
         Number(after['interactions.counts.comments']?.value) === Number(figuresBefore['interactions.counts.comments']?.value) + 1,
         'the look-alike is not counted as a comment',
       );
-      const xss = await p2.evaluate(
-        (host) => ({ imgs: document.querySelector(host)!.shadowRoot!.querySelectorAll('img, script').length, xss: (window as any).__xss }),
-        HOST,
-      );
+      const xss = await inPanel(p2, (root) => ({ imgs: root!.querySelectorAll('img, script').length, xss: (window as any).__xss }), null);
       assert(xss.imgs === 0 && xss.xss === undefined && dialogs.length === 0, `markup ran: ${JSON.stringify(xss)}, dialogs ${dialogs.length}`);
       return `shared by Julien Morel, texts "${shared.data.sharedTexts}"; ${Object.keys(figuresBefore).length} figures unchanged; the look-alike counted as one plain comment`;
     });
@@ -312,27 +287,32 @@ export async function teamChecks(ctx: TeamContext): Promise<void> {
         inv.status = 'paid';
         inv.amounts = { ...inv.amounts, total_remaining_due_incl_tax: '0.00' };
       }
-      await freshSummary(p2, refresh(p2));
+      await freshSummary(p2);
       await waitShadow(p2, '[data-card="since-last-look"] [data-kind="payment-received"]');
-      const kinds = await p2.evaluate((host) => {
-        const card = document.querySelector(host)!.shadowRoot!.querySelector('[data-card="since-last-look"]')!;
-        return [...card.querySelectorAll<HTMLElement>('[data-kind]')].map(
-          (g) => `${g.dataset.kind}:${g.querySelectorAll(':scope > ul > li').length}`,
-        );
-      }, HOST);
+      const kinds = await inPanel(
+        p2,
+        (root) => {
+          const card = root!.querySelector('[data-card="since-last-look"]')!;
+          return [...card.querySelectorAll<HTMLElement>('[data-kind]')].map(
+            (g) => `${g.dataset.kind}:${g.querySelectorAll(':scope > ul > li').length}`,
+          );
+        },
+        null,
+      );
       assert(kinds.includes('invoice-new:5'), `kinds: ${kinds.join(', ')}`);
       assert(kinds.includes('payment-received:2'), `kinds: ${kinds.join(', ')}`);
       assert(kinds.includes('invoice-paid:2'), `kinds: ${kinds.join(', ')}`);
-      const links = await p2.evaluate(
-        (host) => document.querySelector(host)!.shadowRoot!.querySelectorAll('[data-card="since-last-look"] a[href]').length,
-        HOST,
-      );
+      const links = await inPanel(p2, (root) => root!.querySelectorAll('[data-card="since-last-look"] a[href]').length, null);
       assert(links >= 9, `${links} links in "since your last look"`);
       await p2.setViewportSize({ width: 1400, height: 1500 });
       // "Since your last look" sits right under the header and the team bar: the panel from its top.
-      await p2.evaluate((host) => {
-        document.querySelector(host)!.shadowRoot!.querySelector('[data-testid="panel"]')!.scrollTop = 0;
-      }, HOST);
+      await inPanel(
+        p2,
+        (root) => {
+          root!.querySelector('[data-testid="panel"]')!.scrollTop = 0;
+        },
+        null,
+      );
       await shot(p2, 'panel-since-last-look.png');
       await p2.setViewportSize({ width: 1400, height: 900 });
       return `${kinds.join(', ')}; ${links} links; test-results/panel-since-last-look.png`;
@@ -344,9 +324,9 @@ export async function teamChecks(ctx: TeamContext): Promise<void> {
       sellsy.options.forbidCommentWrites = true;
       try {
         await page.bringToFront();
-        await page.locator(`${PANEL} [data-action="share"]`).click();
+        await clickInPanel(page, '[data-action="share"]');
         await waitShadow(page, '[data-share-text]');
-        await page.locator(`${PANEL} [data-action="share-confirm"]`).click();
+        await clickInPanel(page, '[data-action="share-confirm"]');
         await waitShadow(page, '[data-share="failed"][data-reason="forbidden"]');
         const sentence = await panelText(page, '[data-share="failed"]');
         assert(/comments\.write/.test(sentence) && /rien n’a été publié/.test(sentence), `sentence: ${sentence}`);

@@ -6,16 +6,18 @@
 //      violation.
 // (U3) the keyboard alone: focus order, visible focus, a figure opened with Enter, Escape.
 // (U4) the status line (a live region) announces the load's progress and its result.
-// Everything inside the panel is reached through panelRoot/inPanel (test/e2e/panel-page.ts). Code run in the page
-// declares no named function: tsx would wrap it in a __name() the page lacks.
+// The panel's shadow root is closed: everything inside it is reached through inPanel (test/e2e/panel-page.ts, the
+// DevTools protocol), every click that must count is a trusted mouse click (clickInPanel) or a key press. Code
+// run in the page declares no named function: tsx would wrap it in a __name() the page lacks.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import type { BrowserContext, ElementHandle, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO, DEMO_SALES, HOSTILE_CLIENT_ID, LARGE_CLIENT_ID, PROSPECT_ID } from '../sellsy/demo';
 import type { FakeSellsy } from '../sellsy/server';
+import { boxOf } from './in-page';
 import { clickToolbar, currentWorker } from './launch';
-import { gotoRecord, inPanel, panelRoot, panelState, setPanelOpen, waitInPanel, waitState } from './panel-page';
+import { clickInPanel, focusInPanel, gotoRecord, inPanel, panelOf, panelState, refreshWhenAllowed, setPanelOpen, waitState } from './panel-page';
 
 export interface UxContext {
   context: BrowserContext;
@@ -41,7 +43,7 @@ interface AxeViolation {
   targets: string[];
 }
 
-/** axe-core's violations for the panel (through panelRoot) or the whole document, with their impact. */
+/** axe-core's violations for the panel (through inPanel) or the whole document, with their impact. */
 async function runAxe(page: Page, scope: 'panel' | 'document'): Promise<{ violations: AxeViolation[]; passed: number }> {
   // evaluate() is not subject to the page's CSP (the options page forbids inline scripts).
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
@@ -49,7 +51,21 @@ async function runAxe(page: Page, scope: 'panel' | 'document'): Promise<{ violat
   const raw =
     scope === 'document'
       ? await page.evaluate((o) => (window as any).axe.run(document, o), options)
-      : await inPanel(page, (root, o) => (window as any).axe.run(root.querySelector('[data-testid="panel"]'), o), options);
+      : await inPanel(
+          page,
+          async (root, o) => {
+            // axe builds its tree from the document down through each host's shadowRoot, which is null for a closed
+            // root: for the run only, the host hands axe the root this function was given (then forgets it again).
+            const host = root!.host;
+            Object.defineProperty(host, 'shadowRoot', { configurable: true, value: root });
+            try {
+              return await (window as any).axe.run(root!.querySelector('[data-testid="panel"]'), o);
+            } finally {
+              delete (host as unknown as { shadowRoot?: unknown }).shadowRoot;
+            }
+          },
+          options,
+        );
   const violations = (raw.violations as any[]).map((v) => ({
     id: v.id,
     impact: v.impact,
@@ -64,20 +80,40 @@ async function runAxe(page: Page, scope: 'panel' | 'document'): Promise<{ violat
 const serious = (vs: AxeViolation[]) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 const describeViolations = (vs: AxeViolation[]) => vs.map((v) => `${v.id} (${v.impact}, ${v.nodes}×: ${v.help}; ${v.targets.join(' ')})`).join(' | ');
 
-/** Opens every drill-down, "show more", "and N more" and details in the panel, so the longest content is laid out. */
+/** Opens every drill-down, "show more", "and N more" and details in the panel, so the longest content is laid out.
+ *  The buttons are clicked with the mouse (the panel ignores a script's click): each round numbers the closed ones
+ *  (a data-e2e-expand mark, removed after), then clicks each that is still closed. */
 async function expandAll(page: Page): Promise<number> {
   let clicked = 0;
   for (let round = 0; round < 3; round++) {
-    const n = await inPanel(page, (root) => {
-      let count = 0;
-      for (const d of root.querySelectorAll('details')) (d as HTMLDetailsElement).open = true;
-      for (const b of root.querySelectorAll<HTMLButtonElement>('[data-testid="panel"] .cards button[aria-expanded="false"]')) {
-        b.click();
-        count += 1;
+    const n = await inPanel(
+      page,
+      (root) => {
+        let count = 0;
+        for (const d of root!.querySelectorAll('details')) (d as HTMLDetailsElement).open = true;
+        for (const b of root!.querySelectorAll<HTMLButtonElement>('[data-testid="panel"] .cards button[aria-expanded="false"]'))
+          b.setAttribute('data-e2e-expand', String(count++));
+        return count;
+      },
+      null,
+    );
+    try {
+      for (let k = 0; k < n; k++) {
+        const mark = `[data-e2e-expand="${k}"]`;
+        if (await inPanel(page, (root, sel) => root?.querySelector(sel)?.getAttribute('aria-expanded') === 'false', mark)) {
+          await clickInPanel(page, mark);
+          clicked += 1;
+        }
       }
-      return count;
-    });
-    clicked += n;
+    } finally {
+      await inPanel(
+        page,
+        (root) => {
+          for (const b of root?.querySelectorAll('[data-e2e-expand]') ?? []) b.removeAttribute('data-e2e-expand');
+        },
+        null,
+      );
+    }
     if (n === 0) break;
     await page.waitForTimeout(150);
   }
@@ -94,60 +130,63 @@ interface LayoutReport {
 /** Real boxes: the panel does not scroll sideways, nothing sticks out of it, and each label fits its column with
  *  every word on one line (Range.getClientRects per word: a word broken across lines has boxes on two lines). */
 async function measureLayout(page: Page): Promise<LayoutReport> {
-  return inPanel(page, (root) => {
-    const panel = root.querySelector<HTMLElement>('[data-testid="panel"]')!;
-    const box = panel.getBoundingClientRect();
-    const left = box.left + panel.clientLeft;
-    const right = left + panel.clientWidth; // the vertical scrollbar excluded
-    const problems: string[] = [];
-    if (panel.scrollWidth > panel.clientWidth)
-      problems.push(`the panel scrolls sideways: scrollWidth ${panel.scrollWidth} > clientWidth ${panel.clientWidth}`);
-    let elements = 0;
-    for (const el of panel.querySelectorAll<HTMLElement>('*')) {
-      if (el.closest('.sr-only')) continue;
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue;
-      elements += 1;
-      if (r.right > right + 0.5 || r.left < left - 0.5)
-        problems.push(
-          `outside the panel: <${el.tagName.toLowerCase()} class="${el.className}"> ${Math.round(r.left)}–${Math.round(r.right)} (panel ${Math.round(left)}–${Math.round(right)}) "${(el.textContent ?? '').slice(0, 50)}"`,
-        );
-    }
-    const labels = panel.querySelectorAll<HTMLElement>(
-      '.fig-label, [data-figure-title], .card h3, .btn, .link-btn, .doc-name, .ref, .bar-counts, .fig-note, .note, .evidence-head, .bar-amount, .fig-value',
-    );
-    let words = 0;
-    for (const el of labels) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue;
-      const column = el.parentElement!.getBoundingClientRect();
-      if (r.right > column.right + 0.5 || r.left < column.left - 0.5)
-        problems.push(
-          `label wider than its column: "${(el.textContent ?? '').slice(0, 60)}" ${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(column.left)}–${Math.round(column.right)}`,
-        );
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const text = node.textContent ?? '';
-        for (const m of text.matchAll(/\S+/g)) {
-          const range = document.createRange();
-          range.setStart(node, m.index!);
-          range.setEnd(node, m.index! + m[0].length);
-          const lines = new Set([...range.getClientRects()].filter((b) => b.width > 0).map((b) => Math.round(b.top)));
-          words += 1;
-          if (lines.size > 1) problems.push(`"${m[0]}" breaks across ${lines.size} lines in "${(el.textContent ?? '').slice(0, 60)}"`);
+  return inPanel(
+    page,
+    (root) => {
+      const panel = root!.querySelector<HTMLElement>('[data-testid="panel"]')!;
+      const box = panel.getBoundingClientRect();
+      const left = box.left + panel.clientLeft;
+      const right = left + panel.clientWidth; // the vertical scrollbar excluded
+      const problems: string[] = [];
+      if (panel.scrollWidth > panel.clientWidth)
+        problems.push(`the panel scrolls sideways: scrollWidth ${panel.scrollWidth} > clientWidth ${panel.clientWidth}`);
+      let elements = 0;
+      for (const el of panel.querySelectorAll<HTMLElement>('*')) {
+        if (el.closest('.sr-only')) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        elements += 1;
+        if (r.right > right + 0.5 || r.left < left - 0.5)
+          problems.push(
+            `outside the panel: <${el.tagName.toLowerCase()} class="${el.className}"> ${Math.round(r.left)}–${Math.round(r.right)} (panel ${Math.round(left)}–${Math.round(right)}) "${(el.textContent ?? '').slice(0, 50)}"`,
+          );
+      }
+      const labels = panel.querySelectorAll<HTMLElement>(
+        '.fig-label, [data-figure-title], .card h3, .btn, .link-btn, .doc-name, .ref, .bar-counts, .fig-note, .note, .evidence-head, .bar-amount, .fig-value',
+      );
+      let words = 0;
+      for (const el of labels) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        const column = el.parentElement!.getBoundingClientRect();
+        if (r.right > column.right + 0.5 || r.left < column.left - 0.5)
+          problems.push(
+            `label wider than its column: "${(el.textContent ?? '').slice(0, 60)}" ${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(column.left)}–${Math.round(column.right)}`,
+          );
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          for (const m of text.matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, m.index!);
+            range.setEnd(node, m.index! + m[0].length);
+            const lines = new Set([...range.getClientRects()].filter((b) => b.width > 0).map((b) => Math.round(b.top)));
+            words += 1;
+            if (lines.size > 1) problems.push(`"${m[0]}" breaks across ${lines.size} lines in "${(el.textContent ?? '').slice(0, 60)}"`);
+          }
         }
       }
-    }
-    return { problems, elements, labels: labels.length, words };
-  });
+      return { problems, elements, labels: labels.length, words };
+    },
+    null,
+  );
 }
 
-async function cardHandle(page: Page, card: string): Promise<ElementHandle<Element>> {
-  const root = await panelRoot(page);
-  const handle = await root.evaluateHandle((r, name) => r?.querySelector(`[data-card="${name}"]`) ?? null, card);
-  const el = handle.asElement();
-  if (!el) throw new Error(`no card ${card}`);
-  return el;
+/** A screenshot of one card: its box read in the panel, the page's pixels clipped to it. */
+async function cardShot(page: Page, card: string, path: string): Promise<void> {
+  const clip = await inPanel(page, boxOf, `[data-card="${card}"]`);
+  if (!clip) throw new Error(`no card ${card}`);
+  await page.screenshot({ path, clip });
 }
 
 export async function uxChecks(ctx: UxContext): Promise<void> {
@@ -168,22 +207,9 @@ export async function uxChecks(ctx: UxContext): Promise<void> {
     await extensionRequest('settings:set', { language: lang });
     await gotoRecord(page, clientUrl(id));
     await setOpen(true);
-    await waitState(page, ['ready', 'figures', 'error'], 90_000);
-    await inPanel(page, (root) => root.querySelector<HTMLButtonElement>('[data-action="refresh"]')?.click());
-    await waitInPanel(
-      page,
-      (root, l) => {
-        const el = root.querySelector('[data-testid="panel"]');
-        return (
-          el?.getAttribute('lang') === l &&
-          el.getAttribute('data-state') === 'ready' &&
-          el.getAttribute('data-phase') === 'texts' &&
-          el.hasAttribute('data-painted-at')
-        );
-      },
-      lang,
-      { timeout: 90_000, what: `a fresh summary in ${lang}` },
-    );
+    // 'waiting': the background's limits refused the open (nothing on screen); refreshWhenAllowed waits as it says.
+    await waitState(page, ['ready', 'figures', 'error', 'waiting'], 90_000);
+    await refreshWhenAllowed(page, 90_000, lang);
   }
 
   // (U1) Layout with the longest values, and the screenshots of the sales and recommendations cards.
@@ -204,12 +230,16 @@ export async function uxChecks(ctx: UxContext): Promise<void> {
           await useAccount(run.auth);
           for (const lang of ['fr', 'en'] as const) {
             await freshSummary(run.id, lang);
-            const width = await inPanel(page, (root) => root.querySelector<HTMLElement>('[data-testid="panel"]')!.getBoundingClientRect().width);
+            const width = await inPanel(
+              page,
+              (root) => root!.querySelector<HTMLElement>('[data-testid="panel"]')!.getBoundingClientRect().width,
+              null,
+            );
             assert(Math.round(width) === 420, `the panel is ${width} px wide`);
             if (run.shots)
               for (const card of ['salesOverview', 'recommendations'])
-                await (await cardHandle(page, card)).screenshot({ path: resolve(afterDir, `${run.account}-${lang}-${card}.png`) });
-            const cards = await inPanel(page, (root) => root.querySelectorAll('section.card').length);
+                await cardShot(page, card, resolve(afterDir, `${run.account}-${lang}-${card}.png`));
+            const cards = await inPanel(page, (root) => root!.querySelectorAll('section.card').length, null);
             assert(cards === CARDS.length, `${cards} cards`);
             const opened = await expandAll(page);
             const report = await measureLayout(page);
@@ -241,19 +271,26 @@ export async function uxChecks(ctx: UxContext): Promise<void> {
       if (rest.length) minor.push(`${what}: ${rest.map((v) => `${v.id} (${v.impact})`).join(', ')}`);
     };
     try {
-      // Loading: a stalled Sellsy keeps the progress on screen.
+      // Loading: a stalled Sellsy keeps the progress on screen. 20 s holds it through the audit; the requests it
+      // holds are answered while this check goes on (a longer stall answered them in the next checks, where a
+      // late GET /staffs/me read as one more load).
       await gotoRecord(page, clientUrl(LARGE_CLIENT_ID));
       await setOpen(false);
       await extensionRequest('cache:clear', {});
-      sellsy.options.stallMs = 60_000;
+      sellsy.options.stallMs = 20_000;
       await gotoRecord(page, clientUrl(LARGE_CLIENT_ID));
       await toolbar();
+      // Each open below computes the client again (the cache is cleared): the background allows one per 10 s and
+      // answers "wait a moment" sooner; loadWhenAllowed waits as the panel says and presses its Retry.
+      await panelOf(page).loadWhenAllowed({ click: null, until: 'started', timeout: 10_000 });
       await waitState(page, ['loading'], 10_000);
       await audit('loading', 'panel');
+      assert((await panelState(page)) === 'loading', 'the load ended during the audit: the loading state was not audited');
       sellsy.options.stallMs = 0;
       await setOpen(false);
       // Ready.
       await setOpen(true);
+      await panelOf(page).loadWhenAllowed({ click: null, until: 'settled', timeout: 90_000 });
       await waitState(page, ['ready'], 90_000);
       await audit('ready', 'panel');
       await expandAll(page);
@@ -264,12 +301,14 @@ export async function uxChecks(ctx: UxContext): Promise<void> {
       await extensionRequest('cache:clear', {});
       await gotoRecord(page, clientUrl(LARGE_CLIENT_ID));
       await toolbar();
+      await panelOf(page).loadWhenAllowed({ click: null, until: 'settled', timeout: 30_000 });
       await waitState(page, ['error'], 30_000);
       await audit('error', 'panel');
       await useAccount(DEMO);
       // Not a client.
       await gotoRecord(page, `${sellsy.origin}/thirds/prospect/${PROSPECT_ID}?${MARK}`);
       await setOpen(true);
+      await panelOf(page).loadWhenAllowed({ click: null, until: 'settled', timeout: 30_000 });
       await waitState(page, ['not-client'], 30_000);
       await audit('not-client', 'panel');
       // The options page.
@@ -293,41 +332,50 @@ export async function uxChecks(ctx: UxContext): Promise<void> {
   // (U3) The keyboard alone.
   await check('(U3) keyboard: Tab walks the panel in order with a visible focus, Enter opens a figure and "and N more", Escape closes', async () => {
     await gotoRecord(page, clientUrl(LARGE_CLIENT_ID));
+    // The client computed first (U2 cleared the cache; the background computes a client once per 10 s and says
+    // "wait a moment" sooner, which would take the walk's focus): the keyboard walk opens its summary.
+    await setOpen(true);
+    await panelOf(page).loadWhenAllowed({ click: null, until: 'settled', timeout: 90_000 });
+    await waitState(page, ['ready'], 90_000);
     await setOpen(false);
     // Focus on a control of the page first: Escape must hand it back.
     const pageControl = page.locator('main button').first();
     await pageControl.focus();
     await toolbar();
     await waitState(page, ['ready'], 90_000);
-    const start = await inPanel(page, (root) => root.activeElement?.hasAttribute('data-client-name') ?? false);
+    const start = await inPanel(page, (root) => root!.activeElement?.hasAttribute('data-client-name') ?? false, null);
     assert(start, 'focus is not on the panel heading after opening');
     type Stop = { key: string; inPanel: boolean; visible: boolean; outline: boolean; after: boolean };
     const stops: Stop[] = [];
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press('Tab');
-      const stop = await inPanel(page, (root) => {
-        const el = root.activeElement as HTMLElement | null;
-        const w = window as unknown as { __lastFocus?: Element };
-        const previous = w.__lastFocus;
-        if (!el) return { key: 'outside', inPanel: false, visible: false, outline: false, after: true };
-        w.__lastFocus = el;
-        const r = el.getBoundingClientRect();
-        const panel = root.querySelector('[data-testid="panel"]')!.getBoundingClientRect();
-        const cs = getComputedStyle(el);
-        const outline = (cs.outlineStyle !== 'none' && Number.parseFloat(cs.outlineWidth) >= 1) || cs.boxShadow !== 'none';
-        const after = !previous?.isConnected || !!(previous.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
-        const key =
-          el.getAttribute('data-action') ??
-          el.closest('[data-figure]')?.getAttribute('data-figure') ??
-          `${el.tagName.toLowerCase()}:${(el.textContent ?? '').trim().slice(0, 30)}`;
-        return {
-          key,
-          inPanel: true,
-          visible: r.width > 0 && r.height > 0 && r.top >= panel.top - 1 && r.bottom <= panel.bottom + 1,
-          outline,
-          after,
-        };
-      });
+      const stop = await inPanel(
+        page,
+        (root): Stop => {
+          const el = root!.activeElement as HTMLElement | null;
+          const w = window as unknown as { __lastFocus?: Element };
+          const previous = w.__lastFocus;
+          if (!el) return { key: 'outside', inPanel: false, visible: false, outline: false, after: true };
+          w.__lastFocus = el;
+          const r = el.getBoundingClientRect();
+          const panel = root!.querySelector('[data-testid="panel"]')!.getBoundingClientRect();
+          const cs = getComputedStyle(el);
+          const outline = (cs.outlineStyle !== 'none' && Number.parseFloat(cs.outlineWidth) >= 1) || cs.boxShadow !== 'none';
+          const after = !previous?.isConnected || !!(previous.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+          const key =
+            el.getAttribute('data-action') ??
+            el.closest('[data-figure]')?.getAttribute('data-figure') ??
+            `${el.tagName.toLowerCase()}:${(el.textContent ?? '').trim().slice(0, 30)}`;
+          return {
+            key,
+            inPanel: true,
+            visible: r.width > 0 && r.height > 0 && r.top >= panel.top - 1 && r.bottom <= panel.bottom + 1,
+            outline,
+            after,
+          };
+        },
+        null,
+      );
       if (!stop.inPanel) break;
       stops.push(stop);
     }
@@ -339,28 +387,40 @@ export async function uxChecks(ctx: UxContext): Promise<void> {
     assert(bad.length === 0, `stops without a visible focus, off screen or out of order: ${JSON.stringify(bad.slice(0, 3))}`);
     // Back with Shift+Tab.
     await page.keyboard.press('Shift+Tab');
-    const back = await inPanel(page, (root) => {
-      const el = root.activeElement;
-      return el?.getAttribute('data-action') ?? el?.closest('[data-figure]')?.getAttribute('data-figure') ?? el?.tagName ?? null;
-    });
+    const back = await inPanel(
+      page,
+      (root) => {
+        const el = root!.activeElement;
+        return el?.getAttribute('data-action') ?? el?.closest('[data-figure]')?.getAttribute('data-figure') ?? el?.tagName ?? null;
+      },
+      null,
+    );
     assert(back === stops[stops.length - 2]?.key || stops.length < 2, `Shift+Tab went to ${back}, not ${stops[stops.length - 2]?.key}`);
     // Enter on a figure opens its documents.
-    await inPanel(page, (root) => root.querySelector<HTMLElement>('[data-figure="relationship.totalPurchases"] button')?.focus());
+    await focusInPanel(page, '[data-figure="relationship.totalPurchases"] button');
     await page.keyboard.press('Enter');
-    const opened = await inPanel(page, (root) => !!root.querySelector('[data-sources-for="relationship.totalPurchases"]'));
+    const opened = await inPanel(page, (root) => !!root!.querySelector('[data-sources-for="relationship.totalPurchases"]'), null);
     assert(opened, 'Enter did not open the figure');
     // Enter on "and N more" shows every record of the recommendation.
-    const more = await inPanel(page, (root) => {
-      const b = root.querySelector<HTMLButtonElement>('[data-action="evidence-more"]');
-      b?.focus();
-      return b ? Number(b.closest('[data-evidence-count]')?.getAttribute('data-evidence-count')) : 0;
-    });
+    const more = await inPanel(
+      page,
+      (root) => {
+        const b = root!.querySelector<HTMLButtonElement>('[data-action="evidence-more"]');
+        b?.focus();
+        return b ? Number(b.closest('[data-evidence-count]')?.getAttribute('data-evidence-count')) : 0;
+      },
+      null,
+    );
     if (more > 0) {
       await page.keyboard.press('Enter');
-      const links = await inPanel(page, (root) => {
-        const b = root.querySelector('[data-action="evidence-more"]')!;
-        return { expanded: b.getAttribute('aria-expanded'), links: b.closest('[data-evidence-count]')!.querySelectorAll('[data-evidence]').length };
-      });
+      const links = await inPanel(
+        page,
+        (root) => {
+          const b = root!.querySelector('[data-action="evidence-more"]')!;
+          return { expanded: b.getAttribute('aria-expanded'), links: b.closest('[data-evidence-count]')!.querySelectorAll('[data-evidence]').length };
+        },
+        null,
+      );
       assert(links.expanded === 'true' && links.links === more, `after Enter: ${JSON.stringify(links)} (want ${more} links)`);
     }
     // Escape closes and hands focus back to the page.
@@ -376,20 +436,26 @@ export async function uxChecks(ctx: UxContext): Promise<void> {
     await gotoRecord(page, clientUrl(LARGE_CLIENT_ID));
     await setOpen(true);
     await waitState(page, ['ready'], 90_000);
-    const before = await inPanel(page, (root) => {
-      const live = root.querySelector('[data-live="status"]');
-      const w = window as unknown as { __announced?: string[] };
-      w.__announced = [];
-      if (live)
-        new MutationObserver(() => w.__announced!.push(live.textContent ?? '')).observe(live, {
-          childList: true,
-          characterData: true,
-          subtree: true,
-        });
-      return live ? { role: live.getAttribute('role'), live: live.getAttribute('aria-live'), text: live.textContent } : null;
-    });
+    const before = await inPanel(
+      page,
+      (root) => {
+        const live = root!.querySelector('[data-live="status"]');
+        const w = window as unknown as { __announced?: string[] };
+        w.__announced = [];
+        if (live)
+          new MutationObserver(() => w.__announced!.push(live.textContent ?? '')).observe(live, {
+            childList: true,
+            characterData: true,
+            subtree: true,
+          });
+        return live ? { role: live.getAttribute('role'), live: live.getAttribute('aria-live'), text: live.textContent } : null;
+      },
+      null,
+    );
     assert(before && before.role === 'status' && before.live === 'polite', `status line: ${JSON.stringify(before)}`);
-    await inPanel(page, (root) => root.querySelector<HTMLButtonElement>('[data-action="refresh"]')?.click());
+    // A trusted click on Refresh; the background computes a client at most once per 10 s, so when it answers
+    // "wait a moment" this waits as the panel says and retries (the status line goes on recording).
+    await refreshWhenAllowed(page, 90_000);
     // Until the status line has said the summary is ready again, after the load's progress.
     await page.waitForFunction(
       () => {

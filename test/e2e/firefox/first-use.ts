@@ -4,13 +4,15 @@
 // presets; and preset through storage.managed (launch.ts's `managed`), where the rep only signs in. Sellsy's
 // authorization window arrives as a new target. After the typed walk, the sign-in expires: the panel says
 // "signed out" over the kept summary, and its Sign in button brings a fresh one (as Chromium's S4).
+// The panel's closed shadow root is read through in-panel.ts (BiDi) and clicked with Puppeteer's mouse.
 // Code inside page.evaluate declares no named function (tsx would wrap it in a __name() the page lacks).
 import type { Browser, Page } from 'puppeteer-core';
 import { DEMO_APP, DEMO_USERS, INVOICING_ACCOUNT, LARGE_CLIENT_ID } from '../../sellsy/demo';
 import { type FakeSellsy, startSellsy } from '../../sellsy/server';
 import { assert, type Check } from '../check';
 import { createWalk, type FirstUseResult, grants, saveFirstUse, stepLines, until, type Walk } from '../first-use';
-import { ENTRY_HOST, entryIn, firstPaintIn, fiveCards, HOST, type PanelProbe, panelProbeExpression } from '../in-page';
+import { ENTRY_HOST, entryIn, firstPaintIn, fiveCards, type PanelProbe, panelProbeOf } from '../in-page';
+import { inPanel, panelOf } from './in-panel';
 import { extensionPage, type FirefoxLaunchOptions, type LaunchedFirefox } from './launch';
 
 export interface FirefoxFirstUseContext {
@@ -22,10 +24,8 @@ export interface FirefoxFirstUseContext {
 }
 
 const ENTRY = `${ENTRY_HOST} >>> button[data-testid="entry"]`;
-/** A button of the panel, by its data-action (through the panel's shadow root). */
-const panelButton = (selector: string) => `${HOST} >>> ${selector}`;
-/** The panel as the walk reads it, the walk's only way into it (test/e2e/in-page.ts's panelProbeOf). */
-const probe = (page: Page): Promise<PanelProbe> => page.evaluate(panelProbeExpression(HOST)) as Promise<PanelProbe>;
+/** The panel as the walk reads it, the walk's only way into its closed root (in-page.ts's panelProbeOf, through in-panel.ts). */
+const probe = (page: Page): Promise<PanelProbe> => inPanel(page, panelProbeOf, null);
 
 /** The next page Firefox opens (the identity API's sign-in window is a new target, about:blank at first). */
 function nextPage(browser: Browser, timeout = 15_000): Promise<Page> {
@@ -219,7 +219,9 @@ async function signedOutThenBack(ff: LaunchedFirefox, sellsy: FakeSellsy, page: 
   sellsy.expireTokens();
   sellsy.expireRefreshTokens();
   const from = sellsy.log.length;
-  await page.click(panelButton('[data-action="refresh"]'));
+  // Refresh right after the walk's first summary: the background allows one load of a client per 10 s and says
+  // "wait a moment" sooner; loadWhenAllowed waits as the panel says and presses its Retry.
+  const waitedBefore = await panelOf(page).loadWhenAllowed({ until: 'settled', timeout: 30_000 });
   const out = await until(
     '"signed out" with its Sign in button',
     async () => {
@@ -236,10 +238,12 @@ async function signedOutThenBack(ff: LaunchedFirefox, sellsy: FakeSellsy, page: 
   await page.screenshot({ path: `${outDir}/firefox-signed-out.png` });
   const t0 = Date.now();
   const windowP = nextPage(ff.browser);
-  await page.click(panelButton('[data-message="signed-out"] [data-action="sign-in"]'));
+  await panelOf(page).clickInPanel('[data-message="signed-out"] [data-action="sign-in"]');
   const win = await windowP;
   await win.waitForSelector('#email', { timeout: 15_000 });
   await authorize(win, null);
+  // Signed in, the panel asks again: a fresh summary, or first a wait the check honours.
+  const waitedAfter = await panelOf(page).loadWhenAllowed({ click: null, until: 'fresh', timeout: 90_000 });
   await until(
     'a fresh summary, no "signed out"',
     async () => {
@@ -255,7 +259,7 @@ async function signedOutThenBack(ff: LaunchedFirefox, sellsy: FakeSellsy, page: 
   const kinds = after.map((r) => `${new URLSearchParams(typeof r.body === 'string' ? r.body : '').get('grant_type')} ${r.status}`);
   assert(kinds.join(',') === 'refresh_token 400,authorization_code 200', `token requests: ${kinds.join(', ')}`);
   await page.screenshot({ path: `${outDir}/firefox-signed-in-again.png` });
-  return `"${(out.signedOut ?? '').trim().slice(0, 70)}…", 5 cards kept; Sign in → window → authorize → fresh summary ${ms} ms; test-results/firefox-signed-out.png, firefox-signed-in-again.png`;
+  return `"${(out.signedOut ?? '').trim().slice(0, 70)}…", 5 cards kept; Sign in → window → authorize → fresh summary ${ms} ms${waitedAfter ? ` (${waitedAfter} s of it waited for the load limit)` : ''}${waitedBefore ? `; Refresh first waited ${waitedBefore} s` : ''}; test-results/firefox-signed-out.png, firefox-signed-in-again.png`;
 }
 
 export async function firstUseChecks(ctx: FirefoxFirstUseContext): Promise<FirstUseResult[]> {
