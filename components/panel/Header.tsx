@@ -14,6 +14,8 @@ export interface HeaderProps {
   canRefresh: boolean;
   onRefresh(): void;
   onCopy: (() => Promise<boolean>) | null;
+  /** Why Copy is not possible yet (a partial summary): the button shows, disabled, with this as its reason. */
+  copyBlocked?: string | null;
   onClose(): void;
   headingRef: Ref<HTMLHeadingElement>;
   now?: () => Date;
@@ -27,7 +29,7 @@ function useTick(ms: number): void {
   }, [ms]);
 }
 
-export function Header({ w, lang, title, savedAt, stale, busy, canRefresh, onRefresh, onCopy, onClose, headingRef, now }: HeaderProps) {
+export function Header({ w, lang, title, savedAt, stale, busy, canRefresh, onRefresh, onCopy, copyBlocked, onClose, headingRef, now }: HeaderProps) {
   useTick(30_000);
   const s = w.panel;
   const [copy, setCopy] = useState<'idle' | 'done' | 'failed'>('idle');
@@ -57,7 +59,7 @@ export function Header({ w, lang, title, savedAt, stale, busy, canRefresh, onRef
           )}
         </p>
       )}
-      {(canRefresh || onCopy) && (
+      {(canRefresh || onCopy || copyBlocked) && (
         <div class="head-actions">
           {canRefresh && (
             <button type="button" class="btn" data-action="refresh" onClick={onRefresh} disabled={busy} aria-busy={busy}>
@@ -67,6 +69,19 @@ export function Header({ w, lang, title, savedAt, stale, busy, canRefresh, onRef
           {onCopy && (
             <button type="button" class="btn" data-action="copy" onClick={() => void onCopy().then((ok) => setCopy(ok ? 'done' : 'failed'))}>
               {copy === 'done' ? s.copied : copy === 'failed' ? s.copyFailed : s.copy}
+            </button>
+          )}
+          {!onCopy && copyBlocked && (
+            <button
+              type="button"
+              class="btn"
+              data-action="copy"
+              data-copy-blocked="partial"
+              disabled
+              title={copyBlocked}
+              aria-description={copyBlocked}
+            >
+              {s.copy}
             </button>
           )}
         </div>

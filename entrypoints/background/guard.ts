@@ -65,7 +65,7 @@ export function acceptRuntimeRequest(message: unknown, sender: SenderLike | unde
 export function acceptPanelRequest(message: unknown, senderPage: PageRef, ctx: GuardContext): PanelRequest | null {
   if (!isPlainObject(message)) return null;
   const { type, page, language } = message;
-  if (type !== 'open' && type !== 'refresh' && type !== 'retry-texts' && type !== 'peek') return null;
+  if (type !== 'open' && type !== 'refresh' && type !== 'retry-texts' && type !== 'peek' && type !== 'prepare') return null;
   if (!isPageRef(page, { allowLocal: ctx.allowLocal })) return null;
   // A single-page app may have moved on since the port opened; its origin cannot have.
   if (page.origin !== senderPage.origin) return null;

@@ -5,14 +5,14 @@
 import { parseArgs as parseArgv } from 'node:util';
 import { aiSettingsFromEnv } from '../ai/settings';
 import type { SourceModeSetting } from '../client/data';
-import type { LoadProgress } from '../client/progress';
 import { isIsoDate, localDate } from '../dates';
 import { renderText } from '../format/text';
 import { createSellsyApi } from '../sellsy/api';
 import type { AuthConfig } from '../sellsy/auth';
 import { SellsyError } from '../sellsy/errors';
 import { SELLSY_API_URL, SELLSY_TOKEN_URL } from '../sellsy/hosts';
-import { buildClientSummary } from './build';
+import { type BuildPhase, buildClientSummary } from './build';
+import { createCliProgress } from './cli-progress';
 import type { Summary } from './types';
 
 export const EXIT = { ok: 0, error: 1, notClient: 2, usage: 64 } as const;
@@ -144,17 +144,6 @@ function errorLine(e: unknown, args: CliArgs | null, apiUrl: string): string {
   return `The summary could not be computed: ${m.split('\n')[0]}`;
 }
 
-/** What each step of the load reads, for the terminal's progress line. */
-const LOAD_STEPS: Record<LoadProgress['phase'], string> = {
-  client: 'client record',
-  account: 'account',
-  documents: 'documents',
-  activity: 'activity',
-  details: 'document rows',
-  items: 'catalogue',
-  done: 'done',
-};
-
 export async function runSummaryCli(argv: string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
   const apiUrl = env.SELLSY_API_URL?.trim() || SELLSY_API_URL;
   let args: CliArgs | null = null;
@@ -179,6 +168,12 @@ export async function runSummaryCli(argv: string[], env: Record<string, string |
     });
     const now = io.now();
     const ai = args.ai ? aiSettingsFromEnv(env) : null;
+    const progress = io.stderrIsTty
+      ? createCliProgress(args.lang ?? envLanguage(env) ?? 'en', !!ai?.enabled, (line) => {
+          io.stderr(`\r\x1b[K${line}`);
+          progressShown = true;
+        })
+      : null;
     const result = await buildClientSummary(
       { api },
       {
@@ -189,17 +184,12 @@ export async function runSummaryCli(argv: string[], env: Record<string, string |
         browserLanguage: envLanguage(env),
         sourceModeSetting: args.source,
         ai: ai?.enabled ? ai : null,
-        onSummary: (s: Summary, phase: 'figures' | 'texts') => {
+        // Only a complete summary is printed: a partial one (phases lists and details) is progress.
+        onSummary: (s: Summary, phase: BuildPhase) => {
           if (phase === 'figures') figures = s;
+          progress?.onSummary(s, phase);
         },
-        ...(io.stderrIsTty
-          ? {
-              onProgress: (p: LoadProgress) => {
-                io.stderr(`\r\x1b[KLoading ${LOAD_STEPS[p.phase]}${p.total > 1 ? ` ${p.done}/${p.total}` : ''}…`);
-                progressShown = true;
-              },
-            }
-          : {}),
+        ...(progress ? { onProgress: progress.onProgress } : {}),
       },
     );
     clearProgress();

@@ -1,6 +1,9 @@
 // The panel's use case, behind the background's port: `open` answers from the cache at once when it can
 // (and checks an older cached summary for newer data), otherwise computes; `refresh` always computes;
-// `retry-texts` computes again (the texts need the figures of the same run); `peek` reads the cache only.
+// `retry-texts` computes again (the texts need the figures of the same run); `peek` reads the cache only;
+// `prepare` is a peek, or with the setting on, phase 1 ready for the click (lib/summary/preparations.ts).
+// A computation shows its phases as they come (lib/summary/build.ts): partial summaries while the
+// details arrive, cached as such only where no complete summary is, and completed on the next open.
 // Each request's answer is a sequence of PanelEvents (lib/messages.ts says which, per request) handed to
 // `emit`; nothing is emitted once the request's signal has aborted (a newer request, a closed panel).
 // Plain TypeScript: the background hands in its browser-backed pieces, tests hand in fakes.
@@ -13,11 +16,21 @@ import type { SellsyConnection } from '../settings/derive';
 import type { Settings } from '../settings/types';
 import type { ResumeStore, StoredSummary } from '../store/types';
 import { backgroundWords } from '../words/background';
-import { type BuildResult, buildClientSummary } from './build';
+import {
+  type BuildOptions,
+  type BuildPhase,
+  type BuildResult,
+  buildClientSummary,
+  type FirstStage,
+  finishClientSummary,
+  startClientSummary,
+} from './build';
 import { findCachedSummary, saveSummary } from './cache';
 import { checkFreshness, type LatestChangeAt } from './freshness';
 import { resolveLanguage } from './language';
 import { clientRefOf } from './page';
+import { isPartial } from './partial';
+import { createPreparations, type Preparation } from './preparations';
 import type { Summary } from './types';
 
 /** Which Sellsy account a connection opens, remembered between runs: the cache key before any request. */
@@ -44,6 +57,8 @@ export interface SummaryServiceDeps {
   onWarning?(message: string): void;
   /** lib/summary/build.ts's pipeline unless a test hands in another. */
   build?: typeof buildClientSummary;
+  /** Its two halves, for a page prepared before the click (lib/summary/build.ts unless a test hands in others). */
+  stages?: { start: typeof startClientSummary; finish: typeof finishClientSummary };
   /** lib/sellsy/latest-change.ts's probe unless a test hands in another. */
   latestChangeAt?: LatestChangeAt;
 }
@@ -57,7 +72,7 @@ export interface SummaryService {
 
 /** What one computing request has found before it computes. */
 interface Run {
-  request: Exclude<PanelRequest, { type: 'peek' }>;
+  request: Exclude<PanelRequest, { type: 'peek' | 'prepare' }>;
   settings: Settings;
   conn: SellsyConnection;
   ref: NonNullable<ReturnType<typeof clientRefOf>>;
@@ -94,8 +109,17 @@ function appendedText(): (textSoFar: string) => string {
   };
 }
 
+/** What a prepared phase 1 must have been made with to serve an `open`. */
+function settingsKey(settings: Settings, conn: SellsyConnection, today: string): string {
+  const a = conn.auth;
+  const who = a.kind === 'token' ? `token:${a.accessToken.length}:${a.accessToken.slice(-6)}` : `${a.kind}:${a.clientId}`;
+  return JSON.stringify([conn.apiUrl, who, settings.language, settings.sourceMode, today]);
+}
+
 export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
   const build = deps.build ?? buildClientSummary;
+  const stages = deps.stages ?? { start: startClientSummary, finish: finishClientSummary };
+  const preparations = createPreparations(() => deps.now().getTime());
   const warn = (message: string) => deps.onWarning?.(message);
 
   /** The page's language as the content script saw it, else the browser's. */
@@ -167,42 +191,92 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
     }
   }
 
-  /** Runs the pipeline, relaying its progress, summaries and streamed text. Null when it failed or was aborted. */
-  async function compute(run: Run): Promise<{ result: BuildResult; textsSent: boolean } | null> {
+  /** What the pipeline is handed, besides the callbacks. */
+  function buildOptions(run: Pick<Run, 'ref' | 'settings' | 'signal'> & { request: PanelRequest }, ai: AiSettings | null): BuildOptions {
+    return {
+      ref: run.ref,
+      today: deps.today(),
+      now: deps.now(),
+      languageSetting: run.settings.language,
+      browserLanguage: languageOf(run.request),
+      sourceModeSetting: run.settings.sourceMode,
+      ai,
+      signal: run.signal,
+    };
+  }
+
+  /**
+   * A partial summary is kept where no complete one is (a cached one is never replaced by a partial one),
+   * so the next open shows it at once and completes it.
+   */
+  async function savePartial(run: Run, accountId: string | null, summary: Summary): Promise<void> {
+    if (!run.store || !accountId || (run.cached && !isPartial(run.cached.summary))) return;
+    try {
+      const now = await findCachedSummary(run.store, accountId, run.request.page);
+      if (now && !isPartial(now.summary)) return;
+      await saveSummary(run.store, accountId, summary, deps.now().toISOString());
+    } catch (e) {
+      warn(`partial summary not cached: ${errorMessage(e)}`);
+    }
+  }
+
+  /**
+   * Runs the pipeline (or finishes a prepared phase 1), relaying its progress, summaries and streamed text.
+   * Null when it failed or was aborted.
+   */
+  async function compute(run: Run, first?: FirstStage): Promise<{ result: BuildResult; textsSent: boolean; partialSaved: Promise<void> } | null> {
     const { api, emit } = run;
     const ai = deps.aiSettings(run.settings);
     const startRequests = api.stats().requests;
     const appended = appendedText();
     let figuresSent = false;
+    let anySent = false;
     let textsSent = false;
+    let partial: Summary | null = null;
+    let partialSaved: Promise<void> = Promise.resolve();
+    let accountId = first?.accountId ?? run.accountId;
+    const onSummary = (summary: Summary, phase: BuildPhase) => {
+      // Once the complete figures are on screen, a failure only costs the texts; a 'texts' summary is the final one.
+      anySent = true;
+      if (phase === 'texts') textsSent = true;
+      else if (phase === 'figures') figuresSent = true;
+      else {
+        if (phase === 'lists') partialSaved = savePartial(run, accountId, summary);
+        partial = summary;
+      }
+      if (phase === 'figures' && ai?.enabled) deps.onFigures?.(summary, ai);
+      const requests = (first?.requests ?? 0) + api.stats().requests - startRequests;
+      emit({ type: 'summary', summary, phase, savedAt: deps.now().toISOString(), stale: false, requests });
+    };
+    const opts: BuildOptions = {
+      ...buildOptions(run, ai),
+      onAccount: (id) => {
+        accountId = id;
+        // Remembered at once: a load closed before its end still leaves its partial summary findable.
+        if (id !== run.accountId) void deps.accounts.set(run.conn, id).catch((e: unknown) => warn(`account not remembered: ${errorMessage(e)}`));
+      },
+      onProgress: (progress) => emit({ type: 'progress', progress }),
+      onSummary,
+      onInteractionsDelta: (textSoFar) => {
+        const text = appended(textSoFar);
+        if (text) emit({ type: 'interactions-delta', text });
+      },
+    };
     try {
-      const result = await build(run.store ? { api, store: run.store } : { api }, {
-        ref: run.ref,
-        today: deps.today(),
-        now: deps.now(),
-        languageSetting: run.settings.language,
-        browserLanguage: languageOf(run.request),
-        sourceModeSetting: run.settings.sourceMode,
-        ai,
-        signal: run.signal,
-        onProgress: (progress) => emit({ type: 'progress', progress }),
-        onSummary: (summary, phase) => {
-          // Once figures are on screen, a failure only costs the texts; a 'texts' summary is the final one.
-          if (phase === 'texts') textsSent = true;
-          else figuresSent = true;
-          if (phase === 'figures' && ai?.enabled) deps.onFigures?.(summary, ai);
-          const requests = api.stats().requests - startRequests;
-          emit({ type: 'summary', summary, phase, savedAt: deps.now().toISOString(), stale: false, requests });
-        },
-        onInteractionsDelta: (textSoFar) => {
-          const text = appended(textSoFar);
-          if (text) emit({ type: 'interactions-delta', text });
-        },
-      });
-      return run.signal.aborted ? null : { result, textsSent };
+      let result: BuildResult;
+      if (first) {
+        if (first.pending) onSummary(first.summary, 'lists');
+        result = await stages.finish(run.store ? { api, store: run.store } : { api }, first, opts);
+      } else {
+        result = await build(run.store ? { api, store: run.store } : { api }, opts);
+      }
+      return run.signal.aborted ? null : { result, textsSent, partialSaved };
     } catch (e) {
+      // Closed, cut by the quota or failed halfway: the rows read are cached already, the partial summary is kept to show.
+      await partialSaved;
+      if (partial && !figuresSent) await savePartial(run, accountId, partial);
       if (!run.signal.aborted) {
-        const keptCached = run.cached !== null || figuresSent;
+        const keptCached = run.cached !== null || anySent;
         if (isSignedOut(e)) emit({ type: 'signed-out', keptCached });
         else emit({ type: 'error', scope: figuresSent ? 'texts' : 'load', message: errorMessage(e), keptCached });
       }
@@ -210,19 +284,24 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
     }
   }
 
-  async function answer(request: Run['request'], emit: Emit, signal: AbortSignal): Promise<void> {
+  async function answer(request: Run['request'], emit: Emit, signal: AbortSignal, prepared: Preparation | null): Promise<void> {
     const run = await prepare(request, emit, signal);
     if (!run) return;
     if (run.cached && request.type === 'open') {
       emit(cachedEvent(run.cached, false, 0));
-      await markIfStale(run, run.cached);
-      return;
+      // A partial one is shown, then completed; a complete one is only checked for newer data.
+      if (!isPartial(run.cached.summary)) {
+        await markIfStale(run, run.cached);
+        return;
+      }
     }
     if (signal.aborted) return;
 
-    const computed = await compute(run);
+    const first = request.type === 'open' && prepared ? await preparedStage(run, prepared) : null;
+    if (signal.aborted) return;
+    const computed = await compute(run, first ?? undefined);
     if (!computed) return;
-    const { result, textsSent } = computed;
+    const { result, textsSent, partialSaved } = computed;
     // The load read the account (GET /staffs/me) anyway: remember it for the cache key of the next open.
     if (run.accountId !== result.accountId) {
       await deps.accounts.set(run.conn, result.accountId).catch((e: unknown) => warn(`account not remembered: ${errorMessage(e)}`));
@@ -238,11 +317,77 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
     }
     if (!run.store) return;
     try {
+      await partialSaved; // the complete summary is written last
       await saveSummary(run.store, result.accountId, result.summary, deps.now().toISOString());
     } catch (e) {
       // The summary is on screen; only the cache missed it. Say so without hiding the summary.
       emit({ type: 'error', scope: 'load', message: errorMessage(e), keptCached: true });
     }
+  }
+
+  /** The page's prepared phase 1, when it was made with this open's settings; its progress is shown meanwhile. */
+  async function preparedStage(run: Run, prepared: Preparation): Promise<FirstStage | null> {
+    if (prepared.settingsKey !== settingsKey(run.settings, run.conn, deps.today())) return null;
+    prepared.listen((progress) => run.emit({ type: 'progress', progress }));
+    const stage = await prepared.stage;
+    if (!stage || run.signal.aborted) return null;
+    preparations.consume(run.request.page);
+    return stage;
+  }
+
+  /**
+   * `prepare`: a peek, unless the setting is on and the page's cached summary is not complete; then phase 1,
+   * answered as its summary (no detail is read: the click goes on from it).
+   */
+  async function preparePage(request: Extract<PanelRequest, { type: 'prepare' }>, emit: Emit, signal: AbortSignal): Promise<void> {
+    const settings = await deps.loadSettings();
+    const conn = deps.connectionFor(settings, request.page);
+    const ref = clientRefOf(request.page);
+    if (!settings.prepareOnOpen || !conn || !ref || request.page.thirdType !== 'client') return peek(request.page, emit);
+    let store: ResumeStore | null = null;
+    try {
+      store = await deps.openStore();
+    } catch (e) {
+      warn(`cache unavailable: ${errorMessage(e)}`);
+    }
+    const cached = await readCache(store, await deps.accounts.get(conn), request.page);
+    if (cached && !isPartial(cached.summary)) return emit(cachedEvent(cached, false, 0));
+    if (signal.aborted) return;
+
+    const key = settingsKey(settings, conn, deps.today());
+    const held = preparations.hold(request.page, signal);
+    const preparation =
+      held && held.settingsKey === key
+        ? held
+        : preparations.start(
+            request.page,
+            key,
+            async (inner, onProgress) => {
+              const api = deps.makeApi(conn);
+              const stage = await stages.start(store ? { api, store } : { api }, {
+                ...buildOptions({ ref, settings, request, signal: inner }, null),
+                onProgress,
+              });
+              if (stage.status !== 'client') return null;
+              await deps.accounts.set(conn, stage.accountId).catch((e: unknown) => warn(`account not remembered: ${errorMessage(e)}`));
+              return stage;
+            },
+            signal,
+          );
+    preparation.listen((progress) => {
+      if (!signal.aborted) emit({ type: 'progress', progress });
+    });
+    const stage = await preparation.stage;
+    if (signal.aborted) return;
+    if (!stage) return emit(cached ? cachedEvent(cached, false, 0) : { type: 'no-cache' });
+    emit({
+      type: 'summary',
+      summary: stage.summary,
+      phase: stage.pending ? 'lists' : 'figures',
+      savedAt: deps.now().toISOString(),
+      stale: false,
+      requests: stage.requests,
+    });
   }
 
   return {
@@ -251,8 +396,12 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
       const send: Emit = (event) => {
         if (!signal.aborted) emit(event);
       };
+      // Taken over at once: the port has just aborted the page's `prepare` to hand over this `open`.
+      const prepared = request.type === 'open' ? preparations.hold(request.page, signal) : null;
       try {
-        await (request.type === 'peek' ? peek(request.page, send) : answer(request, send, signal));
+        if (request.type === 'peek') await peek(request.page, send);
+        else if (request.type === 'prepare') await preparePage(request, send, signal);
+        else await answer(request, send, signal, prepared);
       } catch (e) {
         warn(`summary service: ${errorMessage(e)}`);
         send({ type: 'error', scope: 'load', message: errorMessage(e), keptCached: false });

@@ -85,7 +85,7 @@ async function message(msg: unknown, sender: SenderLike): Promise<unknown> {
 }
 
 const isFinal = (e: PanelEvent | undefined) =>
-  !!e && e.type !== 'progress' && e.type !== 'interactions-delta' && !(e.type === 'summary' && e.phase === 'figures');
+  !!e && e.type !== 'progress' && e.type !== 'interactions-delta' && !(e.type === 'summary' && ['lists', 'details', 'figures'].includes(e.phase));
 
 async function openPanel(
   type: 'open' | 'refresh',

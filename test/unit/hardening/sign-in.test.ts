@@ -72,7 +72,7 @@ async function message(msg: unknown, sender: SenderLike): Promise<any> {
 const request = (type: string, sender = optionsSender(), payload: unknown = {}) => message({ type, payload }, sender);
 
 const isFinal = (e: PanelEvent | undefined) =>
-  !!e && e.type !== 'progress' && e.type !== 'interactions-delta' && !(e.type === 'summary' && e.phase === 'figures');
+  !!e && e.type !== 'progress' && e.type !== 'interactions-delta' && !(e.type === 'summary' && ['lists', 'details', 'figures'].includes(e.phase));
 
 async function panel(type: 'open' | 'refresh'): Promise<PanelEvent[]> {
   const port = fakePort(contentSender(), SUMMARY_PORT) as FakePort;
