@@ -23,6 +23,12 @@ import { isInt } from './validate';
 
 export type { ClientRef } from './load-identity';
 
+/**
+ * From this many details to read, the catalogue's first page is asked for before them. A load that reads
+ * that many details meets more than one unnamed product nearly always, and then asks for that page anyway.
+ */
+export const LIST_CATALOGUE_FIRST = 20;
+
 export interface LoadClientOptions {
   ref: ClientRef;
   /** YYYY-MM-DD, the user's local date. */
@@ -151,32 +157,55 @@ export async function loadClientDetails(api: SellsyApi, lists: LoadedLists, opts
   const warnings: DataWarning[] = [...lists.data.warnings];
   let reported = warnings.length;
   const step = { accountId, store, warnings, signal };
-  const catalogue = createCatalogue(api, { ...step, progress: (done, total) => progress('items', done, total) });
   const pending = new Set<DocKey>(lists.missing.map((m) => m.key));
   const total = lists.wanted.length;
 
-  // Batches are handed on one at a time, each once its names are known; a failure there stops the load.
-  let chain: Promise<void> = catalogue.add(lists.data.rows).then(() => undefined);
+  // Batches are handed on one at a time, each once its names are looked up; a failure there stops the load.
+  let chain: Promise<void> = Promise.resolve();
   let failed: { error: unknown } | null = null;
-  const onBatch = (batch: { rows: Rows; settled: DocKey[] }) => {
-    if (failed) throw failed.error;
-    for (const key of batch.settled) pending.delete(key);
+  const handOn = (rows: Rows, names: () => Promise<Items>) => {
     const read = total - pending.size;
     const stillPending = new Set(pending);
     chain = chain.then(async () => {
-      const items = await catalogue.add(batch.rows);
+      const items = await names();
       const fresh = warnings.slice(reported);
       reported = warnings.length;
-      opts.onDetails?.({ rows: batch.rows, items, warnings: fresh, read, total, pending: stillPending });
+      opts.onDetails?.({ rows, items, warnings: fresh, read, total, pending: stillPending });
     });
     chain.catch((error: unknown) => {
       failed ??= { error };
     });
   };
+  let finishing = false;
+  const catalogue = createCatalogue(api, {
+    ...step,
+    progress: (done, n) => progress('items', done, n),
+    // The catalogue listed in the background: its names fill in the products already shown (at the end,
+    // they come with the complete figures).
+    onListed: (items) => {
+      if (!finishing) handOn({}, async () => items);
+    },
+  });
+  // Many details ahead: the catalogue's first page goes before them (a cold load lists it anyway), so the
+  // names come with the first batches rather than after the last one.
+  if (lists.missing.length >= LIST_CATALOGUE_FIRST) catalogue.probe();
+  chain = catalogue.add(lists.data.rows).then(() => undefined);
+  chain.catch((error: unknown) => {
+    failed ??= { error };
+  });
+  const onBatch = (batch: { rows: Rows; settled: DocKey[] }) => {
+    if (failed) throw failed.error;
+    for (const key of batch.settled) pending.delete(key);
+    handOn(batch.rows, () => catalogue.add(batch.rows));
+  };
 
   const fetched = await fetchDetails(api, lists.missing, { ...step, progress: (done, n) => progress('details', done, n), onBatch });
   await chain;
-  const items = await catalogue.finish();
+  finishing = true;
+  await catalogue.finish();
+  await chain;
+  // Every name (a name given twice is the same): those of a listing that landed during finish() included.
+  const items = { ...catalogue.items };
   const last: DetailsUpdate = { rows: {}, items, warnings: warnings.slice(reported), read: total - pending.size, total, pending: new Set(pending) };
   const data: ClientData = { ...lists.data, rows: { ...lists.data.rows, ...fetched }, items: { ...lists.data.items, ...catalogue.items }, warnings };
   progress('done', 1, 1);

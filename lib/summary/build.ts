@@ -117,7 +117,8 @@ export async function finishClientSummary(deps: BuildDeps, first: FirstStage, op
   });
   opts.signal?.throwIfAborted();
   const { last } = details;
-  const figures = Object.keys(last.items).length || last.warnings.length ? run.recomputeWithRows(last) : run.summary;
+  // Nothing was missing: phase 1's figures were complete already (unless phase 2 met something to warn about).
+  const figures = first.pending || last.warnings.length ? run.recomputeWithRows(last) : run.summary;
   const requests = first.requests + details.requests;
   const accountId = first.accountId;
   opts.onSummary?.(figures, 'figures');
