@@ -12,6 +12,7 @@ import { compareFigures, expectedFigures } from './figures';
 import { hardeningChecks } from './hardening';
 import { clickToolbar, currentWorker, type LaunchedBrowser, requestFromExtensionPage } from './launch';
 import { gotoRecord, HOST, PANEL, panelState, panelText, panelTimes, readFigures, setPanelOpen, waitPainted, waitState } from './panel-page';
+import { progressiveChecks } from './progressive';
 import { signInChecks } from './signin';
 
 export interface CheckEnv {
@@ -113,6 +114,16 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
       const name = await panelText(page, '[data-client-name]');
       assert(name === cli.client.name, `header name "${name}" ≠ "${cli.client.name}"`);
       return `${Object.keys(expectedFigures(cli)).length} figures agree; click → 5 cards painted ${coldMs} ms (cold; ${coldDetail})`;
+    });
+
+    await progressiveChecks({
+      context,
+      extensionId,
+      sellsy,
+      check,
+      toolbar,
+      extensionRequest,
+      cli: () => cliSummary(sellsy, 'company', LARGE_CLIENT_ID, today),
     });
 
     // (j) Keyboard and drill-down: focus is in the panel, Enter on a figure opens its documents with links

@@ -20,7 +20,7 @@ export interface FirefoxCheckEnv {
   outDir: string;
 }
 
-const OPEN = ['no-credentials', 'loading', 'figures', 'ready', 'error', 'not-client'];
+const OPEN = ['no-credentials', 'loading', 'partial', 'figures', 'ready', 'error', 'not-client'];
 const ENTRY = `${ENTRY_HOST} >>> button[data-testid="entry"]`;
 
 /** Polls `probe` until it returns something other than undefined/false. */
