@@ -285,6 +285,12 @@ function progressiveLines(p: Awaited<ReturnType<typeof progressive>>): string[] 
   ];
 }
 
+function previousProgressive(): { progressive?: unknown } {
+  if (!existsSync('bench/results.json')) return {};
+  const previous = JSON.parse(readFileSync('bench/results.json', 'utf8')) as { progressive?: unknown };
+  return previous.progressive ? { progressive: previous.progressive } : {};
+}
+
 /** `--only progressive…`: those scenarios alone, merged into the results already written. */
 async function onlyProgressive() {
   const previous = existsSync('bench/results.json') ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as Record<string, unknown>) : {};
@@ -350,7 +356,8 @@ async function main() {
     },
     engine: eng,
     panel,
-    ...(prog ? { progressive: { ...prog, date: new Date().toISOString() } } : {}),
+    // Not measured this time (--no-browser): the last figures measured stay, with their date.
+    ...(prog ? { progressive: { ...prog, date: new Date().toISOString() } } : previousProgressive()),
     sizes: size,
     prompts,
     detailDocuments: d.rowSets,
