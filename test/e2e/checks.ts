@@ -121,7 +121,6 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
       extensionId,
       sellsy,
       check,
-      toolbar,
       extensionRequest,
       cli: () => cliSummary(sellsy, 'company', LARGE_CLIENT_ID, today),
     });

@@ -8,6 +8,7 @@ import type { Summary } from '../../lib/summary/types';
 import { LARGE_CLIENT_ID, PROSPECT_ID } from '../sellsy/demo';
 import type { FakeSellsy, FakeSellsyOptions, RequestLogEntry } from '../sellsy/server';
 import { assert, type Check } from './check';
+import { clickToolbar, currentWorker } from './launch';
 import { compareFigures, expectedFigures } from './figures';
 import { gotoRecord, panelState, panelText, panelTimes, readFigures, setPanelOpen, waitPainted, waitState } from './panel-page';
 
@@ -16,8 +17,6 @@ export interface ProgressiveContext {
   extensionId: string;
   sellsy: FakeSellsy;
   check: Check;
-  /** The toolbar click for the local Sellsy's tabs. */
-  toolbar(): Promise<void>;
   extensionRequest<T>(type: string, payload: unknown): Promise<T>;
   /** The command line's summary of the large client (the figures the panel must end with). */
   cli(): Promise<Summary>;
@@ -77,8 +76,10 @@ async function restartBackground(context: BrowserContext, extensionId: string): 
 }
 
 export async function progressiveChecks(ctx: ProgressiveContext): Promise<void> {
-  const { context, sellsy, check, toolbar } = ctx;
-  const clientUrl = `${sellsy.origin}/thirds/client/${LARGE_CLIENT_ID}`;
+  const { context, sellsy, check } = ctx;
+  // Other checks leave tabs on the same client: a query of our own names this tab for the toolbar click.
+  const clientUrl = `${sellsy.origin}/thirds/client/${LARGE_CLIENT_ID}?progressive-check=1`;
+  const toolbar = async () => clickToolbar(await currentWorker(context), `${clientUrl}*`);
   const page = await context.newPage();
   const setOpen = (open: boolean) => setPanelOpen(page, open, toolbar);
   const saved: Partial<FakeSellsyOptions> = { perSecondQuota: sellsy.options.perSecondQuota, latencyMs: sellsy.options.latencyMs };
