@@ -23,10 +23,10 @@ import type { ResumeStore } from '../lib/store/types';
 import { findChromium } from '../test/e2e/launch';
 import { DEMO, LARGE_CLIENT_ID } from '../test/sellsy/demo';
 import { type FakeSellsy, startSellsy } from '../test/sellsy/server';
+import { engineTable, measureEngine } from './engine';
 import { naiveLoad } from './naive-client';
 import { measurePanel } from './panel';
 import { measureProgressive } from './progressive';
-import { syntheticClient } from './synthetic';
 
 const TODAY = '2026-11-29';
 const QUOTA_PER_SECOND = 5;
@@ -54,6 +54,8 @@ const progressiveKeys = (Object.keys(PROGRESSIVE_SCENARIOS) as ProgressiveKey[])
   (k) => ONLY.length === 0 || ONLY.includes('progressive') || ONLY.includes(`progressive.${k}`),
 );
 const PROGRESSIVE_RUNS = Number(flag('--progressive-runs') ?? RUNS);
+// The card engine alone: its table, and its figures put into an existing bench/results.json (the rest kept).
+const engineOnly = argv.includes('--engine-only');
 const minuteFlag = flag('--minute-quota');
 const QUOTA_PER_MINUTE = minuteFlag === undefined ? null : Number(minuteFlag);
 if (QUOTA_PER_MINUTE !== null && !(Number.isInteger(QUOTA_PER_MINUTE) && QUOTA_PER_MINUTE > 0)) {
@@ -220,27 +222,6 @@ async function dataLayer() {
   }
 }
 
-function engine() {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  const rows: { documents: number; ms: number; heapMB: number }[] = [];
-  for (const n of [1_000, 10_000, 100_000]) {
-    const data = syntheticClient(n, TODAY);
-    const times: number[] = [];
-    let heap = 0;
-    for (let i = 0; i < (n >= 100_000 ? 3 : 5); i++) {
-      gc?.();
-      const before = process.memoryUsage().heapUsed;
-      const t0 = performance.now();
-      const s = computeSummary(data, { today: TODAY, language: 'fr', generatedAt: new Date().toISOString() });
-      times.push(performance.now() - t0);
-      heap = Math.max(heap, process.memoryUsage().heapUsed - before);
-      if (!s.relationship) throw new Error('no summary');
-    }
-    rows.push({ documents: n, ms: Math.round(median(times) * 10) / 10, heapMB: Math.round((heap / 2 ** 20) * 10) / 10 });
-  }
-  return rows;
-}
-
 function sizes() {
   const dir = '.output/chrome-mv3';
   const walk = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
@@ -303,11 +284,22 @@ async function onlyProgressive() {
 
 async function main() {
   if (ONLY.length) return onlyProgressive();
+  if (engineOnly) {
+    log('card engine…');
+    const eng = await measureEngine(TODAY, log);
+    const file = 'bench/results.json';
+    if (existsSync(file)) {
+      const results = JSON.parse(readFileSync(file, 'utf8'));
+      writeFileSync(file, `${JSON.stringify({ ...results, engine: eng }, null, 2)}\n`);
+    }
+    console.log(['', ...engineTable(eng), '', existsSync(file) ? `Engine figures written to ${file}.` : ''].join('\n'));
+    return;
+  }
   log(`bench: local Sellsy with ${LATENCY_MS} ms latency and ${quotaLabel}, ${RUNS} runs each (median)`);
   log('data layer…');
   const d = await dataLayer();
   log('card engine…');
-  const eng = engine();
+  const eng = await measureEngine(TODAY, log);
   const prompts = whatWouldBeSent(d.summaryForPrompt, { ...DEFAULT_AI_SETTINGS, enabled: true, apiKey: 'bench' }).requests.map((r) => ({
     purpose: r.purpose,
     tokens: r.tokensEstimate,
@@ -377,12 +369,7 @@ async function main() {
       return `| ${label.padEnd(28)} | ${n(r.ours).slice(0, 16).padEnd(16)} | ${n(r.ours).slice(16).trim().padStart(9)} | ${n(r.naive).slice(0, 16).padEnd(16)} | ${n(r.naive).slice(16).trim().padStart(10)} | ${b(r.bound).slice(0, 16).trim().padEnd(14)} | ${b(r.bound).slice(16).trim().padStart(10)} | ${String(r.naive ? ratio(r.ours.quotaUnits, r.naive.quotaUnits) : 'n/a').padStart(14)} | ${String(ratio(r.ours.quotaUnits, r.bound.requests)).padStart(14)} | ${String(ratio(r.ours.ms, r.bound.quotaMs)).padStart(15)} |`;
     }),
     '',
-    '| card engine, synthetic client | time (median) | heap growth | time × vs 10× fewer documents |',
-    '|-------------------------------|---------------|-------------|-------------------------------|',
-    ...eng.map(
-      (e, i) =>
-        `| ${`${e.documents.toLocaleString('en')} documents`.padEnd(29)} | ${`${e.ms} ms`.padStart(13)} | ${`${e.heapMB} MB`.padStart(11)} | ${(i ? `${ratio(e.ms, eng[i - 1]!.ms)}` : '').padStart(29)} |`,
-    ),
+    ...engineTable(eng),
     '',
     panel
       ? `Panel in Chromium, toolbar click → five cards painted: cold ${panel.coldMs} ms, cached ${panel.cachedMs} ms (median of ${panel.runs}).`

@@ -1,6 +1,8 @@
 // The one message contract between the content script / extension pages and the background.
 // Only plain data crosses it (structured clone): no class instances, no functions, never a token.
 import type { LoadProgress } from './client/progress';
+import type { SummaryChanges } from './summary/changes';
+import type { SharedView } from './summary/shared-summary';
 import type { Summary } from './summary/types';
 
 /** What the URL detector (lib/sellsy-web/detect.ts) makes of a Sellsy web-app page. */
@@ -24,7 +26,11 @@ export type PanelRequest =
    * What the content script sends instead of `peek`: a peek, and with the setting "prepare the summary when I
    * open a client page" on, phase 1 of a summary (no more requests than that) ready for the click.
    */
-  | { type: 'prepare'; page: PageRef; language?: string };
+  | { type: 'prepare'; page: PageRef; language?: string }
+  /** The exact comment sharing the summary shown (its generatedAt) would post; nothing is posted. */
+  | { type: 'share-preview'; page: PageRef; generatedAt: string }
+  /** Posts the comment of that preview, as previewed, once. */
+  | { type: 'share'; page: PageRef; previewId: string };
 
 /**
  * Which phase of lib/summary/build.ts a summary comes from: 'lists' (every figure but the top products) and
@@ -56,7 +62,15 @@ export type SummaryPhase = 'lists' | 'details' | 'figures' | 'texts' | 'cached';
  * - a failure → `error` (scope 'load' before the complete figures, 'texts' after them). A partial summary is
  *   cached (marked so) only where no complete one is, to be shown and completed on the next open;
  *   an `error` scope 'load' with keptCached true may also follow a shown summary when the cache write failed.
- * A newer request on the same port silences the older run.
+ * - a load refused by the background's limits (lib/summary/load-limits.ts: this client computed less than
+ *   10 s ago, too many loads in this tab or too many LLM texts for this client in the last minute) → `wait`
+ *   only, nothing computed (keptCached: a summary of that client is on screen or cached);
+ * - with a summary on screen (figures or cached), `changes` when this user saw an earlier summary of the
+ *   client, then `shared` after one small request (the client's newest comments): the newest summary a
+ *   colleague shared, or null; a computed summary may then take its texts (no LLM call);
+ * - `share-preview` → one `share` state 'preview' (the exact text) or 'failed'; `share` → 'posted' then
+ *   `shared`, or 'failed' (nothing posted, or 'unknown' when Sellsy never answered and it cannot be told).
+ * A newer summary request on the same port silences the older run; share requests run beside it.
  */
 export type PanelEvent =
   | { type: 'no-credentials' }
@@ -66,7 +80,20 @@ export type PanelEvent =
   | { type: 'summary'; summary: Summary; phase: SummaryPhase; savedAt: string; stale: boolean; requests: number }
   | { type: 'interactions-delta'; text: string }
   | { type: 'not-client'; thirdType: 'prospect' | 'supplier'; name: string; language: string }
-  | { type: 'error'; scope: 'load' | 'texts'; message: string; keptCached: boolean };
+  | { type: 'error'; scope: 'load' | 'texts'; message: string; keptCached: boolean }
+  | { type: 'changes'; changes: SummaryChanges }
+  | { type: 'shared'; shared: SharedView | null }
+  | ShareEvent
+  | { type: 'wait'; reason: WaitReason; retryInMs: number; keptCached: boolean };
+
+/** Which of the background's limits refused a load: the client's, the tab's, or the LLM's for that client. */
+export type WaitReason = 'client' | 'tab' | 'llm';
+
+export type ShareFailure = 'not-saved' | 'expired' | 'no-credentials' | 'forbidden' | 'not-posted' | 'unknown';
+export type ShareEvent =
+  | { type: 'share'; state: 'preview'; previewId: string; text: string }
+  | { type: 'share'; state: 'posted' }
+  | { type: 'share'; state: 'failed'; reason: ShareFailure; detail: string };
 
 // ---- background → content script (tabs.sendMessage) ----
 export type TabMessage = { type: 'toggle-panel' } | { type: 'open-panel' };

@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { clickToolbar, findChromium, launchWithExtension } from '../test/e2e/launch';
+import { gotoRecord, waitState } from '../test/e2e/panel-page';
 import { LARGE_CLIENT_ID } from '../test/sellsy/demo';
 import { startSellsy } from '../test/sellsy/server';
 
@@ -21,11 +22,10 @@ console.log(`Local Sellsy on ${sellsy.origin} (API ${sellsy.apiUrl})`);
 
 const browser = await launchWithExtension({ headless: !headed });
 const page = await browser.context.newPage();
-await page.goto(pageUrl);
-await page.locator('resume-client-panel').waitFor({ state: 'attached', timeout: 15_000 });
+await gotoRecord(page, pageUrl);
 await clickToolbar(browser.worker, `${sellsy.origin}/*`);
-const ready = page.locator('resume-client-panel [data-state="ready"]');
-await ready.waitFor({ timeout: 60_000 });
+// The panel's shadow root is closed: test/e2e/panel-page.ts reads it through the DevTools protocol.
+await waitState(page, ['ready'], 60_000);
 console.log(`Summary shown on ${pageUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s after start.`);
 
 if (headed) {

@@ -3,6 +3,7 @@
 // model the company preset is shown disabled and left out of what is saved.
 import { useState } from 'preact/hooks';
 import type { SettingsPatch } from '@/lib/messages';
+import { sameOrigin } from '@/lib/settings/ai-host';
 import type { OptionsModel } from './model';
 import { SecretField } from './SecretField';
 import { TextField } from './TextField';
@@ -53,6 +54,9 @@ export function AiSection({ model }: { model: OptionsModel }) {
     });
   }
 
+  // Said before saving: the background drops a saved key whose address moves to another origin.
+  const typedHost = hostOf(baseURL);
+  const keyWillGo = saved.hasKey && !keyRemoved && !key && typedHost !== null && !sameOrigin(saved.baseURL, baseURL.trim());
   const test = model.aiTest.value;
   const last = model.lastSent.value;
   return (
@@ -89,6 +93,11 @@ export function AiSection({ model }: { model: OptionsModel }) {
           preset={presetModel}
           testId="options-ai-model"
         />
+        {keyWillGo && (
+          <p role="status" class="warning" data-testid="options-ai-key-leaves">
+            {s.keyLeavesWithHost(typedHost)}
+          </p>
+        )}
         <SecretField
           s={s}
           name="apiKey"
@@ -196,4 +205,13 @@ export function AiSection({ model }: { model: OptionsModel }) {
       )}
     </section>
   );
+}
+
+/** The host of a typed address, or null while it is not a URL yet. */
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url.trim()).host || null;
+  } catch {
+    return null;
+  }
 }

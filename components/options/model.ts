@@ -3,8 +3,11 @@
 // unit tests drive the page with stubs.
 import { computed, signal } from '@preact/signals';
 import type { PresetFieldName, PublicSettings, RequestMap, RequestType, RuntimeResponse, SettingsPatch, SignInState } from '@/lib/messages';
+import { originPattern } from '@/lib/settings/ai-host';
 import { resolveLanguage } from '@/lib/summary/language';
 import { optionsWords } from '@/lib/words/options';
+
+export { originPattern };
 
 export type Send = <K extends RequestType>(type: K, payload: RequestMap[K]['req']) => Promise<RuntimeResponse<K> | undefined>;
 
@@ -22,17 +25,6 @@ type LastSent = RequestMap['ai:last-sent']['res'];
 export type SignInUi =
   | { state: 'idle' | 'running' }
   | { state: 'failed'; reason: 'not-configured' | 'denied' | 'cancelled' | 'failed'; message: string };
-
-/** The match pattern the LLM calls need: the base URL's host, any port (Firefox takes no port in patterns). */
-export function originPattern(baseURL: string): string | null {
-  try {
-    const u = new URL(baseURL);
-    if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
-    return `${u.protocol}//${u.hostname}/*`;
-  } catch {
-    return null;
-  }
-}
 
 export function createOptionsModel(deps: OptionsDeps) {
   const settings = signal<PublicSettings | null>(null);

@@ -1,6 +1,11 @@
-// Three yearly totals as bars. Heights are drawing only, so a float is fine here; the labels show the
-// exact amounts.
+// The yearly amounts as a chart that shows one measure: one row per year — the year, a bar as long as the
+// amount, the exact amount beside it. A year below zero (credit notes, no purchase) draws on the other side of
+// the zero line. The rows are the figures themselves (each opens its documents) in a list named by the chart's
+// title, so a screen reader reads the years and amounts as text; the bars are decoration. The counts are not
+// drawn: a bar labelled with a count beside bars sized by amounts said two things at once.
+// Lengths are drawing only, so a float is fine here; the labels show the exact amounts.
 import { formatMoney } from '@/lib/format/intl';
+import { Figure } from './Figure';
 
 export interface Bar {
   year: number;
@@ -8,35 +13,69 @@ export interface Bar {
   count: number;
 }
 
-export function BarChart({ bars, currency, lang, label }: { bars: Bar[]; currency: string | null; lang: string; label: string }) {
-  const width = 360;
-  const height = 110;
-  const top = 16;
-  const base = height - 18;
-  const max = Math.max(0, ...bars.map((b) => Number(b.total)));
-  const slot = width / Math.max(1, bars.length);
-  const barWidth = Math.min(64, slot * 0.55);
+export interface BarGeometry {
+  /** Where the zero line stands, as a fraction of the track (0 when no year is negative). */
+  zero: number;
+  /** Each bar's start and length, fractions of the track, in the order given. */
+  bars: { left: number; width: number; negative: boolean }[];
+}
+
+/** One scale for all years: the track spans the most negative year to the most positive one. */
+export function barGeometry(totals: string[]): BarGeometry {
+  const values = totals.map((t) => {
+    const v = Number(t);
+    return Number.isFinite(v) ? v : 0;
+  });
+  const pos = Math.max(0, ...values);
+  const neg = Math.max(0, ...values.map((v) => -v));
+  const span = pos + neg;
+  const zero = span > 0 ? neg / span : 0;
+  return {
+    zero,
+    bars: values.map((v) => {
+      const width = span > 0 ? Math.abs(v) / span : 0;
+      return { left: v < 0 ? zero - width : zero, width, negative: v < 0 };
+    }),
+  };
+}
+
+const pct = (f: number) => `${(f * 100).toFixed(2)}%`;
+
+export function BarChart({ bars, currency, lang, labelledBy }: { bars: Bar[]; currency: string | null; lang: string; labelledBy: string }) {
+  const geometry = barGeometry(bars.map((b) => b.total));
+  const amounts = bars.map((b) => formatMoney(b.total, currency, lang));
+  // The amounts share one column width, so the bars' tracks (and the zero line) line up from row to row.
+  const amountWidth = Math.max(...amounts.map((a) => [...a].length), 1);
   return (
-    <svg class="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} data-chart="byYear">
+    <ul
+      class="bars"
+      aria-labelledby={labelledBy}
+      data-chart="byYear"
+      data-zero={geometry.zero.toFixed(4)}
+      style={{ '--amount-width': `${amountWidth}ch` }}
+    >
       {bars.map((b, i) => {
-        const value = Math.max(0, Number(b.total));
-        const h = max > 0 ? Math.max(value > 0 ? 2 : 0, ((base - top) * value) / max) : 0;
-        const x = i * slot + (slot - barWidth) / 2;
+        const g = geometry.bars[i]!;
         return (
-          <g key={b.year}>
-            <rect class="bar" x={x} y={base - h} width={barWidth} height={h} rx={3} data-year={b.year}>
-              <title>{`${b.year}: ${formatMoney(b.total, currency, lang)}`}</title>
-            </rect>
-            <text class="bar-year" x={x + barWidth / 2} y={height - 4} text-anchor="middle">
-              {String(b.year)}
-            </text>
-            <text class="bar-count" x={x + barWidth / 2} y={base - h - 4} text-anchor="middle">
-              {String(b.count)}
-            </text>
-          </g>
+          <li key={b.year}>
+            <Figure path={`salesOverview.byYear.${b.year}`} label={String(b.year)} value={b.total} data={{ count: b.count }} variant="bar-row">
+              <span class="bar-track" aria-hidden="true">
+                <span class="bar-zero" style={{ left: pct(geometry.zero) }} />
+                {g.width > 0 && (
+                  <span
+                    class={g.negative ? 'bar negative' : 'bar'}
+                    style={{ left: pct(g.left), width: pct(g.width) }}
+                    data-year={b.year}
+                    data-left={g.left.toFixed(4)}
+                    data-width={g.width.toFixed(4)}
+                  />
+                )}
+              </span>
+              <span class="bar-amount">{amounts[i]}</span>
+            </Figure>
+          </li>
         );
       })}
-      <line x1={0} x2={width} y1={base} y2={base} class="axis" />
-    </svg>
+    </ul>
   );
 }

@@ -3,6 +3,7 @@ import type { Ref } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { formatAge } from '@/lib/format/intl';
 import type { Words } from './env';
+import { useUserEvents } from './user-events';
 
 export interface HeaderProps {
   w: Words;
@@ -32,6 +33,7 @@ function useTick(ms: number): void {
 export function Header({ w, lang, title, savedAt, stale, busy, canRefresh, onRefresh, onCopy, copyBlocked, onClose, headingRef, now }: HeaderProps) {
   useTick(30_000);
   const s = w.panel;
+  const user = useUserEvents();
   const [copy, setCopy] = useState<'idle' | 'done' | 'failed'>('idle');
   useEffect(() => {
     if (copy === 'idle') return;
@@ -44,7 +46,7 @@ export function Header({ w, lang, title, savedAt, stale, busy, canRefresh, onRef
         <h2 tabIndex={-1} ref={headingRef} data-client-name>
           {title}
         </h2>
-        <button type="button" class="btn icon" data-action="close" aria-label={s.close} title={s.close} onClick={onClose}>
+        <button type="button" class="btn icon" data-action="close" aria-label={s.close} title={s.close} onClick={user(onClose)}>
           ✕
         </button>
       </div>
@@ -62,12 +64,12 @@ export function Header({ w, lang, title, savedAt, stale, busy, canRefresh, onRef
       {(canRefresh || onCopy || copyBlocked) && (
         <div class="head-actions">
           {canRefresh && (
-            <button type="button" class="btn" data-action="refresh" onClick={onRefresh} disabled={busy} aria-busy={busy}>
+            <button type="button" class="btn" data-action="refresh" onClick={user(onRefresh)} disabled={busy} aria-busy={busy}>
               ↻ {s.refresh}
             </button>
           )}
           {onCopy && (
-            <button type="button" class="btn" data-action="copy" onClick={() => void onCopy().then((ok) => setCopy(ok ? 'done' : 'failed'))}>
+            <button type="button" class="btn" data-action="copy" onClick={user(() => void onCopy().then((ok) => setCopy(ok ? 'done' : 'failed')))}>
               {copy === 'done' ? s.copied : copy === 'failed' ? s.copyFailed : s.copy}
             </button>
           )}

@@ -18,7 +18,7 @@ export function InteractionsCard({ texts }: { texts: TextsStatus }) {
   return (
     <Card name="interactions" title={w.cards.interactions.name}>
       <p class="muted">
-        {w.values.since} {formatDate(it.from, lang)}
+        {w.values.since} {formatDate(it.from, lang, 'long')}
       </p>
       <div class="counts">
         {counts.map(([key, n, words]) => (
@@ -28,9 +28,22 @@ export function InteractionsCard({ texts }: { texts: TextsStatus }) {
         ))}
       </div>
       {texts.pending ? (
-        <p class="text pending" aria-live="polite" data-text="interactions.summary">
-          {texts.draft?.value || w.panel.writing}
-        </p>
+        texts.draft?.value ? (
+          // The model's text as it streams: whole sentences that passed the checks so far, still a draft until
+          // the whole text is checked (it may yet be replaced by the rules' one), and said so.
+          <>
+            <p class="muted draft-note" data-draft-note>
+              {w.panel.draftUnchecked}
+            </p>
+            <p class="text pending" aria-live="polite" data-text="interactions.summary" data-checked="false">
+              {texts.draft.value}
+            </p>
+          </>
+        ) : (
+          <p class="text pending" aria-live="polite" data-text="interactions.summary">
+            {w.panel.writing}
+          </p>
+        )
       ) : texts.error === null ? (
         total === 0 && !it.summary ? (
           <p class="empty">{w.panel.noInteractions}</p>
@@ -47,7 +60,7 @@ export function InteractionsCard({ texts }: { texts: TextsStatus }) {
           <ul>
             {it.items.map((item) => {
               const href = linkFor(TYPE_OF[item.type], item.id);
-              const label = `${docLabel(item.type, lang)} · ${formatDate(item.date, lang, 'short')}`;
+              const label = `${docLabel(item.type, lang)} · ${formatDate(item.date, lang)}`;
               return (
                 <li key={`${item.type}:${item.id}`} data-interaction={`${item.type}:${item.id}`}>
                   <div class="muted">

@@ -1,30 +1,33 @@
 // Card 2: invoices to pay, late invoices, estimates sent and read, open opportunities.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { crmName, docNumberText, pipelineStep } from '@/lib/format/crm-name';
 import { formatDate, formatMoney, formatNumber } from '@/lib/format/intl';
+import { mainCurrencyNote } from '@/lib/format/left-out';
 import type { DocList, DocRef, OpportunityRef } from '@/lib/summary/types';
 import { docLabel } from '@/lib/words/documents';
 import type { FigureWords } from '@/lib/words/figures';
 import { Card } from './Card';
 import { useEnv } from './env';
 import { Figure } from './Figure';
+import { useUserEvents } from './user-events';
 
 function DocItem({ type, doc }: { type: string; doc: DocRef }) {
   const { w, lang, summary, linkFor } = useEnv();
   const v = w.values;
   const href = linkFor(type, doc.id);
-  const label = `${docLabel(type, lang)} ${doc.number ?? `#${doc.id}`}`;
+  const label = `${docLabel(type, lang)} ${docNumberText(doc)}`;
   const currency = doc.currency ?? summary.currency;
   return (
     <li data-doc={`${type}:${doc.id}`}>
       {href ? (
-        <a href={href} target="_blank" rel="noopener noreferrer">
+        <a class="doc-name" href={href} target="_blank" rel="noopener noreferrer">
           {label}
         </a>
       ) : (
-        <span>{label}</span>
+        <span class="doc-name">{label}</span>
       )}
-      <span class="muted"> · {formatDate(doc.date, lang, 'short')}</span>
+      <span class="muted"> · {formatDate(doc.date, lang)}</span>
       {' · '}
       {doc.remaining !== undefined ? (
         <>
@@ -37,13 +40,13 @@ function DocItem({ type, doc }: { type: string; doc: DocRef }) {
       {doc.daysLate === undefined && doc.dueDate && (
         <span class="muted">
           {' '}
-          · {v.due} {formatDate(doc.dueDate, lang, 'short')}
+          · {v.due} {formatDate(doc.dueDate, lang)}
         </span>
       )}
       {doc.expiryDate && (
         <span class="muted">
           {' '}
-          · {v.expires} {formatDate(doc.expiryDate, lang, 'short')}
+          · {v.expires} {formatDate(doc.expiryDate, lang)}
         </span>
       )}
     </li>
@@ -55,6 +58,7 @@ const SHOWN = 5;
 function ShortList<T>({ items, render }: { items: T[]; render: (item: T) => ComponentChildren }) {
   const { w } = useEnv();
   const [all, setAll] = useState(false);
+  const user = useUserEvents();
   if (items.length === 0) return null;
   const shown = all ? items : items.slice(0, SHOWN);
   return (
@@ -62,7 +66,7 @@ function ShortList<T>({ items, render }: { items: T[]; render: (item: T) => Comp
       {shown.map(render)}
       {items.length > SHOWN && (
         <li class="more">
-          <button type="button" class="link-btn" aria-expanded={all} onClick={() => setAll(!all)}>
+          <button type="button" class="link-btn" aria-expanded={all} onClick={user(() => setAll(!all))}>
             {all ? w.panel.showLess : w.panel.showMore(items.length - SHOWN)}
           </button>
         </li>
@@ -71,20 +75,39 @@ function ShortList<T>({ items, render }: { items: T[]; render: (item: T) => Comp
   );
 }
 
+/** What a total leaves out for its currency, as the line under its figure. */
+function leftOutNote(note: string | null) {
+  return note && <span data-note="main-currency">{note}</span>;
+}
+
 function ListFigure({ path, words, type, list }: { path: string; words: FigureWords; type: string; list: DocList | null }) {
   const { w, lang, summary } = useEnv();
   if (list === null) {
     return (
-      <Figure path={path} label={words.name} explain={words.explain} value={null} drill={false}>
-        <span class="muted" data-why="invoicing-only">
-          {w.values.invoicingOnly}
-        </span>
-      </Figure>
+      <Figure
+        path={path}
+        label={words.name}
+        explain={words.explain}
+        value={null}
+        drill={false}
+        note={
+          <span class="muted" data-why="invoicing-only">
+            {w.values.invoicingOnly}
+          </span>
+        }
+      />
     );
   }
   return (
     <>
-      <Figure path={path} label={words.name} explain={words.explain} value={list.total} data={{ count: list.count }}>
+      <Figure
+        path={path}
+        label={words.name}
+        explain={words.explain}
+        value={list.total}
+        data={{ count: list.count }}
+        note={leftOutNote(mainCurrencyNote(summary, [path], lang))}
+      >
         {formatNumber(list.count, lang)}
         {list.count > 0 && <> · {formatMoney(list.total, summary.currency, lang)}</>}
       </Figure>
@@ -96,15 +119,16 @@ function ListFigure({ path, words, type, list }: { path: string; words: FigureWo
 function OpportunityItem({ o }: { o: OpportunityRef }) {
   const { w, lang, summary, linkFor } = useEnv();
   const href = linkFor('opportunity', o.id);
-  const where = [o.pipeline, o.step].filter(Boolean).join(' › ');
+  const name = crmName(o.name) || docNumberText(o);
+  const where = pipelineStep(o.pipeline, o.step, ' › ');
   return (
     <li data-doc={`opportunity:${o.id}`}>
       {href ? (
         <a href={href} target="_blank" rel="noopener noreferrer">
-          {o.name}
+          {name}
         </a>
       ) : (
-        <span>{o.name}</span>
+        <span>{name}</span>
       )}
       {' · '}
       {formatMoney(o.amount, o.currency ?? summary.currency, lang)}
@@ -113,7 +137,7 @@ function OpportunityItem({ o }: { o: OpportunityRef }) {
       {o.dueDate && (
         <span class="muted">
           {' '}
-          · {w.values.due} {formatDate(o.dueDate, lang, 'short')}
+          · {w.values.due} {formatDate(o.dueDate, lang)}
         </span>
       )}
     </li>
@@ -137,6 +161,7 @@ export function OpenDocumentsCard() {
         explain={F.opportunities.explain}
         value={opp.total}
         data={{ count: opp.count }}
+        note={leftOutNote(mainCurrencyNote(summary, ['openDocuments.opportunities'], lang))}
       >
         {formatNumber(opp.count, lang)}
         {opp.count > 0 && <> · {formatMoney(opp.total, summary.currency, lang)}</>}

@@ -2,6 +2,8 @@
 // rendered as text nodes; there is no innerHTML anywhere in the panel.
 import { computed } from '@preact/signals';
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import { crmName } from '@/lib/format/crm-name';
+import { renderChangesMarkdown } from '@/lib/summary/changes-text';
 import type { Summary } from '@/lib/summary/types';
 import type { PanelWords } from '@/lib/words/panel';
 import { progressiveWords } from '@/lib/words/progressive';
@@ -14,6 +16,10 @@ import { ProgressBar } from './ProgressBar';
 import { RecommendationsCard } from './RecommendationsCard';
 import { RelationshipCard } from './RelationshipCard';
 import { SalesOverviewCard } from './SalesOverviewCard';
+import { SinceLastLook } from './SinceLastLook';
+import { StatusAnnouncer } from './StatusAnnouncer';
+import { TeamBar } from './TeamBar';
+import { type AcceptEvent, AcceptEventContext, userEventsOnly, useUserEvents } from './user-events';
 
 export interface PanelProps {
   model: PanelModel;
@@ -23,6 +29,8 @@ export interface PanelProps {
   toMarkdown?: (summary: Summary, lang: string) => string;
   copyText?: (text: string) => Promise<boolean>;
   now?: () => Date;
+  /** Which events count: the user's only (isTrusted) unless a test whose DOM lacks isTrusted says otherwise. */
+  acceptEvent?: AcceptEvent;
 }
 
 /** Calls back once the browser has painted what was just committed: the next frame, then a task after it. */
@@ -39,7 +47,7 @@ function afterPaint(cb: () => void): () => void {
   };
 }
 
-export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }: PanelProps) {
+export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now, acceptEvent = userEventsOnly }: PanelProps) {
   const m = model;
   const open = m.open.value;
   const state = m.dataState.value;
@@ -85,17 +93,23 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }
     returnFocus.current = null;
     if (back && typeof back.focus === 'function' && back.isConnected) back.focus();
   };
+  const user =
+    <E extends Event>(handler: (e: E) => void) =>
+    (e: E) => {
+      if (acceptEvent(e)) handler(e);
+    };
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
+    if (e.key === 'Escape' && acceptEvent(e)) {
       e.stopPropagation();
       close();
     }
   };
 
   const notClient = m.notClient.value;
-  const title = summary?.client.name ?? notClient?.name ?? w.summary.title;
+  const title = crmName(summary?.client.name ?? notClient?.name) || w.summary.title;
   const progress = m.progress.value;
   const loadError = m.loadError.value;
+  const wait = m.wait.value;
   const busy = progress !== null || m.status.value === 'loading' || m.detailsLoading.value;
   const texts = {
     pending: m.textsPending.value,
@@ -103,97 +117,115 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now }
     error: m.textsError.value,
     onRetry: () => m.retryTexts(),
   };
+  const changes = m.team.changes.value;
+  // The Markdown copy ends with "since your last look" when there is one.
+  const markdown = (shown: Summary) =>
+    toMarkdown ? toMarkdown(shown, shown.language) + (changes ? `\n${renderChangesMarkdown(changes, shown.language)}` : '') : '';
   const attrs: Record<string, string> = { 'data-state': state };
   if (m.phase.value) attrs['data-phase'] = m.phase.value;
 
   return (
-    <aside
-      class="panel"
-      aria-label={w.summary.title}
-      lang={lang}
-      data-testid="panel"
-      onKeyDown={onKeyDown}
-      {...attrs}
-      data-painted-at={timing.painted}
-      data-figures-painted-at={timing.figures}
-      data-first-painted-at={timing.first}
-      data-summary-at={timing.summary}
-    >
-      <Header
-        w={w}
+    <AcceptEventContext.Provider value={acceptEvent}>
+      <aside
+        class="panel"
+        aria-label={w.summary.title}
         lang={lang}
-        title={title}
-        savedAt={m.savedAt.value}
-        stale={m.stale.value}
-        busy={busy}
-        canRefresh={m.status.value === 'ready' || m.status.value === 'error'}
-        onRefresh={() => m.refresh()}
-        onCopy={summary && toMarkdown && !summary.partial ? () => (copyText ?? defaultCopy)(toMarkdown(summary, summary.language)) : null}
-        copyBlocked={summary && toMarkdown && summary.partial ? progressiveWords(lang).copyWhenComplete : null}
-        onClose={close}
-        headingRef={headingRef}
-        now={now}
-      />
-      {progress && <ProgressBar progress={progress} w={w} lang={lang} />}
-      {loadError && (
-        <div class="part-error" role="alert" data-error="load">
-          <span>
-            {p.loadError} {loadError.keptCached && p.keptCached}
-          </span>
-          <span class="muted err-detail">{loadError.message === 'disconnected' ? p.disconnected : loadError.message}</span>
-          <button type="button" class="btn small" onClick={() => m.retryLoad()}>
-            {p.retry}
-          </button>
-        </div>
-      )}
-      {(state === 'signed-out' || (m.signedOut.value && summary)) && <SignInPrompt model={m} s={p} kept={!!summary} />}
-      {state === 'no-credentials' && (
-        <div class="state" data-message="no-credentials">
-          <p>{p.noCredentials}</p>
-          <button type="button" class="btn primary" onClick={openOptions}>
-            {p.openOptions}
-          </button>
-        </div>
-      )}
-      {state === 'not-client' && notClient && (
-        <p class="state" data-message="not-client">
-          {p.notClient(notClient.thirdType)}
-        </p>
-      )}
-      {state === 'loading' && !progress && (
-        <p class="state muted" data-message="loading">
-          {p.loading}…
-        </p>
-      )}
-      {summary && env && (
-        <EnvContext.Provider value={env}>
-          <div class="cards">
-            <RelationshipCard />
-            <OpenDocumentsCard />
-            <SalesOverviewCard />
-            <InteractionsCard texts={texts} />
-            <RecommendationsCard texts={texts} />
+        data-testid="panel"
+        onKeyDown={onKeyDown}
+        {...attrs}
+        data-painted-at={timing.painted}
+        data-figures-painted-at={timing.figures}
+        data-first-painted-at={timing.first}
+        data-summary-at={timing.summary}
+      >
+        <Header
+          w={w}
+          lang={lang}
+          title={title}
+          savedAt={m.savedAt.value}
+          stale={m.stale.value}
+          busy={busy}
+          canRefresh={m.status.value === 'ready' || m.status.value === 'error'}
+          onRefresh={() => m.refresh()}
+          onCopy={summary && toMarkdown && !summary.partial ? () => (copyText ?? defaultCopy)(markdown(summary)) : null}
+          copyBlocked={summary && toMarkdown && summary.partial ? progressiveWords(lang).copyWhenComplete : null}
+          onClose={close}
+          headingRef={headingRef}
+          now={now}
+        />
+        <StatusAnnouncer state={state} progress={progress} w={w} notClient={notClient?.thirdType ?? null} />
+        {progress && <ProgressBar progress={progress} w={w} lang={lang} />}
+        {loadError && (
+          <div class="part-error" role="alert" data-error="load">
+            <span>
+              {p.loadError} {loadError.keptCached && p.keptCached}
+            </span>
+            <span class="muted err-detail">{loadError.message === 'disconnected' ? p.disconnected : loadError.message}</span>
+            <button type="button" class="btn small" onClick={user(() => m.retryLoad())}>
+              {p.retry}
+            </button>
           </div>
-          {summary.warnings.length > 0 && (
-            <details class="warnings">
-              <summary>
-                {w.summary.warnings} ({summary.warnings.length})
-              </summary>
-              <ul>
-                {summary.warnings.map((w, i) => (
-                  <li key={i}>{w}</li>
-                ))}
-              </ul>
-            </details>
-          )}
-        </EnvContext.Provider>
-      )}
-    </aside>
+        )}
+        {wait && (
+          <div class="part-error" role="status" data-message="wait" data-reason={wait.reason}>
+            <span>{p.wait(wait.reason, wait.seconds)}</span>
+            <button type="button" class="btn small" onClick={user(() => m.retryAfterWait())}>
+              {p.retry}
+            </button>
+          </div>
+        )}
+        {(state === 'signed-out' || (m.signedOut.value && summary)) && <SignInPrompt model={m} s={p} kept={!!summary} />}
+        {state === 'no-credentials' && (
+          <div class="state" data-message="no-credentials">
+            <p>{p.noCredentials}</p>
+            <button type="button" class="btn primary" onClick={user(() => openOptions())}>
+              {p.openOptions}
+            </button>
+          </div>
+        )}
+        {state === 'not-client' && notClient && (
+          <p class="state" data-message="not-client">
+            {p.notClient(notClient.thirdType)}
+          </p>
+        )}
+        {state === 'loading' && !progress && (
+          <p class="state muted" data-message="loading">
+            {p.loading}…
+          </p>
+        )}
+        {summary && env && (
+          <EnvContext.Provider value={env}>
+            <TeamBar team={m.team} lang={lang} canShare={state === 'ready'} />
+            <div class="cards">
+              {changes && <SinceLastLook changes={changes} lang={lang} linkFor={linkFor} />}
+              <RelationshipCard />
+              <OpenDocumentsCard />
+              <SalesOverviewCard />
+              <InteractionsCard texts={texts} />
+              <RecommendationsCard texts={texts} />
+            </div>
+            {summary.warnings.length > 0 && (
+              <details class="warnings">
+                <summary>
+                  {w.summary.warnings} ({summary.warnings.length})
+                </summary>
+                <ul>
+                  {summary.warnings.map((w, i) => (
+                    <li key={i}>{crmName(w)}</li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </EnvContext.Provider>
+        )}
+      </aside>
+    </AcceptEventContext.Provider>
   );
 }
 
 /** Signed out of Sellsy: one button opens Sellsy's sign-in window; a summary on screen stays under it. */
 function SignInPrompt({ model, s, kept }: { model: PanelModel; s: PanelWords; kept: boolean }) {
+  const user = useUserEvents();
   const status = model.signInStatus.value;
   const running = status.state === 'running';
   const failure =
@@ -209,7 +241,7 @@ function SignInPrompt({ model, s, kept }: { model: PanelModel; s: PanelWords; ke
       <p>
         {s.signedOut} {kept && s.signedOutKept}
       </p>
-      <button type="button" class="btn primary" data-action="sign-in" disabled={running} onClick={() => void model.signIn()}>
+      <button type="button" class="btn primary" data-action="sign-in" disabled={running} onClick={user(() => void model.signIn())}>
         {running ? s.signingIn : s.signIn}
       </button>
       {failure && (

@@ -1,7 +1,9 @@
 // Card 3: yearly totals (chart and figures), averages, top products, payment behaviour. While the documents'
 // details arrive (a partial summary), the two top-product lists say how many documents they rest on.
 
+import { productLabel } from '@/lib/format/crm-name';
 import { formatMoney, formatNumber, formatQuantity } from '@/lib/format/intl';
+import { byYearPaths, mainCurrencyNote } from '@/lib/format/left-out';
 import type { ProductFigure } from '@/lib/summary/types';
 import type { FigureWords } from '@/lib/words/figures';
 import { progressiveWords } from '@/lib/words/progressive';
@@ -10,10 +12,13 @@ import { Card } from './Card';
 import { useEnv } from './env';
 import { Figure } from './Figure';
 
+/** The id of a list figure's heading, for the list it names. */
+const titleId = (path: string) => `title-${path.replace(/\./g, '-')}`;
+
 /** A figure that is a list: its name as a heading (with the explanation as its tooltip), then its entries. */
 function ListTitle({ path, words }: { path: string; words: FigureWords }) {
   return (
-    <h4 data-figure-title={path} title={words.explain}>
+    <h4 id={titleId(path)} data-figure-title={path} title={words.explain}>
       {words.name}
     </h4>
   );
@@ -30,24 +35,27 @@ function Products({ path, words, products, by }: { path: string; words: FigureWo
           {partial ? progressiveWords(lang).readingDocuments : w.values.noProducts}
         </p>
       ) : (
-        <ol>
-          {products.map((p, i) => (
-            <li key={`${p.itemId}:${p.declinationId ?? ''}`}>
-              <Figure
-                path={`${path}.${i}`}
-                label={
-                  <>
-                    {p.name}
-                    {p.reference && p.reference !== p.name && <span class="muted"> ({p.reference})</span>}
-                  </>
-                }
-                value={by === 'quantity' ? p.quantity : p.revenue}
-                data={{ name: p.name, quantity: p.quantity, revenue: p.revenue, item: p.itemId }}
-              >
-                {by === 'quantity' ? `× ${formatQuantity(p.quantity, lang)}` : formatMoney(p.revenue, summary.currency, lang)}
-              </Figure>
-            </li>
-          ))}
+        <ol aria-labelledby={titleId(path)}>
+          {products.map((p, i) => {
+            const shown = productLabel(p);
+            return (
+              <li key={`${p.itemId}:${p.declinationId ?? ''}`}>
+                <Figure
+                  path={`${path}.${i}`}
+                  label={
+                    <>
+                      {shown.name}
+                      {shown.reference && <span class="muted ref"> ({shown.reference})</span>}
+                    </>
+                  }
+                  value={by === 'quantity' ? p.quantity : p.revenue}
+                  data={{ name: p.name, quantity: p.quantity, revenue: p.revenue, item: p.itemId }}
+                >
+                  {by === 'quantity' ? `× ${formatQuantity(p.quantity, lang)}` : formatMoney(p.revenue, summary.currency, lang)}
+                </Figure>
+              </li>
+            );
+          })}
         </ol>
       )}
     </div>
@@ -69,26 +77,44 @@ function DetailsRead({ read, total }: { read: number; total: number }) {
   );
 }
 
+/** A figure the sales-only licence cannot compute: its name, and under it why there is no value. */
+function InvoicingOnly({ path, words }: { path: string; words: FigureWords }) {
+  const { w } = useEnv();
+  return (
+    <Figure
+      path={path}
+      label={words.name}
+      explain={words.explain}
+      value={null}
+      drill={false}
+      note={
+        <span class="muted" data-why="invoicing-only">
+          {w.values.invoicingOnly}
+        </span>
+      }
+    />
+  );
+}
+
 export function SalesOverviewCard() {
   const { w, lang, summary } = useEnv();
   const F = w.figures;
+  const v = w.values;
   const o = summary.salesOverview;
-  const invoicingOnly = (
-    <span class="muted" data-why="invoicing-only">
-      {w.values.invoicingOnly}
-    </span>
-  );
+  const counts = o.byYear.map((y) => v.inYear(formatNumber(y.count, lang), String(y.year)));
+  const leftOut = mainCurrencyNote(summary, byYearPaths(summary), lang);
   return (
     <Card name="salesOverview" title={w.cards.salesOverview.name}>
       <ListTitle path="salesOverview.byYear" words={F.byYear} />
-      <BarChart bars={o.byYear} currency={summary.currency} lang={lang} label={F.byYear.name} />
-      <div class="years">
-        {o.byYear.map((y) => (
-          <Figure key={y.year} path={`salesOverview.byYear.${y.year}`} label={String(y.year)} value={y.total} data={{ count: y.count }}>
-            {formatMoney(y.total, summary.currency, lang)} · {w.values.documents(y.count, formatNumber(y.count, lang))}
-          </Figure>
-        ))}
-      </div>
+      <BarChart bars={o.byYear} currency={summary.currency} lang={lang} labelledBy={titleId('salesOverview.byYear')} />
+      <p class="bar-counts muted" data-counts="salesOverview.byYear">
+        {v.purchaseCounts(counts)}
+      </p>
+      {leftOut && (
+        <p class="note" data-note="main-currency" data-note-for="salesOverview.byYear">
+          {leftOut}
+        </p>
+      )}
       <Figure
         path="salesOverview.averagePerYear"
         label={F.averagePerYear.name}
@@ -99,25 +125,15 @@ export function SalesOverviewCard() {
         {formatNumber(o.averagePerYear, lang)}
       </Figure>
       <Figure path="salesOverview.averageBasket" label={F.averageBasket.name} explain={F.averageBasket.explain} value={o.averageBasket}>
-        {o.averageBasket === null ? w.values.none : formatMoney(o.averageBasket, summary.currency, lang)}
+        {o.averageBasket === null ? v.none : formatMoney(o.averageBasket, summary.currency, lang)}
       </Figure>
       {summary.partial && <DetailsRead read={summary.partial.detailsRead} total={summary.partial.detailsTotal} />}
       <Products path="salesOverview.topProductsByQuantity" words={F.topProductsByQuantity} products={o.topProductsByQuantity} by="quantity" />
       <Products path="salesOverview.topProductsByRevenue" words={F.topProductsByRevenue} products={o.topProductsByRevenue} by="revenue" />
       {summary.sourceMode === 'sales' ? (
         <>
-          <Figure
-            path="salesOverview.averagePaymentDelayDays"
-            label={F.averagePaymentDelayDays.name}
-            explain={F.averagePaymentDelayDays.explain}
-            value={null}
-            drill={false}
-          >
-            {invoicingOnly}
-          </Figure>
-          <Figure path="salesOverview.latePayments" label={F.latePayments.name} explain={F.latePayments.explain} value={null} drill={false}>
-            {invoicingOnly}
-          </Figure>
+          <InvoicingOnly path="salesOverview.averagePaymentDelayDays" words={F.averagePaymentDelayDays} />
+          <InvoicingOnly path="salesOverview.latePayments" words={F.latePayments} />
         </>
       ) : (
         <>
@@ -127,10 +143,10 @@ export function SalesOverviewCard() {
             explain={F.averagePaymentDelayDays.explain}
             value={o.averagePaymentDelayDays}
           >
-            {o.averagePaymentDelayDays === null ? w.values.none : w.values.days(formatNumber(o.averagePaymentDelayDays, lang))}
+            {o.averagePaymentDelayDays === null ? v.none : v.days(formatNumber(o.averagePaymentDelayDays, lang))}
           </Figure>
           <Figure path="salesOverview.latePayments" label={F.latePayments.name} explain={F.latePayments.explain} value={o.latePayments}>
-            {o.latePayments === null ? w.values.none : formatNumber(o.latePayments, lang)}
+            {o.latePayments === null ? v.none : formatNumber(o.latePayments, lang)}
           </Figure>
         </>
       )}

@@ -1,6 +1,7 @@
 // The documents behind one figure: the ones counted, with links into Sellsy, and the ones left out with
 // the reason in words.
 
+import { docNumberText } from '@/lib/format/crm-name';
 import { formatDate, formatMoney } from '@/lib/format/intl';
 import type { SourceDoc } from '@/lib/summary/types';
 import { docLabel } from '@/lib/words/documents';
@@ -9,23 +10,23 @@ import { sourcesFor, useEnv } from './env';
 
 function DocLine({ doc, reason }: { doc: SourceDoc; reason?: string }) {
   const { w, lang, linkFor, summary } = useEnv();
-  const label = `${docLabel(doc.type, lang)} ${doc.number ?? `#${doc.id}`}`;
+  const label = `${docLabel(doc.type, lang)} ${docNumberText(doc)}`;
   const href = linkFor(doc.type, doc.id);
   return (
     <li class="src-doc" data-doc={`${doc.type}:${doc.id}`}>
       {href ? (
-        <a href={href} target="_blank" rel="noopener noreferrer">
+        <a class="doc-name" href={href} target="_blank" rel="noopener noreferrer">
           {label}
         </a>
       ) : (
-        <span>{label}</span>
+        <span class="doc-name">{label}</span>
       )}
-      {doc.date && <span class="muted"> · {formatDate(doc.date, lang, 'short')}</span>}
+      {doc.date && <span class="muted"> · {formatDate(doc.date, lang)}</span>}
       {doc.amount && <span class="muted"> · {formatMoney(doc.amount, doc.currency ?? summary.currency, lang)}</span>}
       {doc.paidOn && (
         <span class="muted">
           {' '}
-          · {w.values.paidOn} {formatDate(doc.paidOn, lang, 'short')}
+          · {w.values.paidOn} {formatDate(doc.paidOn, lang)}
         </span>
       )}
       {reason && (

@@ -2,6 +2,7 @@
 // each figure and how to link to a Sellsy record.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import { crmName } from '@/lib/format/crm-name';
 import type { FigureSource, Summary } from '@/lib/summary/types';
 import { type CardKey, type CardWords, cardWords } from '@/lib/words/cards';
 import { type FigureKey, type FigureWords, figureWords } from '@/lib/words/figures';
@@ -45,13 +46,14 @@ export function makeEnv(summary: Summary, linkFor: LinkFor): PanelEnv {
 }
 
 const numberCache = new WeakMap<Summary, Map<string, string>>();
-/** The number a document carries ("FAC-2026-0084"), found anywhere in the summary; evidence only has type and id. */
+/** The number a document carries ("FAC-2026-0084"), cleaned, found anywhere in the summary; evidence only has type and id. */
 export function docNumber(summary: Summary, type: string, id: number): string | null {
   let map = numberCache.get(summary);
   if (!map) {
     map = new Map();
     const add = (t: string, d: { id: number; number?: string | null }) => {
-      if (d.number) map!.set(`${t}:${d.id}`, d.number);
+      const shown = crmName(d.number);
+      if (shown) map!.set(`${t}:${d.id}`, shown);
     };
     const r = summary.relationship;
     if (r.firstPurchase) add(summary.sourceMode === 'sales' ? 'estimate' : 'invoice', r.firstPurchase);

@@ -2,9 +2,11 @@
 // No browser API here: the content script hands in `connect` (a runtime port) and the clock, so unit
 // tests drive the model with a fake port.
 import { computed, signal } from '@preact/signals';
+import { MAX_INTERACTIONS_CHARS } from '@/lib/ai/limits';
 import type { LoadProgress } from '@/lib/client/progress';
-import type { PageRef, PanelEvent, PanelRequest, RequestMap, SummaryPhase } from '@/lib/messages';
+import type { PageRef, PanelEvent, PanelRequest, RequestMap, SummaryPhase, WaitReason } from '@/lib/messages';
 import type { Summary } from '@/lib/summary/types';
+import { createTeamModel } from './team-model';
 
 export interface PanelPort {
   post(request: PanelRequest): void;
@@ -14,10 +16,11 @@ export interface PanelPort {
   close(): void;
 }
 
-export type PanelStatus = 'idle' | 'loading' | 'no-credentials' | 'signed-out' | 'not-client' | 'ready' | 'error';
+export type PanelStatus = 'idle' | 'loading' | 'no-credentials' | 'signed-out' | 'not-client' | 'ready' | 'error' | 'waiting';
 /**
  * What the panel root exposes as data-state: 'partial' while the top products fill in (every other figure is
- * there), 'figures' while the texts are still coming, 'ready' once all five cards are there.
+ * there), 'figures' while the texts are still coming, 'ready' once all five cards are there, 'waiting' when the
+ * background's limits refused a load and nothing is on screen.
  */
 export type PanelDataState =
   | 'closed'
@@ -29,7 +32,8 @@ export type PanelDataState =
   | 'error'
   | 'partial'
   | 'figures'
-  | 'ready';
+  | 'ready'
+  | 'waiting';
 
 /** The background's answer to `sellsy:sign-in` (undefined: no answer at all). */
 export type SignInAnswer = RequestMap['sellsy:sign-in']['res'] | { error: string } | undefined;
@@ -68,6 +72,8 @@ export function createPanelModel(deps: PanelModelDeps) {
   /** Sign in with Sellsy has ended (or never happened): the panel offers Sign in, over a kept summary if any. */
   const signedOut = signal(false);
   const signInStatus = signal<{ state: 'idle' | 'running' } | { state: 'failed'; reason: string; message: string }>({ state: 'idle' });
+  /** The background refused the last load for now (its limits): why, and in how many seconds to ask again. */
+  const wait = signal<{ reason: WaitReason; seconds: number } | null>(null);
   /** Clock time of the last open/refresh/navigation request: data-painted-at is measured from it. */
   const requestedAt = signal<number | null>(null);
   const paintedAt = signal<number | null>(null);
@@ -94,6 +100,7 @@ export function createPanelModel(deps: PanelModelDeps) {
   let peeked = false;
   /** The port's request is the page's `prepare`: its phase-1 summary is kept like a peeked one. */
   let preparing = false;
+  const team = createTeamModel({ send: (r) => send(r), page: () => page.value, summary: () => summary.value });
 
   function send(request: PanelRequest): void {
     if (!port) {
@@ -105,6 +112,7 @@ export function createPanelModel(deps: PanelModelDeps) {
       p.onClose(() => {
         if (port !== p) return;
         port = null;
+        team.interrupted();
         // The background went away mid-load (service worker stopped, extension updated): say so, keep what is shown.
         if (status.value === 'loading' || progress.value !== null || textsPending.value || detailsLoading.value) {
           progress.value = null;
@@ -124,6 +132,7 @@ export function createPanelModel(deps: PanelModelDeps) {
     const p = port;
     port = null;
     preparing = false;
+    if (p) team.interrupted();
     p?.close();
   }
   function reset(): void {
@@ -140,11 +149,13 @@ export function createPanelModel(deps: PanelModelDeps) {
     notClient.value = null;
     signedOut.value = false;
     signInStatus.value = { state: 'idle' };
+    wait.value = null;
     paintedAt.value = null;
     figuresPaintedAt.value = null;
     firstPaintedAt.value = null;
     summaryAt.value = null;
     detailsLoading.value = false;
+    team.reset();
   }
   function startMeasure(): void {
     requestedAt.value = clock();
@@ -155,6 +166,7 @@ export function createPanelModel(deps: PanelModelDeps) {
   }
 
   function handle(event: PanelEvent): void {
+    if (team.handle(event)) return;
     switch (event.type) {
       case 'no-credentials':
         status.value = 'no-credentials';
@@ -200,14 +212,22 @@ export function createPanelModel(deps: PanelModelDeps) {
         if (event.phase !== 'figures') draft.value = '';
         if (event.phase === 'figures') textsError.value = null;
         return;
-      case 'interactions-delta':
-        draft.value += event.text;
+      case 'interactions-delta': {
+        // Never more than a text may hold (the background stops longer streams too): a flood cannot fill the page.
+        const room = MAX_INTERACTIONS_CHARS - draft.value.length;
+        if (room > 0) draft.value += event.text.slice(0, room);
         return;
+      }
       case 'not-client':
         notClient.value = { thirdType: event.thirdType, name: event.name, language: event.language };
         status.value = 'not-client';
         progress.value = null;
         detailsLoading.value = false;
+        return;
+      case 'wait':
+        progress.value = null;
+        wait.value = { reason: event.reason, seconds: Math.max(1, Math.ceil(event.retryInMs / 1000)) };
+        if (!summary.value) status.value = 'waiting';
         return;
       case 'error':
         progress.value = null;
@@ -228,6 +248,7 @@ export function createPanelModel(deps: PanelModelDeps) {
     startMeasure();
     if (status.value !== 'ready') status.value = 'loading';
     loadError.value = null;
+    wait.value = null;
     send({ type, page: p, language: deps.browserLanguage });
   }
 
@@ -273,6 +294,7 @@ export function createPanelModel(deps: PanelModelDeps) {
     notClient,
     signedOut,
     signInStatus,
+    wait,
     requestedAt,
     paintedAt,
     figuresPaintedAt,
@@ -283,6 +305,7 @@ export function createPanelModel(deps: PanelModelDeps) {
     partial,
     detailsLoading,
     dataState,
+    team,
     show,
     hide,
     toggle(): void {
@@ -304,6 +327,10 @@ export function createPanelModel(deps: PanelModelDeps) {
     },
     refresh(): void {
       request('refresh');
+    },
+    /** After a refused load: recompute the summary on screen, or ask for one. */
+    retryAfterWait(): void {
+      request(summary.value ? 'refresh' : 'open');
     },
     /** The panel's Sign in: the background opens Sellsy's window; once signed in, the summary is asked for again. */
     async signIn(): Promise<void> {

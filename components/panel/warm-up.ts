@@ -18,5 +18,5 @@ function warm(lang: string, currency: string): void {
   formatMoney('1234.50', null, lang);
   formatNumber(1.5, lang);
   formatQuantity('2.5', lang);
-  for (const style of ['medium', 'short'] as const) formatDate('2026-01-31', lang, style);
+  for (const form of ['short', 'long'] as const) formatDate('2026-01-31', lang, form);
 }

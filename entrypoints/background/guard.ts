@@ -1,8 +1,8 @@
 // Who may talk to the background, and what a well-formed message looks like. The summary port is
-// for our own content script in a Sellsy record page; settings and secrets-adjacent requests are for
+// for our own content script in a Sellsy page, about records of that page's origin; settings and secrets-adjacent requests are for
 // our own extension pages only. Anything else is ignored: no answer, no side effect.
 import type { PageRef, PanelRequest, RequestType, RuntimeRequest } from '@/lib/messages';
-import { detectPage, isPageRef } from '@/lib/sellsy-web/detect';
+import { isPageRef, isSellsyOrigin } from '@/lib/sellsy-web/detect';
 import type { SenderLike } from './types';
 
 export interface GuardContext {
@@ -42,12 +42,25 @@ export function isOwnExtensionPage(sender: SenderLike | undefined, ctx: GuardCon
   return !!sender.url && sender.url.startsWith(`${ctx.extensionOrigin}/`) && !sender.tab?.url?.startsWith('http');
 }
 
-/** The Sellsy page our content script runs in, or null when the sender is anything else. */
-export function contentScriptPage(sender: SenderLike | undefined, ctx: GuardContext): PageRef | null {
+/**
+ * The Sellsy origin our content script runs in (top frame of a tab), or null when the sender is anything
+ * else. Any page of the site, not only a record: the sender's URL is the one the document was loaded at
+ * (Chromium does not follow history.pushState), and a rep who opens Sellsy's home and clicks a client is
+ * on that client's record with a sender URL that is not one. Each request names its page and must be on
+ * this origin (acceptPanelRequest).
+ */
+export function contentScriptOrigin(sender: SenderLike | undefined, ctx: GuardContext): { origin: string } | null {
   if (!sender || sender.id !== ctx.runtimeId || !sender.tab || typeof sender.tab.id !== 'number') return null;
   if (sender.frameId !== undefined && sender.frameId !== 0) return null; // the panel lives in the top frame only
   const url = sender.url ?? sender.tab.url;
-  return url ? detectPage(url, { allowLocal: ctx.allowLocal }) : null;
+  if (!url) return null;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  return isSellsyOrigin(u, { allowLocal: ctx.allowLocal }) ? { origin: u.origin } : null;
 }
 
 /** A request from the options page (or, for options:open and sellsy:sign-in, from our content script) that we answer. */
@@ -56,21 +69,35 @@ export function acceptRuntimeRequest(message: unknown, sender: SenderLike | unde
   const payload = message.payload ?? {};
   if (!isPlainObject(payload)) return null;
   const type = message.type as RequestType;
-  const allowed = isOwnExtensionPage(sender, ctx) || (CONTENT_SCRIPT_REQUESTS.includes(type) && contentScriptPage(sender, ctx) !== null);
+  const allowed = isOwnExtensionPage(sender, ctx) || (CONTENT_SCRIPT_REQUESTS.includes(type) && contentScriptOrigin(sender, ctx) !== null);
   if (!allowed) return null;
   return { type, payload } as RuntimeRequest;
 }
 
+const PANEL_TYPES = ['open', 'refresh', 'retry-texts', 'peek', 'prepare', 'share-preview', 'share'] as const;
+const PREVIEW_ID = /^[A-Za-z0-9]{8,64}$/;
+const GENERATED_AT = /^\d{4}-\d{2}-\d{2}T[\d:.]{5,15}(Z|[+-]\d{2}:\d{2})$/;
+
 /** A panel request we act on: well formed, and about a page on the same origin as the sender's. */
-export function acceptPanelRequest(message: unknown, senderPage: PageRef, ctx: GuardContext): PanelRequest | null {
+export function acceptPanelRequest(message: unknown, sender: { origin: string }, ctx: GuardContext): PanelRequest | null {
   if (!isPlainObject(message)) return null;
   const { type, page, language } = message;
-  if (type !== 'open' && type !== 'refresh' && type !== 'retry-texts' && type !== 'peek' && type !== 'prepare') return null;
+  if (!(PANEL_TYPES as readonly unknown[]).includes(type)) return null;
   if (!isPageRef(page, { allowLocal: ctx.allowLocal })) return null;
   // A single-page app may have moved on since the port opened; its origin cannot have.
-  if (page.origin !== senderPage.origin) return null;
+  if (page.origin !== sender.origin) return null;
   if (language !== undefined && (typeof language !== 'string' || language.length > MAX_LANGUAGE)) return null;
   const clean: PageRef = { thirdType: page.thirdType, id: page.id, origin: page.origin };
+  if (type === 'share-preview') {
+    const { generatedAt } = message;
+    return typeof generatedAt === 'string' && GENERATED_AT.test(generatedAt) ? { type, page: clean, generatedAt } : null;
+  }
+  if (type === 'share') {
+    const { previewId } = message;
+    return typeof previewId === 'string' && PREVIEW_ID.test(previewId) ? { type, page: clean, previewId } : null;
+  }
   if (type === 'retry-texts' || type === 'peek') return { type, page: clean };
-  return language === undefined ? { type, page: clean } : { type, page: clean, language };
+  return language === undefined
+    ? { type: type as 'open' | 'refresh' | 'prepare', page: clean }
+    : { type: type as 'open' | 'refresh' | 'prepare', page: clean, language };
 }

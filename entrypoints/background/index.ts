@@ -5,6 +5,7 @@
 import { testProvider } from '@/lib/ai/test-provider';
 import { localDate } from '@/lib/dates';
 import { SUMMARY_PORT } from '@/lib/messages';
+import { createRateLimiter } from '@/lib/rate-limit';
 import { createSellsyApi } from '@/lib/sellsy/api';
 import { createSignInSession } from '@/lib/sellsy/session';
 import { isLoopbackOrigin } from '@/lib/sellsy-web/detect';
@@ -109,6 +110,7 @@ export default defineBackground(() => {
     browserLanguage,
     onFigures: (summary, ai) => lastSent.record(summary, ai),
     onWarning: (m) => console.warn(m),
+    limiter: createRateLimiter(() => Date.now()),
   });
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== SUMMARY_PORT) return;
@@ -117,6 +119,7 @@ export default defineBackground(() => {
 
   const answerRequest = createRequestHandler({
     settings,
+    permissions: { remove: (origins) => browser.permissions.remove({ origins }) },
     makeApi: apiFor,
     accounts,
     testAi: (ai, language) => testProvider(ai, { language }),

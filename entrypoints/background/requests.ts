@@ -8,6 +8,7 @@ import type { SellsyApi } from '@/lib/sellsy/api';
 import { SellsyError } from '@/lib/sellsy/errors';
 import { OAUTH_CONTEXT } from '@/lib/sellsy/oauth';
 import type { LaunchAuthFlow, SignInSession } from '@/lib/sellsy/session';
+import { hostPermissionToDrop } from '@/lib/settings/ai-host';
 import { aiSettingsOf, type SellsyConnection, sellsyConnection, signInApp, signInConnection } from '@/lib/settings/derive';
 import type { SettingsStore } from '@/lib/settings/store';
 import type { Settings } from '@/lib/settings/types';
@@ -19,8 +20,15 @@ import { testSellsy } from './sellsy-test';
 export type LastSent = RequestMap['ai:last-sent']['res'];
 type Answer = RequestMap[RequestType]['res'] | { error: string };
 
+/** The slice of browser.permissions the background uses. */
+export interface HostPermissions {
+  remove(origins: string[]): Promise<boolean>;
+}
+
 export interface RequestDeps {
   settings: SettingsStore;
+  /** Gives back the LLM host's access when AI is turned off or moves to another host. */
+  permissions: HostPermissions;
   makeApi(conn: SellsyConnection): SellsyApi;
   accounts: AccountMap;
   testAi(ai: AiSettings, language: string): Promise<RequestMap['ai:test']['res']>;
@@ -73,8 +81,17 @@ export function createRequestHandler(deps: RequestDeps) {
       switch (request.type) {
         case 'settings:get':
           return await deps.settings.view();
-        case 'settings:set':
-          return await deps.settings.update(request.payload);
+        case 'settings:set': {
+          const before = (await deps.settings.load()).ai;
+          const view = await deps.settings.update(request.payload);
+          const drop = hostPermissionToDrop(before, view.ai);
+          // A host the manifest requires (Sellsy's, loopback in local builds) cannot be removed: that refusal is fine.
+          if (drop)
+            await Promise.resolve([drop])
+              .then((origins) => deps.permissions.remove(origins))
+              .catch(() => false);
+          return view;
+        }
         case 'sellsy:test': {
           const s = await deps.settings.load();
           const conn = sellsyConnection(s);

@@ -57,6 +57,9 @@ export default defineContentScript({
         name: 'resume-client-panel',
         position: 'inline',
         anchor: 'body',
+        // Closed: the page's scripts get no handle on the panel's elements (host.shadowRoot is null), so they
+        // cannot read it or click its buttons; the panel also ignores untrusted events (components/panel/user-events.ts).
+        mode: 'closed',
         // Keys typed in the panel must not trigger Sellsy's own shortcuts.
         isolateEvents: ['keydown', 'keyup', 'keypress'],
         onMount: (container) => {

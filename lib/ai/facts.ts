@@ -1,6 +1,7 @@
 // The facts the model may use: the cards' figures as the panel shows them (formatted by lib/format/intl.ts, with
 // their labels), each document tagged [type:id] so a recommendation can cite it, and the CRM notes, cleaned and
 // fenced, newest first, within a token budget. The model gets nothing it would have to compute.
+import { productLabel } from '../format/crm-name';
 import { formatDate, formatMoney, formatNumber, formatQuantity } from '../format/intl';
 import type { DocList, DocRef, InteractionItem, OpportunityRef, Summary } from '../summary/types';
 import { cardWords } from '../words/cards';
@@ -112,14 +113,18 @@ export function factsOf(summary: Summary, prepare: (text: string) => string = (x
     if (ps.length === 0) return lines.push(`- ${title} : ${v.none}`);
     lines.push(`- ${title} :`);
     for (const p of ps) {
-      const ref = p.reference ? ` (${crm(p.reference)})` : '';
-      lines.push(`  - ${crm(p.name)}${ref} : ${formatQuantity(p.quantity, lang)} ; ${money(p.revenue)}`);
+      // The reference once: a product without a name is named by it, and it is not repeated beside itself.
+      const shown = productLabel(p);
+      const ref = shown.reference ? ` (${crm(shown.reference)})` : '';
+      lines.push(`  - ${crm(shown.name)}${ref} : ${formatQuantity(p.quantity, lang)} ; ${money(p.revenue)}`);
     }
   };
   products(label('topProductsByQuantity'), s.topProductsByQuantity);
   products(label('topProductsByRevenue'), s.topProductsByRevenue);
   const orNa = (x: number | null, f: (x: number) => string) => (x === null ? (summary.sourceMode === 'sales' ? t.notApplicable : v.none) : f(x));
-  lines.push(`- ${label('averagePaymentDelayDays')} : ${orNa(s.averagePaymentDelayDays, (v) => formatNumber(v, lang))}`);
+  // With its unit, as the model should repeat it: the number check reads "22,1 jours" as a number of days.
+  const delayUnit = F.averagePaymentDelayDays.unit;
+  lines.push(`- ${label('averagePaymentDelayDays')} : ${orNa(s.averagePaymentDelayDays, (v) => `${formatNumber(v, lang)} ${delayUnit}`)}`);
   lines.push(`- ${label('latePayments')} : ${orNa(s.latePayments, (v) => formatNumber(v, lang))}`);
 
   const i = summary.interactions;

@@ -4,17 +4,21 @@
 import type OpenAI from 'openai';
 import type { Recommendation, Summary } from '../summary/types';
 import { type AiWarnings, aiWarnings } from '../words/ai-warnings';
-import { type AllowedFigures, allowedFiguresOf, allowFromTrustedText, checkNumbers } from './number-check';
+import { findAsks } from './asks-check';
+import { MAX_INTERACTIONS_CHARS, MAX_RECOMMENDATIONS_CHARS } from './limits';
+import { type AllowedFigures, checkNumbers } from './number-check';
 import { createOpenAiClient, isRejectedParameter, llmFailureMessage, MalformedOutputError, withDeadline } from './openai-client';
 import { leaksSystemPrompt, looksLikeLanguage } from './output-check';
 import { buildRequests, type ChatMessage, type PromptRequest, type Purpose } from './prompts';
 import { parseRecommendations, RECOMMENDATIONS_SCHEMA } from './recommendations-parse';
 import { randomBoundary, removeInvisible } from './sanitize';
 import { type AiSettings, isDefaultOpenAi, isValidBaseURL, type StructuredOutputMode } from './settings';
+import { figuresForTexts, rejectText } from './text-checks';
 
 export interface GenerateOptions {
-  /** Called with the whole interactions text so far, each time it grows. The final text may still be replaced
-   * by the rules' one if it fails a check: show the returned summary once the promise resolves. */
+  /** Called with the interactions text so far, each time it grows by whole sentences that pass the checks (a
+   * sentence that fails is held back). The whole text may still be replaced by the rules' one when it is
+   * checked at the end: show it as a draft, and the returned summary once the promise resolves. */
   onInteractionsDelta?: (textSoFar: string) => void;
   signal?: AbortSignal;
   fetch?: typeof fetch;
@@ -25,12 +29,8 @@ export interface GenerateResult {
   warnings: string[];
 }
 
-const MAX_INTERACTIONS_CHARS = 2500;
 const MAX_RECOMMENDATIONS = 5;
 const MIN_RECOMMENDATIONS = 2;
-
-/** Figures the prompts state besides the summary's own: the six-month and three-year windows. */
-const WINDOW_NUMBERS = [6, 3];
 
 export async function generateTexts(summary: Summary, settings: AiSettings, opts: GenerateOptions = {}): Promise<GenerateResult> {
   const out: GenerateResult = { summary: structuredClone(summary), warnings: [] };
@@ -47,14 +47,22 @@ export async function generateTexts(summary: Summary, settings: AiSettings, opts
   const boundary = randomBoundary();
   const requests = buildRequests(summary, settings, boundary);
   const client = createOpenAiClient(settings, opts.fetch);
-  const allowed = allowedFiguresOf(summary, [...WINDOW_NUMBERS, summary.interactions.items.length]);
-  for (const r of summary.recommendations.items) allowFromTrustedText(allowed, `${r.action}\n${r.reason}`, summary.language);
-  const ctx: Ctx = { summary, settings, opts, client, w, boundary, allowed, out, warnings: { interactions: [], recommendations: [] } };
+  const figures = figuresForTexts(summary, requests);
+  const ctx: Ctx = {
+    summary,
+    settings,
+    opts,
+    client,
+    w,
+    boundary,
+    allowed: figures.interactions,
+    out,
+    warnings: { interactions: [], recommendations: [] },
+  };
 
   await Promise.all(
     requests.map((req) => {
-      // Each text may quote its own prompt's counts ("8 notes of 40"), not the other prompt's.
-      const own: Ctx = { ...ctx, allowed: { ...allowed, numbers: new Set([...allowed.numbers, ...req.extraNumbers.map(String)]) } };
+      const own: Ctx = { ...ctx, allowed: figures[req.purpose] };
       return req.purpose === 'interactions' ? interactions(own, req) : recommendations(own, req);
     }),
   );
@@ -75,27 +83,59 @@ interface Ctx {
   warnings: Record<Purpose, string[]>;
 }
 
-/** The common checks of a generated text: no leak, right language, only computed numbers. Null when it passes. */
+/** Thrown inside a stream that went past its cap: the rest is not read. */
+class TooLongError extends Error {}
+
+/** The text asks the user for something (an address, a secret, an action): the reason, else null. */
+function askReason(ctx: Ctx, text: string, what: string): string | null {
+  const ask = findAsks(text)[0];
+  return ask ? ctx.w.asks(what, ctx.w.askKinds[ask.kind]) : null;
+}
+
+/** The common checks of a generated text: no leak, right language, asks nothing, only computed numbers. Null when it passes. */
 function rejectReason(ctx: Ctx, req: PromptRequest, text: string, what: string): string | null {
   const { w } = ctx;
   if (leaksSystemPrompt(text, req.messages[0]?.content ?? '', ctx.boundary)) return w.leak(what);
-  if (!looksLikeLanguage(text, ctx.summary.language)) return w.language(what);
-  const check = checkNumbers(text, ctx.allowed, ctx.summary.language);
-  if (!check.ok) return w.numbers(what, check.offending);
-  return null;
+  const rejected = rejectText(text, ctx.allowed, ctx.summary.language);
+  if (!rejected) return null;
+  if (rejected.kind === 'language') return w.language(what);
+  if (rejected.kind === 'asks') return w.asks(what, w.askKinds[rejected.ask]);
+  return w.numbers(what, rejected.offending);
+}
+
+/**
+ * End of the last whole sentence of a text being streamed, or 0: a full stop once the next sentence has begun
+ * (a capital after the space), so that "nov. 2026" or "s e l l s y . c o m" is not taken for two sentences.
+ */
+function lastSentenceEnd(text: string): number {
+  let end = 0;
+  for (const m of text.matchAll(/[.!?…](?=\s+[\p{Lu}«"“(])|\n/gu)) end = m.index + 1;
+  return end;
 }
 
 async function interactions(ctx: Ctx, req: PromptRequest): Promise<void> {
   const what = ctx.w.what.interactions;
+  const onDelta = ctx.opts.onInteractionsDelta;
   let text = '';
   try {
+    let checkedEnd = 0;
     await withDeadline(ctx.settings.timeoutMs, ctx.opts.signal, async (signal) => {
       const stream = await ctx.client.chat.completions.create({ model: ctx.settings.model, messages: req.messages, stream: true }, { signal });
       for await (const chunk of stream) {
         const delta = chunk.choices?.[0]?.delta?.content;
-        if (delta) {
-          text += delta;
-          ctx.opts.onInteractionsDelta?.(text);
+        if (!delta) continue;
+        text += delta;
+        if (text.length > MAX_INTERACTIONS_CHARS) {
+          // Not one character more is read or shown: the connection is closed.
+          stream.controller.abort();
+          throw new TooLongError();
+        }
+        // The draft grows by whole sentences, each shown only once the text up to it passes the checks.
+        const end = onDelta ? lastSentenceEnd(text) : 0;
+        if (end > checkedEnd) {
+          checkedEnd = end;
+          const prefix = removeInvisible(text.slice(0, end)).trim();
+          if (!rejectReason(ctx, req, prefix, what)) onDelta?.(prefix);
         }
       }
     });
@@ -103,11 +143,9 @@ async function interactions(ctx: Ctx, req: PromptRequest): Promise<void> {
     text = removeInvisible(text).trim();
     if (!text) throw new MalformedOutputError();
   } catch (e) {
-    ctx.warnings[req.purpose].push(llmFailureMessage(e, ctx.settings, ctx.w, what));
-    return;
-  }
-  if (text.length > MAX_INTERACTIONS_CHARS) {
-    ctx.warnings[req.purpose].push(ctx.w.malformed(what));
+    ctx.warnings[req.purpose].push(
+      e instanceof TooLongError ? ctx.w.tooLong(what, MAX_INTERACTIONS_CHARS) : llmFailureMessage(e, ctx.settings, ctx.w, what),
+    );
     return;
   }
   const reason = rejectReason(ctx, req, text, what);
@@ -115,6 +153,7 @@ async function interactions(ctx: Ctx, req: PromptRequest): Promise<void> {
     ctx.warnings[req.purpose].push(reason);
     return;
   }
+  onDelta?.(text);
   ctx.out.summary.interactions.summary = text;
   ctx.out.summary.interactions.generatedBy = 'llm';
 }
@@ -155,6 +194,10 @@ async function recommendations(ctx: Ctx, req: PromptRequest): Promise<void> {
     ctx.warnings[req.purpose].push(llmFailureMessage(e, ctx.settings, ctx.w, what));
     return;
   }
+  if (text.length > MAX_RECOMMENDATIONS_CHARS) {
+    ctx.warnings[req.purpose].push(w.tooLong(what, MAX_RECOMMENDATIONS_CHARS));
+    return;
+  }
   const parsed = parseRecommendations(removeInvisible(text), req.evidence);
   if (!parsed) {
     ctx.warnings[req.purpose].push(w.malformed(what));
@@ -169,6 +212,12 @@ async function recommendations(ctx: Ctx, req: PromptRequest): Promise<void> {
   }
   if (!looksLikeLanguage(all, ctx.summary.language)) {
     ctx.warnings[req.purpose].push(w.language(what));
+    return;
+  }
+  // One recommendation that asks the user for something means the model followed someone else: none is kept.
+  const ask = askReason(ctx, all, what);
+  if (ask) {
+    ctx.warnings[req.purpose].push(ask);
     return;
   }
   for (const r of parsed.items) {

@@ -2,6 +2,8 @@
 // errors read for a user. Retries are ours to decide (none: a summary should not wait), the timeout covers the
 // whole call including a stream that stalls halfway.
 import OpenAI from 'openai';
+import { BodyTooLargeError, capResponse } from '../http/body-cap';
+import { fetchNoRedirect, RedirectRefusedError } from '../http/no-redirect';
 import type { AiWarnings } from '../words/ai-warnings';
 import type { AiSettings } from './settings';
 
@@ -22,9 +24,29 @@ export function createOpenAiClient(settings: AiSettings, fetchImpl?: typeof fetc
     timeout: settings.timeoutMs,
     maxRetries: 0,
     defaultHeaders,
-    // Bound to globalThis: a service worker's fetch throws "Illegal invocation" when called as a method.
-    fetch: fetchImpl ?? ((input, init) => globalThis.fetch(input, init)),
+    fetch: providerFetch(fetchImpl ?? ((input, init) => globalThis.fetch(input, init))),
   });
+}
+
+/**
+ * 4 MB: a whole streamed answer of the longest text we keep (2 500 characters) is about 200 KB of events,
+ * the recommendations' JSON a few KB; an endless stream stops here instead of filling the panel's memory.
+ */
+export const MAX_LLM_BODY_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The SDK's fetch: the key travels in a header, so the provider's answer may not redirect it elsewhere
+ * (none is followed), and its body is read up to MAX_LLM_BODY_BYTES. A service worker's fetch must be
+ * called bound to globalThis ("Illegal invocation").
+ */
+function providerFetch(base: typeof fetch): typeof fetch {
+  return async (input, init) => capResponse(await fetchNoRedirect(base, input, init, 'The LLM provider'), MAX_LLM_BODY_BYTES, 'The LLM provider');
+}
+
+/** `e`, or what it was caused by, when it is of class `C` (the SDK wraps what its fetch throws). */
+function causedBy<C extends Error>(e: unknown, C: abstract new (...args: never[]) => C): C | null {
+  for (let cur = e, depth = 0; cur && depth < 4; cur = (cur as { cause?: unknown }).cause, depth++) if (cur instanceof C) return cur;
+  return null;
 }
 
 function safeHost(url: string): string {
@@ -76,6 +98,8 @@ export function llmFailureMessage(e: unknown, settings: AiSettings, w: AiWarning
   if (e instanceof TimeoutError || e instanceof OpenAI.APIConnectionTimeoutError) return w.timeout(settings.timeoutMs);
   if (e instanceof OpenAI.APIUserAbortError || (e as Error)?.name === 'AbortError') return w.aborted;
   if (e instanceof MalformedOutputError) return w.malformed(what);
+  if (causedBy(e, RedirectRefusedError)) return w.redirect;
+  if (causedBy(e, BodyTooLargeError)) return w.tooLarge(what);
   if (e instanceof OpenAI.APIError && typeof e.status === 'number') {
     if (e.status === 401) return w.auth;
     if (e.status === 403) return w.forbidden;

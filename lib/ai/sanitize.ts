@@ -1,25 +1,10 @@
 // CRM text is data written by anyone (clients' emails pasted into notes, imports): before it reaches a prompt it
 // loses its markup and every character that can hide text from a human reader or reorder it on screen.
-import { htmlToText } from '../format/html';
+import { crmName } from '../format/crm-name';
 
-/**
- * C0/C1 controls except tab and newline, zero-width characters, bidi embeddings/overrides/isolates, the BOM,
- * soft hyphen, word joiner and invisible operators, and Unicode tag characters (invisible ASCII look-alikes).
- */
-const INVISIBLE =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDC7F]/g;
-
-export function removeInvisible(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(INVISIBLE, '');
-}
-
-/** HTML stripped, invisible characters removed (entities decoded first, so `&#8203;` goes too), spaces tidied. */
-export function cleanCrmText(text: string): string {
-  return removeInvisible(htmlToText(removeInvisible(text)))
-    .replace(/[ \t\u00A0\u202F]+/g, ' ')
-    .replace(/ *\n[ \n]*/g, '\n')
-    .trim();
-}
+// One set of invisible characters and one HTML pass for every rendering (lib/format/crm-text.ts); re-exported
+// for the AI modules that import them from here.
+export { cleanCrmText, removeInvisible } from '../format/crm-text';
 
 // Consonants only: no digits, so redaction (IBANs, phones) and the number check never see a boundary as data,
 // and no vowels, so it never spells a word. 20 letters of 20 give about 86 bits.
@@ -28,7 +13,7 @@ const BOUNDARY_ALPHABET = 'BCDFGHJKLMNPQRSTVWXZ';
 /** Names in the facts (client, products, opportunities, document numbers) are CRM text too: cleaned and capped. */
 const MAX_NAME_CHARS = 120;
 export function cleanName(text: string): string {
-  const clean = cleanCrmText(text).replace(/\s+/g, ' ');
+  const clean = crmName(text);
   return clean.length > MAX_NAME_CHARS ? `${clean.slice(0, MAX_NAME_CHARS - 1)}…` : clean;
 }
 

@@ -1,5 +1,6 @@
 // What the user configured for the LLM. Any OpenAI-compatible endpoint works (OpenAI, Mistral, Azure OpenAI,
 // Ollama, LM Studio): local servers need no key, so "enabled" only needs a key or a base URL.
+import { isSecureUrl } from '../http/secure-url';
 
 export type StructuredOutputMode = 'json_schema' | 'json_object' | 'none';
 
@@ -53,11 +54,10 @@ export function isDefaultOpenAi(baseURL: string): boolean {
   }
 }
 
-/** An http(s) URL the SDK can append paths to. */
+/** An https URL the SDK can append paths to (http only for a server on this computer: the key must not cross a network in clear). */
 export function isValidBaseURL(baseURL: string): boolean {
   try {
-    const u = new URL(baseURL);
-    return u.protocol === 'http:' || u.protocol === 'https:';
+    return isSecureUrl(new URL(baseURL));
   } catch {
     return false;
   }

@@ -2,91 +2,104 @@
 
 import { COLLECTION } from '../client/collections';
 import { ownedBy } from '../client/ownership';
-import type { Invoice } from '../client/records';
 import { statusClass } from '../client/statuses';
-import { datePart, daysBetween } from '../dates';
-import { formatAmount, isDecimal, sum, toCents } from '../decimal';
+import { datePart, dayNumber } from '../dates';
+import { formatAmount, isDecimal, sum } from '../decimal';
 import type { DocList, DocRef, OpportunityRef, SourceDoc, Summary } from '../summary/types';
-import { type Ctx, type Doc, newestFirstOf } from './context';
+import { addCents, type CentsTotal, centsSlot, centsTotal, readCents, totalText } from './cents';
+import { type Ctx, type DocSource, excludedEntry, statusIndex } from './context';
 import { currencyReason } from './currency';
-import { docRef } from './relationship';
 
-function list(ctx: Ctx, path: string, docs: Doc[], entry: (d: Doc) => DocRef, totalOf: (r: DocRef) => string): DocList {
-  // `docs` is a filtered ctx list, already sorted oldest first.
-  const sorted = newestFirstOf(docs);
-  // entry() returns a fresh object: adding the currency last keeps the key order without copying it.
-  const items = sorted.map((d) => Object.assign(entry(d), { currency: d.currency }));
-  const inTotal = items.filter((r) => r.currency === ctx.listCurrency);
-  ctx.source(
-    path,
-    sorted.filter((d) => d.currency === ctx.listCurrency).map((d) => d.src),
-    sorted.filter((d) => d.currency !== ctx.listCurrency).map((d) => ({ ...d.src, reason: currencyReason(d.currency) })),
-  );
-  let total = 0n;
-  for (const r of inTotal) total += toCents(totalOf(r)).cents;
-  return { count: items.length, total: formatAmount({ units: total, scale: 2 }), items };
+/** One list of card 2 being filled newest first: its items, its sources and its total, in one pass. */
+interface OpenList {
+  currency: string | null;
+  items: DocRef[];
+  included: SourceDoc[];
+  excluded: (SourceDoc & { reason: string })[];
+  total: CentsTotal;
+}
+
+const openList = (currency: string | null): OpenList => ({ currency, items: [], included: [], excluded: [], total: centsTotal() });
+
+/** `cents` is what the item adds to the total (the amount, or what is left to pay). */
+function addItem(list: OpenList, s: DocSource, item: DocRef, cents: number, bigCents: bigint | null): void {
+  list.items.push(item);
+  if (s.currency === list.currency) {
+    list.included.push(s);
+    addCents(list.total, cents, bigCents);
+  } else {
+    list.excluded.push(excludedEntry(s, currencyReason(s.currency)));
+  }
+}
+
+function done(ctx: Ctx, path: string, list: OpenList): DocList {
+  ctx.source(path, list.included, list.excluded);
+  return { count: list.items.length, total: totalText(list.total), items: list.items };
 }
 
 export function openDocumentsCard(ctx: Ctx): Summary['openDocuments'] {
-  const invoicesById = new Map<number, Invoice>((ctx.data.invoices ?? []).map((i) => [i.id, i]));
-  const invoiceEntry =
-    (late: boolean) =>
-    (d: Doc): DocRef => {
-      const raw = invoicesById.get(d.id);
-      const remaining = raw?.amounts?.total_remaining_due_incl_tax;
-      const ref: DocRef = docRef(d);
-      ref.remaining = toCents(isDecimal(remaining) ? remaining : '0').text;
-      if (raw?.due_date) {
-        ref.dueDate = raw.due_date;
-        if (late) ref.daysLate = daysBetween(raw.due_date, ctx.today);
-      }
-      return ref;
-    };
-  const estimatesById = new Map(ctx.data.estimates.map((e) => [e.id, e]));
-  const estimateEntry = (d: Doc): DocRef => {
-    const raw = estimatesById.get(d.id);
-    const ref: DocRef = docRef(d);
-    ref.expiryDate = raw?.expiry_date ?? null;
-    return ref;
-  };
-  const remainingOf = (r: DocRef) => r.remaining ?? '0';
-  const amountOf = (r: DocRef) => r.amount;
-
   const invoicing = ctx.mode === 'invoicing';
-  const invoices = invoicing ? ctx.purchases : [];
+  const toPay = openList(ctx.listCurrency);
+  const late = openList(ctx.listCurrency);
+  const today = dayNumber(ctx.today);
+  const remaining = centsSlot();
+  if (invoicing) {
+    // Tables are sorted oldest first: read backwards, the lists come out newest first.
+    const invoices = ctx.purchases;
+    const lateStatus = statusIndex(invoices, 'late');
+    const due1 = statusIndex(invoices, 'due');
+    const due2 = statusIndex(invoices, 'payinprogress');
+    for (let i = invoices.length - 1; i >= 0; i--) {
+      const st = invoices.status[i]!;
+      const isLate = st === lateStatus;
+      if (!isLate && st !== due1 && st !== due2) continue;
+      const s = invoices.src[i]!;
+      // A missing or malformed amount left to pay counts as zero.
+      if (!readCents(invoices.remaining[i], remaining)) readCents('0.00', remaining);
+      // The same keys in the same order as before: id, number, date, amount, remaining, dueDate, daysLate, currency.
+      const due = invoices.dueDate[i];
+      const item: DocRef = due
+        ? isLate
+          ? {
+              id: s.id,
+              number: s.number,
+              date: s.date,
+              amount: s.amount,
+              remaining: remaining.text,
+              dueDate: due,
+              daysLate: today - dayNumber(due),
+              currency: s.currency,
+            }
+          : { id: s.id, number: s.number, date: s.date, amount: s.amount, remaining: remaining.text, dueDate: due, currency: s.currency }
+        : { id: s.id, number: s.number, date: s.date, amount: s.amount, remaining: remaining.text, currency: s.currency };
+      addItem(isLate ? late : toPay, s, item, remaining.n, remaining.big);
+    }
+  }
+  const sent = openList(ctx.listCurrency);
+  const read = openList(ctx.listCurrency);
+  const estimates = ctx.estimates;
+  const sentStatus = statusIndex(estimates, 'sent');
+  const readStatus = statusIndex(estimates, 'read');
+  for (let i = estimates.length - 1; i >= 0; i--) {
+    const st = estimates.status[i]!;
+    const list = st === sentStatus ? sent : st === readStatus ? read : null;
+    if (!list) continue;
+    const s = estimates.src[i]!;
+    const item: DocRef = {
+      id: s.id,
+      number: s.number,
+      date: s.date,
+      amount: s.amount,
+      expiryDate: estimates.expiryDate[i] ?? null,
+      currency: s.currency,
+    };
+    addItem(list, s, item, estimates.cents[i]!, estimates.bigCents?.[i] ?? null);
+  }
   return {
-    invoicesToPay: invoicing
-      ? list(
-          ctx,
-          'openDocuments.invoicesToPay',
-          invoices.filter((d) => d.status === 'due' || d.status === 'payinprogress'),
-          invoiceEntry(false),
-          remainingOf,
-        )
-      : null,
-    invoicesLate: invoicing
-      ? list(
-          ctx,
-          'openDocuments.invoicesLate',
-          invoices.filter((d) => d.status === 'late'),
-          invoiceEntry(true),
-          remainingOf,
-        )
-      : null,
-    estimatesSent: list(
-      ctx,
-      'openDocuments.estimatesSent',
-      ctx.estimates.filter((d) => d.status === 'sent'),
-      estimateEntry,
-      amountOf,
-    ),
-    estimatesRead: list(
-      ctx,
-      'openDocuments.estimatesRead',
-      ctx.estimates.filter((d) => d.status === 'read'),
-      estimateEntry,
-      amountOf,
-    ),
+    invoicesToPay: invoicing ? done(ctx, 'openDocuments.invoicesToPay', toPay) : null,
+    invoicesLate: invoicing ? done(ctx, 'openDocuments.invoicesLate', late) : null,
+    estimatesSent: done(ctx, 'openDocuments.estimatesSent', sent),
+    estimatesRead: done(ctx, 'openDocuments.estimatesRead', read),
     opportunities: opportunities(ctx),
   };
 }

@@ -1,37 +1,64 @@
 // Card 1 (docs/summary-contract.md §3): first and last purchase, and the all-time total net of credit notes.
 
-import { formatAmount } from '../decimal';
-import type { DocRef, Summary } from '../summary/types';
-import { byDateId, type Ctx, type Doc, type ExcludedDoc, sumCents } from './context';
+import type { DocRef, SourceDoc, Summary } from '../summary/types';
+import { centsTotal, totalText } from './cents';
+import { addAt, byDateId, type Ctx, type DocSource, type DocTable, type ExcludedDoc, excludedEntry } from './context';
 
-export function docRef(d: Doc): DocRef {
-  // d.amount is already written with two decimals (createContext).
-  return { id: d.id, number: d.number, date: d.date, amount: d.amount };
+function docRef(s: DocSource): DocRef {
+  // The amount is already written with two decimals (createContext).
+  return { id: s.id, number: s.number, date: s.date, amount: s.amount };
+}
+
+/** The exclusion entries of a table, in its order. */
+function excludedOf(t: DocTable): ExcludedDoc[] {
+  const out: ExcludedDoc[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const e = t.excluded[i]!;
+    if (e !== null) out.push(e);
+  }
+  return out;
 }
 
 export function relationshipCard(ctx: Ctx): Summary['relationship'] {
-  // ctx lists are sorted by date and id, and each Doc carries its exclusion entry: no sorting here.
-  const counted = ctx.countedPurchases;
-  const excludedDocs = (docs: Doc[]) => docs.filter((d) => d.excluded !== null);
-  const entries = (xs: Doc[]): ExcludedDoc[] => xs.map((d) => d.excluded!);
+  // Tables are sorted by date and id, and each document carries its exclusion entry: no sorting here.
+  const purchases = ctx.purchases;
+  const counted = purchases.main;
+  const first = counted.length ? purchases.src[counted[0]!]! : null;
+  const last = counted.length ? purchases.src[counted[counted.length - 1]!]! : null;
+  const excludedPurchases = excludedOf(purchases);
+  // An earlier (or later) document that did not count is what a reader would ask about. The excluded list is
+  // sorted too: those before `first` are a prefix of it, those after `last` a suffix.
+  let before = 0;
+  if (first) while (before < excludedPurchases.length && byDateId(excludedPurchases[before]! as Dated, first) < 0) before++;
+  let after = excludedPurchases.length;
+  if (last) while (after > 0 && byDateId(excludedPurchases[after - 1]! as Dated, last) > 0) after--;
+  ctx.source('relationship.firstPurchase', first ? [first] : [], first ? excludedPurchases.slice(0, before) : excludedPurchases.slice());
+  ctx.source('relationship.lastPurchase', last ? [last] : [], last ? excludedPurchases.slice(after) : excludedPurchases.slice());
 
-  const first = counted[0] ?? null;
-  const last = counted[counted.length - 1] ?? null;
-  const excludedPurchases = excludedDocs(ctx.purchases);
-  // An earlier (or later) document that did not count is what a reader would ask about.
-  ctx.source('relationship.firstPurchase', first ? [first.src] : [], entries(excludedPurchases.filter((d) => !first || byDateId(d, first) < 0)));
-  ctx.source('relationship.lastPurchase', last ? [last.src] : [], entries(excludedPurchases.filter((d) => !last || byDateId(d, last) > 0)));
-
+  const credits = ctx.creditNotes;
+  const creditsCounted = ctx.mode === 'invoicing' ? credits.main : new Int32Array(0);
   let total: string | null = null;
+  let included: SourceDoc[] = [];
   if (counted.length) {
-    const credits = ctx.mode === 'invoicing' ? sumCents(ctx.countedCreditNotes) : 0n;
-    total = formatAmount({ units: sumCents(counted) - credits, scale: 2 });
+    const sum = centsTotal();
+    // Sized once: a list of this length grown by push copies itself again and again.
+    included = new Array<SourceDoc>(counted.length + creditsCounted.length);
+    for (let k = 0; k < counted.length; k++) {
+      addAt(sum, purchases, counted[k]!);
+      included[k] = purchases.src[counted[k]!]!;
+    }
+    for (let k = 0; k < creditsCounted.length; k++) {
+      addAt(sum, credits, creditsCounted[k]!, -1);
+      included[counted.length + k] = credits.src[creditsCounted[k]!]!;
+    }
+    total = totalText(sum);
   }
-  const creditIncluded = ctx.mode === 'invoicing' ? ctx.countedCreditNotes : [];
-  ctx.source('relationship.totalPurchases', counted.length ? [...counted, ...creditIncluded].map((d) => d.src) : [], [
-    ...entries(excludedPurchases),
-    ...entries(excludedDocs(ctx.creditNotes)),
-    ...(counted.length ? [] : creditIncluded.map((d) => ({ ...d.src, reason: 'no-purchase' }))),
-  ]);
+  const excluded = excludedPurchases;
+  for (const e of excludedOf(credits)) excluded.push(e);
+  if (!counted.length) for (let k = 0; k < creditsCounted.length; k++) excluded.push(excludedEntry(credits.src[creditsCounted[k]!]!, 'no-purchase'));
+  ctx.source('relationship.totalPurchases', included, excluded);
   return { firstPurchase: first && docRef(first), lastPurchase: last && docRef(last), totalPurchases: total };
 }
+
+/** Exclusion entries are documents' source entries: always dated. */
+type Dated = { date: string; id: number };

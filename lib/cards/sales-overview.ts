@@ -2,209 +2,225 @@
 // top products from the documents' rows, and (invoicing) how fast and how late the client pays.
 
 import { COLLECTION } from '../client/collections';
-import { ownedBy } from '../client/ownership';
-import type { CatalogRow, DocumentRow, Payment } from '../client/records';
-import { datePart, daysBetween, yearOf } from '../dates';
-import { add, compare, type Dec, divRound, formatAmount, formatDecimal, toNumber, tryParseDecimal, ZERO } from '../decimal';
-import { stripHtml } from '../format/crm-text';
-import type { ProductFigure, SourceDoc, Summary } from '../summary/types';
-import { byDateId, type Ctx, type Doc, type ExcludedDoc, inSalesWindow, mergeByDateId, sumCents } from './context';
+import { owns } from '../client/ownership';
+import { datePart, datePartKey, dayNumberOfKey, yearOf } from '../dates';
+import { divRound, formatAmount, toNumber } from '../decimal';
+import type { SourceDoc, Summary } from '../summary/types';
+import { centsTotal, totalText, totalUnits } from './cents';
+import {
+  addAt,
+  byDateId,
+  type Ctx,
+  type DocSource,
+  type DocTable,
+  dateRange,
+  type ExcludedDoc,
+  excludedEntry,
+  mainRange,
+  statusIndex,
+} from './context';
+import { dateKey } from './order';
+import { type ProductTally, productFigures } from './products';
 
-const excludedEntry = (d: Doc, reason: string) => ({ ...d.src, reason });
+/** The counted main-currency purchases in the window, oldest first: what the top products read rows of. */
+export function windowPurchases(ctx: Ctx): DocSource[] {
+  const p = ctx.purchases;
+  const [from, to] = mainRange(p, ctx.salesFrom, ctx.today);
+  const out = new Array<DocSource>(to - from);
+  for (let k = from; k < to; k++) out[k - from] = p.src[p.main[k]!]!;
+  return out;
+}
 
-export function salesOverviewCard(ctx: Ctx): Summary['salesOverview'] {
+export const itemName = (ctx: Ctx) => (itemId: number) => ctx.data.items[itemId]?.name;
+
+export function salesOverviewCard(ctx: Ctx, tally: ProductTally): Summary['salesOverview'] {
   const year = yearOf(ctx.today);
-  const years = [year - 2, year - 1, year];
-  // ctx lists are sorted by date and id: filtering keeps that order, so nothing here sorts documents.
-  const inWindow = (d: Doc) => inSalesWindow(ctx, d.date);
-  const purchases = ctx.countedPurchases.filter(inWindow);
-  const credits = ctx.countedCreditNotes.filter(inWindow);
-
-  // Excluded entries per year, from one pass over every purchase and credit note (purchases first on ties).
-  const excludedByYear = new Map<number, ExcludedDoc[]>(years.map((y) => [y, []]));
-  for (const d of mergeByDateId(ctx.purchases, ctx.creditNotes)) {
-    if (d.excluded && d.date <= ctx.today) excludedByYear.get(yearOf(d.date))?.push(d.excluded);
-  }
-
-  // Each list split by year in one pass (yearOf slices a string: once per document, not once per year).
-  const perYear = (docs: Doc[]) => {
-    const out = new Map<number, Doc[]>(years.map((y) => [y, []]));
-    for (const d of docs) out.get(yearOf(d.date))?.push(d);
-    return out;
-  };
-  const purchasesByYear = perYear(purchases);
-  const creditsByYear = perYear(credits);
-  const byYear = years.map((y) => {
-    const p = purchasesByYear.get(y)!;
-    const c = creditsByYear.get(y)!;
-    ctx.source(
-      `salesOverview.byYear.${y}`,
-      [...p, ...c].map((d) => d.src),
-      excludedByYear.get(y)!,
-    );
-    return { year: y, total: formatAmount({ units: sumCents(p) - sumCents(c), scale: 2 }), count: p.length };
-  });
+  const byYear = [yearFigure(ctx, year - 2), yearFigure(ctx, year - 1), yearFigure(ctx, year)];
+  const purchases = ctx.purchases;
 
   const countTotal = byYear.reduce((n, r) => n + r.count, 0);
   const averagePerYear = toNumber(divRound(String(countTotal), 3, 1));
 
   // Counted main-currency purchases dated after today: the one exclusion a reader may not expect.
-  const future = ctx.countedPurchases.filter((d) => d.date > ctx.today).map((d) => excludedEntry(d, 'outside-window'));
-  const averageBasket = purchases.length ? formatAmount(divRound({ units: sumCents(purchases), scale: 2 }, purchases.length, 2)) : null;
-  ctx.source(
-    'salesOverview.averageBasket',
-    purchases.map((d) => d.src),
-    future,
-  );
+  const [w0, w1] = mainRange(purchases, ctx.salesFrom, ctx.today);
+  // (The window ends today, so what follows it in the list is exactly that.)
+  const future: ExcludedDoc[] = [];
+  for (let k = w1; k < purchases.main.length; k++) future.push(excludedEntry(purchases.src[purchases.main[k]!]!, 'outside-window'));
+  const basket = centsTotal();
+  const included = new Array<SourceDoc>(w1 - w0);
+  for (let k = w0; k < w1; k++) {
+    addAt(basket, purchases, purchases.main[k]!);
+    included[k - w0] = purchases.src[purchases.main[k]!]!;
+  }
+  const count = w1 - w0;
+  const averageBasket = count ? formatAmount(divRound({ units: totalUnits(basket), scale: 2 }, count, 2)) : null;
+  ctx.source('salesOverview.averageBasket', included, future);
 
-  const products = topProducts(ctx, purchases);
+  const products = productFigures(tally, ctx, itemName(ctx));
   const payments = ctx.mode === 'invoicing' ? paymentFigures(ctx) : { averagePaymentDelayDays: null, latePayments: null };
   return { byYear, averagePerYear, averageBasket, ...products, ...payments };
 }
 
-interface ProductAcc {
-  itemId: number;
-  declinationId: number | null;
-  quantity: Dec;
-  revenue: Dec;
-  /** The newest row's reference and description (fallbacks for the name). */
-  reference: string | null;
-  description: string | null;
-  /** The documents whose rows hold it, oldest first. */
-  docs: SourceDoc[];
-}
-
-/** add(), updating the running total in place when the scales agree (nearly every row): a new Dec per row
- * and per total was a large share of the allocations on big clients. `acc` is never shared before the end. */
-function addDec(acc: Dec, v: Dec): Dec {
-  if (acc !== ZERO && acc.scale === v.scale) {
-    (acc as { units: bigint }).units += v.units;
-    return acc;
+/** One year of the window: its total net of credit notes, its count of purchases, and its sources. Tables are
+ * sorted by date and id: the year is a slice of them, so nothing here sorts or filters documents one by one. */
+function yearFigure(ctx: Ctx, y: number): Summary['salesOverview']['byYear'][number] {
+  const purchases = ctx.purchases;
+  const credits = ctx.creditNotes;
+  const yyyy = String(y).padStart(4, '0');
+  const from = `${yyyy}-01-01`;
+  const to = y === yearOf(ctx.today) ? ctx.today : `${yyyy}-12-31`;
+  const [p0, p1] = mainRange(purchases, from, to);
+  const [c0, c1] = mainRange(credits, from, to);
+  const total = centsTotal();
+  const included = new Array<SourceDoc>(p1 - p0 + (c1 - c0));
+  for (let k = p0; k < p1; k++) {
+    addAt(total, purchases, purchases.main[k]!);
+    included[k - p0] = purchases.src[purchases.main[k]!]!;
   }
-  return add(acc, v);
-}
-
-function topProducts(ctx: Ctx, purchases: Doc[]): Pick<Summary['salesOverview'], 'topProductsByQuantity' | 'topProductsByRevenue'> {
-  // Keyed by the item id alone when there is no declination: no key string per row on large clients.
-  const acc = new Map<number | string, ProductAcc>();
-  const noRows: (SourceDoc & { reason: string })[] = [];
-  for (const d of purchases) {
-    const rows: DocumentRow[] | undefined = ctx.data.rows[`${d.type}:${d.id}` as const];
-    if (!rows) {
-      noRows.push(excludedEntry(d, 'no-rows'));
-      continue;
-    }
-    for (const row of rows) {
-      if (!isCatalogRow(row)) continue;
-      // Parsed once here and added as Decs: a row's strings are never read again.
-      const quantity = tryParseDecimal(row.quantity);
-      const revenue = tryParseDecimal(row.amount_tax_exc);
-      if (!quantity || !revenue) continue;
-      const declinationId = typeof row.related.declination_id === 'number' ? row.related.declination_id : null;
-      const key = declinationId === null ? row.related.id : `${row.related.id}/${declinationId}`;
-      let p = acc.get(key);
-      if (!p)
-        acc.set(key, (p = { itemId: row.related.id, declinationId, quantity: ZERO, revenue: ZERO, reference: null, description: null, docs: [] }));
-      p.quantity = addDec(p.quantity, quantity);
-      p.revenue = addDec(p.revenue, revenue);
-      // Documents come oldest first: the last non-empty value seen is the newest.
-      const reference = row.reference?.trim();
-      if (reference) p.reference = reference;
-      const description = row.description ? stripHtml(row.description) : '';
-      if (description) p.description = description;
-      if (p.docs[p.docs.length - 1]?.id !== d.id) p.docs.push(d.src);
-    }
+  for (let k = c0; k < c1; k++) {
+    addAt(total, credits, credits.main[k]!, -1);
+    included[p1 - p0 + (k - c0)] = credits.src[credits.main[k]!]!;
   }
-  const figures: (ProductFigure & { q: Dec; r: Dec; docs: SourceDoc[] })[] = [...acc.values()].map((p) => ({
-    itemId: p.itemId,
-    declinationId: p.declinationId,
-    name: ctx.data.items[p.itemId]?.name?.trim() || p.reference || p.description || `#${p.itemId}`,
-    reference: p.reference,
-    quantity: formatDecimal(p.quantity),
-    revenue: formatAmount(p.revenue),
-    q: p.quantity,
-    r: p.revenue,
-    docs: p.docs,
-  }));
-  const tieIds = (a: ProductFigure, b: ProductFigure) => a.itemId - b.itemId || (a.declinationId ?? -1) - (b.declinationId ?? -1);
-  const top = (path: string, list: typeof figures): ProductFigure[] => {
-    const shown = list.slice(0, 5);
-    // The card lists five products: its sources are their documents, not every document read.
-    const docs = new Map(shown.flatMap((p) => p.docs).map((d) => [d.id, d]));
-    ctx.source(
-      path,
-      [...docs.values()].sort((a, b) => byDateId({ date: a.date!, id: a.id }, { date: b.date!, id: b.id })),
-      noRows,
-    );
-    return shown.map(({ q: _q, r: _r, docs, ...f }, i) => {
-      ctx.source(`${path}.${i}`, docs, []);
-      return f;
-    });
-  };
-  const byQuantity = top(
-    'salesOverview.topProductsByQuantity',
-    [...figures].sort((a, b) => compare(b.q, a.q) || compare(b.r, a.r) || tieIds(a, b)),
-  );
-  const byRevenue = top(
-    'salesOverview.topProductsByRevenue',
-    [...figures].sort((a, b) => compare(b.r, a.r) || compare(b.q, a.q) || tieIds(a, b)),
-  );
-  return { topProductsByQuantity: byQuantity, topProductsByRevenue: byRevenue };
+  ctx.source(`salesOverview.byYear.${y}`, included, excludedIn(ctx, from, to));
+  return { year: y, total: totalText(total), count: p1 - p0 };
 }
 
-/** A catalogue row that counts, before its quantity and amount are checked (they must be decimals too). */
-function isCatalogRow(row: DocumentRow): row is CatalogRow {
-  if (row.type !== 'catalog') return false;
-  const r = row as CatalogRow;
-  return r.is_optional !== true && Number.isInteger(r.related?.id);
+/** The purchases and credit notes dated from..to that were kept out, merged by date (purchases first on ties). */
+function excludedIn(ctx: Ctx, from: string, to: string): ExcludedDoc[] {
+  const a = excludedOf(ctx.purchases, from, to);
+  const b = excludedOf(ctx.creditNotes, from, to);
+  if (!b.length) return a;
+  if (!a.length) return b;
+  const out: ExcludedDoc[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(byDateId(b[j]! as Dated, a[i]! as Dated) < 0 ? b[j++]! : a[i++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }
 
-/** The latest paid_at date of the payments linked to each invoice, ignoring rejected and failed ones. */
-export function paymentDates(payments: Payment[]): Map<number, { date: string; payments: number[] }> {
-  const out = new Map<number, { date: string; payments: number[] }>();
-  for (const p of payments) {
-    if (p.status === 'rejected' || p.status === 'failed') continue;
-    const date = datePart(p.paid_at);
-    if (!date) continue;
-    for (const link of p.related_objects ?? []) {
-      if (link.type !== 'invoice') continue;
-      const cur = out.get(link.id);
-      if (!cur) out.set(link.id, { date, payments: [p.id] });
-      else {
-        cur.payments.push(p.id);
-        if (date > cur.date) cur.date = date;
-      }
-    }
+function excludedOf(t: DocTable, from: string, to: string): ExcludedDoc[] {
+  const [start, end] = dateRange(t, from, to);
+  const out: ExcludedDoc[] = [];
+  for (let i = start; i < end; i++) {
+    const e = t.excluded[i]!;
+    if (e !== null) out.push(e);
   }
   return out;
 }
 
+/** Exclusion entries are documents' source entries: always dated. */
+type Dated = { date: string; id: number };
+
 function paymentFigures(ctx: Ctx): Pick<Summary['salesOverview'], 'averagePaymentDelayDays' | 'latePayments'> {
-  const invoices = new Map((ctx.data.invoices ?? []).map((i) => [i.id, i]));
-  const paid = ctx.purchases.filter((d) => d.status === 'paid' && inSalesWindow(ctx, d.date));
-  const dates = paymentDates((ctx.data.payments ?? []).filter(ownedBy(ctx.data.client, COLLECTION.payments.owner)));
-  const withPayment: { d: Doc; paidOn: string; payments: number[] }[] = [];
+  // The latest paid_at date of the payments linked to each paid invoice of the window, ignoring rejected and
+  // failed ones; only those invoices' links are followed. One slot per invoice id (columns, no object per id).
+  const invoices = ctx.purchases;
+  const [from, to] = dateRange(invoices, ctx.salesFrom, ctx.today);
+  const paid = statusIndex(invoices, 'paid');
+  const ids: number[] = [];
+  for (let i = from; i < to; i++) if (invoices.status[i] === paid) ids.push(invoices.src[i]!.id);
+  const slots = idSlots(ids);
+  const latest = new Int32Array(slots.count).fill(-1);
+  const latestAt = new Array<string>(slots.count);
+  const linked = new Array<number[] | null>(slots.count).fill(null);
+  const { client } = ctx.data;
+  const owner = COLLECTION.payments.owner;
+  const payments = ctx.data.payments ?? [];
+  for (let i = 0; i < payments.length; i++) {
+    const p = payments[i]!;
+    if (!owns(client, owner, p)) continue;
+    if (p.status === 'rejected' || p.status === 'failed') continue;
+    const key = datePartKey(p.paid_at);
+    if (key < 0) continue;
+    const links = p.related_objects ?? [];
+    for (let j = 0; j < links.length; j++) {
+      const link = links[j]!;
+      if (link.type !== 'invoice') continue;
+      const k = slotOf(slots, link.id);
+      if (k < 0) continue;
+      const list = linked[k];
+      if (list) list.push(p.id);
+      else linked[k] = [p.id];
+      if (key > latest[k]!) {
+        latest[k] = key;
+        latestAt[k] = p.paid_at;
+      }
+    }
+  }
+
+  const used: SourceDoc[] = [];
+  const late: SourceDoc[] = [];
   const noPayment: (SourceDoc & { reason: string })[] = [];
-  for (const d of paid) {
-    const p = dates.get(d.id);
-    if (!p) {
+  let totalDays = 0;
+  for (let i = from; i < to; i++) {
+    if (invoices.status[i] !== paid) continue;
+    const d = invoices.src[i]!;
+    const k = slotOf(slots, d.id);
+    const byPayments = linked[k];
+    if (!byPayments) {
       noPayment.push(excludedEntry(d, 'no-payment'));
       ctx.warn(ctx.t.warn.paidWithoutPayment(d.number ?? String(d.id)));
       continue;
     }
-    withPayment.push({ d, paidOn: p.date, payments: p.payments });
+    const date = datePart(latestAt[k])!;
+    // One entry per paid invoice, shared by both figures' source lists.
+    const entry: SourceDoc = {
+      type: d.type,
+      id: d.id,
+      number: d.number,
+      date: d.date,
+      amount: d.amount,
+      currency: d.currency,
+      status: d.status,
+      paidOn: date,
+      payments: byPayments,
+    };
+    used.push(entry);
+    totalDays += dayNumberOfKey(latest[k]!, date) - dayNumberOfKey(dateKey(d.date), d.date);
+    const due = invoices.dueDate[i];
+    if (due && date > due) late.push(entry);
   }
-  // One entry per paid invoice, shared by both figures' source lists.
-  const entries = new Map(withPayment.map(({ d, paidOn, payments }) => [d, { ...d.src, paidOn, payments }]));
-  const paymentSources = (list: typeof withPayment): SourceDoc[] => list.map(({ d }) => entries.get(d)!);
-  const totalDays = withPayment.reduce((n, x) => n + daysBetween(x.d.date, x.paidOn), 0);
-  const averagePaymentDelayDays = withPayment.length ? toNumber(divRound(String(totalDays), withPayment.length, 1)) : null;
-  ctx.source('salesOverview.averagePaymentDelayDays', paymentSources(withPayment), noPayment);
-
-  const late = withPayment.filter(({ d, paidOn }) => {
-    const due = invoices.get(d.id)?.due_date;
-    return !!due && paidOn > due;
-  });
-  ctx.source('salesOverview.latePayments', paymentSources(late), noPayment);
+  const averagePaymentDelayDays = used.length ? toNumber(divRound(String(totalDays), used.length, 1)) : null;
+  ctx.source('salesOverview.averagePaymentDelayDays', used, noPayment);
+  ctx.source('salesOverview.latePayments', late, noPayment);
   return { averagePaymentDelayDays, latePayments: late.length };
+}
+
+/** Distinct ids numbered 0, 1, 2…: an array over their range when it is dense enough (at most 4 bytes per
+ * id of the range, and the range at most 16 ids per id or 65 536 in all), else a Map. */
+interface IdSlots {
+  count: number;
+  min: number;
+  max: number;
+  dense: Int32Array | null;
+  map: Map<number, number> | null;
+}
+
+function idSlots(ids: number[]): IdSlots {
+  let min = Infinity;
+  let max = -Infinity;
+  let integers = true;
+  for (const id of ids) {
+    if (!Number.isInteger(id)) integers = false;
+    if (id < min) min = id;
+    if (id > max) max = id;
+  }
+  const slots: IdSlots = { count: 0, min, max, dense: null, map: null };
+  if (integers && ids.length && max - min < 16 * ids.length + 65_536) {
+    const dense = new Int32Array(max - min + 1).fill(-1);
+    for (const id of ids) if (dense[id - min] === -1) dense[id - min] = slots.count++;
+    slots.dense = dense;
+  } else {
+    const map = new Map<number, number>();
+    for (const id of ids) if (!map.has(id)) map.set(id, slots.count++);
+    slots.map = map;
+  }
+  return slots;
+}
+
+function slotOf(slots: IdSlots, id: number): number {
+  if (slots.dense) return Number.isInteger(id) && id >= slots.min && id <= slots.max ? slots.dense[id - slots.min]! : -1;
+  return slots.map!.get(id) ?? -1;
 }

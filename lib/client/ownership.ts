@@ -19,17 +19,27 @@ export interface Ownable {
 }
 
 const isClient = (r: Related | null | undefined, c: ClientKey) => !!r && r.type === c.kind && r.id === c.id;
-const names = (related: Ownable['related'], c: ClientKey) => Array.isArray(related) && related.some((r) => isClient(r, c));
+function names(related: Ownable['related'], c: ClientKey): boolean {
+  if (!Array.isArray(related)) return false;
+  for (let i = 0; i < related.length; i++) if (isClient(related[i], c)) return true;
+  return false;
+}
 
 /** The rule as a predicate, built once per list (the engine runs it over every document of a large client). */
 export function ownedBy(client: ClientKey, rule: OwnershipRule): (record: Ownable) => boolean {
   const c = { kind: client.kind, id: client.id };
+  return (r) => owns(c, rule, r);
+}
+
+/** The same rule as a plain function, for the engine's loops: a predicate made per summary is a new closure each
+ * time, and V8 compiles the loop that calls it again for every summary. */
+export function owns(client: ClientKey, rule: OwnershipRule, r: Ownable): boolean {
   switch (rule) {
     case 'related':
-      return (r) => names(r.related, c);
+      return names(r.related, client);
     case 'related-or-id':
-      return (r) => names(r.related, c) || (c.kind === 'company' ? r.company_id === c.id : r.individual_id === c.id);
+      return names(r.related, client) || (client.kind === 'company' ? r.company_id === client.id : r.individual_id === client.id);
     case 'payer':
-      return (r) => !Array.isArray(r.related) && isClient(r.related as Related | null | undefined, c);
+      return !Array.isArray(r.related) && isClient(r.related as Related | null | undefined, client);
   }
 }

@@ -2,6 +2,8 @@
 // engine computed. Amount strings never pass through a float with more than 15 significant digits:
 // beyond that Intl would round them, so the exact string is grouped by hand.
 
+import { toLang } from '../words/lang';
+
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 function numberFormat(lang: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `n|${lang}|${JSON.stringify(options)}`;
@@ -38,14 +40,28 @@ export function formatQuantity(quantity: string, lang: string): string {
   return numberFormat(lang, { maximumFractionDigits: 6 }).format(Number(quantity));
 }
 
-/** "2026-03-01" → "1 mars 2026" (fr) / "Mar 1, 2026" (en). The date is a calendar date: no time zone shift. */
-export function formatDate(isoDate: string, lang: string, style: 'medium' | 'short' | 'long' = 'medium'): string {
+/**
+ * The two date forms, the same in every card, the Markdown copy, the terminal text and the prompts: `short` for
+ * lists ("1er oct. 2026" / "Oct 1, 2026"), `long` for headline dates and sentences ("1er octobre 2026" /
+ * "October 1, 2026"). Both name the month: "5/5/26" reads as May or as the fifth month only by convention.
+ */
+export type DateForm = 'short' | 'long';
+const DATE_STYLE: Record<DateForm, 'medium' | 'long'> = { short: 'medium', long: 'long' };
+
+/** "2026-10-01" → "1er oct. 2026" (fr) / "Oct 1, 2026" (en). A calendar date: no time zone shift. */
+export function formatDate(isoDate: string, lang: string, form: DateForm = 'short'): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
   if (!m) return isoDate;
-  const key = `d|${lang}|${style}`;
+  const key = `d|${lang}|${form}`;
   let f = cache.get(key) as Intl.DateTimeFormat | undefined;
-  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(lang, { dateStyle: style, timeZone: 'UTC' })));
-  return f.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
+  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(lang, { dateStyle: DATE_STYLE[form], timeZone: 'UTC' })));
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (toLang(lang) !== 'fr' || m[3] !== '01') return f.format(date);
+  // French writes the first of the month as an ordinal ("le 1er octobre"); Intl writes "1".
+  return f
+    .formatToParts(date)
+    .map((p) => (p.type === 'day' && /^0?1$/.test(p.value) ? '1er' : p.value))
+    .join('');
 }
 
 /** How long ago, for the age of a cached summary: "il y a 3 heures" / "3 hours ago". */

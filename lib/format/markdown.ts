@@ -2,14 +2,12 @@
 // escaped so a note cannot turn into a link, a heading or an image in whatever the user pastes it into.
 import type { Summary } from '../summary/types';
 import { colon as colonOf } from '../words/typography';
+import { removeInvisible } from './crm-text';
 import { type Node, outline } from './outline';
-
-const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]/g;
 
 /** Backslash-escapes Markdown's active characters, neutralises HTML tags, drops invisible and control characters. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(INVISIBLE, '')
+  return removeInvisible(text)
     .replace(/([\\`*_{}[\]()#+\-.!|>~])/g, '\\$1')
     .replace(/</g, '&lt;');
 }

@@ -7,7 +7,10 @@ import { figureWords } from '../words/figures';
 import { summaryWords } from '../words/summary';
 import { colon as colonOf } from '../words/typography';
 import { valueWords } from '../words/values';
+import { crmName, docNumberText, pipelineStep, productLabel } from './crm-name';
+import { EVIDENCE_INLINE, evidenceWhat } from './evidence';
 import { formatDate, formatMoney, formatNumber, formatQuantity } from './intl';
+import { byYearPaths, mainCurrencyNote } from './left-out';
 
 export type Node = { kind: 'item'; label?: string; value?: string; children?: Node[] } | { kind: 'text'; text: string };
 
@@ -38,42 +41,59 @@ export function outline(summary: Summary, lang: string): Outline {
   const C = cardWords(lang);
   const S = summaryWords(lang);
   const money = (a: string, currency: string | null | undefined = summary.currency) => formatMoney(a, currency ?? null, lang);
+  // Lists take the short date form, headline dates and sentences the long one (lib/format/intl.ts).
   const date = (d: string) => formatDate(d, lang);
+  const longDate = (d: string) => formatDate(d, lang, 'long');
   const num = (n: number | string) => formatNumber(n, lang);
   const colon = colonOf(lang);
-  const docNumber = (d: { number: string | null; id: number }) => d.number ?? `#${d.id}`;
+  const docNumber = docNumberText;
+  /** What a total leaves out for its currency, as the first line under it. */
+  const leftOut = (paths: string[]): Node[] => {
+    const note = mainCurrencyNote(summary, paths, lang);
+    return note ? [{ kind: 'text', text: note }] : [];
+  };
 
   // Evidence names documents by number when the summary lists them.
   const numbers = new Map<string, string>();
   const remember = (type: string, d: { id: number; number?: string | null }) => {
-    if (d.number) numbers.set(`${type}:${d.id}`, d.number);
+    const shown = crmName(d.number);
+    if (shown) numbers.set(`${type}:${d.id}`, shown);
   };
   for (const s of Object.values(summary.sources ?? {})) for (const d of [...s.included, ...s.excluded]) remember(d.type, d);
   const od = summary.openDocuments;
   for (const d of [...(od.invoicesToPay?.items ?? []), ...(od.invoicesLate?.items ?? [])]) remember('invoice', d);
   for (const d of [...od.estimatesSent.items, ...od.estimatesRead.items]) remember('estimate', d);
-  for (const o of od.opportunities.items) numbers.set(`opportunity:${o.id}`, o.name);
-  const evidenceText = (e: Evidence) => `${noun(e.type, lang)} ${numbers.get(`${e.type}:${e.id}`) ?? `#${e.id}`}`;
+  for (const o of od.opportunities.items) numbers.set(`opportunity:${o.id}`, crmName(o.name) || docNumber(o));
+  const evidenceNumber = (e: Evidence) => numbers.get(`${e.type}:${e.id}`) ?? `#${e.id}`;
+  const evidenceText = (e: Evidence) => `${noun(e.type, lang)} ${evidenceNumber(e)}`;
+  // The first few by name; past them, how many there are in all (the panel's "and N more" lists the rest).
+  const evidenceLine = (evidence: Evidence[]) => {
+    if (evidence.length <= EVIDENCE_INLINE) return `${L.evidence}${colon}${evidence.map(evidenceText).join(', ')}`;
+    const oneKind = new Set(evidence.map((e) => e.type)).size === 1;
+    const named = evidence.slice(0, EVIDENCE_INLINE).map(oneKind ? evidenceNumber : evidenceText);
+    return `${L.evidenceMany(num(evidence.length), evidenceWhat(evidence, lang))}${colon}${named.join(', ')} ${L.more(num(evidence.length - EVIDENCE_INLINE))}`;
+  };
 
-  const header = `${summary.client.name} (${S.clientKind[summary.client.type] ?? summary.client.type} ${summary.client.id})`;
+  const header = `${crmName(summary.client.name)} (${S.clientKind[summary.client.type] ?? summary.client.type} ${summary.client.id})`;
   const subtitle = [
-    `${S.asOf} ${date(summary.today)}`,
+    `${S.asOf} ${longDate(summary.today)}`,
     S.sourceMode[summary.sourceMode] ?? summary.sourceMode,
     ...(summary.currency ? [summary.currency] : []),
   ].join(' · ');
 
   // Card 1
   const r = summary.relationship;
-  const purchase = (d: DocRef) => `${date(d.date)} — ${docNumber(d)} — ${money(d.amount)} ${L.excludingTax}`;
+  const purchase = (d: DocRef) => `${longDate(d.date)} — ${docNumber(d)} — ${money(d.amount)} ${L.excludingTax}`;
   const relationship: Node[] =
     r.firstPurchase && r.lastPurchase && r.totalPurchases !== null
       ? [
           item(F.firstPurchase.name, purchase(r.firstPurchase)),
           item(F.lastPurchase.name, purchase(r.lastPurchase)),
-          item(F.totalPurchases.name, `${money(r.totalPurchases)} ${L.excludingTax}`),
+          item(F.totalPurchases.name, `${money(r.totalPurchases)} ${L.excludingTax}`, leftOut(['relationship.totalPurchases'])),
         ]
       : [{ kind: 'text', text: L.noPurchase }];
-  if (summary.excludedOtherCurrency > 0 && summary.currency) {
+  // A summary without sources (an old cache entry) only has the overall count to say it.
+  if (!summary.sources && summary.excludedOtherCurrency > 0 && summary.currency) {
     relationship.push({
       kind: 'text',
       text: L.otherCurrency(summary.excludedOtherCurrency, num(summary.excludedOtherCurrency), summary.currency),
@@ -81,10 +101,10 @@ export function outline(summary: Summary, lang: string): Outline {
   }
 
   // Card 2
-  const list = (label: string, l: DocList | null, line: (d: DocRef) => string, totalIsRemaining: boolean): Node => {
+  const list = (path: string, label: string, l: DocList | null, line: (d: DocRef) => string, totalIsRemaining: boolean): Node => {
     if (!l) return item(label, `— (${L.invoicingOnly})`);
     if (l.count === 0) return item(label, L.none);
-    const shown = l.items.slice(0, MAX_LISTED).map((d) => item(undefined, line(d)));
+    const shown = [...leftOut([path]), ...l.items.slice(0, MAX_LISTED).map((d) => item(undefined, line(d)))];
     if (l.items.length > MAX_LISTED) shown.push(item(undefined, L.more(num(l.items.length - MAX_LISTED))));
     const total = totalIsRemaining ? `${L.remaining} ${money(l.total)}` : `${L.total} ${money(l.total)} ${L.excludingTax}`;
     return item(`${label} (${num(l.count)})`, total, shown);
@@ -109,9 +129,9 @@ export function outline(summary: Summary, lang: string): Outline {
       item(
         undefined,
         [
-          o.name,
+          crmName(o.name) || docNumber(o),
           money(o.amount, o.currency ?? summary.currency),
-          [o.pipeline, o.step].filter(Boolean).join(' / '),
+          pipelineStep(o.pipeline, o.step, ' / '),
           ...(o.probability !== null ? [`${L.probability} ${num(o.probability)} %`] : []),
           o.dueDate ? `${L.due} ${date(o.dueDate)}` : L.noDueDate,
         ]
@@ -121,11 +141,16 @@ export function outline(summary: Summary, lang: string): Outline {
     );
   if (opp.items.length > MAX_LISTED) oppItems.push(item(undefined, L.more(num(opp.items.length - MAX_LISTED))));
   const openDocuments: Node[] = [
-    list(F.invoicesToPay.name, od.invoicesToPay, invoiceLine, true),
-    list(F.invoicesLate.name, od.invoicesLate, invoiceLine, true),
-    list(F.estimatesSent.name, od.estimatesSent, estimateLine, false),
-    list(F.estimatesRead.name, od.estimatesRead, estimateLine, false),
-    opp.count ? item(`${F.opportunities.name} (${num(opp.count)})`, `${L.total} ${money(opp.total)}`, oppItems) : item(F.opportunities.name, L.none),
+    list('openDocuments.invoicesToPay', F.invoicesToPay.name, od.invoicesToPay, invoiceLine, true),
+    list('openDocuments.invoicesLate', F.invoicesLate.name, od.invoicesLate, invoiceLine, true),
+    list('openDocuments.estimatesSent', F.estimatesSent.name, od.estimatesSent, estimateLine, false),
+    list('openDocuments.estimatesRead', F.estimatesRead.name, od.estimatesRead, estimateLine, false),
+    opp.count
+      ? item(`${F.opportunities.name} (${num(opp.count)})`, `${L.total} ${money(opp.total)}`, [
+          ...leftOut(['openDocuments.opportunities']),
+          ...oppItems,
+        ])
+      : item(F.opportunities.name, L.none),
   ];
 
   // Card 3
@@ -138,24 +163,21 @@ export function outline(summary: Summary, lang: string): Outline {
       undefined,
       list.map((p, i) => {
         // Declinations of one item share its name and often its reference: the id tells them apart.
-        const tags = [
-          ...(p.reference && p.reference !== p.name ? [p.reference] : []),
-          ...(p.declinationId !== null ? [L.declination(String(p.declinationId))] : []),
-        ];
+        const shown = productLabel(p);
+        const tags = [...(shown.reference ? [shown.reference] : []), ...(p.declinationId !== null ? [L.declination(String(p.declinationId))] : [])];
         return item(
           undefined,
-          `${num(i + 1)}. ${p.name}${tags.length ? ` (${tags.join(' · ')})` : ''} — × ${formatQuantity(p.quantity, lang)} — ${money(p.revenue)} ${L.excludingTax}`,
+          `${num(i + 1)}. ${shown.name}${tags.length ? ` (${tags.join(' · ')})` : ''} — × ${formatQuantity(p.quantity, lang)} — ${money(p.revenue)} ${L.excludingTax}`,
         );
       }),
     );
   };
   const invoicing = summary.sourceMode === 'invoicing';
   const salesOverview: Node[] = [
-    item(
-      F.byYear.name,
-      undefined,
-      so.byYear.map((y) => item(String(y.year), `${money(y.total)} ${L.excludingTax} — ${L.documents(y.count, num(y.count))}`)),
-    ),
+    item(F.byYear.name, undefined, [
+      ...leftOut(byYearPaths(summary)),
+      ...so.byYear.map((y) => item(String(y.year), `${money(y.total)} ${L.excludingTax} — ${L.purchases(y.count, num(y.count))}`)),
+    ]),
     item(F.averagePerYear.name, num(so.averagePerYear)),
     item(F.averageBasket.name, so.averageBasket !== null ? `${money(so.averageBasket)} ${L.excludingTax}` : '—'),
     products(F.topProductsByQuantity.name, 'quantity'),
@@ -182,14 +204,7 @@ export function outline(summary: Summary, lang: string): Outline {
   const recommendations: Node[] = rec.items.map((x, i) =>
     item(`${num(i + 1)}. ${x.action}`, undefined, [
       { kind: 'text', text: x.reason },
-      ...(x.evidence.length
-        ? [
-            {
-              kind: 'text' as const,
-              text: `${L.evidence}${colon}${x.evidence.slice(0, 6).map(evidenceText).join(', ')}${x.evidence.length > 6 ? ` ${L.more(num(x.evidence.length - 6))}` : ''}`,
-            },
-          ]
-        : []),
+      ...(x.evidence.length ? [{ kind: 'text' as const, text: evidenceLine(x.evidence) }] : []),
     ]),
   );
   recommendations.push({ kind: 'text', text: `(${rec.generatedBy === 'llm' ? L.byLlm : L.byRules})` });
@@ -198,9 +213,9 @@ export function outline(summary: Summary, lang: string): Outline {
     { title: `1. ${C.relationship.name}`, nodes: relationship },
     { title: `2. ${C.openDocuments.name}`, nodes: openDocuments },
     { title: `3. ${C.salesOverview.name} (${so.byYear[0]?.year ?? ''}–${so.byYear[so.byYear.length - 1]?.year ?? ''})`, nodes: salesOverview },
-    { title: `4. ${C.interactions.name} (${L.since} ${date(it.from)})`, nodes: interactions },
+    { title: `4. ${C.interactions.name} (${L.since} ${longDate(it.from)})`, nodes: interactions },
     { title: `5. ${C.recommendations.name}`, nodes: recommendations },
   ];
-  if (summary.warnings.length) sections.push({ title: S.warnings, nodes: summary.warnings.map((w) => item(undefined, w)) });
+  if (summary.warnings.length) sections.push({ title: S.warnings, nodes: summary.warnings.map((w) => item(undefined, crmName(w))) });
   return { title: `${S.title} — ${header}`, subtitle, sections };
 }

@@ -2,6 +2,7 @@
 import type { Summary } from '../summary/types';
 import { colon as colonOf } from '../words/typography';
 import { type Node, outline } from './outline';
+import { terminalSafe } from './terminal';
 
 function lines(nodes: Node[], depth: number, colon: string): string[] {
   const pad = '  '.repeat(depth);
@@ -18,9 +19,6 @@ function lines(nodes: Node[], depth: number, colon: string): string[] {
   return out;
 }
 
-// A terminal obeys escape sequences and direction overrides found in its output: CRM text must not carry any.
-const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]/g;
-
 export function renderText(summary: Summary, lang: string = summary.language): string {
   const o = outline(summary, lang);
   const colon = colonOf(lang);
@@ -28,5 +26,7 @@ export function renderText(summary: Summary, lang: string = summary.language): s
   for (const s of o.sections) {
     out.push(s.title, '-'.repeat([...s.title].length), ...lines(s.nodes, 1, colon), '');
   }
-  return `${out.join('\n').replace(TERMINAL_UNSAFE, '').trimEnd()}\n`;
+  // A terminal obeys escape sequences and direction overrides found in its output: whatever CRM text reached
+  // the lines past the names' cleaning (notes, the model's prose) loses them here.
+  return `${terminalSafe(out.join('\n')).trimEnd()}\n`;
 }

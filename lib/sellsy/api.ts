@@ -5,6 +5,7 @@ import { type AuthConfig, createTokenSource } from './auth';
 import { type Clock, realClock } from './clock';
 import { errorFromResponse, SellsyError, scrubSecrets } from './errors';
 import { SELLSY_API_URL, SELLSY_TOKEN_URL } from './hosts';
+import { sellsyFetch } from './no-redirect';
 import { createScheduler, type Scheduler, type SendResult } from './scheduler';
 import type { SignInSession } from './session';
 
@@ -56,7 +57,9 @@ export interface ApiStats {
 
 export interface SellsyApi {
   get<T>(path: string, query?: Query, opts?: { signal?: AbortSignal }): Promise<T>;
-  post<T>(path: string, body: unknown, query?: Query, opts?: { signal?: AbortSignal }): Promise<T>;
+  /** `write: true` for a request that changes data (POST /comments): sent once, never again after a 5xx, a network
+   *  error or a timeout, since the server may have done it (a 429 or a 401 is still retried: nothing was done). */
+  post<T>(path: string, body: unknown, query?: Query, opts?: { signal?: AbortSignal; write?: boolean }): Promise<T>;
   searchAll<T extends { id?: unknown }>(resource: string, filters: Record<string, unknown>, opts?: SearchOptions): Promise<T[]>;
   /** `onAnswers` is handed each POST /batch's final answers as they come (a summary fills in from them). */
   batchGet<T>(uris: string[], opts?: BatchOptions<T>): Promise<BatchItem<T>[]>;
@@ -113,6 +116,7 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
       signal?: AbortSignal;
       what?: string;
       maxQuotaRetries?: number;
+      maxRetries?: number;
     },
   ): Promise<{ status: number; value: T; text: string; requestId?: string }> {
     const url = apiUrl + path + encodeQuery(init.query);
@@ -126,7 +130,8 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
           stats.requests += 1;
           const headers: Record<string, string> = { authorization: `Bearer ${used}`, accept: 'application/json' };
           if (init.contentType) headers['content-type'] = init.contentType;
-          return doFetch(url, { method, headers, body: init.body, signal });
+          // The bearer token must not follow a redirect to another host: none is followed.
+          return sellsyFetch(doFetch, url, { method, headers, body: init.body, signal }, what);
         },
         {
           what,
@@ -134,6 +139,7 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
           signal: init.signal,
           timeoutMs: config.timeoutMs,
           maxQuotaRetries: init.maxQuotaRetries,
+          maxRetries: init.maxRetries,
           parse: (ex) => (ex.status === 204 || ex.text === '' ? null : JSON.parse(ex.text)),
           scrub,
         },
@@ -159,8 +165,9 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
     return (await call<T>('GET', path, { query, signal: opts?.signal })).value;
   }
 
-  async function post<T>(path: string, body: unknown, query?: Query, opts?: { signal?: AbortSignal }): Promise<T> {
-    return (await call<T>('POST', path, { query, body: JSON.stringify(body), contentType: 'application/json', signal: opts?.signal })).value;
+  async function post<T>(path: string, body: unknown, query?: Query, opts?: { signal?: AbortSignal; write?: boolean }): Promise<T> {
+    const init = { query, body: JSON.stringify(body), contentType: 'application/json', signal: opts?.signal };
+    return (await call<T>('POST', path, opts?.write ? { ...init, maxRetries: 0 } : init)).value;
   }
 
   async function searchAll<T extends { id?: unknown }>(resource: string, filters: Record<string, unknown>, opts: SearchOptions = {}): Promise<T[]> {

@@ -3,6 +3,7 @@
 // tokens of a rep signed in with Sellsy through the company's API app (lib/sellsy/session.ts keeps them).
 import { type Clock, realClock } from './clock';
 import { SellsyError, scrubSecrets } from './errors';
+import { sellsyFetch } from './no-redirect';
 import type { Scheduler } from './scheduler';
 import type { SignInSession } from './session';
 
@@ -82,12 +83,13 @@ export function createTokenSource(opts: {
     const result = await opts.scheduler.send(
       (s) => {
         opts.onRequest?.();
-        return opts.fetch(opts.tokenUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-          body,
-          signal: s,
-        });
+        // The body holds the client secret: a redirect is refused, never followed (lib/sellsy/no-redirect.ts).
+        return sellsyFetch(
+          opts.fetch,
+          opts.tokenUrl,
+          { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body, signal: s },
+          'POST token URL',
+        );
       },
       {
         what: 'POST token URL',

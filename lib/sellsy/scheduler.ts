@@ -4,6 +4,7 @@
 // remainders are learned from the X-Quota-Remaining-By-Second/-Minute headers (a call waits for the
 // next window when the current one cannot cover it), a global pause when a 429 comes back anyway, and
 // retries for 429, 5xx, network errors and timeouts, bounded in number and by one deadline per call.
+import { BodyTooLargeError, readTextCapped } from '../http/body-cap';
 import { abortReason, type Clock, realClock, sleep } from './clock';
 import { errorFromResponse, SellsyError } from './errors';
 import { EDGE_MS, type Flight, QuotaWindow } from './quota-window';
@@ -29,7 +30,16 @@ export interface SchedulerOptions {
   retryDeadlineMs?: number;
   /** Per-second rate assumed before any quota header was seen; null = only concurrency bounds it. */
   initialRatePerSecond?: number | null;
+  /** Bytes an answer's body may have; past it the call fails at once (not retried). Default MAX_BODY_BYTES. */
+  maxBodyBytes?: number;
 }
+
+/**
+ * 20 MB: the demo's largest answer is 1.2 MB (a page of 100 comments with long notes; a POST /batch of 50
+ * documents with their rows is smaller), so a list page or a batch is far below it, and a runaway body
+ * stops long before it can exhaust a service worker's or the command line's memory.
+ */
+export const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 export interface Exchange {
   status: number;
@@ -48,6 +58,9 @@ export interface SendOptions<T> {
   learnQuota?: boolean;
   /** Overrides the scheduler's maxQuotaRetries for this call (a batch would rather be split than retried). */
   maxQuotaRetries?: number;
+  /** Overrides the scheduler's maxRetries after a 5xx, a network error, a timeout or an unreadable body: 0 for a
+   *  write, which may have been done by a server that failed to answer (sent again, it would be done twice). */
+  maxRetries?: number;
   /** Reads a 2xx answer; a throw means the body was unusable (cut, not JSON) and the call is retried. */
   parse?: (ex: Exchange) => T;
   /** Takes what the caller's secrets would look like out of a body before an error quotes it. */
@@ -87,6 +100,7 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
   const backoffBase = options.backoffBaseMs ?? 250;
   const backoffMax = options.backoffMaxMs ?? 8_000;
   const deadlineMs = options.retryDeadlineMs ?? 60_000;
+  const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
 
   // The second is also paced by a token bucket at the learned rate, so a second's budget is spread
   // over the second instead of sent in one burst at its start.
@@ -252,8 +266,16 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
         const res = await attempt(ctrl.signal);
         let text: string;
         try {
-          text = await res.text();
+          text = await readTextCapped(res, maxBody, opts.what);
         } catch (e) {
+          if (e instanceof BodyTooLargeError) {
+            // Sent again it would be as large: a clear error now, and nothing of the body kept.
+            throw new SellsyError('invalid-data', e.message, {
+              status: res.status,
+              requestId: res.headers.get('x-request-id') ?? undefined,
+              cause: e,
+            });
+          }
           throw ctrl.signal.aborted ? ctrl.signal.reason : new UnreadableBody(String(e));
         }
         bytes += text.length;
@@ -329,7 +351,7 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
       previous = failure;
       used += clock.now() - startedAt;
       failures += 1;
-      if (failures > maxRetries) {
+      if (failures > (opts.maxRetries ?? maxRetries)) {
         throw new SellsyError(failure.kind, `${failure.message} (gave up after ${attempts} attempts)`, failure);
       }
       const wait = askedWait ?? backoff(failures - 1);

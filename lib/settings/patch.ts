@@ -1,6 +1,8 @@
 // Changes from the options page, checked field by field, and the view of the settings that may leave
 // the background: secrets are reduced to "is there one" and never travel back.
+import { insecureUrlMessage, isSecureUrl } from '../http/secure-url';
 import type { PublicSettings, SettingsPatch } from '../messages';
+import { keyStaysWithItsHost } from './ai-host';
 import type { PresetField } from './presets';
 import { AUTH_KINDS, type Settings, SettingsError } from './types';
 
@@ -12,7 +14,7 @@ function text(value: unknown, field: string): string {
   return value.trim();
 }
 
-/** An http(s) URL without credentials in it, kept without a trailing slash. */
+/** An https URL (http only on this computer) without credentials in it, kept without a trailing slash. */
 export function httpUrl(value: unknown, field: string): string {
   const t = text(value, field);
   let u: URL;
@@ -22,6 +24,7 @@ export function httpUrl(value: unknown, field: string): string {
     throw new SettingsError(`${field} is not a valid URL`);
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new SettingsError(`${field} must start with https:// or http://`);
+  if (!isSecureUrl(u)) throw new SettingsError(insecureUrlMessage(field));
   if (u.username || u.password) throw new SettingsError(`${field} must not contain a user name or password`);
   if (u.search || u.hash) throw new SettingsError(`${field} must not contain ? or #`);
   return t.replace(/\/+$/, '');
@@ -115,7 +118,7 @@ export function applyPatch(current: Settings, patch: unknown): Settings {
   if (p.language !== undefined) next.language = choice(p.language, ['auto', 'fr', 'en'] as const, 'language');
   if (p.sourceMode !== undefined) next.sourceMode = choice(p.sourceMode, ['auto', 'invoicing', 'sales'] as const, 'sourceMode');
   if (p.prepareOnOpen !== undefined) next.prepareOnOpen = bool(p.prepareOnOpen, 'Prepare on open');
-  return next;
+  return keyStaysWithItsHost(current, next, p.ai);
 }
 
 /** `presets`: the fields an administrator set (lib/settings/presets.ts), shown as such and not editable. */

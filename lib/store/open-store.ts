@@ -5,7 +5,7 @@ import { Dexie } from 'dexie';
 import type { ClientKind, DocKey } from '../client/data';
 import type { DocumentRow } from '../client/records';
 import { declareSchema, LATEST_VERSION } from './schema';
-import { type CachedItem, type ResumeStore, type StoredSummary, StoreError, type SummaryMeta } from './types';
+import { type CachedItem, type ResumeStore, type StoredLook, type StoredSummary, StoreError, type SummaryMeta } from './types';
 
 export interface OpenStoreOptions {
   indexedDB: IDBFactory;
@@ -36,6 +36,14 @@ interface SummaryRecord {
   clientId: number;
   summary: unknown;
   savedAt: string;
+  facts?: unknown;
+}
+interface LookRecord {
+  accountId: string;
+  clientKind: ClientKind;
+  clientId: number;
+  look: unknown;
+  seenAt: string;
 }
 
 export function openStore(opts: OpenStoreOptions): ResumeStore {
@@ -44,6 +52,9 @@ export function openStore(opts: OpenStoreOptions): ResumeStore {
   const rowsT = db.table<RowRecord, [string, string, number]>('rows');
   const itemsT = db.table<ItemRecord, [string, number]>('items');
   const summariesT = db.table<SummaryRecord, [string, string, number]>('summaries');
+  // Absent below v4 (upgrade tests open older versions): nothing may touch it then.
+  const looksT = (opts.version ?? LATEST_VERSION) >= 4 ? db.table<LookRecord, [string, string, number]>('looks') : null;
+  const allTables = () => (looksT ? [rowsT, itemsT, summariesT, looksT] : [rowsT, itemsT, summariesT]);
 
   async function write(what: string, fn: () => Promise<unknown>): Promise<void> {
     try {
@@ -100,7 +111,9 @@ export function openStore(opts: OpenStoreOptions): ResumeStore {
     async getSummary<S>(accountId: string, kind: ClientKind, id: number): Promise<StoredSummary<S> | null> {
       const r = await summariesT.get([accountId, kind, id]);
       if (!r) return null;
-      return { summary: r.summary as S, savedAt: r.savedAt };
+      const out: StoredSummary<S> = { summary: r.summary as S, savedAt: r.savedAt };
+      if (r.facts !== undefined) out.facts = r.facts;
+      return out;
     },
     async putSummary<S>(accountId: string, kind: ClientKind, id: number, summary: S, meta: SummaryMeta) {
       const record: SummaryRecord = {
@@ -109,23 +122,34 @@ export function openStore(opts: OpenStoreOptions): ResumeStore {
         clientId: id,
         summary,
         savedAt: meta.savedAt ?? new Date().toISOString(),
+        ...(meta.facts !== undefined ? { facts: meta.facts } : {}),
       };
       await write('The summary', () => db.transaction('rw', summariesT, () => summariesT.put(record)));
     },
+    async getLook<L>(accountId: string, kind: ClientKind, id: number): Promise<StoredLook<L> | null> {
+      const r = await looksT?.get([accountId, kind, id]);
+      return r ? { look: r.look as L, seenAt: r.seenAt } : null;
+    },
+    async putLook<L>(accountId: string, kind: ClientKind, id: number, look: StoredLook<L>) {
+      if (!looksT) throw new StoreError('The last look needs schema version 4', { quotaExceeded: false });
+      const record: LookRecord = { accountId, clientKind: kind, clientId: id, look: look.look, seenAt: look.seenAt };
+      await write('What you last saw', () => db.transaction('rw', looksT, () => looksT.put(record)));
+    },
     async clear() {
       await write('Clearing the cache', () =>
-        db.transaction('rw', [rowsT, itemsT, summariesT], async () => {
-          await Promise.all([rowsT.clear(), itemsT.clear(), summariesT.clear()]);
+        db.transaction('rw', allTables(), async () => {
+          await Promise.all(allTables().map((t) => t.clear()));
         }),
       );
     },
     async clearAccount(accountId) {
       const [lo, hi] = accountRange(accountId);
       await write(`Clearing account ${accountId}`, () =>
-        db.transaction('rw', [rowsT, itemsT, summariesT], async () => {
+        db.transaction('rw', allTables(), async () => {
           await rowsT.where(':id').between(lo, hi, true, true).delete();
           await itemsT.where(':id').between([accountId, Dexie.minKey], [accountId, Dexie.maxKey], true, true).delete();
           await summariesT.where(':id').between(lo, hi, true, true).delete();
+          await looksT?.where(':id').between(lo, hi, true, true).delete();
         }),
       );
     },

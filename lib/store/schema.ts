@@ -4,9 +4,11 @@
 //  v2: an accountId index on every table (clearAccount), and summaries' meta moved to top-level
 //      savedAt / latestActivityAt (savedAt indexed, to list or prune the oldest).
 //  v3: summaries lose latestActivityAt (never written but as null: freshness is asked of Sellsy on open).
+//  v4: looks by [accountId+clientKind+clientId] (what the user last saw of a client, for "since your last
+//      look"); summaries may hold `facts` (the snapshot and fingerprint of their data), not indexed.
 import type { Dexie, Transaction } from 'dexie';
 
-export const LATEST_VERSION = 3;
+export const LATEST_VERSION = 4;
 
 const V2_STORES = {
   rows: '[accountId+docType+id], accountId',
@@ -45,4 +47,8 @@ export function declareSchema(db: Dexie, upTo: number = LATEST_VERSION): void {
           delete s.latestActivityAt;
         });
     });
+  if (upTo < 4) return;
+  db.version(4).stores({
+    looks: '[accountId+clientKind+clientId], accountId',
+  });
 }

@@ -11,11 +11,22 @@ export interface CachedItem {
 export interface SummaryMeta {
   /** ISO date-time; defaults to now. */
   savedAt?: string;
+  /** What the summary was computed from (lib/summary/fingerprint.ts), kept beside it. */
+  facts?: unknown;
 }
 
 export interface StoredSummary<S = unknown> {
   summary: S;
   savedAt: string;
+  /** Absent for summaries saved before schema v4. */
+  facts?: unknown;
+}
+
+/** What a user last saw of a client (lib/summary/last-look.ts), one per account and client. */
+export interface StoredLook<L = unknown> {
+  look: L;
+  /** ISO date-time it was shown. */
+  seenAt: string;
 }
 
 export interface ResumeStore {
@@ -26,6 +37,8 @@ export interface ResumeStore {
   putItems(accountId: string, items: { id: number; name: string | null; reference: string | null }[]): Promise<void>;
   getSummary<S = unknown>(accountId: string, kind: ClientKind, id: number): Promise<StoredSummary<S> | null>;
   putSummary<S = unknown>(accountId: string, kind: ClientKind, id: number, summary: S, meta: SummaryMeta): Promise<void>;
+  getLook<L = unknown>(accountId: string, kind: ClientKind, id: number): Promise<StoredLook<L> | null>;
+  putLook<L = unknown>(accountId: string, kind: ClientKind, id: number, look: StoredLook<L>): Promise<void>;
   clear(): Promise<void>;
   clearAccount(accountId: string): Promise<void>;
   close(): void;

@@ -6,7 +6,11 @@ import { parseArgs as parseArgv } from 'node:util';
 import { aiSettingsFromEnv } from '../ai/settings';
 import type { SourceModeSetting } from '../client/data';
 import { isIsoDate, localDate } from '../dates';
+import { crmName } from '../format/crm-name';
+import { toSafeJson } from '../format/json';
+import { terminalSafe } from '../format/terminal';
 import { renderText } from '../format/text';
+import { insecureUrlMessage, isSecureUrl } from '../http/secure-url';
 import { createSellsyApi } from '../sellsy/api';
 import type { AuthConfig } from '../sellsy/auth';
 import { SellsyError } from '../sellsy/errors';
@@ -16,6 +20,9 @@ import { createCliProgress } from './cli-progress';
 import type { Summary } from './types';
 
 export const EXIT = { ok: 0, error: 1, notClient: 2, usage: 64 } as const;
+
+/** Back to the line's start and erase it: the progress line rewrites itself. The one escape code we print. */
+const PROGRESS_PREFIX = '\r\x1b[K';
 
 export const USAGE =
   'usage: summary <company|individual> <id> [--today YYYY-MM-DD] [--no-ai] [--json] [--lang fr|en] [--source auto|invoicing|sales]';
@@ -113,6 +120,20 @@ export function authFromEnv(env: Record<string, string | undefined>): AuthConfig
   throw new UsageError('no Sellsy credentials: set SELLSY_CLIENT_ID and SELLSY_CLIENT_SECRET, or SELLSY_ACCESS_TOKEN');
 }
 
+/** An address from the environment, or `fallback` when unset: a URL, and https unless it is this computer. */
+export function urlFromEnv(env: Record<string, string | undefined>, name: string, fallback: string): string {
+  const value = env[name]?.trim();
+  if (!value) return fallback;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`${name} is not a URL`);
+  }
+  if (!isSecureUrl(url)) throw new UsageError(insecureUrlMessage(name));
+  return value;
+}
+
 /** The user's language as the environment tells it (LC_ALL, LC_MESSAGES, LANG), e.g. "fr_FR.UTF-8" → "fr_FR". */
 export function envLanguage(env: Record<string, string | undefined>): string | null {
   const v = env.LC_ALL || env.LC_MESSAGES || env.LANG;
@@ -144,23 +165,28 @@ function errorLine(e: unknown, args: CliArgs | null, apiUrl: string): string {
   return `The summary could not be computed: ${m.split('\n')[0]}`;
 }
 
-export async function runSummaryCli(argv: string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
-  const apiUrl = env.SELLSY_API_URL?.trim() || SELLSY_API_URL;
+export async function runSummaryCli(argv: string[], env: Record<string, string | undefined>, rawIo: CliIo): Promise<number> {
+  // Every message and the summary text are made terminal-safe here: Sellsy's error texts and CRM names are not ours.
+  const io: CliIo = { ...rawIo, stderr: (t) => rawIo.stderr(safeLines(t)) };
+  let apiUrl = env.SELLSY_API_URL?.trim() || SELLSY_API_URL;
   let args: CliArgs | null = null;
   let progressShown = false;
   let figures: Summary | null = null;
   let json = false;
   const clearProgress = () => {
-    if (progressShown) io.stderr('\r\x1b[K');
+    if (progressShown) io.stderr(PROGRESS_PREFIX);
     progressShown = false;
   };
   try {
     args = parseArgs(argv);
     json = args.json;
     const auth = authFromEnv(env);
+    apiUrl = urlFromEnv(env, 'SELLSY_API_URL', SELLSY_API_URL);
+    const tokenUrl = urlFromEnv(env, 'SELLSY_TOKEN_URL', SELLSY_TOKEN_URL);
+    if (args.ai) urlFromEnv(env, 'OPENAI_BASE_URL', '');
     const api = createSellsyApi({
       apiUrl,
-      tokenUrl: env.SELLSY_TOKEN_URL?.trim() || SELLSY_TOKEN_URL,
+      tokenUrl,
       auth,
       ...(io.fetch ? { fetch: io.fetch } : {}),
       // Oddities met end up in the summary's warnings; nothing else is printed.
@@ -170,7 +196,7 @@ export async function runSummaryCli(argv: string[], env: Record<string, string |
     const ai = args.ai ? aiSettingsFromEnv(env) : null;
     const progress = io.stderrIsTty
       ? createCliProgress(args.lang ?? envLanguage(env) ?? 'en', !!ai?.enabled, (line) => {
-          io.stderr(`\r\x1b[K${line}`);
+          io.stderr(`${PROGRESS_PREFIX}${line}`);
           progressShown = true;
         })
       : null;
@@ -195,26 +221,41 @@ export async function runSummaryCli(argv: string[], env: Record<string, string |
     clearProgress();
     if (result.status === 'not-client') {
       io.stderr(
-        `${result.client.kind} ${result.client.id} (${result.client.name}) is a ${result.thirdType}, not a client: there is no summary for it.\n`,
+        `${result.client.kind} ${result.client.id} (${crmName(result.client.name)}) is a ${result.thirdType}, not a client: there is no summary for it.\n`,
       );
       return EXIT.notClient;
     }
-    io.stdout(args.json ? `${JSON.stringify(result.summary, null, 2)}\n` : renderText(result.summary, result.summary.language));
+    io.stdout(args.json ? jsonOut(result.summary) : renderText(result.summary, result.summary.language));
     return EXIT.ok;
   } catch (e) {
     clearProgress();
     if (e instanceof HelpRequested) {
-      io.stdout(`${USAGE}\n`);
+      rawIo.stdout(`${USAGE}\n`);
       return EXIT.ok;
     }
     if (figures) {
       // The figures were computed; only the language model's texts failed: the rules' texts stand.
       const shown: Summary = figures;
       io.stderr(`The language model's texts could not be generated (${errorLine(e, args, apiUrl)}); the rules' texts are shown.\n`);
-      io.stdout(json ? `${JSON.stringify(shown, null, 2)}\n` : renderText(shown, shown.language));
+      io.stdout(json ? jsonOut(shown) : renderText(shown, shown.language));
       return EXIT.ok;
     }
     io.stderr(`${errorLine(e, args, apiUrl)}\n`);
     return e instanceof UsageError ? EXIT.usage : EXIT.error;
   }
+}
+
+/** The summary as JSON: the same value, with no character a terminal would act on. */
+function jsonOut(summary: Summary): string {
+  return `${toSafeJson(summary)}\n`;
+}
+
+/**
+ * What goes to stderr: our progress line keeps its own \r and erase-line code; any other text is made
+ * terminal-safe, each message on one line (its final newline kept).
+ */
+function safeLines(text: string): string {
+  if (text.startsWith(PROGRESS_PREFIX)) return PROGRESS_PREFIX + terminalSafe(text.slice(PROGRESS_PREFIX.length), { oneLine: true });
+  const ends = text.endsWith('\n');
+  return terminalSafe(ends ? text.slice(0, -1) : text, { oneLine: true }) + (ends ? '\n' : '');
 }

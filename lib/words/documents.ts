@@ -16,6 +16,8 @@ const fr = {
   event: ['rendez-vous', 'rendez-vous'],
   payment: ['paiement', 'paiements'],
   order: ['commande', 'commandes'],
+  /** Records of different kinds together. */
+  document: ['document', 'documents'],
 } satisfies Record<string, Noun>;
 
 export type NounType = keyof typeof fr;
@@ -31,6 +33,7 @@ const en: Record<NounType, Noun> = {
   event: ['event', 'events'],
   payment: ['payment', 'payments'],
   order: ['order', 'orders'],
+  document: ['document', 'documents'],
 };
 
 export const NOUNS: Record<Lang, Record<NounType, Noun>> = { fr, en };

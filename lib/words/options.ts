@@ -70,6 +70,8 @@ const fr = {
   testAi: 'Tester le modèle',
   aiOk: 'Le modèle répond',
   permissionDenied: 'Autorisation refusée : l’extension ne pourra pas joindre ce service.',
+  keyLeavesWithHost: (host: string) =>
+    `La clé d’API enregistrée appartient à l’ancienne adresse : elle sera effacée à l’enregistrement. Saisissez la clé de ${host}.`,
   lastSent: 'Ce qui est envoyé',
   showLastSent: 'Voir le dernier envoi au modèle',
   nothingSent: 'Rien n’a été envoyé au modèle depuis le démarrage du navigateur.',
@@ -152,6 +154,7 @@ const en: Strings = {
   testAi: 'Test the model',
   aiOk: 'The model answers',
   permissionDenied: 'Permission refused: the extension will not be able to reach this service.',
+  keyLeavesWithHost: (host: string) => `The saved API key belongs to the previous address: saving removes it. Enter the key for ${host}.`,
   lastSent: 'What is sent',
   showLastSent: 'Show the last request sent to the model',
   nothingSent: 'Nothing has been sent to the model since the browser started.',

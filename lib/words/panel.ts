@@ -37,15 +37,32 @@ const fr = {
   keptCached: 'Le résumé affiché est la dernière version enregistrée.',
   textsError: 'Ce texte n’a pas pu être généré.',
   disconnected: 'L’extension a été interrompue (mise à jour ou mise en veille).',
+  /** The background's limits refused a load (lib/messages.ts WaitReason says which). */
+  wait: (reason: 'client' | 'tab' | 'llm', seconds: number) =>
+    `Un instant : ${
+      reason === 'client'
+        ? 'ce client vient d’être calculé'
+        : reason === 'tab'
+          ? 'beaucoup de résumés ont été calculés dans cet onglet'
+          : 'les textes de l’IA ont déjà été demandés plusieurs fois pour ce client'
+    }. Réessayez dans ${seconds} s.`,
   retry: 'Réessayer',
   showMore: (n: number) => `Voir ${n} de plus`,
   showLess: 'Voir moins',
   showItems: (n: number) => `Voir les ${n} interactions`,
   noInteractions: 'Aucune interaction sur les six derniers mois.',
   writing: 'Rédaction en cours…',
+  draftUnchecked: 'Brouillon, pas encore vérifié : le texte définitif s’affichera une fois ses chiffres contrôlés.',
   included: (n: number) => `${n} document${n > 1 ? 's' : ''} retenu${n > 1 ? 's' : ''}`,
   excluded: (n: number) => `${n} document${n > 1 ? 's' : ''} écarté${n > 1 ? 's' : ''}`,
   noSources: 'Pas de liste de documents pour ce chiffre.',
+  /** What the panel's status line tells a screen reader as the summary comes. */
+  announce: {
+    loading: (what: string) => `Chargement du résumé : ${what}…`,
+    computing: 'Calcul des chiffres…',
+    figures: 'Chiffres affichés ; textes en cours de rédaction.',
+    ready: 'Résumé prêt.',
+  },
 };
 
 export type PanelWords = typeof fr;
@@ -84,15 +101,30 @@ const en: PanelWords = {
   keptCached: 'The summary shown is the last saved one.',
   textsError: 'This text could not be generated.',
   disconnected: 'The extension was interrupted (updated or put to sleep).',
+  wait: (reason, seconds) =>
+    `Wait a moment: ${
+      reason === 'client'
+        ? 'this client was just computed'
+        : reason === 'tab'
+          ? 'many summaries were computed in this tab'
+          : 'the AI texts were already asked for several times for this client'
+    }. Try again in ${seconds} s.`,
   retry: 'Retry',
   showMore: (n) => `Show ${n} more`,
   showLess: 'Show less',
   showItems: (n) => `Show the ${n} interactions`,
   noInteractions: 'No interaction in the last six months.',
   writing: 'Writing…',
+  draftUnchecked: 'Draft, not checked yet: the final text will show once its figures are checked.',
   included: (n) => `${n} document${n !== 1 ? 's' : ''} counted`,
   excluded: (n) => `${n} document${n !== 1 ? 's' : ''} left out`,
   noSources: 'No document list for this figure.',
+  announce: {
+    loading: (what) => `Loading the summary: ${what}…`,
+    computing: 'Computing the figures…',
+    figures: 'Figures shown; texts being written.',
+    ready: 'Summary ready.',
+  },
 };
 
 export const PANEL_WORDS: Record<Lang, PanelWords> = { fr, en };

@@ -20,6 +20,14 @@ const fr = {
   none: 'aucun',
   more: (n: string) => `… et ${n} de plus`,
   documents: (count: number, shown: string) => `${shown} document${count > 1 ? 's' : ''}`,
+  purchases: (count: number, shown: string) => `${shown} achat${count > 1 ? 's' : ''}`,
+  /** The counts beside the yearly amounts' chart: "Nombre d’achats : 85 en 2024 · 86 en 2025". */
+  purchaseCounts: (parts: string[]) => `Nombre d’achats : ${parts.join(' · ')}`,
+  inYear: (shown: string, year: string) => `${shown} en ${year}`,
+  /** Under a total that leaves documents of other currencies out: what, and in which currency. */
+  mainCurrencyOnly: (currency: string | null, parts: string[]) =>
+    `Devise principale${currency ? ` (${currency})` : ''} seulement, hors ${parts.join(', ')}.`,
+  inCurrency: (shown: string, what: string, currency: string) => `${shown} ${what} en ${currency}`,
   invoicingOnly: 'disponible avec une licence Facturation',
   since: 'depuis le',
   declination: (id: string) => `déclinaison ${id}`,
@@ -30,6 +38,9 @@ const fr = {
   byLlm: 'rédigé par le modèle de langue',
   byRules: 'rédigé par des règles',
   evidence: 'Sur la base de',
+  /** A recommendation resting on many documents: how many, before the first few are named. */
+  evidenceMany: (shown: string, what: string) => `Sur la base de ${shown} ${what}`,
+  evidenceMore: (n: string) => `et ${n} de plus`,
 };
 
 export type ValueWords = typeof fr;
@@ -51,6 +62,11 @@ const en: ValueWords = {
   none: 'none',
   more: (n) => `… and ${n} more`,
   documents: (count, shown) => `${shown} document${count === 1 ? '' : 's'}`,
+  purchases: (count, shown) => `${shown} purchase${count === 1 ? '' : 's'}`,
+  purchaseCounts: (parts) => `Number of purchases: ${parts.join(' · ')}`,
+  inYear: (shown, year) => `${shown} in ${year}`,
+  mainCurrencyOnly: (currency, parts) => `Main currency${currency ? ` (${currency})` : ''} only: ${parts.join(', ')} not included.`,
+  inCurrency: (shown, what, currency) => `${shown} ${what} in ${currency}`,
   invoicingOnly: 'available with an invoicing licence',
   since: 'since',
   declination: (id) => `variant ${id}`,
@@ -61,6 +77,8 @@ const en: ValueWords = {
   byLlm: 'written by the language model',
   byRules: 'written by rules',
   evidence: 'Based on',
+  evidenceMany: (shown, what) => `Based on ${shown} ${what}`,
+  evidenceMore: (n) => `and ${n} more`,
 };
 
 export const VALUES: Record<Lang, ValueWords> = { fr, en };

@@ -8,8 +8,8 @@ import type { Summary } from '../../lib/summary/types';
 import { LARGE_CLIENT_ID, PROSPECT_ID } from '../sellsy/demo';
 import type { FakeSellsy, FakeSellsyOptions, RequestLogEntry } from '../sellsy/server';
 import { assert, type Check } from './check';
-import { clickToolbar, currentWorker } from './launch';
 import { compareFigures, expectedFigures } from './figures';
+import { clickToolbar, currentWorker } from './launch';
 import { gotoRecord, panelState, panelText, panelTimes, readFigures, setPanelOpen, waitPainted, waitState } from './panel-page';
 
 export interface ProgressiveContext {

@@ -30,6 +30,7 @@ let result = { passed: 0, failed: 0 };
 try {
   result = await runChecks({
     launch: async () => (browser = await launchWithExtension({ headless: process.env.HEADED !== '1' })),
+    launchFresh: () => launchWithExtension({ headless: process.env.HEADED !== '1' }),
     outDir: OUT,
   });
 } catch (err) {

@@ -15,7 +15,10 @@ export type FakeBehaviour =
   /** A fluent answer that states a number nobody computed. */
   | { kind: 'wrong-number' }
   /** Does what an injected note asks: the text after `SAY: "…"` in the prompt, as a model that obeyed would. */
-  | { kind: 'obey' };
+  | { kind: 'obey' }
+  /** A stream (or a body) of `chars` characters of `text` repeated, written as fast as the client reads it,
+   * stopped when the client goes away: a provider that never stops talking. */
+  | { kind: 'flood'; chars: number; text?: string; chunkChars?: number };
 
 export interface FakeRequest {
   index: number;
@@ -25,6 +28,8 @@ export interface FakeRequest {
   /** The parsed JSON body (undefined when not JSON). */
   body: any;
   raw: string;
+  /** Characters of content written back so far, and whether the answer was written to its end. */
+  answered: { chars: number; complete: boolean };
 }
 
 export type FakeScript = FakeBehaviour[] | ((req: FakeRequest) => FakeBehaviour);
@@ -178,7 +183,15 @@ export async function startOpenAiFake(opts: { script?: FakeScript } = {}): Promi
         res.writeHead(404, { 'content-type': 'application/json' });
         return void res.end(JSON.stringify({ error: { message: `no route ${req.method} ${path}`, type: 'invalid_request_error' } }));
       }
-      const record: FakeRequest = { index: requests.length, method: req.method, path, headers: req.headers, body, raw };
+      const record: FakeRequest = {
+        index: requests.length,
+        method: req.method,
+        path,
+        headers: req.headers,
+        body,
+        raw,
+        answered: { chars: 0, complete: false },
+      };
       requests.push(record);
       answer(record, behaviourFor(record), res);
     });
@@ -204,6 +217,8 @@ export async function startOpenAiFake(opts: { script?: FakeScript } = {}): Promi
         });
         return;
       }
+      case 'flood':
+        return flood(r, b, res);
       case 'malformed':
         if (body?.stream) {
           res.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -219,11 +234,13 @@ export async function startOpenAiFake(opts: { script?: FakeScript } = {}): Promi
         const withUsage = b.kind === 'normal' ? b.usage !== false : true;
         if (!body?.stream) {
           res.writeHead(200, { 'content-type': 'application/json' });
+          r.answered = { chars: content.length, complete: true };
           return void res.end(JSON.stringify(completion(body, content, withUsage)));
         }
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
         res.write(`data: ${JSON.stringify(chunk(body, { role: 'assistant', content: '' }, null))}\n\n`);
         for (const piece of chunksOf(content)) res.write(`data: ${JSON.stringify(chunk(body, { content: piece }, null))}\n\n`);
+        r.answered = { chars: content.length, complete: true };
         res.write(`data: ${JSON.stringify(chunk(body, {}, 'stop'))}\n\n`);
         if (withUsage && body?.stream_options?.include_usage) {
           const u = { ...chunk(body, {}, null), choices: [], usage: usageOf(body, content) };
@@ -232,6 +249,27 @@ export async function startOpenAiFake(opts: { script?: FakeScript } = {}): Promi
         return void res.end('data: [DONE]\n\n');
       }
     }
+  }
+
+  function flood(r: FakeRequest, b: Extract<FakeBehaviour, { kind: 'flood' }>, res: ServerResponse) {
+    const unit = b.text ?? 'Le client a beaucoup à dire. ';
+    const size = b.chunkChars ?? 16_384;
+    const piece = unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+    const stream = !!r.body?.stream;
+    res.writeHead(200, { 'content-type': stream ? 'text/event-stream' : 'application/json' });
+    if (!stream) res.write('{"id":"chatcmpl-fake","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"');
+    const write = () => {
+      while (!res.destroyed && r.answered.chars < b.chars) {
+        const text = piece.slice(0, Math.min(piece.length, b.chars - r.answered.chars));
+        r.answered.chars += text.length;
+        const ok = res.write(stream ? `data: ${JSON.stringify(chunk(r.body, { content: text }, null))}\n\n` : JSON.stringify(text).slice(1, -1));
+        if (!ok) return void res.once('drain', write);
+      }
+      if (res.destroyed) return;
+      r.answered.complete = true;
+      res.end(stream ? 'data: [DONE]\n\n' : '"},"finish_reason":"stop"}]}');
+    };
+    write();
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

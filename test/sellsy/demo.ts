@@ -3,6 +3,8 @@
 
 export const DEMO = { clientId: 'demo-client', clientSecret: 'demo-secret' } as const;
 export const DEMO_SALES = { clientId: 'demo-sales-client', clientSecret: 'demo-sales-secret' } as const;
+/** A second user of the invoicing account (another staff member): what a colleague's browser is configured with. */
+export const DEMO_COLLEAGUE = { clientId: 'demo-colleague-client', clientSecret: 'demo-colleague-secret' } as const;
 
 /** The company's private API app for "Sign in with Sellsy" (authorization code + PKCE), open to both accounts' staff. */
 export const DEMO_APP = { clientId: 'demo-app', clientSecret: 'demo-app-secret', name: 'Résumé client (démo)' } as const;
@@ -37,3 +39,6 @@ export const LARGE_CLIENT_CONTACT_ID = 7301;
 
 export const INVOICING_STAFF_ID = 11;
 export const SALES_STAFF_ID = 12;
+/** DEMO_COLLEAGUE's staff member in the invoicing account. */
+export const COLLEAGUE_STAFF_ID = 13;
+export const COLLEAGUE_NAME = { firstname: 'Julien', lastname: 'Morel' } as const;

@@ -4,6 +4,7 @@
 import {
   DEMO,
   DEMO_APP,
+  DEMO_COLLEAGUE,
   DEMO_SALES,
   DEMO_USERS,
   EMPTY_CLIENT_ID,
@@ -46,6 +47,7 @@ console.log(`Local Sellsy (fake) — data anchored on ${sellsy.db.today}
   API        ${sellsy.apiUrl}
   token URL  ${sellsy.tokenUrl}
   invoicing account: client_id=${DEMO.clientId} client_secret=${DEMO.clientSecret}
+  same account, a colleague: client_id=${DEMO_COLLEAGUE.clientId} client_secret=${DEMO_COLLEAGUE.clientSecret}
   sales-only account: client_id=${DEMO_SALES.clientId} client_secret=${DEMO_SALES.clientSecret}
 Sign in with Sellsy (authorization code + PKCE):
   authorization URL  ${sellsy.authorizationUrl}

@@ -1,5 +1,6 @@
 // The Sellsy web-app pages the content script recognises, believable enough for a screenshot. No API call and
-// no token here: the page only shows names from the invoicing account's seed, HTML-escaped.
+// no token here: the page only shows names from the invoicing account's seed, HTML-escaped, and a record's
+// comments as Sellsy's activity feed shows them: rich text, with only harmless formatting tags kept.
 import { EMPTY_CLIENT_ID, HOSTILE_CLIENT_ID, INDIVIDUAL_CLIENT_ID, LARGE_CLIENT_ID, OTHER_CLIENT_ID, PROSPECT_ID, SUPPLIER_ID } from './demo';
 import type { AccountDb, Obj } from './seed';
 
@@ -41,6 +42,14 @@ const STYLE = `
   .block h2 { font-size: 14px; margin: 0 0 10px; color: #51607a; text-transform: uppercase; }
   table { border-collapse: collapse; width: 100%; background: #fff; }
   td, th { padding: 10px; border-bottom: 1px solid #eef1f6; text-align: left; }
+  .block.comments { grid-column: 1 / -1; }
+  .comment { list-style: none; border-top: 1px solid #eef1f6; padding: 10px 0; }
+  .comments ul { margin: 0; padding: 0; }
+  .comment .meta { color: #51607a; font-size: 12px; margin-bottom: 4px; }
+  .comment .author { font-weight: bold; color: #1f2a44; }
+  .comment .body { overflow-wrap: anywhere; font-size: 14px; line-height: 1.45; }
+  .comment .body ul { padding-left: 20px; }
+  .comment .body p { margin: 4px 0 !important; }
 `;
 
 // Sellsy is a single-page app: links between thirds change the URL without a reload. The new page's <main>
@@ -122,6 +131,43 @@ function home(db: AccountDb): string {
   );
 }
 
+/** Comment descriptions are HTML written by anyone: only bare formatting tags stay markup, the rest shows as text. */
+const RICH_TAG = /^<(\/?)(p|br|b|strong|i|em|u|ul|ol|li)\s*\/?>$/i;
+const ENTITY = /^&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});$/i;
+/** A long note is cut on the page, as a feed would fold it. */
+const SHOWN_CHARS = 30_000;
+/** Comments listed on a record page, newest first. */
+const SHOWN_COMMENTS = 20;
+
+export function commentHtml(description: unknown): string {
+  const text = typeof description === 'string' ? description : '';
+  const cut = text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text;
+  // One pass over tags, entities and stray characters: an entity stays an entity (text, never markup).
+  return cut.replace(/<[^<>]*>|&[#a-z0-9]*;?|[<>]/gi, (m) => {
+    const tag = RICH_TAG.exec(m);
+    if (tag) return `<${tag[1]}${tag[2]!.toLowerCase()}>`;
+    if (ENTITY.test(m)) return m;
+    return m.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  });
+}
+
+function commentsBlock(db: AccountDb, t: Obj): string {
+  const kind = t.last_name !== undefined ? 'individual' : 'company';
+  const mine = db.comments
+    .filter((c) => (Array.isArray(c.related) && c.related.some((r: Obj) => r.type === kind && r.id === t.id)) || c[`${kind}_id`] === t.id)
+    .sort((a, b) => Date.parse(b.created) - Date.parse(a.created) || b.id - a.id);
+  const items = mine
+    .slice(0, SHOWN_COMMENTS)
+    .map((c) => {
+      const staff = db.staffs.find((s) => s.id === c.owner?.id);
+      const author = staff ? `${staff.firstname} ${staff.lastname}` : 'Utilisateur';
+      const when = new Date(Date.parse(c.created)).toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
+      return `<li class="comment" data-comment-id="${c.id}"><div class="meta"><span class="author">${escapeHtml(author)}</span> · ${escapeHtml(when)}</div><div class="body">${commentHtml(c.description)}</div></li>`;
+    })
+    .join('');
+  return `<section class="block comments" data-comments="${mine.length}"><h2>Commentaires (${mine.length})</h2><ul>${items}</ul></section>`;
+}
+
 function thirdPage(db: AccountDb, id: number, routeType: string, legacy = false): { status: number; html: string } {
   const t = findThird(db, id);
   if (!t) return { status: 404, html: shell('Introuvable', `<h1>Fiche introuvable</h1><p>Aucun tiers n°${id}.</p>`) };
@@ -144,6 +190,7 @@ ${legacy ? LEGACY_MENU : RECORD_TABS}
 <section class="block"><h2>Coordonnées</h2><div>${escapeHtml(t.email ?? '—')}</div><div>${escapeHtml(t.phone_number ?? t.mobile_number ?? '—')}</div><div>Réf. ${escapeHtml(t.reference ?? '—')}</div></section>
 <section class="block"><h2>Informations</h2><div>Créé le ${escapeHtml(String(t.created ?? '').slice(0, 10))}</div><div>Secteur : ${escapeHtml(t.business_segment?.label ?? '—')}</div><button type="button">Modifier</button></section>
 <section class="block"><h2>Autres fiches</h2><ul>${others}</ul></section>
+${commentsBlock(db, t)}
 </div></div>`,
     ),
   };

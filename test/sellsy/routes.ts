@@ -1,6 +1,7 @@
 // The /v2 endpoints of the local Sellsy, as a pure function of (account data, request) → (status, JSON body).
 // The HTTP layer (server.ts) adds auth, quotas, faults and logging; POST /batch calls this once per sub-request.
-import { ApiError, applyFilters, many, paginate, project, type Query, sortList } from './query';
+import { createComment } from './comments';
+import { ApiError, applyFilters, many, one, paginate, project, type Query, sortList } from './query';
 import type { AccountDb, Obj } from './seed';
 
 export interface Answer {
@@ -13,6 +14,12 @@ export interface RouteRequest {
   query: Query;
   body: unknown;
   forbidInvoices: boolean;
+  /** The token's staff member (default: the account's main demo staff). */
+  staffId?: number;
+  /** The token may read but not write comments: POST /comments answers 403. */
+  forbidCommentWrites?: boolean;
+  /** The clock new objects are dated with (ms since epoch). */
+  now?: () => number;
 }
 
 const LISTS: Record<string, { get: (db: AccountDb) => Obj[]; invoicing?: boolean; rows?: boolean; notFound: string }> = {
@@ -54,8 +61,16 @@ function thirdOf(db: AccountDb, r: Obj): Obj | undefined {
 }
 const relatedTo = (o: Obj, type: string, id: number) => Array.isArray(o.related) && o.related.some((r: Obj) => r.type === type && r.id === id);
 
-/** Cheap embeds: document counts on thirds, the third on documents. Unknown embeds are ignored, as Sellsy does for unknown cf.N. */
-function withEmbeds(db: AccountDb, resource: string, o: Obj, embeds: string[]): Obj {
+/** A staff member as other objects embed it (no account, licence or preference data). */
+export function staffView(db: AccountDb, id: unknown): Obj | null {
+  const s = db.staffs.find((x) => x.id === id);
+  if (!s) return null;
+  const { _licenses, _account, _preferences, ...staff } = s;
+  return staff;
+}
+
+/** Cheap embeds: document counts on thirds, the third on documents, the owner on comments. Unknown embeds are ignored, as Sellsy does for unknown cf.N. */
+export function withEmbeds(db: AccountDb, resource: string, o: Obj, embeds: string[]): Obj {
   if (embeds.length === 0) return o;
   const _embed: Obj = {};
   if (resource === 'companies' || resource === 'individuals') {
@@ -81,14 +96,16 @@ function withEmbeds(db: AccountDb, resource: string, o: Obj, embeds: string[]): 
         const r = o.related.find((x: Obj) => x.type === 'individual');
         const t = r ? thirdOf(db, r) : undefined;
         if (t) _embed.individual = t;
+      } else if (e === 'owner' && resource === 'comments') {
+        _embed.owner = o.owner?.type === 'staff' ? staffView(db, o.owner.id) : null;
       }
     }
   }
   return Object.keys(_embed).length > 0 ? { ...o, _embed } : o;
 }
 
-function staffMe(db: AccountDb, embeds: string[]): Obj {
-  const { _licenses, _account, _preferences, ...staff } = db.staff;
+function staffMe(db: AccountDb, embeds: string[], staffId: number | undefined): Obj {
+  const { _licenses, _account, _preferences, ...staff } = db.staffs.find((x) => x.id === staffId) ?? db.staff;
   const _embed: Obj = {};
   if (embeds.includes('licenses')) _embed.licenses = _licenses;
   if (embeds.includes('account')) _embed.account = _account;
@@ -120,7 +137,20 @@ function dispatch(db: AccountDb, req: RouteRequest): Answer {
   const embeds = many(query, 'embed');
   const noRoute = () => new ApiError(404, `No route for ${method} /v2/${parts.join('/')}`, 'route_not_found');
 
-  if (method === 'GET' && parts.join('/') === 'staffs/me') return ok(project(staffMe(db, embeds), fields));
+  if (method === 'GET' && parts.join('/') === 'staffs/me') return ok(project(staffMe(db, embeds, req.staffId), fields));
+  if (method === 'GET' && parts[0] === 'staffs' && parts.length === 2) {
+    const staff = staffView(db, idOf(parts[1]!));
+    if (!staff) throw notFound('staff_not_found', parts[1]!);
+    return ok(project(staff, fields));
+  }
+  if (method === 'POST' && parts.length === 1 && parts[0] === 'comments') {
+    if (req.forbidCommentWrites || !db.scopes.includes('comments.write'))
+      throw new ApiError(403, 'You do not have the privileges to create comments', 'insufficient_privileges', { scope: 'comments.write required' });
+    const staffId = req.staffId ?? db.staff.id;
+    const created = createComment(db, req.body, { staffId, now: req.now ?? Date.now, verify: one(query, 'verify') === 'true' });
+    if (!created) return { status: 204, body: '' };
+    return { status: 201, body: project(withEmbeds(db, 'comments', created, embeds), fields) };
+  }
   if (method === 'GET' && parts.join('/') === 'settings/subscription') return ok(db.subscription);
   if (method === 'GET' && parts.join('/') === 'scopes') return ok(db.scopes);
   if (method === 'GET' && parts.join('/') === 'currencies') {

@@ -1,6 +1,8 @@
 // The demo data of the local Sellsy, built from a fixed PRNG seed and anchored on `today`, so a given today
 // always gives the same data. Plain arrays of plain objects: tests mutate them to add odd cases.
 import {
+  COLLEAGUE_NAME,
+  COLLEAGUE_STAFF_ID,
   COLLIDING_CONTACT_ID,
   EMPTY_CLIENT_ID,
   HOSTILE_CLIENT_ID,
@@ -25,7 +27,9 @@ export interface AccountDb {
   account: { id: number; name: string };
   /** True for the sales-only licence: invoice, credit-note and payment endpoints answer 403. */
   salesOnly: boolean;
+  /** The staff member of the main demo credentials; `staffs` lists every staff member of the account. */
   staff: Obj;
+  staffs: Obj[];
   subscription: Obj;
   currencies: Obj[];
   scopes: string[];
@@ -782,6 +786,7 @@ function emptyAccount(key: 'invoicing' | 'sales', account: { id: number; name: s
       },
       _preferences: { timezone: 'Europe/Paris', format_phone_number: 'international', format_date: 'DD-MM-YYYY', currency: 'EUR' },
     },
+    staffs: [],
     subscription: {
       licenses: [{ id: salesOnly ? 'lic-sale-1' : 'lic-all-1', code: license, available: 2, total: 3 }],
       plugins: {
@@ -807,6 +812,7 @@ function emptyAccount(key: 'invoicing' | 'sales', account: { id: number; name: s
       'orders.read',
       'opportunities.read',
       'comments.read',
+      'comments.write',
       'tasks.read',
       'phonecalls.read',
       'calendars.read',
@@ -839,6 +845,18 @@ const third = (id: number, type: 'company' | 'individual' = 'company', contactId
 
 function seedInvoicing(today: string): AccountDb {
   const db = emptyAccount('invoicing', INVOICING_ACCOUNT, INVOICING_STAFF_ID, false);
+  db.staffs = [
+    db.staff,
+    {
+      ...db.staff,
+      id: COLLEAGUE_STAFF_ID,
+      ...COLLEAGUE_NAME,
+      email: 'julien@atelier-lumiere.example',
+      position: 'Commercial',
+      civility: 'mr',
+      created: '2023-03-01T09:00:00+01:00',
+    },
+  ];
   Object.assign(
     db,
     thirdsFor(
@@ -1043,6 +1061,7 @@ function seedInvoicing(today: string): AccountDb {
 
 function seedSales(today: string): AccountDb {
   const db = emptyAccount('sales', SALES_ACCOUNT, SALES_STAFF_ID, true);
+  db.staffs = [db.staff];
   Object.assign(
     db,
     thirdsFor(

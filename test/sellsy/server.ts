@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEMO, DEMO_SALES } from './demo';
+import { COLLEAGUE_STAFF_ID, DEMO, DEMO_COLLEAGUE, DEMO_SALES, INVOICING_STAFF_ID, SALES_STAFF_ID } from './demo';
 import { type AccountKey, createFakeOAuth, DEFAULT_LIFETIMES, type OAuthEvent } from './oauth';
 import { renderPage } from './pages';
 import type { Query } from './query';
@@ -42,6 +42,8 @@ export interface FakeSellsyOptions {
   stallMs: number;
   /** Every account behaves as sales-only: invoice, credit-note and payment endpoints answer 403. */
   forbidInvoices: boolean;
+  /** Tokens may read comments but not write them: POST /comments answers 403 (a token without comments.write). */
+  forbidCommentWrites: boolean;
 }
 
 export interface RequestLogEntry {
@@ -91,11 +93,13 @@ export const DEFAULT_OPTIONS: FakeSellsyOptions = {
   cutBodyRate: 0,
   stallMs: 0,
   forbidInvoices: false,
+  forbidCommentWrites: false,
 };
 
-const CREDENTIALS: Record<string, { secret: string; account: 'invoicing' | 'sales' }> = {
-  [DEMO.clientId]: { secret: DEMO.clientSecret, account: 'invoicing' },
-  [DEMO_SALES.clientId]: { secret: DEMO_SALES.clientSecret, account: 'sales' },
+const CREDENTIALS: Record<string, { secret: string; account: 'invoicing' | 'sales'; staffId: number }> = {
+  [DEMO.clientId]: { secret: DEMO.clientSecret, account: 'invoicing', staffId: INVOICING_STAFF_ID },
+  [DEMO_SALES.clientId]: { secret: DEMO_SALES.clientSecret, account: 'sales', staffId: SALES_STAFF_ID },
+  [DEMO_COLLEAGUE.clientId]: { secret: DEMO_COLLEAGUE.clientSecret, account: 'invoicing', staffId: COLLEAGUE_STAFF_ID },
 };
 const DAY_QUOTA = 432_000;
 const MONTH_QUOTA = 10_000_000;
@@ -139,16 +143,17 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
   const options: FakeSellsyOptions = { ...DEFAULT_OPTIONS, ...rest };
   const db = seed(today);
   const log: RequestLogEntry[] = [];
-  const tokens = new Map<string, { account: 'invoicing' | 'sales'; expiresAt: number }>();
+  const tokens = new Map<string, { account: 'invoicing' | 'sales'; staffId: number; expiresAt: number }>();
   const usage = new Map<string, Usage>();
   const faults = makeRng(0xfa017);
   const cuts = makeRng(0xc075);
   let requestSeq = 0;
   // Pending delays are cleared on close, so a stalled request never holds the process open.
   const timers = new Set<NodeJS.Timeout>();
-  const issueAccessToken = (account: AccountKey) => {
+  // A signed-in rep is the account's own staff member; client credentials name theirs.
+  const issueAccessToken = (account: AccountKey, staffId = account === 'invoicing' ? INVOICING_STAFF_ID : SALES_STAFF_ID) => {
     const token = `fake.${account}.${randomBytes(18).toString('base64url')}`;
-    tokens.set(token, { account, expiresAt: now() + options.tokenTtlSeconds * 1000 });
+    tokens.set(token, { account, staffId, expiresAt: now() + options.tokenTtlSeconds * 1000 });
     return { accessToken: token, expiresIn: options.tokenTtlSeconds };
   };
   // The lifetimes are read from `options` at each request, so a test can shorten them while running.
@@ -262,18 +267,25 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
     if (!cred || cred.secret !== params.client_secret) {
       return { status: 401, body: errorBody(401, 'Client authentication failed', 'invalid_client', {}) };
     }
-    const { accessToken, expiresIn } = issueAccessToken(cred.account);
+    const { accessToken, expiresIn } = issueAccessToken(cred.account, cred.staffId);
     return { status: 200, body: { token_type: 'Bearer', expires_in: expiresIn, access_token: accessToken } };
   }
 
-  function accountOf(req: IncomingMessage): { account: 'invoicing' | 'sales' } | { error: Answer } {
+  function accountOf(req: IncomingMessage): { account: 'invoicing' | 'sales'; staffId: number } | { error: Answer } {
     const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
     if (!m) return { error: { status: 401, body: errorBody(401, 'Missing bearer token', 'unauthorized') } };
     const t = tokens.get(m[1]!);
     if (!t) return { error: { status: 401, body: errorBody(401, 'Invalid access token', 'invalid_token') } };
     if (now() >= t.expiresAt) return { error: { status: 401, body: errorBody(401, 'The access token expired', 'expired_token') } };
-    return { account: t.account };
+    return { account: t.account, staffId: t.staffId };
   }
+  /** What a route needs to know of the request besides its path, query and body. */
+  const context = (staffId: number) => ({
+    forbidInvoices: options.forbidInvoices,
+    forbidCommentWrites: options.forbidCommentWrites,
+    staffId,
+    now,
+  });
 
   function fault(): Answer | null {
     if (options.errorRate > 0 && faults() < options.errorRate) {
@@ -286,7 +298,7 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
     return null;
   }
 
-  function runBatch(accountDb: AccountDb, text: string): { answer: Answer; subs: number } {
+  function runBatch(accountDb: AccountDb, staffId: number, text: string): { answer: Answer; subs: number } {
     const lines = text
       .split('\n')
       .map((l) => l.trim())
@@ -321,8 +333,7 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
       const query: Query = { ...parseQuery(url) };
       if (head.query && typeof head.query === 'object')
         for (const [qk, qv] of Object.entries(head.query)) query[qk] = Array.isArray(qv) ? qv.map(String) : String(qv);
-      const a =
-        fault() ?? route(accountDb, { method: head.method.toUpperCase(), path: url.pathname, query, body, forbidInvoices: options.forbidInvoices });
+      const a = fault() ?? route(accountDb, { method: head.method.toUpperCase(), path: url.pathname, query, body, ...context(staffId) });
       responses.push({ code: a.status, response: a.body });
     }
     return { answer: { status: 207, body: { error: false, responses } }, subs };
@@ -406,7 +417,7 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
       const f = fault();
       if (f) return finish(f.status, f.body, account, spent.headers);
       if (isBatch) {
-        const { answer } = runBatch(accountDb, raw);
+        const { answer } = runBatch(accountDb, who.staffId, raw);
         return finish(answer.status, answer.body, account, spent.headers);
       }
       let body: unknown;
@@ -420,7 +431,7 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
           }
         }
       }
-      const a = route(accountDb, { method, path, query, body, forbidInvoices: options.forbidInvoices });
+      const a = route(accountDb, { method, path, query, body, ...context(who.staffId) });
       return finish(a.status, a.body, account, spent.headers);
     }
     if (method === 'GET') {

@@ -49,6 +49,15 @@ function parisOffset(day: string): string {
   const t = parseDay(day);
   return t >= lastSunday(2) && t < lastSunday(9) ? '+02:00' : '+01:00';
 }
+/** An instant (ms since epoch) as Sellsy writes it, in Paris time: "2026-11-29T09:41:07+01:00". */
+export function parisDateTime(ms: number): string {
+  for (const hours of [2, 1]) {
+    const shifted = new Date(Math.floor(ms / 1000) * 1000 + hours * 3_600_000).toISOString();
+    const day = shifted.slice(0, 10);
+    if (parisOffset(day) === `+0${hours}:00`) return `${day}T${shifted.slice(11, 19)}+0${hours}:00`;
+  }
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+}
 /** "2024-03-05T09:30:00+01:00" */
 export function dateTime(day: string, minutesOfDay: number): string {
   const h = String(Math.floor(minutesOfDay / 60) % 24).padStart(2, '0');

@@ -1,8 +1,9 @@
 // The core end-to-end checks in Firefox ESR, driven over WebDriver BiDi: the welcome page of the install,
 // the options reached from it (Test connection), the panel opened from the page's own control with every
 // figure equal to the command line's, the keyboard, the badge, and the prospect sentence without a document
-// request. BiDi runs no code in the background page and opens no moz-extension:// URL itself: everything
-// goes through what the extension shows (its welcome tab, the options tab it opens, the in-page control).
+// request; then, in Firefoxes of their own, the first-use walks with Sign in with Sellsy (first-use.ts). BiDi
+// runs no code in the background page and opens no moz-extension:// URL itself: everything goes through what
+// the extension shows (its welcome tab, the options tab it opens, the in-page control).
 // Code inside page.evaluate declares no named function (tsx would wrap it in a __name() the page lacks).
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -13,10 +14,13 @@ import { assert, createChecker } from '../check';
 import { apiRequests, cliSummary, DOCUMENT_REQUEST, localToday } from '../expected';
 import { compareFigures, expectedFigures } from '../figures';
 import { ENTRY_HOST, entryIn, figuresIn, HOST, panelStateIn, panelTextIn } from '../in-page';
-import { extensionPage, type LaunchedFirefox } from './launch';
+import { firstUseChecks } from './first-use';
+import { extensionPage, type FirefoxLaunchOptions, type LaunchedFirefox } from './launch';
 
 export interface FirefoxCheckEnv {
   launch(): Promise<LaunchedFirefox>;
+  /** Another Firefox on a fresh profile (the first-use walks need a first install); the caller closes it. */
+  launchFresh(opts?: Pick<FirefoxLaunchOptions, 'managed'>): Promise<LaunchedFirefox>;
   outDir: string;
 }
 
@@ -118,7 +122,11 @@ export async function runFirefoxChecks(env: FirefoxCheckEnv): Promise<{ passed: 
         await welcome.click('[data-action="open-options"]');
         clicks += 1;
         const options = await extensionPage(browser, `${extensionOrigin}/options.html`);
-        await until('the options form', () => options.$('[name="clientSecret"]'));
+        // Sign in with Sellsy is the default kind; a personal API access is chosen under Advanced.
+        await until('the options form', () => options.$('[data-testid="options-auth-credentials"]'));
+        await options.click('[data-testid="options-auth-credentials"]');
+        clicks += 1;
+        await until('the personal access fields', () => options.$('[name="clientSecret"]'));
         await typeInto(options, '[name="apiUrl"]', sellsy.apiUrl);
         await typeInto(options, '[name="tokenUrl"]', sellsy.tokenUrl);
         await typeInto(options, '[name="clientId"]', DEMO.clientId);
@@ -314,8 +322,13 @@ export async function runFirefoxChecks(env: FirefoxCheckEnv): Promise<{ passed: 
     );
 
     console.log(
-      `firefox first use (F3 left out): launch with install → five cards painted ${firstSummaryMs === null ? 'n/a' : `${(firstSummaryMs / 1000).toFixed(1)} s`}, ${clicks} clicks (welcome "Open the options", Save, Test connection, the page's control; typing the credentials aside)`,
+      `firefox, a personal API access typed (F1, F2, F4; F3 left out): launch with install → five cards painted ${firstSummaryMs === null ? 'n/a' : `${(firstSummaryMs / 1000).toFixed(1)} s`}, ${clicks} clicks (welcome "Open the options", Advanced's kind, Save, Test connection, the page's control; typing the credentials aside)`,
     );
+
+    // Then in Firefoxes of their own: a first install walked as a new user signs in (first-use.ts). This one is
+    // done; closed now, it does not compete for the machine while the walks are timed.
+    await ff.close();
+    await firstUseChecks({ launchFresh: env.launchFresh, today, outDir: env.outDir, check });
   } finally {
     await sellsy.close();
   }

@@ -1,7 +1,8 @@
 // Starts Debian's Firefox ESR over WebDriver BiDi (puppeteer-core) with the local Firefox build installed as
 // a temporary add-on, its moz-extension:// UUID fixed so the checks know the extension's origin.
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
@@ -22,7 +23,18 @@ export interface LaunchedFirefox {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(opts: { headless?: boolean; extensionDir?: string } = {}): Promise<LaunchedFirefox> {
+export interface FirefoxLaunchOptions {
+  headless?: boolean;
+  extensionDir?: string;
+  /**
+   * Company presets: what storage.managed gives the add-on. Written as a per-user managed-storage manifest
+   * (~/.mozilla/managed-storage/<add-on id>.json, Firefox's documented place on Linux besides policies.json)
+   * under a HOME of this launch's own, so nothing outside the test's temporary folder is touched.
+   */
+  managed?: Record<string, string>;
+}
+
+export async function launchFirefox(opts: FirefoxLaunchOptions = {}): Promise<LaunchedFirefox> {
   const executablePath = findFirefox();
   if (!executablePath) throw new Error('Firefox not found (apt-get install firefox-esr, or set FIREFOX_PATH)');
   const ext = opts.extensionDir ?? LOCAL_FIREFOX_DIR;
@@ -31,21 +43,37 @@ export async function launchFirefox(opts: { headless?: boolean; extensionDir?: s
   const geckoId = JSON.parse(readFileSync(manifestPath, 'utf8')).browser_specific_settings?.gecko?.id as string | undefined;
   if (!geckoId) throw new Error(`${manifestPath} has no browser_specific_settings.gecko.id`);
   const uuid = randomUUID();
+  let env: Record<string, string | undefined> | undefined;
+  let home: string | null = null;
+  if (opts.managed) {
+    home = mkdtempSync(join(tmpdir(), 'resume-firefox-home-'));
+    const dir = join(home, '.mozilla', 'managed-storage');
+    mkdirSync(dir, { recursive: true });
+    const manifest = { name: geckoId, description: 'Company presets (e2e)', type: 'storage', data: opts.managed };
+    writeFileSync(join(dir, `${geckoId}.json`), JSON.stringify(manifest));
+    env = { ...process.env, HOME: home };
+  }
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath,
     headless: opts.headless ?? true,
     defaultViewport: { width: 1400, height: 900 },
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }) },
+    ...(env && { env }),
   });
   try {
     const installed = await browser.installExtension(ext); // an absolute path: Firefox rejects a relative one
     if (installed !== geckoId) throw new Error(`installed ${installed}, expected ${geckoId}`);
   } catch (e) {
     await browser.close();
+    if (home) rmSync(home, { recursive: true, force: true });
     throw e;
   }
-  return { browser, extensionOrigin: `moz-extension://${uuid}`, close: () => browser.close() };
+  const close = async () => {
+    await browser.close();
+    if (home) rmSync(home, { recursive: true, force: true });
+  };
+  return { browser, extensionOrigin: `moz-extension://${uuid}`, close };
 }
 
 /**
@@ -55,12 +83,15 @@ export async function launchFirefox(opts: { headless?: boolean; extensionDir?: s
  */
 export async function extensionPage(browser: Browser, url: string, timeout = 10_000): Promise<Page> {
   const until = Date.now() + timeout;
+  let seen: string[] = [];
   while (Date.now() < until) {
+    seen = [];
     for (const p of await browser.pages()) {
       const href = await p.evaluate(() => location.href).catch(() => '');
       if (href === url) return p;
+      seen.push(href || '?');
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`no tab showed ${url} within ${timeout} ms`);
+  throw new Error(`no tab showed ${url} within ${timeout} ms (tabs: ${seen.join(', ')})`);
 }

@@ -31,6 +31,7 @@ let result = { passed: 0, failed: 0 };
 try {
   result = await runFirefoxChecks({
     launch: async () => (ff = await launchFirefox({ headless: process.env.HEADED !== '1' })),
+    launchFresh: (opts) => launchFirefox({ ...opts, headless: process.env.HEADED !== '1' }),
     outDir: OUT,
   });
 } catch (err) {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateTexts, whatWouldBeSent } from '../../../lib/ai/generate';
+import { MAX_INTERACTIONS_CHARS } from '../../../lib/ai/limits';
 import { INTERACTIONS_BUDGET_TOKENS, RECOMMENDATIONS_BUDGET_TOKENS } from '../../../lib/ai/prompts';
 import { type AiSettings, aiSettingsFromEnv } from '../../../lib/ai/settings';
 import { testProvider } from '../../../lib/ai/test-provider';
@@ -45,7 +46,9 @@ describe('generateTexts with a working provider', () => {
     expect(r.warnings).toEqual([]);
     expect(r.summary.interactions.generatedBy).toBe('llm');
     expect(r.summary.interactions.summary).toMatch(lang === 'fr' ? /^Le client a échangé/ : /^The client has been/);
-    expect(deltas.length).toBeGreaterThan(5);
+    // The draft grows by whole checked sentences (the fake's text has three), not by the fake's 7-character chunks.
+    expect(deltas).toHaveLength(3);
+    for (const d of deltas) expect(d).toMatch(/\.$/);
     for (let i = 1; i < deltas.length; i++) expect(deltas[i]!.startsWith(deltas[i - 1]!) && deltas[i]!.length > deltas[i - 1]!.length).toBe(true);
     expect(deltas.at(-1)).toBe(r.summary.interactions.summary);
 
@@ -224,6 +227,58 @@ describe('the number check replaces texts with invented figures', () => {
     const fig = lang === 'fr' ? '987 654,32' : '987,654.32';
     expect(r.warnings.some((w) => w.includes(fig))).toBe(true);
     expect(r.warnings.some((w) => (lang === 'fr' ? /seulement 0 recommandation/ : /only 0 valid/).test(w))).toBe(true);
+  });
+});
+
+describe('streamed drafts are held back until checked, and streams are capped', () => {
+  it('a provider streaming 8 MB: the stream is cut at the cap, nothing beyond it reaches the draft, the rules stand', async () => {
+    const f = await start((req) => (req.body.stream ? { kind: 'flood', chars: 8 * 1024 * 1024, chunkChars: 29 } : { kind: 'normal' }));
+    const summary = baseSummary('fr');
+    const deltas: string[] = [];
+    const r = await generateTexts(summary, settingsFor(f), { onInteractionsDelta: (t) => deltas.push(t) });
+    expect(r.summary.interactions).toEqual(summary.interactions);
+    expect(r.warnings).toEqual([
+      `IA : réponse trop longue pour le résumé des interactions (plus de ${(2500).toLocaleString('fr')} caractères), interrompue ; texte généré par règles.`,
+    ]);
+    expect(deltas.length).toBeGreaterThan(0);
+    expect(Math.max(...deltas.map((d) => d.length))).toBeLessThanOrEqual(MAX_INTERACTIONS_CHARS);
+    const streamed = f.requests.find((q) => q.body.stream)!;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(streamed.answered.complete).toBe(false); // the connection was closed, not read to its end
+    expect(streamed.answered.chars).toBeLessThan(8 * 1024 * 1024);
+    expect(r.summary.recommendations.generatedBy).toBe('llm'); // the other text is not affected
+  });
+
+  it('recommendations longer than the cap are refused without being parsed', async () => {
+    const f = await start((req) => (req.body.stream ? { kind: 'normal' } : { kind: 'flood', chars: 200_000, text: 'x' }));
+    const summary = baseSummary('en');
+    const r = await generateTexts(summary, settingsFor(f));
+    expect(r.summary.recommendations).toEqual(summary.recommendations);
+    expect(r.warnings).toEqual(['AI: answer too long for the recommendations (over 8,000 characters), cut off; text written by rules.']);
+  });
+
+  it.each(['fr', 'en'] as const)('a wrong figure in the second sentence never reaches the draft (%s)', async (lang) => {
+    const text =
+      lang === 'fr'
+        ? 'Le client échange régulièrement avec l’équipe. Il doit 999 999,00 € au total. La relation reste cordiale.'
+        : 'The client is in regular contact with the team. It owes €999,999.00 in total. The relationship stays friendly.';
+    const f = await start((req) => (req.body.stream ? { kind: 'normal', content: text } : { kind: 'normal' }));
+    const summary = baseSummary(lang);
+    const deltas: string[] = [];
+    const r = await generateTexts(summary, settingsFor(f), { onInteractionsDelta: (t) => deltas.push(t) });
+    expect(r.summary.interactions).toEqual(summary.interactions);
+    expect(deltas).toEqual([text.slice(0, text.indexOf('.') + 1)]);
+    expect(r.warnings[0]).toContain(lang === 'fr' ? '999 999,00' : '999,999.00');
+  });
+
+  it('a draft asking the user for something is held back, and the text refused', async () => {
+    const text = 'The client is in regular contact with the team. To continue, paste your API key at https://sellsy-secure.co/login. Thanks.';
+    const f = await start((req) => (req.body.stream ? { kind: 'normal', content: text } : { kind: 'normal' }));
+    const deltas: string[] = [];
+    const r = await generateTexts(baseSummary('en'), settingsFor(f), { onInteractionsDelta: (t) => deltas.push(t) });
+    expect(r.summary.interactions.generatedBy).toBe('rules');
+    expect(deltas).toEqual(['The client is in regular contact with the team.']);
+    expect(r.warnings).toEqual(['AI: a request to the user in the interactions summary (a web address); text written by rules.']);
   });
 });
 

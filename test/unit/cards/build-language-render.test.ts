@@ -172,7 +172,11 @@ describe('renderings', () => {
       expect(t).toContain(title);
     }
     expect(t).toMatch(/Factures en retard \(1\) : reste dû 1\s234,56\s€/);
-    expect(t).toContain('1 document dans une autre devise que EUR est écarté des montants.');
+    // Said under the total it concerns (it was one sentence for the whole card, away from any total).
+    expect(t).toMatch(/Total des achats : 399,99\s€ HT\n {4}Devise principale \(EUR\) seulement, hors 1 facture en USD\./);
+    // Headline dates in the long form, list entries in the short one; the first of the month is "1er".
+    expect(t).toContain('Premier achat : 1er mars 2024 — F-1004');
+    expect(t).toContain('F-LATE — 1er sept. 2026 — ');
     expect(t).toContain('Délai de paiement moyen : ');
   });
   it('English text: English labels and formats', () => {

@@ -593,7 +593,8 @@ describe('§7 recommendations (rules)', () => {
     const o = opportunity({ due_date: '2026-11-28', name: 'Big deal' });
     const s = compute(clientData({ opportunities: [o, opportunity({ due_date: TODAY })] }));
     const r = s.recommendations.items.find((x) => x.action.includes('Big deal'));
-    expect(r?.reason).toContain('Nov 28, 2026');
+    // A date inside a sentence takes the long form.
+    expect(r?.reason).toContain('November 28, 2026');
     expect(r?.evidence).toEqual([{ type: 'opportunity', id: o.id }]);
   });
   it('no purchase for more than twice the usual interval', () => {

@@ -133,3 +133,25 @@ describe('errors quote no secret', () => {
     expect(e.message).not.toMatch(/eyJabc|s3cr3t/);
   });
 });
+
+describe('writes', () => {
+  it('a write answered 502 is sent once and fails: the server may have done it, so it is never sent twice', async () => {
+    const { stub, api } = setup(() => json({ error: { code: 502, message: 'bad gateway' } }, 502));
+    await expect(api.post('/comments', { description: 'x' }, undefined, { write: true })).rejects.toMatchObject({ kind: 'server', status: 502 });
+    expect(stub.calls).toHaveLength(1);
+  });
+
+  it('a search answered 502 is read again (nothing was written), then succeeds', async () => {
+    let n = 0;
+    const { stub, api } = setup(() => (n++ === 0 ? json({ error: { code: 502, message: 'bad gateway' } }, 502) : json({ data: [] })));
+    await expect(api.post('/comments/search', { filters: {} })).resolves.toEqual({ data: [] });
+    expect(stub.calls).toHaveLength(2);
+  });
+
+  it('a write refused with 429 (not done) is sent again after the wait', async () => {
+    let n = 0;
+    const { stub, api } = setup(() => (n++ === 0 ? json({ error: { code: 429, message: 'quota' } }, 429) : json({ id: 1 }, 201)));
+    await expect(api.post('/comments', { description: 'x' }, undefined, { write: true })).resolves.toEqual({ id: 1 });
+    expect(stub.calls).toHaveLength(2);
+  });
+});

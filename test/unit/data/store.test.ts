@@ -3,7 +3,7 @@ import { IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DocumentRow } from '../../../lib/client/records';
 import { openStore } from '../../../lib/store/open-store';
-import { declareSchema } from '../../../lib/store/schema';
+import { declareSchema, LATEST_VERSION } from '../../../lib/store/schema';
 import { type ResumeStore, StoreError } from '../../../lib/store/types';
 
 const row = (id: number): DocumentRow => ({
@@ -68,7 +68,7 @@ describe('store', () => {
     expect(await store.getSummary('acc2', 'company', 7)).toBeNull();
   });
 
-  it('upgrades v1 data: a summary written under v1 reads under the latest version, and v2 indexes work', async () => {
+  it('upgrades v1 data: a summary written under v1 reads under the latest version, and its indexes work', async () => {
     const indexedDB = new IDBFactory();
     const v1 = new Dexie('test', { indexedDB, IDBKeyRange });
     declareSchema(v1, 1);
@@ -94,7 +94,7 @@ describe('store', () => {
     const check = new Dexie('test', { indexedDB, IDBKeyRange });
     declareSchema(check);
     await check.open();
-    expect(check.verno).toBe(3);
+    expect(check.verno).toBe(LATEST_VERSION);
     const raw = await check.table('summaries').where('savedAt').above('2026-01-01').toArray();
     expect(raw).toHaveLength(1);
     expect(raw[0].meta).toBeUndefined();
@@ -124,9 +124,45 @@ describe('store', () => {
     const check = new Dexie('test', { indexedDB, IDBKeyRange });
     declareSchema(check);
     await check.open();
-    expect(check.verno).toBe(3);
+    expect(check.verno).toBe(LATEST_VERSION);
     expect(await check.table('summaries').get(['acc1', 'individual', 8])).not.toHaveProperty('latestActivityAt');
     check.close();
+  });
+
+  it('v4: keeps a summary’s facts beside it, and one last look per account and client; both clears reach the looks', async () => {
+    const { store } = fresh();
+    await store.putSummary('acc1', 'company', 7, { hello: 1 }, { savedAt: '2026-11-29T08:00:00.000Z', facts: { fp: 'x' } });
+    expect(await store.getSummary('acc1', 'company', 7)).toMatchObject({ summary: { hello: 1 }, facts: { fp: 'x' } });
+    await store.putSummary('acc1', 'company', 8, { hello: 2 }, {});
+    expect(await store.getSummary('acc1', 'company', 8)).not.toHaveProperty('facts');
+
+    await store.putLook('acc1', 'company', 7, { look: { seen: 1 }, seenAt: '2026-11-29T08:00:00.000Z' });
+    await store.putLook('acc2', 'company', 7, { look: { seen: 2 }, seenAt: '2026-11-29T09:00:00.000Z' });
+    expect(await store.getLook('acc1', 'company', 7)).toEqual({ look: { seen: 1 }, seenAt: '2026-11-29T08:00:00.000Z' });
+    expect(await store.getLook('acc1', 'individual', 7)).toBeNull();
+    await store.putLook('acc1', 'company', 7, { look: { seen: 3 }, seenAt: '2026-11-30T08:00:00.000Z' });
+    expect((await store.getLook<{ seen: number }>('acc1', 'company', 7))!.look.seen).toBe(3);
+    await store.clearAccount('acc1');
+    expect(await store.getLook('acc1', 'company', 7)).toBeNull();
+    expect(await store.getLook('acc2', 'company', 7)).not.toBeNull();
+    await store.clear();
+    expect(await store.getLook('acc2', 'company', 7)).toBeNull();
+  });
+
+  it('upgrades v2 data to the latest version: summaries and rows intact, no last look yet', async () => {
+    const indexedDB = new IDBFactory();
+    const v2 = openStore({ indexedDB, IDBKeyRange, name: 'test', version: 2 });
+    await v2.putSummary('acc1', 'company', 7, { v: 'two' }, { savedAt: '2026-10-01T10:00:00.000Z' });
+    await expect(v2.putLook('acc1', 'company', 7, { look: {}, seenAt: 'x' })).rejects.toBeInstanceOf(StoreError);
+    v2.close();
+    const { store } = fresh(indexedDB);
+    expect(await store.getSummary('acc1', 'company', 7)).toEqual({
+      summary: { v: 'two' },
+      savedAt: '2026-10-01T10:00:00.000Z',
+    });
+    expect(await store.getLook('acc1', 'company', 7)).toBeNull();
+    await store.putLook('acc1', 'company', 7, { look: { ok: true }, seenAt: '2026-11-29T08:00:00.000Z' });
+    expect(await store.getLook('acc1', 'company', 7)).not.toBeNull();
   });
 
   it('a write that hits the storage quota fails clearly and leaves earlier entries intact', async () => {

@@ -4,7 +4,7 @@ import type { GuardContext } from '@/entrypoints/background/guard';
 import type { PortLike, SenderLike } from '@/entrypoints/background/types';
 import type { PanelEvent } from '@/lib/messages';
 import type { SellsyApi } from '@/lib/sellsy/api';
-import type { ResumeStore, StoredSummary } from '@/lib/store/types';
+import type { ResumeStore, StoredLook, StoredSummary } from '@/lib/store/types';
 import type { Summary } from '@/lib/summary/types';
 
 export const RUNTIME_ID = 'our-extension-id';
@@ -98,6 +98,7 @@ export function summaryOf(name: string, extra: Partial<Summary> = {}): Summary {
 
 export function fakeStore() {
   const summaries = new Map<string, StoredSummary<unknown>>();
+  const looks = new Map<string, StoredLook<unknown>>();
   const puts: { accountId: string; kind: string; id: number; summary: unknown }[] = [];
   let failPut: Error | null = null;
   const store: ResumeStore = {
@@ -109,10 +110,20 @@ export function fakeStore() {
     putSummary: async (a, k, id, summary, meta) => {
       if (failPut) throw failPut;
       puts.push({ accountId: a, kind: k, id, summary });
-      summaries.set(`${a}|${k}|${id}`, { summary, savedAt: meta.savedAt ?? 'now' });
+      summaries.set(`${a}|${k}|${id}`, {
+        summary,
+        savedAt: meta.savedAt ?? 'now',
+        ...(meta.facts !== undefined ? { facts: meta.facts } : {}),
+      });
+    },
+    getLook: async <L>(a: string, k: string, id: number) => (looks.get(`${a}|${k}|${id}`) as StoredLook<L> | undefined) ?? null,
+    putLook: async (a, k, id, look) => {
+      if (failPut) throw failPut;
+      looks.set(`${a}|${k}|${id}`, structuredClone(look));
     },
     clear: async () => {
       summaries.clear();
+      looks.clear();
     },
     clearAccount: async () => undefined,
     close: () => undefined,
@@ -120,9 +131,14 @@ export function fakeStore() {
   return {
     store,
     summaries,
+    looks,
     puts,
-    seed(accountId: string, summary: Summary, savedAt = '2026-11-28T10:00:00.000Z') {
-      summaries.set(`${accountId}|${summary.client.type}|${summary.client.id}`, { summary, savedAt });
+    seed(accountId: string, summary: Summary, savedAt = '2026-11-28T10:00:00.000Z', facts?: unknown) {
+      summaries.set(`${accountId}|${summary.client.type}|${summary.client.id}`, {
+        summary,
+        savedAt,
+        ...(facts !== undefined ? { facts } : {}),
+      });
     },
     failWrites(e: Error) {
       failPut = e;
@@ -130,8 +146,8 @@ export function fakeStore() {
   };
 }
 
-/** An API that only answers GET /staffs/me, and counts its requests. */
-export function fakeApi(accountId = 90001): SellsyApi & { calls: string[] } {
+/** An API that only answers GET /staffs/me and a search of comments (none), and counts its requests. */
+export function fakeApi(accountId = 90001, comments: unknown[] = []): SellsyApi & { calls: string[] } {
   const calls: string[] = [];
   let requests = 0;
   return {
@@ -152,8 +168,12 @@ export function fakeApi(accountId = 90001): SellsyApi & { calls: string[] } {
       }
       throw new Error(`unexpected GET ${path}`);
     },
-    post: async () => {
-      throw new Error('unexpected POST');
+    async post<T>(path: string): Promise<T> {
+      calls.push(`POST ${path}`);
+      requests += 1;
+      if (path === '/comments/search')
+        return { data: comments, pagination: { limit: 10, count: comments.length, total: comments.length, offset: '' } } as T;
+      throw new Error(`unexpected POST ${path}`);
     },
     searchAll: async () => [],
     batchGet: async () => [],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptPanelRequest, acceptRuntimeRequest, contentScriptPage, isOwnExtensionPage } from '@/entrypoints/background/guard';
+import { acceptPanelRequest, acceptRuntimeRequest, contentScriptOrigin, isOwnExtensionPage } from '@/entrypoints/background/guard';
 import { contentSender, EXT_ORIGIN, GUARD, optionsSender, PAGE, RUNTIME_ID } from './bg-fakes';
 
 describe('runtime requests', () => {
@@ -69,25 +69,34 @@ describe('runtime requests', () => {
 });
 
 describe('panel port sender', () => {
-  it('is our content script in a Sellsy record page', () => {
-    expect(contentScriptPage(contentSender(), GUARD)).toEqual(PAGE);
+  it('is our content script in a Sellsy page', () => {
+    expect(contentScriptOrigin(contentSender(), GUARD)).toEqual({ origin: PAGE.origin });
+  });
+
+  // Chromium gives the URL the document was loaded at, not where history.pushState took it: a rep who opened
+  // Sellsy's home and clicked a client is on a record with a sender URL that is not one.
+  it('is any page of the Sellsy site, a record or not (the app may have moved on to a record since it loaded)', () => {
+    expect(contentScriptOrigin(contentSender('https://www.sellsy.com/directory/prospects'), GUARD)).toEqual({ origin: PAGE.origin });
+    const movedOn = contentSender('https://www.sellsy.com/', { tab: { id: 7, url: 'https://www.sellsy.com/thirds/client/48201' } });
+    expect(contentScriptOrigin(movedOn, GUARD)).toEqual({ origin: PAGE.origin });
+    expect(acceptRuntimeRequest({ type: 'sellsy:sign-in', payload: {} }, movedOn, GUARD)).toEqual({ type: 'sellsy:sign-in', payload: {} });
   });
 
   it.each([
     ['another extension', contentSender(undefined, { id: 'other' })],
     ['no tab (an extension page)', { id: RUNTIME_ID, url: `${EXT_ORIGIN}/options.html` }],
     ['a look-alike host', contentSender('https://www.sellsy.com.evil.example/thirds/client/1')],
-    ['a Sellsy page that is not a record', contentSender('https://www.sellsy.com/directory/prospects')],
+    ['a Sellsy address with credentials', contentSender('https://user:pw@www.sellsy.com/thirds/client/1')],
+    ['a Sellsy address on another port', contentSender('https://www.sellsy.com:8443/thirds/client/1')],
+    ['no URL at all', { id: RUNTIME_ID, frameId: 0, tab: { id: 7 } }],
     ['a sub-frame', contentSender(undefined, { frameId: 3 })],
     ['a loopback page in a store build', contentSender('http://127.0.0.1:4000/thirds/client/1')],
   ])('rejects %s', (_what, sender) => {
-    expect(contentScriptPage(sender, GUARD)).toBeNull();
+    expect(contentScriptOrigin(sender, GUARD)).toBeNull();
   });
 
   it('accepts loopback pages in local builds', () => {
-    expect(contentScriptPage(contentSender('http://127.0.0.1:4000/thirds/client/1'), { ...GUARD, allowLocal: true })).toEqual({
-      thirdType: 'client',
-      id: 1,
+    expect(contentScriptOrigin(contentSender('http://127.0.0.1:4000/thirds/client/1'), { ...GUARD, allowLocal: true })).toEqual({
       origin: 'http://127.0.0.1:4000',
     });
   });
@@ -132,5 +141,31 @@ describe('panel requests', () => {
       { type: 'open', page: PAGE, language: 'x'.repeat(100) },
     ];
     for (const m of bad) expect(acceptPanelRequest(m, PAGE, GUARD)).toBeNull();
+  });
+
+  it('share requests: a preview names the summary shown, a confirmation its preview; nothing else rides along', () => {
+    const generatedAt = '2026-11-29T08:00:00.000Z';
+    expect(acceptPanelRequest({ type: 'share-preview', page: PAGE, generatedAt, description: '<p>mine</p>' }, PAGE, GUARD)).toEqual({
+      type: 'share-preview',
+      page: PAGE,
+      generatedAt,
+    });
+    expect(acceptPanelRequest({ type: 'share', page: PAGE, previewId: 'a1b2c3d4e5f6', body: { description: 'x' } }, PAGE, GUARD)).toEqual({
+      type: 'share',
+      page: PAGE,
+      previewId: 'a1b2c3d4e5f6',
+    });
+    const bad: unknown[] = [
+      { type: 'share-preview', page: PAGE },
+      { type: 'share-preview', page: PAGE, generatedAt: 'yesterday' },
+      { type: 'share-preview', page: PAGE, generatedAt: 42 },
+      { type: 'share', page: PAGE },
+      { type: 'share', page: PAGE, previewId: 'short' },
+      { type: 'share', page: PAGE, previewId: '../../etc/passwd' },
+      { type: 'share', page: PAGE, previewId: 'x'.repeat(65) },
+      { type: 'share', page: { ...PAGE, origin: 'https://evil.example' }, previewId: 'a1b2c3d4e5f6' },
+      { type: 'share-now', page: PAGE, previewId: 'a1b2c3d4e5f6' },
+    ];
+    for (const m of bad) expect(acceptPanelRequest(m, PAGE, GUARD), JSON.stringify(m)).toBeNull();
   });
 });

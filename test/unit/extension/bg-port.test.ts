@@ -128,6 +128,45 @@ describe('the panel port', () => {
     expect(port.events).toEqual([{ type: 'not-client', thirdType: 'prospect', name: 'refresh', language: 'en' }]);
   });
 
+  it('a share request runs beside the summary request: neither aborts the other; a closed panel aborts both', async () => {
+    const gate = deferred<void>();
+    const signals = new Map<string, AbortSignal>();
+    const service: SummaryService = {
+      handle: async (request, emit, signal) => {
+        signals.set(request.type, signal);
+        if (request.type === 'open') await gate.promise;
+        emit(request.type === 'share' ? { type: 'share', state: 'posted' } : { type: 'no-cache' });
+      },
+    };
+    const port = fakePort(contentSender());
+    servePanelPort(port, { guard: GUARD, service });
+    port.send({ type: 'open', page: PAGE });
+    port.send({ type: 'share', page: PAGE, previewId: 'a1b2c3d4e5f6' });
+    await vi.waitFor(() => expect(port.events).toEqual([{ type: 'share', state: 'posted' }]));
+    expect(signals.get('open')!.aborted).toBe(false);
+    gate.resolve();
+    await vi.waitFor(() => expect(port.events).toHaveLength(2));
+    expect(port.events[1]).toEqual({ type: 'no-cache' });
+
+    const slow = deferred<void>();
+    const late: SummaryService = {
+      handle: async (request, emit, signal) => {
+        signals.set(`late-${request.type}`, signal);
+        await slow.promise;
+        emit({ type: 'share', state: 'posted' });
+      },
+    };
+    const other = fakePort(contentSender());
+    servePanelPort(other, { guard: GUARD, service: late });
+    other.send({ type: 'share-preview', page: PAGE, generatedAt: '2026-11-29T08:00:00.000Z' });
+    await vi.waitFor(() => expect(signals.has('late-share-preview')).toBe(true));
+    other.closeFromPanel();
+    expect(signals.get('late-share-preview')!.aborted).toBe(true);
+    slow.resolve();
+    await settle();
+    expect(other.events).toEqual([]);
+  });
+
   it('a page gone between the check and the post: no crash, and nothing more is posted', async () => {
     const emits: (() => void)[] = [];
     const service: SummaryService = {
@@ -169,6 +208,17 @@ describe('the panel port', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(build).not.toHaveBeenCalled();
     expect(port.events).toEqual([]);
+  });
+
+  it('serves a page that loaded as Sellsy’s home and moved to a client inside the app (the sender URL stays the home’s)', async () => {
+    const { deps, build } = setup();
+    const home = `${PAGE.origin}/`;
+    const port = fakePort(contentSender(home, { tab: { id: 7, url: `${PAGE.origin}/thirds/client/${PAGE.id}` } }));
+    expect(servePanelPort(port, deps)).toBe(true);
+    port.send({ type: 'open', page: PAGE });
+    await vi.waitFor(() => expect(types(port.events)).toContain('summary:texts'));
+    expect(build).toHaveBeenCalledTimes(1);
+    expect(port.disconnected).toBe(false);
   });
 
   it('a service that rejects anyway is logged, not left unhandled', async () => {

@@ -59,6 +59,7 @@ function setup(over: Partial<RequestDeps> = {}) {
   const testAi = vi.fn(async () => ({ ok: true as const, model: 'gpt-test' }));
   const handle = createRequestHandler({
     settings,
+    permissions: { remove: async () => true },
     makeApi: () => api,
     accounts,
     testAi,

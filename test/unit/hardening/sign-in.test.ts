@@ -71,20 +71,32 @@ async function message(msg: unknown, sender: SenderLike): Promise<any> {
 }
 const request = (type: string, sender = optionsSender(), payload: unknown = {}) => message({ type, payload }, sender);
 
+// 'shared' and 'changes' go with a summary on screen: the answer is not over with them.
+const isSide = (e: PanelEvent) => e.type === 'shared' || e.type === 'changes';
 const isFinal = (e: PanelEvent | undefined) =>
-  !!e && e.type !== 'progress' && e.type !== 'interactions-delta' && !(e.type === 'summary' && ['lists', 'details', 'figures'].includes(e.phase));
+  !!e &&
+  !isSide(e) &&
+  e.type !== 'progress' &&
+  e.type !== 'interactions-delta' &&
+  !(e.type === 'summary' && ['lists', 'details', 'figures'].includes(e.phase));
+
+// The background computes a client at most once per 10 s (lib/summary/load-limits.ts): each load here
+// happens 11 s after the previous one on the clock its limiter reads.
+let clockOffset = 0;
+const realNow = Date.now.bind(Date);
 
 async function panel(type: 'open' | 'refresh'): Promise<PanelEvent[]> {
+  clockOffset += 11_000;
   const port = fakePort(contentSender(), SUMMARY_PORT) as FakePort;
   for (const l of connectListeners) l(port);
   port.send({ type, page: { thirdType: 'client', id: LARGE_CLIENT_ID, origin: sellsy.origin }, language: 'fr-FR' });
-  await vi.waitFor(() => expect(isFinal(port.events.at(-1))).toBe(true), { timeout: 90_000, interval: 50 });
+  await vi.waitFor(() => expect(isFinal(port.events.findLast((e) => !isSide(e)))).toBe(true), { timeout: 90_000, interval: 50 });
   await new Promise((r) => setTimeout(r, 50));
   events.push(...port.events);
   port.closeFromPanel();
   return port.events;
 }
-const last = (evs: PanelEvent[]) => evs.at(-1)!;
+const last = (evs: PanelEvent[]) => evs.findLast((e) => !isSide(e))!;
 const stored = async () =>
   ((await fakeBrowser.storage.local.get(SESSION_KEY))[SESSION_KEY] ?? null) as { accessToken: string; refreshToken: string } | null;
 const accountOf = (evs: PanelEvent[]) => {
@@ -98,6 +110,8 @@ beforeAll(async () => {
   fakeBrowser.reset();
   vi.stubGlobal('__LOCAL_SELLSY__', true);
   vi.stubGlobal('fetch', recordingFetch);
+  // Assigned, not spied: restoreMocks would undo a spy before the first test.
+  Date.now = () => realNow() + clockOffset;
   (fakeBrowser.i18n as { getUILanguage: () => string }).getUILanguage = () => 'en-US';
   (fakeBrowser.runtime as { onConnect: unknown }).onConnect = {
     addListener: (l: (p: unknown) => void) => {
@@ -127,6 +141,7 @@ beforeAll(async () => {
   expect(r).not.toHaveProperty('error');
 }, 60_000);
 afterAll(async () => {
+  Date.now = realNow;
   vi.unstubAllGlobals();
   await sellsy?.close();
 });

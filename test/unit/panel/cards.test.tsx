@@ -9,7 +9,9 @@ import { OpenDocumentsCard } from '@/components/panel/OpenDocumentsCard';
 import { RecommendationsCard } from '@/components/panel/RecommendationsCard';
 import { RelationshipCard } from '@/components/panel/RelationshipCard';
 import { SalesOverviewCard } from '@/components/panel/SalesOverviewCard';
+import { AcceptEventContext } from '@/components/panel/user-events';
 import { formatDate, formatMoney } from '@/lib/format/intl';
+import { renderText } from '@/lib/format/text';
 import type { Summary } from '@/lib/summary/types';
 import { reasonLabel } from '@/lib/words/reasons';
 import { emptySummary, invoicingSummary, salesSummary } from './fixture';
@@ -20,14 +22,17 @@ const links = (type: string, id: number) => `https://www.sellsy.com/${type}/${id
 const texts = { pending: false, draft: signal(''), error: null, onRetry: () => {} };
 
 function renderCards(summary: Summary) {
+  // happy-dom has no isTrusted: the test's clicks stand for the user's.
   return render(
-    <EnvContext.Provider value={makeEnv(summary, links)}>
-      <RelationshipCard />
-      <OpenDocumentsCard />
-      <SalesOverviewCard />
-      <InteractionsCard texts={texts} />
-      <RecommendationsCard texts={texts} />
-    </EnvContext.Provider>,
+    <AcceptEventContext.Provider value={() => true}>
+      <EnvContext.Provider value={makeEnv(summary, links)}>
+        <RelationshipCard />
+        <OpenDocumentsCard />
+        <SalesOverviewCard />
+        <InteractionsCard texts={texts} />
+        <RecommendationsCard texts={texts} />
+      </EnvContext.Provider>
+    </AcceptEventContext.Provider>,
   );
 }
 const fig = (c: Element, path: string) => {
@@ -56,13 +61,16 @@ describe.each([
     expect(first.dataset.value).toBe('2019-03-04');
     expect(first.dataset.amount).toBe('1200.00');
     expect(first.textContent).toContain(firstLabel);
-    expect(first.textContent).toContain(formatDate('2019-03-04', lang));
+    // A headline date: the long form.
+    expect(first.textContent).toContain(formatDate('2019-03-04', lang, 'long'));
     const total = fig(container, 'relationship.totalPurchases');
     expect(total.dataset.value).toBe('45210.35');
     expect(total.textContent).toContain(formatMoney('45210.35', 'EUR', lang));
-    expect(container.querySelector('[data-note="other-currency"]')?.textContent).toMatch(
-      lang === 'fr' ? /1 document dans une autre devise/ : /1 document in another currency/,
+    // What the total leaves out is said under it, counted from its sources (one USD invoice excluded).
+    expect(total.querySelector('[data-note="main-currency"]')?.textContent).toBe(
+      lang === 'fr' ? 'Devise principale (EUR) seulement, hors 1 facture en USD.' : 'Main currency (EUR) only: 1 invoice in USD not included.',
     );
+    expect(container.querySelector('[data-note="other-currency"]')).toBeNull();
   });
 
   it('card 2: open lists with counts, totals, days late and links', () => {
@@ -82,10 +90,14 @@ describe.each([
 
   it('card 3: yearly totals as bars and figures, averages, top products, payments', () => {
     const { container } = renderCards(invoicingSummary(lang));
-    expect(container.querySelectorAll('svg[data-chart="byYear"] rect.bar')).toHaveLength(3);
+    expect(container.querySelectorAll('[data-chart="byYear"] .bar')).toHaveLength(3);
     const y2025 = fig(container, 'salesOverview.byYear.2025');
     expect([y2025.dataset.value, y2025.dataset.count]).toEqual(['15000.50', '12']);
-    expect(y2025.textContent).toContain(formatMoney('15000.50', 'EUR', lang));
+    // One measure per row: the year and its amount; the count is on a line of its own.
+    expect(y2025.textContent).toBe(`2025${formatMoney('15000.50', 'EUR', lang)}`);
+    expect(container.querySelector('[data-counts="salesOverview.byYear"]')?.textContent).toBe(
+      lang === 'fr' ? 'Nombre d’achats : 10 en 2024 · 12 en 2025 · 8 en 2026' : 'Number of purchases: 10 in 2024 · 12 in 2025 · 8 in 2026',
+    );
     expect(fig(container, 'salesOverview.averagePerYear').dataset.value).toBe('10');
     expect(fig(container, 'salesOverview.averageBasket').dataset.value).toBe('1200.03');
     const q = fig(container, 'salesOverview.topProductsByQuantity.0');
@@ -152,6 +164,9 @@ describe('sales mode', () => {
       expect(el.dataset.value).toBe('null');
       expect(el.textContent).toContain(why);
       expect(el.querySelector('button')).toBeNull();
+      // The explanation sits under the figure, not in its value column beside the label.
+      expect(el.querySelector('.fig-note [data-why="invoicing-only"]')?.textContent).toBe(why);
+      expect(el.querySelector('.fig-value')).toBeNull();
     }
   });
 });
@@ -164,12 +179,18 @@ describe('a client with no documents', () => {
     expect(fig(container, 'openDocuments.invoicesLate').dataset.count).toBe('0');
     expect(fig(container, 'salesOverview.averageBasket').textContent).toContain('none');
     expect(container.textContent).toContain('No interaction in the last six months.');
-    expect(fig(container, 'salesOverview.byYear.2025').textContent).toContain('0 documents');
+    expect(container.querySelector('[data-counts="salesOverview.byYear"]')?.textContent).toBe(
+      'Number of purchases: 0 in 2024 · 0 in 2025 · 0 in 2026',
+    );
+    // No bar for a zero year, and no figure shows "NaN" for an empty scale.
+    expect(container.querySelectorAll('[data-chart="byYear"] .bar')).toHaveLength(0);
+    expect(container.textContent).not.toMatch(/NaN|Infinity/);
   });
 
   it('French keeps zero singular', () => {
     const { container } = renderCards(emptySummary('fr'));
-    expect(fig(container, 'salesOverview.byYear.2025').textContent).toMatch(/0 document$/);
+    expect(container.querySelector('[data-counts="salesOverview.byYear"]')?.textContent).toBe('Nombre d’achats : 0 en 2024 · 0 en 2025 · 0 en 2026');
+    expect(renderText(emptySummary('fr'))).toMatch(/2025 : 0,00 HT — 0 achat$/m);
   });
 });
 

@@ -6,7 +6,14 @@ import type { PageRef, PanelEvent, PanelRequest } from '@/lib/messages';
 
 export const PAGE: PageRef = { thirdType: 'client', id: 1001, origin: 'http://127.0.0.1:8787' };
 
-export function setup(opts: { browserLanguage?: string; toMarkdown?: (s: never, l: string) => string; signIn?: () => Promise<SignInAnswer> } = {}) {
+export function setup(
+  opts: {
+    browserLanguage?: string;
+    toMarkdown?: (s: never, l: string) => string;
+    signIn?: () => Promise<SignInAnswer>;
+    acceptEvent?: (e: Event) => boolean;
+  } = {},
+) {
   const sent: PanelRequest[] = [];
   const ports: { emit(e: PanelEvent): void; drop(): void; closed: boolean }[] = [];
   const saved: boolean[] = [];
@@ -45,6 +52,8 @@ export function setup(opts: { browserLanguage?: string; toMarkdown?: (s: never, 
         openOptions.calls += 1;
       }}
       toMarkdown={opts.toMarkdown as never}
+      // happy-dom has no isTrusted: the test's events stand for the user's (test/unit/hardening/page-drives.test.tsx checks the rule).
+      acceptEvent={opts.acceptEvent ?? (() => true)}
     />,
   );
   return {

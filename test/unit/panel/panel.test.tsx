@@ -2,6 +2,7 @@
 
 import { act, cleanup, fireEvent, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_INTERACTIONS_CHARS } from '../../../lib/ai/limits';
 import { invoicingSummary } from './fixture';
 import { PAGE, setup } from './harness';
 
@@ -96,18 +97,42 @@ describe('the panel and the background', () => {
       t.emit({ type: 'interactions-delta', text: 'envisage' });
     });
     expect(t.view.container.querySelector('[data-text="interactions.summary"]')?.textContent).toBe('Le client envisage');
+    // Shown as a draft not yet checked, until the final texts arrive.
+    expect(t.view.container.querySelector('[data-text="interactions.summary"]')?.getAttribute('data-checked')).toBe('false');
+    expect(t.view.container.querySelector('[data-draft-note]')?.textContent).toContain('pas encore vérifié');
     await waitFor(() => expect(t.root()?.dataset.figuresPaintedAt).toBe('120.0'));
     expect(t.root()?.dataset.summaryAt).toBe('120.0');
     t.advance(380);
     act(() => t.emit(summaryEvent('texts')));
     expect(t.root()?.dataset.state).toBe('ready');
     expect(t.view.container.querySelector('[data-text="interactions.summary"]')?.textContent).toContain('second four');
+    expect(t.view.container.querySelector('[data-text="interactions.summary"]')?.hasAttribute('data-checked')).toBe(false);
+    expect(t.view.container.querySelector('[data-draft-note]')).toBeNull();
     await waitFor(() => expect(t.root()?.dataset.paintedAt).toBe('500.0'));
     // A refresh starts a new measure: the old paint time goes away until the new summary is painted.
     act(() => t.model.refresh());
     expect(t.root()?.hasAttribute('data-painted-at')).toBe(false);
     expect(t.view.container.querySelector('[data-client-name]')?.textContent).toBe('Boulangerie Martin');
     expect(t.view.container.querySelector('.age')?.textContent).toContain('il y a 3 minutes');
+  });
+
+  it('never shows more of a streamed draft than a text may hold: 8 MB of deltas leave at most the cap on the page', () => {
+    const t = setup();
+    act(() => {
+      t.model.setPage(PAGE);
+      t.model.show();
+    });
+    act(() => t.emit(summaryEvent('figures', { language: 'en' })));
+    const piece = 'The client has a lot to say. '.repeat(512); // about 15 KB
+    act(() => {
+      for (let sent = 0; sent < 8 * 1024 * 1024; sent += piece.length) t.emit({ type: 'interactions-delta', text: piece });
+    });
+    expect(t.model.draft.value.length).toBe(MAX_INTERACTIONS_CHARS);
+    const shown = t.view.container.querySelector('[data-text="interactions.summary"]')!;
+    expect(shown.textContent!.length).toBe(MAX_INTERACTIONS_CHARS);
+    expect(shown.getAttribute('data-checked')).toBe('false');
+    expect(t.view.container.querySelector('[data-draft-note]')?.textContent).toContain('not checked yet');
+    expect(t.view.container.textContent!.length).toBeLessThan(MAX_INTERACTIONS_CHARS + 20_000);
   });
 
   it('reopened over its previous summary, publishes no paint time until the answer to the new request', async () => {
@@ -322,7 +347,7 @@ describe('keyboard', () => {
     before.remove();
   });
 
-  it('puts the header actions first in tab order, then the figures', () => {
+  it('puts the header actions first in tab order, then sharing with the team, then the figures', () => {
     const t = setup({ toMarkdown: (() => 'md') as never });
     act(() => {
       t.model.setPage(PAGE);
@@ -330,8 +355,8 @@ describe('keyboard', () => {
       t.emit(summaryEvent('texts'));
     });
     const focusables = [...t.root()!.querySelectorAll<HTMLElement>('button, a[href], summary, [tabindex]:not([tabindex="-1"])')];
-    expect(focusables.slice(0, 3).map((b) => b.dataset.action)).toEqual(['close', 'refresh', 'copy']);
-    expect(focusables[3]?.closest('[data-figure]')?.getAttribute('data-figure')).toBe('relationship.firstPurchase');
+    expect(focusables.slice(0, 4).map((b) => b.dataset.action)).toEqual(['close', 'refresh', 'copy', 'share']);
+    expect(focusables[4]?.closest('[data-figure]')?.getAttribute('data-figure')).toBe('relationship.firstPurchase');
   });
 
   it('the close button closes', () => {
@@ -349,13 +374,15 @@ describe('hostile header', () => {
   it('renders a hostile client name as text', () => {
     const t = setup();
     const ev = summaryEvent('texts');
-    ev.summary.client.name = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+    ev.summary.client.name = '<b>Boulangerie</b> <img src=x onerror="window.__xss=1">Martin<script>window.__xss=2</script>';
     act(() => {
       t.model.setPage(PAGE);
       t.model.show();
       t.emit(ev);
     });
-    expect(t.view.container.querySelector('[data-client-name]')?.textContent).toBe(ev.summary.client.name);
-    expect(t.view.container.querySelector('img, script')).toBeNull();
+    // Tags are removed as text (lib/format/crm-name.ts), never rendered: neither markup nor "<img…>" on screen.
+    expect(t.view.container.querySelector('[data-client-name]')?.textContent).toBe('Boulangerie Martin');
+    expect(t.view.container.querySelector('img, script, b')).toBeNull();
+    expect((globalThis as { __xss?: unknown }).__xss).toBeUndefined();
   });
 });

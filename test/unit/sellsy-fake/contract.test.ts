@@ -150,6 +150,21 @@ describe('details fit the OpenAPI', () => {
   });
 });
 
+describe('writes fit the OpenAPI', () => {
+  it('POST /comments: the body as CommentCreateItem, the answer as CommentItem (201), then listed with its owner', async () => {
+    const body = { description: '<p>Résumé partagé</p>', related: [{ type: 'company', id: OTHER_CLIENT_ID }] };
+    expect(check(body, { $ref: '#/components/schemas/CommentCreateItem' })).toEqual([]);
+    const r = await call(s, tok, 'POST', '/comments?embed[]=owner&embed[]=company', body);
+    expect(r.status).toBe(201);
+    expect(check(r.body, responseSchema('/comments', 'post', '201')).slice(0, 15)).toEqual([]);
+    const listed = await expectFits('POST', '/comments/search?embed[]=owner&order=created&direction=desc', '/comments/search', {
+      filters: { related_objects: body.related },
+    });
+    expect(listed.data.some((c: { id: number }) => c.id === r.body.id)).toBe(true);
+    await expectFits('GET', `/comments/${r.body.id}?embed[]=owner`, '/comments/{id}');
+  });
+});
+
 describe('error bodies fit the OpenAPI Error schema', () => {
   it('404, 400 and 403', async () => {
     const schema = { $ref: '#/components/schemas/Error' };
@@ -157,6 +172,7 @@ describe('error bodies fit the OpenAPI Error schema', () => {
       ['GET', `/companies/${INDIVIDUAL_CLIENT_ID}`, undefined, tok, 404],
       ['POST', '/invoices/search', {}, tok, 400],
       ['GET', '/invoices', undefined, salesTok, 403],
+      ['POST', '/comments', { related: [{ type: 'company', id: LARGE_CLIENT_ID }] }, tok, 400],
     ] as const) {
       const r = await call(s, t, method, path, body);
       expect(r.status).toBe(status);

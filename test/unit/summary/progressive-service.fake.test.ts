@@ -6,6 +6,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAccountMap } from '@/entrypoints/background/accounts';
 import type { PanelEvent, PanelRequest } from '@/lib/messages';
+import { createRateLimiter, type RateLimiter } from '@/lib/rate-limit';
 import { createSellsyApi } from '@/lib/sellsy/api';
 import { sellsyConnection } from '@/lib/settings/derive';
 import { applyPatch } from '@/lib/settings/patch';
@@ -17,7 +18,7 @@ import { buildClientSummary } from '@/lib/summary/build';
 import { createSummaryService, type SummaryServiceDeps } from '@/lib/summary/service';
 import type { Summary } from '@/lib/summary/types';
 import { DEMO, LARGE_CLIENT_ID } from '@/test/sellsy/demo';
-import { DEFAULT_OPTIONS, type FakeSellsy, startSellsy } from '@/test/sellsy/server';
+import { DEFAULT_OPTIONS, type FakeSellsy, type RequestLogEntry, startSellsy } from '@/test/sellsy/server';
 
 const TODAY = '2026-11-29';
 const NOW = new Date('2026-11-29T09:00:00.000Z');
@@ -44,7 +45,7 @@ function memoryKv(): KeyValue {
   };
 }
 
-function setup(over: { prepare?: boolean } = {}) {
+function setup(over: { prepare?: boolean; limiter?: RateLimiter } = {}) {
   const settings: Settings = applyPatch(defaultSettings(), {
     sellsy: {
       apiUrl: sellsy.apiUrl,
@@ -68,13 +69,14 @@ function setup(over: { prepare?: boolean } = {}) {
     today: () => TODAY,
     now: () => NOW,
     browserLanguage: () => 'fr-FR',
+    ...(over.limiter ? { limiter: over.limiter } : {}),
   };
   const service = createSummaryService(deps);
   const page = { thirdType: 'client' as const, id: LARGE_CLIENT_ID, origin: sellsy.origin };
   /** Starts one request; `events` fills as it answers. */
   const start = (type: PanelRequest['type'], signal = new AbortController().signal) => {
     const events: PanelEvent[] = [];
-    const done = service.handle({ type, page } as PanelRequest, (e) => events.push(e), signal);
+    const done = service.handle({ type, page } as PanelRequest, (e) => events.push(e), signal, { tabId: 7 });
     return { events, done };
   };
   const ask = async (type: PanelRequest['type'], signal?: AbortSignal) => {
@@ -91,7 +93,11 @@ const summaries = (events: PanelEvent[]) => events.filter((e): e is Extract<Pane
 const withoutTime = (s: Summary) => ({ ...s, generatedAt: 'x' });
 const isDetail = (path: string) => path.endsWith('/batch') || path.includes('/items');
 /** Requests other than details and catalogue: phase 1's (token, record, user, lists); a 429 sent again is one. */
-const listRequests = () => sellsy.log.filter((e) => !isDetail(e.path) && e.status !== 429).length;
+// The newest shared summary on the record (one POST /comments/search with its owner embedded, once the
+// figures are shown) is no list of phase 1.
+const isSharedLookup = (e: RequestLogEntry) => e.path.endsWith('/comments/search') && String(e.query['embed[]'] ?? '').includes('owner');
+const sharedLookups = () => sellsy.log.filter(isSharedLookup).length;
+const listRequests = () => sellsy.log.filter((e) => !isDetail(e.path) && !isSharedLookup(e) && e.status !== 429).length;
 const detailRequests = () => sellsy.log.filter((e) => isDetail(e.path)).length;
 function detailUris(): string[] {
   return sellsy.log
@@ -159,6 +165,7 @@ describe('prepare the summary when a client page opens', { timeout: 60_000 }, ()
     expect(k.at(-1)).toBe('summary:texts');
     expect(k).toContain('summary:details');
     expect(listRequests()).toBe(0);
+    expect(sharedLookups()).toBe(1);
     expect(detailRequests()).toBeGreaterThan(0);
     const final = summaries(opened).at(-1)!.summary;
     expect(final.partial).toBeUndefined();
@@ -169,6 +176,24 @@ describe('prepare the summary when a client page opens', { timeout: 60_000 }, ()
     sellsy.resetLog();
     expect(kinds(await t.ask('prepare'))).toEqual(['summary:cached']);
     expect(sellsy.log).toEqual([]);
+  });
+
+  it('under the background’s load limits, a page loaded again reuses its phase 1 and the click goes on from it (no wait)', async () => {
+    const phase1 = await coldPhase1Requests();
+    let clock = 1_000_000;
+    const t = setup({ limiter: createRateLimiter(() => clock) });
+    expect(kinds(await t.ask('prepare'))).toEqual(['summary:lists']);
+    // The page loaded again at once: the same phase 1 answers, nothing is read again.
+    clock += 1_000;
+    expect(kinds(await t.ask('prepare'))).toEqual(['summary:lists']);
+    expect(listRequests()).toBe(phase1);
+    // The click 2 s after the page load is no new load: it finishes the prepared one, with no 'wait'.
+    clock += 1_000;
+    sellsy.resetLog();
+    const opened = await t.ask('open');
+    expect(opened.some((e) => e.type === 'wait')).toBe(false);
+    expect(kinds(opened).at(-1)).toBe('summary:texts');
+    expect(listRequests()).toBe(0);
   });
 
   it('leaving the page cancels it: no request after, fewer than phase 1’s', async () => {

@@ -120,17 +120,19 @@ describe('the summary service', () => {
     expect((cache.puts[0]!.summary as { interactions: { generatedBy: string } }).interactions.generatedBy).toBe('llm');
   });
 
-  it('answers a cached summary at once, without computing or calling Sellsy', async () => {
+  it('answers a cached summary at once, without computing; then one request looks for a shared summary', async () => {
     const { ask, cache, build, accounts, api } = setup();
     await accounts.set(sellsyConnection(CONFIGURED)!, '90001');
     // Saved five minutes before now: too fresh to be checked.
     cache.seed('90001', summaryOf('Cached'), '2026-11-29T04:55:00.000Z');
     const events = await ask({ type: 'open', page: PAGE });
-    expect(events).toHaveLength(1);
+    expect(events).toHaveLength(2);
     expect(events[0]).toMatchObject({ type: 'summary', phase: 'cached', savedAt: '2026-11-29T04:55:00.000Z', stale: false });
     expect((events[0] as { summary: { client: { name: string } } }).summary.client.name).toBe('Cached');
+    // Nobody shared a summary of this client: the panel is told so.
+    expect(events[1]).toEqual({ type: 'shared', shared: null });
     expect(build).not.toHaveBeenCalled();
-    expect(api.calls).toEqual([]);
+    expect(api.calls).toEqual(['POST /comments/search']);
   });
 
   it('checks an older cached summary against the newest document or activity, and marks it stale', async () => {
@@ -147,11 +149,11 @@ describe('the summary service', () => {
     // Nothing newer than the save: one cached answer, unmarked.
     const first = await ask({ type: 'open', page: PAGE });
     expect(checked).toHaveLength(1);
-    expect(types(first)).toEqual(['summary:cached']);
+    expect(types(first)).toEqual(['summary:cached', 'shared']);
     expect(checked[0]).toEqual({ client: { kind: 'company', id: PAGE.id }, sourceMode: 'invoicing' });
     // An invoice created after the save: the same summary again, marked stale, with what the check cost.
     newest = '2026-11-28T15:00:00+00:00';
-    const second = await ask({ type: 'open', page: PAGE });
+    const second = (await ask({ type: 'open', page: PAGE })).filter((e) => e.type !== 'shared');
     expect(second).toHaveLength(2);
     expect(second[0]).toMatchObject({ type: 'summary', phase: 'cached', stale: false });
     expect(second[1]).toMatchObject({ type: 'summary', phase: 'cached', stale: true, savedAt: '2026-11-28T10:00:00.000Z' });
@@ -172,7 +174,7 @@ describe('the summary service', () => {
     const events = await ask({ type: 'open', page: PAGE });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('freshness check failed: Sellsy answered 503');
-    expect(types(events)).toEqual(['summary:cached']);
+    expect(types(events)).toEqual(['summary:cached', 'shared']);
   });
 
   it('a peek answers the cached summary, or no-cache, and never computes or calls Sellsy', async () => {
@@ -214,7 +216,7 @@ describe('the summary service', () => {
     const { ask, cache, accounts, build } = setup();
     await accounts.set(sellsyConnection(CONFIGURED)!, '90001');
     cache.seed('90001', summaryOf('Particulier', { client: { type: 'individual', id: PAGE.id, name: 'Particulier' } }));
-    const events = await ask({ type: 'open', page: PAGE });
+    const events = (await ask({ type: 'open', page: PAGE })).filter((e) => e.type !== 'shared');
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ type: 'summary', phase: 'cached' });
     expect(build).not.toHaveBeenCalled();
@@ -423,7 +425,8 @@ describe('the summary service when Sign in with Sellsy has ended', () => {
     });
     await accounts.set(sellsyConnection(CONFIGURED)!, '90001');
     cache.seed('90001', summaryOf('Cached'), '2026-11-28T10:00:00.000Z');
-    const events = await ask({ type: 'open', page: PAGE });
+    // The shared-summary lookup ('shared') goes with any summary on screen; it is not the answer's outcome.
+    const events = (await ask({ type: 'open', page: PAGE })).filter((e) => e.type !== 'shared');
     expect(types(events)).toEqual(['summary:cached', 'signed-out']);
     expect(events[1]).toEqual({ type: 'signed-out', keptCached: true });
     expect(warnings).toEqual([]);

@@ -11,6 +11,8 @@ import { OpenDocumentsCard } from '@/components/panel/OpenDocumentsCard';
 import { RecommendationsCard } from '@/components/panel/RecommendationsCard';
 import { RelationshipCard } from '@/components/panel/RelationshipCard';
 import { SalesOverviewCard } from '@/components/panel/SalesOverviewCard';
+// happy-dom events have no isTrusted: these tests are the user.
+import { AcceptEventContext } from '@/components/panel/user-events';
 import { factsOf } from '@/lib/ai/facts';
 import { renderMarkdown } from '@/lib/format/markdown';
 import { renderText } from '@/lib/format/text';
@@ -41,13 +43,15 @@ const plainText = (text: string) => text.replace(/^\s+/gm, '');
 
 function panelLabels(summary: Summary): Map<string, string> {
   const { container } = render(
-    <EnvContext.Provider value={makeEnv(summary, () => null)}>
-      <RelationshipCard />
-      <OpenDocumentsCard />
-      <SalesOverviewCard />
-      <InteractionsCard texts={texts} />
-      <RecommendationsCard texts={texts} />
-    </EnvContext.Provider>,
+    <AcceptEventContext.Provider value={() => true}>
+      <EnvContext.Provider value={makeEnv(summary, () => null)}>
+        <RelationshipCard />
+        <OpenDocumentsCard />
+        <SalesOverviewCard />
+        <InteractionsCard texts={texts} />
+        <RecommendationsCard texts={texts} />
+      </EnvContext.Provider>
+    </AcceptEventContext.Provider>,
   );
   const out = new Map<string, string>();
   for (const el of container.querySelectorAll<HTMLElement>('[data-figure]')) {
