@@ -3,6 +3,9 @@
 // Chromium, bundle sizes and prompt sizes. Prints one table and writes bench/results.json.
 // The local Sellsy runs with 50 ms latency and a 5 requests/second quota, as the issue asks;
 // `--minute-quota N` adds Sellsy's per-minute window (150 is about what a real account showed).
+// The progressive summary (first figures, then the complete one) is measured in Chromium at 5/s and at
+// 5/s + 150/min, cold: `--only progressive` (or progressive.q5, progressive.q150m) runs those alone and
+// updates their keys in bench/results.json, keeping every other one; `--progressive-runs N` sets their runs.
 
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,11 +20,13 @@ import { createSellsyApi, type SellsyApi } from '../lib/sellsy/api';
 import { loadClient } from '../lib/sellsy/load-client';
 import { openStore } from '../lib/store/open-store';
 import type { ResumeStore } from '../lib/store/types';
+import { findChromium } from '../test/e2e/launch';
 import { DEMO, LARGE_CLIENT_ID } from '../test/sellsy/demo';
 import { type FakeSellsy, startSellsy } from '../test/sellsy/server';
 import { engineTable, measureEngine } from './engine';
 import { naiveLoad } from './naive-client';
 import { measurePanel } from './panel';
+import { measureProgressive } from './progressive';
 
 const TODAY = '2026-11-29';
 const QUOTA_PER_SECOND = 5;
@@ -37,6 +42,18 @@ const skipNaive = argv.includes('--no-naive');
 // The naive client takes minutes per run at 5 req/s: its own run count can be set apart.
 const NAIVE_RUNS = Number(flag('--naive-runs') ?? RUNS);
 const skipBrowser = argv.includes('--no-browser');
+const ONLY = (flag('--only') ?? '').split(',').filter(Boolean);
+const PROGRESSIVE_SCENARIOS = { q5: null, q150m: 150 } as const;
+type ProgressiveKey = keyof typeof PROGRESSIVE_SCENARIOS;
+for (const o of ONLY) {
+  if (o !== 'progressive' && !(o.startsWith('progressive.') && o.slice(12) in PROGRESSIVE_SCENARIOS)) {
+    throw new Error(`--only expects progressive, progressive.q5 or progressive.q150m, got ${JSON.stringify(o)}`);
+  }
+}
+const progressiveKeys = (Object.keys(PROGRESSIVE_SCENARIOS) as ProgressiveKey[]).filter(
+  (k) => ONLY.length === 0 || ONLY.includes('progressive') || ONLY.includes(`progressive.${k}`),
+);
+const PROGRESSIVE_RUNS = Number(flag('--progressive-runs') ?? RUNS);
 // The card engine alone: its table, and its figures put into an existing bench/results.json (the rest kept).
 const engineOnly = argv.includes('--engine-only');
 const minuteFlag = flag('--minute-quota');
@@ -221,7 +238,52 @@ function sizes() {
   return { content: group(/content-scripts\//), background: group(/background\.js$/), options: group(/(options|chunks\/)/) };
 }
 
+/** The progressive scenarios in Chromium, cold; null when there is no browser to run them in. */
+async function progressive() {
+  if (skipBrowser || !findChromium()) return null;
+  const out: Partial<Record<ProgressiveKey, NonNullable<Awaited<ReturnType<typeof measureProgressive>>>>> = {};
+  for (const k of progressiveKeys) {
+    log(`progressive summary in Chromium, ${k} (${PROGRESSIVE_RUNS} cold runs)…`);
+    const r = await measureProgressive(
+      { latencyMs: LATENCY_MS, perSecondQuota: QUOTA_PER_SECOND, perMinuteQuota: PROGRESSIVE_SCENARIOS[k], runs: PROGRESSIVE_RUNS, today: TODAY },
+      log,
+    );
+    if (r) out[k] = r;
+  }
+  return out;
+}
+
+function progressiveLines(p: Awaited<ReturnType<typeof progressive>>): string[] {
+  if (!p) return ['Progressive summary in Chromium: not measured (--no-browser or no Chromium).'];
+  return [
+    '',
+    '| progressive, cold (Chromium) | first figures | phase 1 bound | target | complete | all-units bound | target | 429s |',
+    '|------------------------------|---------------|---------------|--------|----------|-----------------|--------|------|',
+    ...(Object.entries(p) as [string, NonNullable<(typeof p)[ProgressiveKey]>][]).map(
+      ([k, r]) =>
+        `| ${`${k} (${r.listUnits} + ${r.units - r.listUnits} units)`.padEnd(28)} | ${`${r.firstFiguresMs} ms`.padStart(13)} | ${`${r.listBoundMs} ms`.padStart(13)} | ${(r.met.firstFiguresMs ? 'met' : 'MISSED').padStart(6)} | ${`${(r.completeMs / 1000).toFixed(1)} s`.padStart(8)} | ${`${(r.completeBoundMs / 1000).toFixed(1)} s`.padStart(15)} | ${(r.met.completeMs ? 'met' : 'MISSED').padStart(6)} | ${String(r.requests429).padStart(4)} |`,
+    ),
+  ];
+}
+
+function previousProgressive(): { progressive?: unknown } {
+  if (!existsSync('bench/results.json')) return {};
+  const previous = JSON.parse(readFileSync('bench/results.json', 'utf8')) as { progressive?: unknown };
+  return previous.progressive ? { progressive: previous.progressive } : {};
+}
+
+/** `--only progressive…`: those scenarios alone, merged into the results already written. */
+async function onlyProgressive() {
+  const previous = existsSync('bench/results.json') ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as Record<string, unknown>) : {};
+  const p = await progressive();
+  if (!p) throw new Error('the progressive scenarios need Chromium (apt-get install chromium)');
+  const results = { ...previous, progressive: { ...((previous.progressive as object | undefined) ?? {}), ...p, date: new Date().toISOString() } };
+  writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+  console.log([...progressiveLines(p), 'Written to bench/results.json (progressive only; the other keys kept).'].join('\n'));
+}
+
 async function main() {
+  if (ONLY.length) return onlyProgressive();
   if (engineOnly) {
     log('card engine…');
     const eng = await measureEngine(TODAY, log);
@@ -247,6 +309,7 @@ async function main() {
     log('panel in Chromium…');
     panel = await measurePanel({ runs: RUNS, latencyMs: LATENCY_MS, ...QUOTAS, today: TODAY });
   }
+  const prog = await progressive();
   const size = sizes();
 
   const results = {
@@ -285,6 +348,8 @@ async function main() {
     },
     engine: eng,
     panel,
+    // Not measured this time (--no-browser): the last figures measured stay, with their date.
+    ...(prog ? { progressive: { ...prog, date: new Date().toISOString() } } : previousProgressive()),
     sizes: size,
     prompts,
     detailDocuments: d.rowSets,
@@ -309,6 +374,7 @@ async function main() {
     panel
       ? `Panel in Chromium, toolbar click → five cards painted: cold ${panel.coldMs} ms, cached ${panel.cachedMs} ms (median of ${panel.runs}).`
       : 'Panel in Chromium: not measured (--no-browser or no Chromium).',
+    ...progressiveLines(prog),
     `Bundles (chrome-mv3, gzip): content script ${size.content.gzipKB} KB (raw ${size.content.rawKB} KB), background ${size.background.gzipKB} KB (raw ${size.background.rawKB} KB), options ${size.options.gzipKB} KB (raw ${size.options.rawKB} KB).`,
     `LLM prompts for the large client (estimated tokens): ${prompts.map((p) => `${p.purpose} ${p.tokens}`).join(', ')}.`,
     'Written to bench/results.json.',

@@ -22,15 +22,31 @@ export type PanelRequest =
   | { type: 'retry-texts'; page: PageRef }
   /** Sent when a record page shows with the panel closed, so a click can paint a cached summary at once. */
   | { type: 'peek'; page: PageRef }
+  /**
+   * What the content script sends instead of `peek`: a peek, and with the setting "prepare the summary when I
+   * open a client page" on, phase 1 of a summary (no more requests than that) ready for the click.
+   */
+  | { type: 'prepare'; page: PageRef; language?: string }
   /** The exact comment sharing the summary shown (its generatedAt) would post; nothing is posted. */
   | { type: 'share-preview'; page: PageRef; generatedAt: string }
   /** Posts the comment of that preview, as previewed, once. */
   | { type: 'share'; page: PageRef; previewId: string };
 
 /**
+ * Which phase of lib/summary/build.ts a summary comes from: 'lists' (every figure but the top products) and
+ * 'details' (the top products filling in) are partial (`summary.partial` says how far); 'figures' is complete
+ * with the rules' texts, 'texts' is final; 'cached' is the saved one (partial too when it was saved so).
+ */
+export type SummaryPhase = 'lists' | 'details' | 'figures' | 'texts' | 'cached';
+
+/**
  * What the background answers on the port (lib/summary/service.ts, carried by entrypoints/background/summary-port.ts), per request:
  * - `peek` → one `summary` phase 'cached' when the page's summary is cached, else `no-cache`; it never
  *   computes, never calls the API and never answers `no-credentials` (the panel is closed);
+ * - `prepare` → as `peek` with the setting off, or when the cached summary is complete; with it on,
+ *   `progress`* then one `summary` ('lists' when partial, 'figures' when the cache held every detail), or
+ *   `no-cache` when it could not be prepared (the panel is closed: nothing alarming). It never reads a
+ *   detail; the next `open` of that page goes on from it. Closing the port cancels it;
  * - no credentials configured → `no-credentials` only;
  * - Sign in with Sellsy without a usable sign-in (never signed in, signed out, or the renewal refused:
  *   invalid_grant) → `signed-out`, with keptCached true when a cached summary was shown first (it stays);
@@ -38,14 +54,17 @@ export type PanelRequest =
  * - `open` with a cached summary → one `summary` phase 'cached' (requests 0), no computation; when that
  *   summary is older than 10 minutes, one request per collection (lib/sellsy/latest-change.ts) and, if
  *   the client has a newer document or activity, the same summary again with `stale` true;
- * - otherwise (`open` without cache, `refresh`, `retry-texts`): `progress`*, `summary` 'figures',
- *   `interactions-delta`* (only with an LLM; each is the new text to append), then `summary` 'texts'
- *   (always, also without an LLM: the rules' texts are then final), or `not-client` for a prospect/supplier;
+ * - `open` with a cached summary that is partial → that one ('cached'), then as below;
+ * - otherwise (`open` without cache, `refresh`, `retry-texts`): `progress`*, `summary` 'lists' then
+ *   'details'* when details are to be read (each partial), `summary` 'figures', `interactions-delta`* (only
+ *   with an LLM; each is the new text to append), then `summary` 'texts' (always, also without an LLM: the
+ *   rules' texts are then final), or `not-client` for a prospect/supplier;
+ * - a failure → `error` (scope 'load' before the complete figures, 'texts' after them). A partial summary is
+ *   cached (marked so) only where no complete one is, to be shown and completed on the next open;
+ *   an `error` scope 'load' with keptCached true may also follow a shown summary when the cache write failed.
  * - a load refused by the background's limits (lib/summary/load-limits.ts: this client computed less than
  *   10 s ago, too many loads in this tab or too many LLM texts for this client in the last minute) → `wait`
  *   only, nothing computed (keptCached: a summary of that client is on screen or cached);
- * - a failure → `error` (scope 'load' before the figures, 'texts' after them); nothing partial is cached;
- *   an `error` scope 'load' with keptCached true may also follow a shown summary when the cache write failed.
  * - with a summary on screen (figures or cached), `changes` when this user saw an earlier summary of the
  *   client, then `shared` after one small request (the client's newest comments): the newest summary a
  *   colleague shared, or null; a computed summary may then take its texts (no LLM call);
@@ -58,7 +77,7 @@ export type PanelEvent =
   | { type: 'signed-out'; keptCached: boolean }
   | { type: 'no-cache' }
   | { type: 'progress'; progress: LoadProgress }
-  | { type: 'summary'; summary: Summary; phase: 'figures' | 'texts' | 'cached'; savedAt: string; stale: boolean; requests: number }
+  | { type: 'summary'; summary: Summary; phase: SummaryPhase; savedAt: string; stale: boolean; requests: number }
   | { type: 'interactions-delta'; text: string }
   | { type: 'not-client'; thirdType: 'prospect' | 'supplier'; name: string; language: string }
   | { type: 'error'; scope: 'load' | 'texts'; message: string; keptCached: boolean }
@@ -105,6 +124,8 @@ export interface PublicSettings {
   ai: { enabled: boolean; baseURL: string; model: string; hasKey: boolean; redact: boolean };
   language: 'auto' | 'fr' | 'en';
   sourceMode: 'auto' | 'invoicing' | 'sales';
+  /** Phase 1 of a summary starts when a client page opens (off by default). */
+  prepareOnOpen: boolean;
   presets: PresetFieldName[];
 }
 export interface SettingsPatch {
@@ -122,6 +143,7 @@ export interface SettingsPatch {
   ai?: Partial<{ enabled: boolean; baseURL: string; model: string; apiKey: string; redact: boolean }>;
   language?: 'auto' | 'fr' | 'en';
   sourceMode?: 'auto' | 'invoicing' | 'sales';
+  prepareOnOpen?: boolean;
 }
 /** Whether Sellsy's tokens for the configured app are kept (never the tokens themselves). */
 export interface SignInState {

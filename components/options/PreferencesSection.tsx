@@ -1,4 +1,5 @@
-// Language of the summaries and the documents they are built from; each change is saved at once.
+// Language of the summaries, the documents they are built from, and whether a client page prepares its
+// summary before the click; each change is saved at once.
 import { useState } from 'preact/hooks';
 import type { PublicSettings } from '@/lib/messages';
 import type { OptionsModel } from './model';
@@ -7,7 +8,7 @@ export function PreferencesSection({ model }: { model: OptionsModel }) {
   const s = model.s.value;
   const saved = model.settings.value!;
   const [error, setError] = useState<string | null>(null);
-  const change = async (patch: { language?: PublicSettings['language']; sourceMode?: PublicSettings['sourceMode'] }) => {
+  const change = async (patch: { language?: PublicSettings['language']; sourceMode?: PublicSettings['sourceMode']; prepareOnOpen?: boolean }) => {
     setError(await model.save(patch));
   };
   return (
@@ -40,6 +41,22 @@ export function PreferencesSection({ model }: { model: OptionsModel }) {
           <option value="invoicing">{s.modeInvoicingChoice}</option>
           <option value="sales">{s.modeSalesChoice}</option>
         </select>
+      </div>
+      <div class="field">
+        <label class="inline">
+          <input
+            type="checkbox"
+            name="prepareOnOpen"
+            checked={saved.prepareOnOpen}
+            aria-describedby="prepare-help"
+            data-testid="options-prepare-on-open"
+            onChange={(e) => void change({ prepareOnOpen: (e.currentTarget as HTMLInputElement).checked })}
+          />
+          {s.prepareOnOpen}
+        </label>
+        <p class="muted" id="prepare-help">
+          {s.prepareOnOpenHelp}
+        </p>
       </div>
       {error && (
         <p role="alert" class="error">

@@ -15,6 +15,8 @@ export interface HeaderProps {
   canRefresh: boolean;
   onRefresh(): void;
   onCopy: (() => Promise<boolean>) | null;
+  /** Why Copy is not possible yet (a partial summary): the button shows, disabled, with this as its reason. */
+  copyBlocked?: string | null;
   onClose(): void;
   headingRef: Ref<HTMLHeadingElement>;
   now?: () => Date;
@@ -28,7 +30,7 @@ function useTick(ms: number): void {
   }, [ms]);
 }
 
-export function Header({ w, lang, title, savedAt, stale, busy, canRefresh, onRefresh, onCopy, onClose, headingRef, now }: HeaderProps) {
+export function Header({ w, lang, title, savedAt, stale, busy, canRefresh, onRefresh, onCopy, copyBlocked, onClose, headingRef, now }: HeaderProps) {
   useTick(30_000);
   const s = w.panel;
   const user = useUserEvents();
@@ -59,7 +61,7 @@ export function Header({ w, lang, title, savedAt, stale, busy, canRefresh, onRef
           )}
         </p>
       )}
-      {(canRefresh || onCopy) && (
+      {(canRefresh || onCopy || copyBlocked) && (
         <div class="head-actions">
           {canRefresh && (
             <button type="button" class="btn" data-action="refresh" onClick={user(onRefresh)} disabled={busy} aria-busy={busy}>
@@ -69,6 +71,19 @@ export function Header({ w, lang, title, savedAt, stale, busy, canRefresh, onRef
           {onCopy && (
             <button type="button" class="btn" data-action="copy" onClick={user(() => void onCopy().then((ok) => setCopy(ok ? 'done' : 'failed')))}>
               {copy === 'done' ? s.copied : copy === 'failed' ? s.copyFailed : s.copy}
+            </button>
+          )}
+          {!onCopy && copyBlocked && (
+            <button
+              type="button"
+              class="btn"
+              data-action="copy"
+              data-copy-blocked="partial"
+              disabled
+              title={copyBlocked}
+              aria-description={copyBlocked}
+            >
+              {s.copy}
             </button>
           )}
         </div>

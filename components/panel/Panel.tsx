@@ -6,6 +6,7 @@ import { crmName } from '@/lib/format/crm-name';
 import { renderChangesMarkdown } from '@/lib/summary/changes-text';
 import type { Summary } from '@/lib/summary/types';
 import type { PanelWords } from '@/lib/words/panel';
+import { progressiveWords } from '@/lib/words/progressive';
 import { EnvContext, type LinkFor, makeEnv, wordsFor } from './env';
 import { Header } from './Header';
 import { InteractionsCard } from './InteractionsCard';
@@ -61,6 +62,7 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now, 
     return {
       painted: computed(() => ms(m.paintedAt.value)),
       figures: computed(() => ms(m.figuresPaintedAt.value)),
+      first: computed(() => ms(m.firstPaintedAt.value)),
       summary: computed(() => ms(m.summaryAt.value)),
     };
   }, [m]);
@@ -80,7 +82,7 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now, 
 
   // A layout effect runs right after the commit; Preact's useEffect would itself wait for a frame first.
   useLayoutEffect(() => {
-    if (state === 'figures' || state === 'ready') return afterPaint(() => m.markPainted(state));
+    if (state === 'partial' || state === 'figures' || state === 'ready') return afterPaint(() => m.markPainted(state));
   }, [state, summary]);
 
   if (!open || !m.page.value) return null;
@@ -108,7 +110,7 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now, 
   const progress = m.progress.value;
   const loadError = m.loadError.value;
   const wait = m.wait.value;
-  const busy = progress !== null || m.status.value === 'loading';
+  const busy = progress !== null || m.status.value === 'loading' || m.detailsLoading.value;
   const texts = {
     pending: m.textsPending.value,
     draft: m.draft,
@@ -133,6 +135,7 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now, 
         {...attrs}
         data-painted-at={timing.painted}
         data-figures-painted-at={timing.figures}
+        data-first-painted-at={timing.first}
         data-summary-at={timing.summary}
       >
         <Header
@@ -144,7 +147,8 @@ export function Panel({ model, linkFor, openOptions, toMarkdown, copyText, now, 
           busy={busy}
           canRefresh={m.status.value === 'ready' || m.status.value === 'error'}
           onRefresh={() => m.refresh()}
-          onCopy={summary && toMarkdown ? () => (copyText ?? defaultCopy)(markdown(summary)) : null}
+          onCopy={summary && toMarkdown && !summary.partial ? () => (copyText ?? defaultCopy)(markdown(summary)) : null}
+          copyBlocked={summary && toMarkdown && summary.partial ? progressiveWords(lang).copyWhenComplete : null}
           onClose={close}
           headingRef={headingRef}
           now={now}

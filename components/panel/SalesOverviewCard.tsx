@@ -1,10 +1,12 @@
-// Card 3: yearly totals (chart and figures), averages, top products, payment behaviour.
+// Card 3: yearly totals (chart and figures), averages, top products, payment behaviour. While the documents'
+// details arrive (a partial summary), the two top-product lists say how many documents they rest on.
 
 import { productLabel } from '@/lib/format/crm-name';
 import { formatMoney, formatNumber, formatQuantity } from '@/lib/format/intl';
 import { byYearPaths, mainCurrencyNote } from '@/lib/format/left-out';
 import type { ProductFigure } from '@/lib/summary/types';
 import type { FigureWords } from '@/lib/words/figures';
+import { progressiveWords } from '@/lib/words/progressive';
 import { BarChart } from './BarChart';
 import { Card } from './Card';
 import { useEnv } from './env';
@@ -24,12 +26,13 @@ function ListTitle({ path, words }: { path: string; words: FigureWords }) {
 
 function Products({ path, words, products, by }: { path: string; words: FigureWords; products: ProductFigure[]; by: 'quantity' | 'revenue' }) {
   const { w, lang, summary } = useEnv();
+  const partial = summary.partial !== undefined;
   return (
-    <div class="products" data-products={path}>
+    <div class={partial ? 'products partial' : 'products'} data-products={path} data-partial={partial ? 'true' : undefined}>
       <ListTitle path={path} words={words} />
       {products.length === 0 ? (
         <p class="muted" data-empty={path}>
-          {w.values.noProducts}
+          {partial ? progressiveWords(lang).readingDocuments : w.values.noProducts}
         </p>
       ) : (
         <ol aria-labelledby={titleId(path)}>
@@ -55,6 +58,21 @@ function Products({ path, words, products, by }: { path: string; words: FigureWo
           })}
         </ol>
       )}
+    </div>
+  );
+}
+
+/** How far the top products are: "n of N documents read", a bar, and that the lists are provisional. */
+function DetailsRead({ read, total }: { read: number; total: number }) {
+  const { lang } = useEnv();
+  const p = progressiveWords(lang);
+  const text = p.detailsRead(formatNumber(read, lang), formatNumber(total, lang));
+  return (
+    <div class="details-read" data-details-read={`${read}/${total}`} aria-live="polite">
+      <p>
+        <progress max={total} value={read} aria-label={text} /> {text}
+      </p>
+      <p class="muted">{p.partialProducts}</p>
     </div>
   );
 }
@@ -109,6 +127,7 @@ export function SalesOverviewCard() {
       <Figure path="salesOverview.averageBasket" label={F.averageBasket.name} explain={F.averageBasket.explain} value={o.averageBasket}>
         {o.averageBasket === null ? v.none : formatMoney(o.averageBasket, summary.currency, lang)}
       </Figure>
+      {summary.partial && <DetailsRead read={summary.partial.detailsRead} total={summary.partial.detailsTotal} />}
       <Products path="salesOverview.topProductsByQuantity" words={F.topProductsByQuantity} products={o.topProductsByQuantity} by="quantity" />
       <Products path="salesOverview.topProductsByRevenue" words={F.topProductsByRevenue} products={o.topProductsByRevenue} by="revenue" />
       {summary.sourceMode === 'sales' ? (

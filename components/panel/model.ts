@@ -4,7 +4,7 @@
 import { computed, signal } from '@preact/signals';
 import { MAX_INTERACTIONS_CHARS } from '@/lib/ai/limits';
 import type { LoadProgress } from '@/lib/client/progress';
-import type { PageRef, PanelEvent, PanelRequest, RequestMap, WaitReason } from '@/lib/messages';
+import type { PageRef, PanelEvent, PanelRequest, RequestMap, SummaryPhase, WaitReason } from '@/lib/messages';
 import type { Summary } from '@/lib/summary/types';
 import { createTeamModel } from './team-model';
 
@@ -18,8 +18,9 @@ export interface PanelPort {
 
 export type PanelStatus = 'idle' | 'loading' | 'no-credentials' | 'signed-out' | 'not-client' | 'ready' | 'error' | 'waiting';
 /**
- * What the panel root exposes as data-state: 'figures' while the texts are still coming, 'ready' once all five
- * cards are there, 'waiting' when the background's limits refused a load and nothing is on screen.
+ * What the panel root exposes as data-state: 'partial' while the top products fill in (every other figure is
+ * there), 'figures' while the texts are still coming, 'ready' once all five cards are there, 'waiting' when the
+ * background's limits refused a load and nothing is on screen.
  */
 export type PanelDataState =
   | 'closed'
@@ -29,6 +30,7 @@ export type PanelDataState =
   | 'signed-out'
   | 'not-client'
   | 'error'
+  | 'partial'
   | 'figures'
   | 'ready'
   | 'waiting';
@@ -58,7 +60,7 @@ export function createPanelModel(deps: PanelModelDeps) {
   const page = signal<PageRef | null>(null);
   const status = signal<PanelStatus>('idle');
   const summary = signal<Summary | null>(null);
-  const phase = signal<'figures' | 'texts' | 'cached' | null>(null);
+  const phase = signal<SummaryPhase | null>(null);
   const savedAt = signal<string | null>(null);
   const stale = signal(false);
   const progress = signal<LoadProgress | null>(null);
@@ -76,20 +78,28 @@ export function createPanelModel(deps: PanelModelDeps) {
   const requestedAt = signal<number | null>(null);
   const paintedAt = signal<number | null>(null);
   const figuresPaintedAt = signal<number | null>(null);
+  /** When the request's first summary was painted, partial or not (phase 1's figures on a cold load). */
+  const firstPaintedAt = signal<number | null>(null);
+  /** The details of this load are still arriving (a partial summary of it is on screen). */
+  const detailsLoading = signal(false);
   /** When the request's first summary arrived from the background: paint time minus this is our rendering. */
   const summaryAt = signal<number | null>(null);
 
   const language = computed(() => summary.value?.language ?? notClient.value?.language ?? deps.browserLanguage);
   const textsPending = computed(() => phase.value === 'figures' && textsError.value === null);
+  /** The summary on screen is partial (its top products rest on part of the documents): never shown as final. */
+  const partial = computed(() => summary.value?.partial != null);
   const dataState = computed<PanelDataState>(() => {
     if (!open.value) return 'closed';
-    if (status.value === 'ready') return textsPending.value ? 'figures' : 'ready';
+    if (status.value === 'ready') return partial.value ? 'partial' : textsPending.value ? 'figures' : 'ready';
     return status.value;
   });
 
   let port: PanelPort | null = null;
   /** A cached summary that arrived while the panel was closed (a peek): the next show paints it at once. */
   let peeked = false;
+  /** The port's request is the page's `prepare`: its phase-1 summary is kept like a peeked one. */
+  let preparing = false;
   const team = createTeamModel({ send: (r) => send(r), page: () => page.value, summary: () => summary.value });
 
   function send(request: PanelRequest): void {
@@ -104,8 +114,9 @@ export function createPanelModel(deps: PanelModelDeps) {
         port = null;
         team.interrupted();
         // The background went away mid-load (service worker stopped, extension updated): say so, keep what is shown.
-        if (status.value === 'loading' || progress.value !== null || textsPending.value) {
+        if (status.value === 'loading' || progress.value !== null || textsPending.value || detailsLoading.value) {
           progress.value = null;
+          detailsLoading.value = false;
           if (textsPending.value) textsError.value = 'disconnected';
           else {
             loadError.value = { message: 'disconnected', keptCached: summary.value !== null };
@@ -114,11 +125,13 @@ export function createPanelModel(deps: PanelModelDeps) {
         }
       });
     }
+    preparing = false;
     port.post(request);
   }
   function dropPort(): void {
     const p = port;
     port = null;
+    preparing = false;
     if (p) team.interrupted();
     p?.close();
   }
@@ -139,13 +152,16 @@ export function createPanelModel(deps: PanelModelDeps) {
     wait.value = null;
     paintedAt.value = null;
     figuresPaintedAt.value = null;
+    firstPaintedAt.value = null;
     summaryAt.value = null;
+    detailsLoading.value = false;
     team.reset();
   }
   function startMeasure(): void {
     requestedAt.value = clock();
     paintedAt.value = null;
     figuresPaintedAt.value = null;
+    firstPaintedAt.value = null;
     summaryAt.value = null;
   }
 
@@ -155,14 +171,18 @@ export function createPanelModel(deps: PanelModelDeps) {
       case 'no-credentials':
         status.value = 'no-credentials';
         progress.value = null;
+        detailsLoading.value = false;
         return;
       case 'signed-out':
         // Nothing is lost: a summary on screen stays, with the Sign in button over it.
         signedOut.value = true;
         progress.value = null;
+        detailsLoading.value = false;
         if (!summary.value) status.value = 'signed-out';
         return;
       case 'progress':
+        // A closed panel being prepared shows nothing; while the details arrive, the card counts them.
+        if (!open.value || detailsLoading.value) return;
         progress.value = event.progress;
         if (status.value !== 'ready') status.value = 'loading';
         return;
@@ -171,8 +191,8 @@ export function createPanelModel(deps: PanelModelDeps) {
         return;
       case 'summary':
         if (!open.value) {
-          // Only a peek answers a closed panel: keep its summary for the click, and let the port go.
-          if (event.phase !== 'cached') return;
+          // Only a peek (or a page's prepared phase 1) answers a closed panel: keep its summary for the click, and let the port go.
+          if (event.phase !== 'cached' && !(preparing && (event.phase === 'lists' || event.phase === 'figures'))) return;
           peeked = true;
           dropPort();
         } else peeked = false;
@@ -188,6 +208,7 @@ export function createPanelModel(deps: PanelModelDeps) {
           loadError.value = null;
           signedOut.value = false;
         }
+        detailsLoading.value = open.value && (event.phase === 'lists' || event.phase === 'details' || (event.phase === 'cached' && partial.value));
         if (event.phase !== 'figures') draft.value = '';
         if (event.phase === 'figures') textsError.value = null;
         return;
@@ -201,6 +222,7 @@ export function createPanelModel(deps: PanelModelDeps) {
         notClient.value = { thirdType: event.thirdType, name: event.name, language: event.language };
         status.value = 'not-client';
         progress.value = null;
+        detailsLoading.value = false;
         return;
       case 'wait':
         progress.value = null;
@@ -209,6 +231,7 @@ export function createPanelModel(deps: PanelModelDeps) {
         return;
       case 'error':
         progress.value = null;
+        if (event.scope === 'load') detailsLoading.value = false;
         if (event.scope === 'texts') {
           textsError.value = event.message;
           return;
@@ -253,6 +276,7 @@ export function createPanelModel(deps: PanelModelDeps) {
     // A load cut short by closing must not leave the panel stuck on its progress bar when reopened.
     if (status.value === 'loading') status.value = 'idle';
     progress.value = null;
+    detailsLoading.value = false;
   }
 
   return {
@@ -274,9 +298,12 @@ export function createPanelModel(deps: PanelModelDeps) {
     requestedAt,
     paintedAt,
     figuresPaintedAt,
+    firstPaintedAt,
     summaryAt,
     language,
     textsPending,
+    partial,
+    detailsLoading,
     dataState,
     team,
     show,
@@ -292,7 +319,11 @@ export function createPanelModel(deps: PanelModelDeps) {
       reset();
       page.value = next;
       if (open.value && next) request('open');
-      else if (next) send({ type: 'peek', page: next });
+      else if (next) {
+        // A peek, or with the setting on (the background knows it) phase 1 ready for the click.
+        send({ type: 'prepare', page: next, language: deps.browserLanguage });
+        preparing = true;
+      }
     },
     refresh(): void {
       request('refresh');
@@ -341,6 +372,7 @@ export function createPanelModel(deps: PanelModelDeps) {
       // request counts as painted, or a cleared cache would look instant.
       if (t0 === null || summaryAt.value === null) return;
       const elapsed = Math.max(0, clock() - t0);
+      if (firstPaintedAt.value === null) firstPaintedAt.value = elapsed;
       if (state === 'ready' && paintedAt.value === null) paintedAt.value = elapsed;
       if ((state === 'figures' || state === 'ready') && figuresPaintedAt.value === null) figuresPaintedAt.value = elapsed;
     },

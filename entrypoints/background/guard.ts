@@ -74,7 +74,7 @@ export function acceptRuntimeRequest(message: unknown, sender: SenderLike | unde
   return { type, payload } as RuntimeRequest;
 }
 
-const PANEL_TYPES = ['open', 'refresh', 'retry-texts', 'peek', 'share-preview', 'share'] as const;
+const PANEL_TYPES = ['open', 'refresh', 'retry-texts', 'peek', 'prepare', 'share-preview', 'share'] as const;
 const PREVIEW_ID = /^[A-Za-z0-9]{8,64}$/;
 const GENERATED_AT = /^\d{4}-\d{2}-\d{2}T[\d:.]{5,15}(Z|[+-]\d{2}:\d{2})$/;
 
@@ -97,5 +97,7 @@ export function acceptPanelRequest(message: unknown, sender: { origin: string },
     return typeof previewId === 'string' && PREVIEW_ID.test(previewId) ? { type, page: clean, previewId } : null;
   }
   if (type === 'retry-texts' || type === 'peek') return { type, page: clean };
-  return language === undefined ? { type: type as 'open' | 'refresh', page: clean } : { type: type as 'open' | 'refresh', page: clean, language };
+  return language === undefined
+    ? { type: type as 'open' | 'refresh' | 'prepare', page: clean }
+    : { type: type as 'open' | 'refresh' | 'prepare', page: clean, language };
 }

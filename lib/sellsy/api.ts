@@ -38,6 +38,12 @@ export interface SearchOptions {
 
 export type BatchItem<T> = { uri: string; ok: true; data: T } | { uri: string; ok: false; error: SellsyError };
 
+export interface BatchOptions<T> {
+  signal?: AbortSignal;
+  /** Called once per POST /batch answered, with its sub-requests that will not be sent again. */
+  onAnswers?: (answers: BatchItem<T>[]) => void;
+}
+
 export interface ApiStats {
   /** HTTP requests sent (token URL included), each retry counted. */
   requests: number;
@@ -55,7 +61,8 @@ export interface SellsyApi {
    *  error or a timeout, since the server may have done it (a 429 or a 401 is still retried: nothing was done). */
   post<T>(path: string, body: unknown, query?: Query, opts?: { signal?: AbortSignal; write?: boolean }): Promise<T>;
   searchAll<T extends { id?: unknown }>(resource: string, filters: Record<string, unknown>, opts?: SearchOptions): Promise<T[]>;
-  batchGet<T>(uris: string[], opts?: { signal?: AbortSignal }): Promise<BatchItem<T>[]>;
+  /** `onAnswers` is handed each POST /batch's final answers as they come (a summary fills in from them). */
+  batchGet<T>(uris: string[], opts?: BatchOptions<T>): Promise<BatchItem<T>[]>;
   stats(): ApiStats;
 }
 
@@ -208,7 +215,7 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
     return out;
   }
 
-  async function batchGet<T>(uris: string[], opts: { signal?: AbortSignal } = {}): Promise<BatchItem<T>[]> {
+  async function batchGet<T>(uris: string[], opts: BatchOptions<T> = {}): Promise<BatchItem<T>[]> {
     const results = new Map<number, BatchItem<T>>();
     let todo = uris.map((uri, index) => ({ uri, index, tries: 0 }));
     // Lowered when the server refuses a batch as too large, or a batch stays over quota.
@@ -252,19 +259,23 @@ export function createSellsyApi(config: SellsyApiConfig): SellsyApi {
               { requestId: res.requestId },
             );
           }
+          const answered: BatchItem<T>[] = [];
           chunk.forEach((c, i) => {
             const r = responses[i] as { code?: unknown; response?: unknown } | null;
             const code = typeof r?.code === 'number' ? r.code : 0;
             if (code >= 200 && code < 300) {
-              results.set(c.index, { uri: c.uri, ok: true, data: r!.response as T });
+              answered.push({ uri: c.uri, ok: true, data: r!.response as T });
+              results.set(c.index, answered.at(-1)!);
             } else if ((code === 429 || code >= 500 || code === 0) && c.tries < BATCH_SUB_RETRIES) {
               stats.retries += 1;
               again.push({ ...c, tries: c.tries + 1 });
             } else {
               const err = errorFromResponse(`GET ${c.uri} (in a batch)`, code, scrub(JSON.stringify(r?.response ?? null)));
-              results.set(c.index, { uri: c.uri, ok: false, error: err });
+              answered.push({ uri: c.uri, ok: false, error: err });
+              results.set(c.index, answered.at(-1)!);
             }
           });
+          if (answered.length) opts.onAnswers?.(answered);
         }),
       );
       todo = again.sort((a, b) => a.index - b.index);

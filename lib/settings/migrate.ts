@@ -82,6 +82,8 @@ export function normalizeV2(raw: Raw): Settings {
     },
     language: oneOf(raw.language, ['auto', 'fr', 'en'] as const, d.language),
     sourceMode: oneOf(raw.sourceMode, ['auto', 'invoicing', 'sales'] as const, d.sourceMode),
+    // Added within v2: older v2 objects get the default (off).
+    prepareOnOpen: bool(raw.prepareOnOpen, d.prepareOnOpen),
   };
 }
 

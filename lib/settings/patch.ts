@@ -46,7 +46,7 @@ export function applyPatch(current: Settings, patch: unknown): Settings {
   const p = patch as SettingsPatch & Record<string, unknown>;
   const next: Settings = structuredClone(current);
   for (const key of Object.keys(p)) {
-    if (!['sellsy', 'ai', 'language', 'sourceMode'].includes(key)) throw new SettingsError(`unknown setting ${key}`);
+    if (!['sellsy', 'ai', 'language', 'sourceMode', 'prepareOnOpen'].includes(key)) throw new SettingsError(`unknown setting ${key}`);
   }
   if (p.sellsy !== undefined) {
     const s = p.sellsy as Record<string, unknown>;
@@ -117,6 +117,7 @@ export function applyPatch(current: Settings, patch: unknown): Settings {
   }
   if (p.language !== undefined) next.language = choice(p.language, ['auto', 'fr', 'en'] as const, 'language');
   if (p.sourceMode !== undefined) next.sourceMode = choice(p.sourceMode, ['auto', 'invoicing', 'sales'] as const, 'sourceMode');
+  if (p.prepareOnOpen !== undefined) next.prepareOnOpen = bool(p.prepareOnOpen, 'Prepare on open');
   return keyStaysWithItsHost(current, next, p.ai);
 }
 
@@ -137,6 +138,7 @@ export function publicView(s: Settings, presets: readonly PresetField[] = []): P
     ai: { enabled: s.ai.enabled, baseURL: s.ai.baseURL, model: s.ai.model, hasKey: s.ai.apiKey !== '', redact: s.ai.redact },
     language: s.language,
     sourceMode: s.sourceMode,
+    prepareOnOpen: s.prepareOnOpen,
     presets: [...presets],
   };
 }

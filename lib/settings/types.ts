@@ -39,6 +39,8 @@ export interface Settings {
   };
   language: LanguageSetting;
   sourceMode: SourceModeChoice;
+  /** Start phase 1 of a summary when a client page opens, so the click finds the first figures ready. */
+  prepareOnOpen: boolean;
 }
 
 export function defaultSettings(): Settings {
@@ -58,6 +60,7 @@ export function defaultSettings(): Settings {
     ai: { enabled: false, apiKey: '', baseURL: DEFAULT_BASE_URL, model: DEFAULT_MODEL, redact: true },
     language: 'auto',
     sourceMode: 'auto',
+    prepareOnOpen: false,
   };
 }
 

@@ -5,7 +5,6 @@
 import { parseArgs as parseArgv } from 'node:util';
 import { aiSettingsFromEnv } from '../ai/settings';
 import type { SourceModeSetting } from '../client/data';
-import type { LoadProgress } from '../client/progress';
 import { isIsoDate, localDate } from '../dates';
 import { crmName } from '../format/crm-name';
 import { toSafeJson } from '../format/json';
@@ -16,7 +15,8 @@ import { createSellsyApi } from '../sellsy/api';
 import type { AuthConfig } from '../sellsy/auth';
 import { SellsyError } from '../sellsy/errors';
 import { SELLSY_API_URL, SELLSY_TOKEN_URL } from '../sellsy/hosts';
-import { buildClientSummary } from './build';
+import { type BuildPhase, buildClientSummary } from './build';
+import { createCliProgress } from './cli-progress';
 import type { Summary } from './types';
 
 export const EXIT = { ok: 0, error: 1, notClient: 2, usage: 64 } as const;
@@ -165,17 +165,6 @@ function errorLine(e: unknown, args: CliArgs | null, apiUrl: string): string {
   return `The summary could not be computed: ${m.split('\n')[0]}`;
 }
 
-/** What each step of the load reads, for the terminal's progress line. */
-const LOAD_STEPS: Record<LoadProgress['phase'], string> = {
-  client: 'client record',
-  account: 'account',
-  documents: 'documents',
-  activity: 'activity',
-  details: 'document rows',
-  items: 'catalogue',
-  done: 'done',
-};
-
 export async function runSummaryCli(argv: string[], env: Record<string, string | undefined>, rawIo: CliIo): Promise<number> {
   // Every message and the summary text are made terminal-safe here: Sellsy's error texts and CRM names are not ours.
   const io: CliIo = { ...rawIo, stderr: (t) => rawIo.stderr(safeLines(t)) };
@@ -205,6 +194,12 @@ export async function runSummaryCli(argv: string[], env: Record<string, string |
     });
     const now = io.now();
     const ai = args.ai ? aiSettingsFromEnv(env) : null;
+    const progress = io.stderrIsTty
+      ? createCliProgress(args.lang ?? envLanguage(env) ?? 'en', !!ai?.enabled, (line) => {
+          io.stderr(`${PROGRESS_PREFIX}${line}`);
+          progressShown = true;
+        })
+      : null;
     const result = await buildClientSummary(
       { api },
       {
@@ -215,17 +210,12 @@ export async function runSummaryCli(argv: string[], env: Record<string, string |
         browserLanguage: envLanguage(env),
         sourceModeSetting: args.source,
         ai: ai?.enabled ? ai : null,
-        onSummary: (s: Summary, phase: 'figures' | 'texts') => {
+        // Only a complete summary is printed: a partial one (phases lists and details) is progress.
+        onSummary: (s: Summary, phase: BuildPhase) => {
           if (phase === 'figures') figures = s;
+          progress?.onSummary(s, phase);
         },
-        ...(io.stderrIsTty
-          ? {
-              onProgress: (p: LoadProgress) => {
-                io.stderr(`${PROGRESS_PREFIX}Loading ${LOAD_STEPS[p.phase]}${p.total > 1 ? ` ${p.done}/${p.total}` : ''}…`);
-                progressShown = true;
-              },
-            }
-          : {}),
+        ...(progress ? { onProgress: progress.onProgress } : {}),
       },
     );
     clearProgress();

@@ -1,6 +1,9 @@
 // The panel's use case, behind the background's port: `open` answers from the cache at once when it can
 // (and checks an older cached summary for newer data), otherwise computes; `refresh` always computes;
-// `retry-texts` computes again (the texts need the figures of the same run); `peek` reads the cache only.
+// `retry-texts` computes again (the texts need the figures of the same run); `peek` reads the cache only;
+// `prepare` is a peek, or with the setting on, phase 1 ready for the click (lib/summary/preparations.ts).
+// A computation shows its phases as they come (lib/summary/build.ts): partial summaries while the
+// details arrive, cached as such only where no complete summary is, and completed on the next open.
 // Computing and freshness checks are bounded per client and per tab (lib/summary/load-limits.ts).
 // Each request's answer is a sequence of PanelEvents (lib/messages.ts says which, per request) handed to
 // `emit`; nothing is emitted once the request's signal has aborted (a newer request, a closed panel).
@@ -18,7 +21,15 @@ import type { SellsyConnection } from '../settings/derive';
 import type { Settings } from '../settings/types';
 import type { ResumeStore, StoredSummary } from '../store/types';
 import { backgroundWords } from '../words/background';
-import { type BuildResult, buildClientSummary } from './build';
+import {
+  type BuildOptions,
+  type BuildPhase,
+  type BuildResult,
+  buildClientSummary,
+  type FirstStage,
+  finishClientSummary,
+  startClientSummary,
+} from './build';
 import { cachedFacts, findCachedSummary, saveSummary } from './cache';
 import type { DataFacts } from './fingerprint';
 import { checkFreshness, type LatestChangeAt } from './freshness';
@@ -26,6 +37,8 @@ import { resolveLanguage } from './language';
 import { recordLook } from './last-look';
 import { freshnessRules, loadRules, type RequestSource, waitReasonOf } from './load-limits';
 import { clientRefOf } from './page';
+import { isPartial } from './partial';
+import { createPreparations, type Preparation } from './preparations';
 import { createShareFlow } from './share';
 import type { SharedTexts } from './shared-comment';
 import { findSharedSummary, judgeShared } from './shared-summary';
@@ -55,6 +68,8 @@ export interface SummaryServiceDeps {
   onWarning?(message: string): void;
   /** lib/summary/build.ts's pipeline unless a test hands in another. */
   build?: typeof buildClientSummary;
+  /** Its two halves, for a page prepared before the click (lib/summary/build.ts unless a test hands in others). */
+  stages?: { start: typeof startClientSummary; finish: typeof finishClientSummary };
   /** lib/sellsy/latest-change.ts's probe unless a test hands in another. */
   latestChangeAt?: LatestChangeAt;
   /**
@@ -113,8 +128,17 @@ function appendedText(): (textSoFar: string) => string {
   };
 }
 
+/** What a prepared phase 1 must have been made with to serve an `open`. */
+function settingsKey(settings: Settings, conn: SellsyConnection, today: string): string {
+  const a = conn.auth;
+  const who = a.kind === 'token' ? `token:${a.accessToken.length}:${a.accessToken.slice(-6)}` : `${a.kind}:${a.clientId}`;
+  return JSON.stringify([conn.apiUrl, who, settings.language, settings.sourceMode, today]);
+}
+
 export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
   const build = deps.build ?? buildClientSummary;
+  const stages = deps.stages ?? { start: startClientSummary, finish: finishClientSummary };
+  const preparations = createPreparations(() => deps.now().getTime());
   const warn = (message: string) => deps.onWarning?.(message);
   const share = createShareFlow(deps);
 
@@ -189,6 +213,35 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
     }
   }
 
+  /** What the pipeline is handed, besides the callbacks. */
+  function buildOptions(run: Pick<Run, 'ref' | 'settings' | 'signal'> & { request: PanelRequest }, ai: AiSettings | null): BuildOptions {
+    return {
+      ref: run.ref,
+      today: deps.today(),
+      now: deps.now(),
+      languageSetting: run.settings.language,
+      browserLanguage: languageOf(run.request),
+      sourceModeSetting: run.settings.sourceMode,
+      ai,
+      signal: run.signal,
+    };
+  }
+
+  /**
+   * A partial summary is kept where no complete one is (a cached one is never replaced by a partial one),
+   * so the next open shows it at once and completes it.
+   */
+  async function savePartial(run: Run, accountId: string | null, summary: Summary): Promise<void> {
+    if (!run.store || !accountId || (run.cached && !isPartial(run.cached.summary))) return;
+    try {
+      const now = await findCachedSummary(run.store, accountId, run.request.page);
+      if (now && !isPartial(now.summary)) return;
+      await saveSummary(run.store, accountId, summary, deps.now().toISOString());
+    } catch (e) {
+      warn(`partial summary not cached: ${errorMessage(e)}`);
+    }
+  }
+
   /** A summary is on screen: what changed since the one this user saw before, recorded as seen. */
   async function showChanges(run: Run, accountId: string | null, summary: Summary, facts: DataFacts | null): Promise<void> {
     if (!run.store || !accountId || !facts || run.signal.aborted) return;
@@ -219,14 +272,21 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
     }
   }
 
-  /** Runs the pipeline, relaying its progress, summaries and streamed text. Null when it failed or was aborted. */
-  async function compute(run: Run): Promise<{ result: BuildResult; textsSent: boolean } | null> {
+  /**
+   * Runs the pipeline (or finishes a prepared phase 1), relaying its progress, summaries and streamed text.
+   * Null when it failed or was aborted.
+   */
+  async function compute(run: Run, first?: FirstStage): Promise<{ result: BuildResult; textsSent: boolean; partialSaved: Promise<void> } | null> {
     const { api, emit } = run;
     const ai = deps.aiSettings(run.settings);
     const startRequests = api.stats().requests;
     const appended = appendedText();
     let figuresSent = false;
+    let anySent = false;
     let textsSent = false;
+    let partial: Summary | null = null;
+    let partialSaved: Promise<void> = Promise.resolve();
+    let accountId = first?.accountId ?? run.accountId;
     // What the LLM is about to get is recorded once it is sure to get it: texts taken from a colleague's
     // shared summary call no LLM. (A pipeline that never asks, a test's, records at its texts.)
     let forLlm: Summary | null = null;
@@ -234,45 +294,58 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
       if (forLlm && ai?.enabled) deps.onFigures?.(forLlm, ai);
       forLlm = null;
     };
+    const onSummary = (summary: Summary, phase: BuildPhase) => {
+      // Once the complete figures are on screen, a failure only costs the texts; a 'texts' summary is the final one.
+      anySent = true;
+      if (phase === 'texts') {
+        textsSent = true;
+        recordSent();
+      } else if (phase === 'figures') {
+        figuresSent = true;
+        forLlm = summary;
+      } else {
+        if (phase === 'lists') partialSaved = savePartial(run, accountId, summary);
+        partial = summary;
+      }
+      const requests = (first?.requests ?? 0) + api.stats().requests - startRequests;
+      emit({ type: 'summary', summary, phase, savedAt: deps.now().toISOString(), stale: false, requests });
+    };
+    const opts: BuildOptions = {
+      ...buildOptions(run, ai),
+      onAccount: (id) => {
+        accountId = id;
+        // Remembered at once: a load closed before its end still leaves its partial summary findable.
+        if (id !== run.accountId) void deps.accounts.set(run.conn, id).catch((e: unknown) => warn(`account not remembered: ${errorMessage(e)}`));
+      },
+      onProgress: (progress) => emit({ type: 'progress', progress }),
+      onSummary,
+      onInteractionsDelta: (textSoFar) => {
+        const text = appended(textSoFar);
+        if (text) emit({ type: 'interactions-delta', text });
+      },
+      beforeTexts: async (figures, facts) => {
+        await showChanges(run, run.accountId, figures, facts);
+        const shared = await showShared(run, figures, facts);
+        if (shared) forLlm = null;
+        else recordSent();
+        return shared;
+      },
+    };
     try {
-      const result = await build(run.store ? { api, store: run.store } : { api }, {
-        ref: run.ref,
-        today: deps.today(),
-        now: deps.now(),
-        languageSetting: run.settings.language,
-        browserLanguage: languageOf(run.request),
-        sourceModeSetting: run.settings.sourceMode,
-        ai,
-        signal: run.signal,
-        onProgress: (progress) => emit({ type: 'progress', progress }),
-        onSummary: (summary, phase) => {
-          // Once figures are on screen, a failure only costs the texts; a 'texts' summary is the final one.
-          if (phase === 'texts') {
-            textsSent = true;
-            recordSent();
-          } else {
-            figuresSent = true;
-            forLlm = summary;
-          }
-          const requests = api.stats().requests - startRequests;
-          emit({ type: 'summary', summary, phase, savedAt: deps.now().toISOString(), stale: false, requests });
-        },
-        onInteractionsDelta: (textSoFar) => {
-          const text = appended(textSoFar);
-          if (text) emit({ type: 'interactions-delta', text });
-        },
-        beforeTexts: async (figures, facts) => {
-          await showChanges(run, run.accountId, figures, facts);
-          const shared = await showShared(run, figures, facts);
-          if (shared) forLlm = null;
-          else recordSent();
-          return shared;
-        },
-      });
-      return run.signal.aborted ? null : { result, textsSent };
+      let result: BuildResult;
+      if (first) {
+        if (first.pending) onSummary(first.summary, 'lists');
+        result = await stages.finish(run.store ? { api, store: run.store } : { api }, first, opts);
+      } else {
+        result = await build(run.store ? { api, store: run.store } : { api }, opts);
+      }
+      return run.signal.aborted ? null : { result, textsSent, partialSaved };
     } catch (e) {
+      // Closed, cut by the quota or failed halfway: the rows read are cached already, the partial summary is kept to show.
+      await partialSaved;
+      if (partial && !figuresSent) await savePartial(run, accountId, partial);
       if (!run.signal.aborted) {
-        const keptCached = run.cached !== null || figuresSent;
+        const keptCached = run.cached !== null || anySent;
         if (isSignedOut(e)) emit({ type: 'signed-out', keptCached });
         else emit({ type: 'error', scope: figuresSent ? 'texts' : 'load', message: errorMessage(e), keptCached });
       }
@@ -285,7 +358,10 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
    * gives the client's share back, for a load called off before it was done (the panel closed, the page
    * moved on). The tab's share is kept: a page that navigates itself from client to client still uses it up.
    */
-  function admit(run: Run): (() => void) | null {
+  function admit(
+    run: Pick<Run, 'conn' | 'settings' | 'source' | 'emit' | 'cached'> & { request: { page: PageRef } },
+    quiet = false,
+  ): (() => void) | null {
     const limiter = deps.limiter;
     if (!limiter) return () => undefined;
     const withLlm = deps.aiSettings(run.settings)?.enabled === true;
@@ -294,31 +370,43 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
     const rules = loadRules(run.request.page, account, run.source, withLlm);
     const admission = limiter.take(rules);
     if (admission.ok) return () => limiter.giveBack(rules.filter((r) => waitReasonOf(r) !== 'tab'));
-    run.emit({ type: 'wait', reason: waitReasonOf(admission.rule), retryInMs: admission.retryInMs, keptCached: run.cached !== null });
+    if (!quiet) run.emit({ type: 'wait', reason: waitReasonOf(admission.rule), retryInMs: admission.retryInMs, keptCached: run.cached !== null });
     return null;
   }
 
-  async function answer(request: SummaryRequest, emit: Emit, signal: AbortSignal, source?: RequestSource): Promise<void> {
+  async function answer(
+    request: SummaryRequest,
+    emit: Emit,
+    signal: AbortSignal,
+    prepared: Preparation | null,
+    source?: RequestSource,
+  ): Promise<void> {
     const run = await prepare(request, emit, signal, source);
     if (!run) return;
     if (run.cached && request.type === 'open') {
       const cached = run.cached;
       emit(cachedEvent(cached, false, 0));
-      const facts = cachedFacts(cached);
-      await showChanges(run, run.accountId, cached.summary, facts);
-      await Promise.all([markIfStale(run, cached), showShared(run, cached.summary, facts)]);
-      return;
+      // A partial one is shown, then completed; a complete one is only checked for newer data.
+      if (!isPartial(cached.summary)) {
+        const facts = cachedFacts(cached);
+        await showChanges(run, run.accountId, cached.summary, facts);
+        await Promise.all([markIfStale(run, cached), showShared(run, cached.summary, facts)]);
+        return;
+      }
     }
     if (signal.aborted) return;
-    const giveBack = admit(run);
-    if (!giveBack) return;
 
-    const computed = await compute(run);
+    // A page prepared before the click took the client's share of the limits already: its click goes on from it.
+    const first = request.type === 'open' && prepared ? await preparedStage(run, prepared) : null;
+    if (signal.aborted) return;
+    const giveBack = first ? () => undefined : admit(run);
+    if (!giveBack) return;
+    const computed = await compute(run, first ?? undefined);
     if (!computed) {
       if (signal.aborted) giveBack();
       return;
     }
-    const { result, textsSent } = computed;
+    const { result, textsSent, partialSaved } = computed;
     // The load read the account (GET /staffs/me) anyway: remember it for the cache key of the next open.
     if (run.accountId !== result.accountId) {
       await deps.accounts.set(run.conn, result.accountId).catch((e: unknown) => warn(`account not remembered: ${errorMessage(e)}`));
@@ -334,6 +422,7 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
     }
     if (run.store) {
       try {
+        await partialSaved; // the complete summary is written last
         await saveSummary(run.store, result.accountId, result.summary, deps.now().toISOString(), result.facts);
       } catch (e) {
         // The summary is on screen; only the cache missed it. Say so without hiding the summary.
@@ -345,14 +434,92 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
     if (run.accountId === null && result.facts) await showChanges(run, result.accountId, result.summary, result.facts);
   }
 
+  /** The page's prepared phase 1, when it was made with this open's settings; its progress is shown meanwhile. */
+  async function preparedStage(run: Run, prepared: Preparation): Promise<FirstStage | null> {
+    if (prepared.settingsKey !== settingsKey(run.settings, run.conn, deps.today())) return null;
+    prepared.listen((progress) => run.emit({ type: 'progress', progress }));
+    const stage = await prepared.stage;
+    if (!stage || run.signal.aborted) return null;
+    preparations.consume(run.request.page);
+    return stage;
+  }
+
+  /**
+   * `prepare`: a peek, unless the setting is on and the page's cached summary is not complete; then phase 1,
+   * answered as its summary (no detail is read: the click goes on from it).
+   */
+  async function preparePage(
+    request: Extract<PanelRequest, { type: 'prepare' }>,
+    emit: Emit,
+    signal: AbortSignal,
+    source?: RequestSource,
+  ): Promise<void> {
+    const settings = await deps.loadSettings();
+    const conn = deps.connectionFor(settings, request.page);
+    const ref = clientRefOf(request.page);
+    if (!settings.prepareOnOpen || !conn || !ref || request.page.thirdType !== 'client') return peek(request.page, emit);
+    let store: ResumeStore | null = null;
+    try {
+      store = await deps.openStore();
+    } catch (e) {
+      warn(`cache unavailable: ${errorMessage(e)}`);
+    }
+    const cached = await readCache(store, await deps.accounts.get(conn), request.page);
+    if (cached && !isPartial(cached.summary)) return emit(cachedEvent(cached, false, 0));
+    if (signal.aborted) return;
+
+    const key = settingsKey(settings, conn, deps.today());
+    let held = preparations.hold(request.page, signal);
+    if (!held || held.settingsKey !== key) {
+      // A new phase 1 takes its share of the limits like a load; refused, the page simply is not prepared
+      // (the panel is closed: nothing to say), and the click computes as usual.
+      held = null;
+      if (!admit({ request, conn, settings, source, emit, cached }, true)) return emit(cached ? cachedEvent(cached, false, 0) : { type: 'no-cache' });
+    }
+    const preparation = held
+      ? held
+      : preparations.start(
+          request.page,
+          key,
+          async (inner, onProgress) => {
+            const api = deps.makeApi(conn);
+            const stage = await stages.start(store ? { api, store } : { api }, {
+              ...buildOptions({ ref, settings, request, signal: inner }, null),
+              onProgress,
+            });
+            if (stage.status !== 'client') return null;
+            await deps.accounts.set(conn, stage.accountId).catch((e: unknown) => warn(`account not remembered: ${errorMessage(e)}`));
+            return stage;
+          },
+          signal,
+        );
+    preparation.listen((progress) => {
+      if (!signal.aborted) emit({ type: 'progress', progress });
+    });
+    const stage = await preparation.stage;
+    if (signal.aborted) return;
+    if (!stage) return emit(cached ? cachedEvent(cached, false, 0) : { type: 'no-cache' });
+    emit({
+      type: 'summary',
+      summary: stage.summary,
+      phase: stage.pending ? 'lists' : 'figures',
+      savedAt: deps.now().toISOString(),
+      stale: false,
+      requests: stage.requests,
+    });
+  }
+
   return {
     async handle(request, emit, signal, source) {
       // A newer request or a closed panel: what the old run has left to say is dropped here.
       const send: Emit = (event) => {
         if (!signal.aborted) emit(event);
       };
+      // Taken over at once: the port has just aborted the page's `prepare` to hand over this `open`.
+      const prepared = request.type === 'open' ? preparations.hold(request.page, signal) : null;
       try {
         if (request.type === 'peek') await peek(request.page, send);
+        else if (request.type === 'prepare') await preparePage(request, send, signal, source);
         else if (request.type === 'share-preview' || request.type === 'share') {
           try {
             await (request.type === 'share' ? share.confirm(request, send, signal) : share.preview(request, send));
@@ -361,7 +528,7 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
             warn(`share: ${errorMessage(e)}`);
             send({ type: 'share', state: 'failed', reason: request.type === 'share' ? 'not-posted' : 'not-saved', detail: errorMessage(e) });
           }
-        } else await answer(request, send, signal, source);
+        } else await answer(request, send, signal, prepared, source);
       } catch (e) {
         warn(`summary service: ${errorMessage(e)}`);
         send({ type: 'error', scope: 'load', message: errorMessage(e), keptCached: false });

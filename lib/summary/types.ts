@@ -118,4 +118,15 @@ export interface Summary {
   recommendations: { items: Recommendation[]; generatedBy: GeneratedBy };
   /** Figure path (e.g. "relationship.totalPurchases", "salesOverview.byYear.2025") → its documents. */
   sources?: Record<string, FigureSource>;
+  /**
+   * Only on a summary whose details are still arriving (docs/summary-contract.md §8): the top products rest on
+   * `detailsRead` of the `detailsTotal` documents they read. Absent from a complete summary, so never in the
+   * command line's --json nor in the Markdown copy.
+   */
+  partial?: PartialMark;
+}
+
+export interface PartialMark {
+  detailsRead: number;
+  detailsTotal: number;
 }

@@ -84,6 +84,9 @@ const fr = {
   modeAuto: 'Automatique (selon les licences)',
   modeInvoicingChoice: 'Factures',
   modeSalesChoice: 'Devis et commandes',
+  prepareOnOpen: 'Préparer le résumé à l’ouverture d’une fiche client',
+  prepareOnOpenHelp:
+    'Les premiers chiffres sont lus dès que la fiche s’affiche, pour être prêts au clic : les listes du client seulement, jamais le détail des documents, et rien de plus si vous quittez la page.',
   cache: 'Cache',
   cacheHelp: 'Les résumés calculés sont gardés dans ce navigateur pour s’afficher aussitôt.',
   clearCache: 'Vider le cache',
@@ -164,6 +167,9 @@ const en: Strings = {
   modeAuto: 'Automatic (from the licences)',
   modeInvoicingChoice: 'Invoices',
   modeSalesChoice: 'Estimates and orders',
+  prepareOnOpen: 'Prepare the summary when I open a client page',
+  prepareOnOpenHelp:
+    'The first figures are read as soon as the page shows, ready for the click: the client’s lists only, never the documents’ details, and nothing more once you leave the page.',
   cache: 'Cache',
   cacheHelp: 'Computed summaries are kept in this browser so they show at once.',
   clearCache: 'Clear the cache',

@@ -10,6 +10,7 @@ const fr = {
   outsideWindow: 'hors de la période',
   noPayment: 'payée, mais aucun paiement trouvé',
   noRows: 'lignes du document illisibles',
+  rowsPending: 'pas encore lu',
   noPurchase: 'aucun achat compté',
   other: (code: string) => `écarté (${code})`,
 };
@@ -23,6 +24,7 @@ const en: ReasonWords = {
   outsideWindow: 'outside the period',
   noPayment: 'paid, but no payment found',
   noRows: 'document rows unreadable',
+  rowsPending: 'not read yet',
   noPurchase: 'no purchase counted',
   other: (code) => `left out (${code})`,
 };
@@ -48,6 +50,8 @@ export function reasonLabel(code: string, lang: string): string {
       return r.noPayment;
     case 'no-rows':
       return r.noRows;
+    case 'rows-pending':
+      return r.rowsPending;
     case 'no-purchase':
       return r.noPurchase;
     default:

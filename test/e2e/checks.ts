@@ -29,6 +29,7 @@ import {
   waitPainted,
   waitState,
 } from './panel-page';
+import { progressiveChecks } from './progressive';
 import { signInChecks } from './signin';
 import { teamChecks } from './team';
 import { uxChecks } from './ux';
@@ -134,6 +135,15 @@ export async function runChecks(env: CheckEnv): Promise<{ passed: number; failed
       const name = await panelText(page, '[data-client-name]');
       assert(name === crmName(cli.client.name), `header name "${name}" ≠ "${crmName(cli.client.name)}"`);
       return `${Object.keys(expectedFigures(cli)).length} figures agree; click → 5 cards painted ${coldMs} ms (cold; ${coldDetail})`;
+    });
+
+    await progressiveChecks({
+      context,
+      extensionId,
+      sellsy,
+      check,
+      extensionRequest,
+      cli: () => cliSummary(sellsy, 'company', LARGE_CLIENT_ID, today),
     });
 
     // (j) Keyboard and drill-down: focus is in the panel, Enter on a figure opens its documents with links

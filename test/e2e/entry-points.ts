@@ -20,7 +20,7 @@ export interface EntryContext {
   check: Check;
 }
 
-const OPEN = ['no-credentials', 'loading', 'figures', 'ready', 'error', 'not-client'];
+const OPEN = ['no-credentials', 'loading', 'partial', 'figures', 'ready', 'error', 'not-client'];
 const ENTRY = `${ENTRY_HOST} button[data-testid="entry"]`;
 
 /** Waits for the control to sit where it should (the page draws its tabs a moment after load). */

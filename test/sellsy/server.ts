@@ -47,7 +47,10 @@ export interface FakeSellsyOptions {
 }
 
 export interface RequestLogEntry {
+  /** When the request arrived (ms, the fake's clock). */
   at: number;
+  /** When its answer left, after the latency (entries join the log then). */
+  answeredAt?: number;
   method: string;
   path: string;
   query: Record<string, string | string[]>;
@@ -355,6 +358,7 @@ export async function startSellsy(opts: StartOptions = {}): Promise<FakeSellsy> 
     const outbound = options.latencyMs - inbound;
     const finish = async (status: number, body: unknown, account: string | null, extra?: Record<string, string>) => {
       if (outbound > 0) await sleep(outbound);
+      entry.answeredAt = now();
       entry.status = status;
       entry.account = account;
       log.push(entry);

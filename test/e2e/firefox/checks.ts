@@ -27,7 +27,7 @@ export interface FirefoxCheckEnv {
 }
 
 /** The panel open, in any state ('waiting': the background's limits refused its load, nothing on screen yet). */
-const OPEN = ['no-credentials', 'loading', 'figures', 'ready', 'error', 'not-client', 'waiting'];
+const OPEN = ['no-credentials', 'loading', 'partial', 'figures', 'ready', 'error', 'not-client', 'waiting'];
 const ENTRY = `${ENTRY_HOST} >>> button[data-testid="entry"]`;
 
 /** Polls `probe` until it returns something other than undefined/false. */

@@ -1,7 +1,7 @@
 // The command's argument and environment reading, and its I/O rules, in-process.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authFromEnv, EXIT, envLanguage, parseArgs, runSummaryCli, UsageError } from '../../../lib/summary/cli';
-import { DEMO, EMPTY_CLIENT_ID, PROSPECT_ID } from '../../sellsy/demo';
+import { DEMO, EMPTY_CLIENT_ID, LARGE_CLIENT_ID, PROSPECT_ID } from '../../sellsy/demo';
 import { type FakeSellsy, startSellsy } from '../../sellsy/server';
 
 describe('parseArgs', () => {
@@ -113,9 +113,27 @@ describe('runSummaryCli I/O', () => {
     expect(quiet.stderr).toBe('');
     const tty = await run(['company', String(EMPTY_CLIENT_ID), '--json', '--no-ai'], true);
     expect(tty.code).toBe(EXIT.ok);
-    expect(tty.stderr).toContain('Loading');
+    // The progress line names the phase it is in (lib/summary/cli-progress.ts); this client has no detail to read.
+    expect(tty.stderr).toContain('Phase 1/3 (lists): client record');
+    expect(tty.stderr).not.toContain('Phase 2/3');
     expect(tty.stderr.endsWith('\r\x1b[K')).toBe(true);
     expect(JSON.parse(tty.stdout).client.id).toBe(EMPTY_CLIENT_ID);
+  });
+  it('on a large client the progress goes through the phases, and --json prints the complete summary only', async () => {
+    const tty = await run(['company', String(LARGE_CLIENT_ID), '--json', '--no-ai'], true);
+    expect(tty.code).toBe(EXIT.ok);
+    const lines = tty.stderr.split('\r\x1b[K').filter(Boolean);
+    const first2 = lines.findIndex((l) => l.startsWith('Phase 2/3 (document details)'));
+    expect(lines.findIndex((l) => l.startsWith('Phase 1/3 (lists)'))).toBeLessThan(first2);
+    expect(lines.some((l) => /^Phase 2\/3 \(document details\): \d+ of \d+ documents read…$/.test(l))).toBe(true);
+    const out = JSON.parse(tty.stdout);
+    expect(out).not.toHaveProperty('partial');
+    expect(out.salesOverview.topProductsByQuantity.length).toBeGreaterThan(0);
+    expect(tty.stdout).not.toContain('rows-pending');
+  });
+  it('the progress speaks French with --lang fr', async () => {
+    const tty = await run(['company', String(EMPTY_CLIENT_ID), '--no-ai', '--lang', 'fr'], true);
+    expect(tty.stderr).toContain('Étape 1/3 (listes) : fiche client');
   });
   it('--today defaults to the local date of now', async () => {
     const r = await run(['company', String(EMPTY_CLIENT_ID), '--json', '--no-ai'], false);

@@ -92,7 +92,7 @@ describe('ownership', () => {
 describe('details wanted', () => {
   const doc = (id: number, status: string, date: string) => ({ id, number: `N-${id}`, status, date });
 
-  it('counted purchase documents dated in the three-year window, in list order, with their detail path', () => {
+  it('counted purchase documents dated in the three-year window, newest first, with their detail path', () => {
     const invoices = [
       doc(1, 'paid', '2024-01-01'),
       doc(2, 'draft', '2025-01-01'),
@@ -100,14 +100,28 @@ describe('details wanted', () => {
       doc(4, 'due', '2026-11-30'),
       doc(5, 'payinprogress', TODAY),
     ];
+    // Newest first (a partial top-products list then reflects recent buying), whatever the list's order.
     expect(detailsWanted('invoicing', invoices, TODAY)).toEqual([
-      { key: 'invoice:1', uri: '/invoices/1', type: 'invoice', id: 1, number: 'N-1', status: 'paid' },
-      { key: 'invoice:5', uri: '/invoices/5', type: 'invoice', id: 5, number: 'N-5', status: 'payinprogress' },
+      { key: 'invoice:5', uri: '/invoices/5', type: 'invoice', id: 5, number: 'N-5', status: 'payinprogress', date: TODAY },
+      { key: 'invoice:1', uri: '/invoices/1', type: 'invoice', id: 1, number: 'N-1', status: 'paid', date: '2024-01-01' },
     ]);
     expect(detailsWanted('sales', [doc(9, 'accepted', '2026-01-01'), doc(10, 'sent', '2026-01-01')], TODAY)).toEqual([
-      { key: 'estimate:9', uri: '/estimates/9', type: 'estimate', id: 9, number: 'N-9', status: 'accepted' },
+      { key: 'estimate:9', uri: '/estimates/9', type: 'estimate', id: 9, number: 'N-9', status: 'accepted', date: '2026-01-01' },
     ]);
     expect(detailsWanted('invoicing', null, TODAY)).toEqual([]);
+  });
+
+  it('newest first: by date, then by id, largest first, whatever the order of the list', () => {
+    const invoices = [
+      doc(7, 'paid', '2025-03-01'),
+      doc(8, 'paid', '2026-05-02'),
+      doc(3, 'paid', '2025-03-01'),
+      doc(12, 'due', '2024-06-30'),
+      doc(9, 'paid', '2026-05-02'),
+    ];
+    const order = (list: typeof invoices) => detailsWanted('invoicing', list, TODAY).map((w) => w.id);
+    expect(order(invoices)).toEqual([9, 8, 7, 3, 12]);
+    expect(order([...invoices].reverse())).toEqual([9, 8, 7, 3, 12]);
   });
 });
 

@@ -241,25 +241,27 @@ describe('loadClient (stub)', () => {
         estimate(3, 'accepted', 9, 'individual'),
       ]),
       ...emptyActivity,
-      'POST /batch': () =>
-        json(
-          {
-            error: false,
-            responses: [
-              { code: 200, response: { id: 1, rows: [] } },
-              { code: 404, response: { error: { code: 404, message: 'Not Found', context: null } } },
-              { code: 200, response: { id: 3 } },
-            ],
-          },
-          207,
-        ),
+      // Answered per sub-request, in the order asked: estimate 1 has rows, 2 is gone, 3 has no rows list.
+      'POST /batch': (body) => {
+        const answers: Record<string, unknown> = {
+          '/estimates/1': { code: 200, response: { id: 1, rows: [] } },
+          '/estimates/2': { code: 404, response: { error: { code: 404, message: 'Not Found', context: null } } },
+          '/estimates/3': { code: 200, response: { id: 3 } },
+        };
+        const uris = String(body)
+          .split('\n')
+          .map((l) => /"uri"\s*:\s*"([^"]+)"/.exec(l)?.[1])
+          .filter((u): u is string => !!u);
+        return json({ error: false, responses: uris.map((u) => answers[u]) }, 207);
+      },
     });
     const res = await loadClient(api, { ref: { kind: 'individual', id: 9 }, today: '2026-11-29', sourceModeSetting: 'auto' });
     if (res.status !== 'client') throw new Error('expected a client');
     expect(Object.keys(res.data.rows)).toEqual(['estimate:1']);
+    // Details are read newest first (same date here: the largest id first), and warned in that order.
     expect(res.data.warnings).toEqual([
-      { code: 'detail-unreadable', doc: { type: 'estimate', id: 2, number: 'D-2' }, cause: 'not-found' },
       { code: 'no-rows', doc: { type: 'estimate', id: 3, number: 'D-3' }, value: null },
+      { code: 'detail-unreadable', doc: { type: 'estimate', id: 2, number: 'D-2' }, cause: 'not-found' },
     ]);
   });
 

@@ -111,6 +111,21 @@ describe('panel requests', () => {
     });
     expect(acceptPanelRequest({ type: 'retry-texts', page: PAGE, language: 'en' }, PAGE, GUARD)).toEqual({ type: 'retry-texts', page: PAGE });
     expect(acceptPanelRequest({ type: 'peek', page: PAGE, language: 'en', extra: 1 }, PAGE, GUARD)).toEqual({ type: 'peek', page: PAGE });
+    expect(acceptPanelRequest({ type: 'prepare', page: PAGE, language: 'en', extra: 1 }, PAGE, GUARD)).toEqual({
+      type: 'prepare',
+      page: PAGE,
+      language: 'en',
+    });
+  });
+
+  it('a prepare is guarded like the others: same origin, a page, a short language', () => {
+    for (const m of [
+      { type: 'prepare' },
+      { type: 'prepare', page: { ...PAGE, origin: 'https://evil.example' } },
+      { type: 'prepare', page: { ...PAGE, id: -1 } },
+      { type: 'prepare', page: PAGE, language: 'x'.repeat(100) },
+    ])
+      expect(acceptPanelRequest(m, PAGE, GUARD)).toBeNull();
   });
 
   it('rejects anything else', () => {

@@ -251,6 +251,17 @@ describe('options page', () => {
     expect(bg.calls.some((c) => c.type === 'cache:clear')).toBe(true);
   });
 
+  it('"prepare the summary when I open a client page": off by default, saved at once when ticked', async () => {
+    const bg = fakeBackground();
+    await mount(bg);
+    const box = screen.getByTestId('options-prepare-on-open') as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    expect(bg.current().prepareOnOpen).toBe(false);
+    fireEvent.click(box);
+    await waitFor(() => expect(bg.current().prepareOnOpen).toBe(true));
+    expect(bg.calls.some((c) => c.type === 'settings:set' && (c.payload as { prepareOnOpen?: boolean }).prepareOnOpen === true)).toBe(true);
+  });
+
   it('Sign in with Sellsy: needs the app’s client id, saves what was typed, then signs in; Sign out forgets', async () => {
     const bg = fakeBackground();
     await mount(bg);

@@ -266,7 +266,7 @@ function portDeps(store: ResumeStore, apiOver: Partial<SellsyApiConfig> = {}): S
 // 'shared' and 'changes' go with a summary on screen (the figures too): the answer is not over with them.
 const lastMain = (events: PanelEvent[]) => events.findLast((e) => e.type !== 'shared' && e.type !== 'changes');
 const isFinal = (e: PanelEvent | undefined) =>
-  !!e && e.type !== 'progress' && e.type !== 'interactions-delta' && !(e.type === 'summary' && e.phase === 'figures');
+  !!e && e.type !== 'progress' && e.type !== 'interactions-delta' && !(e.type === 'summary' && ['lists', 'details', 'figures'].includes(e.phase));
 
 async function refresh(d: SummaryServiceDeps, id: number, beforeEnd?: (port: ReturnType<typeof fakePort>) => void) {
   const url = `${sellsy.origin}/thirds/client/${id}`;

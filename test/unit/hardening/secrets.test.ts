@@ -87,7 +87,7 @@ async function message(msg: unknown, sender: SenderLike): Promise<unknown> {
 // 'shared' and 'changes' go with a summary on screen (the figures too): the answer is not over with them.
 const lastMain = (events: PanelEvent[]) => events.findLast((e) => e.type !== 'shared' && e.type !== 'changes');
 const isFinal = (e: PanelEvent | undefined) =>
-  !!e && e.type !== 'progress' && e.type !== 'interactions-delta' && !(e.type === 'summary' && e.phase === 'figures');
+  !!e && e.type !== 'progress' && e.type !== 'interactions-delta' && !(e.type === 'summary' && ['lists', 'details', 'figures'].includes(e.phase));
 
 let clockOffset = 0;
 const realNow = Date.now.bind(Date);

@@ -74,7 +74,11 @@ const request = (type: string, sender = optionsSender(), payload: unknown = {}) 
 // 'shared' and 'changes' go with a summary on screen: the answer is not over with them.
 const isSide = (e: PanelEvent) => e.type === 'shared' || e.type === 'changes';
 const isFinal = (e: PanelEvent | undefined) =>
-  !!e && !isSide(e) && e.type !== 'progress' && e.type !== 'interactions-delta' && !(e.type === 'summary' && e.phase === 'figures');
+  !!e &&
+  !isSide(e) &&
+  e.type !== 'progress' &&
+  e.type !== 'interactions-delta' &&
+  !(e.type === 'summary' && ['lists', 'details', 'figures'].includes(e.phase));
 
 // The background computes a client at most once per 10 s (lib/summary/load-limits.ts): each load here
 // happens 11 s after the previous one on the clock its limiter reads.

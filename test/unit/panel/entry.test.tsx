@@ -203,6 +203,6 @@ describe('the control', () => {
     act(() => b.click());
     act(() => void fireEvent.keyDown(b, { key: 'Enter' }));
     expect(t.model.open.value).toBe(false);
-    expect(t.sent.filter((r) => r.type !== 'peek')).toEqual([]);
+    expect(t.sent.filter((r) => r.type !== 'prepare')).toEqual([]);
   });
 });

@@ -26,9 +26,10 @@ describe('the panel and the background', () => {
       t.model.show();
     });
     expect(t.root()?.dataset.state).toBe('loading');
-    // The page first peeks at the cache (panel closed), then the click asks for the summary.
+    // The page first peeks at the cache (panel closed; a `prepare`, which is a peek unless the setting is on), then
+    // the click asks for the summary.
     expect(t.sent).toEqual([
-      { type: 'peek', page: PAGE },
+      { type: 'prepare', page: PAGE, language: 'fr-FR' },
       { type: 'open', page: PAGE, language: 'fr-FR' },
     ]);
     expect(t.saved).toEqual([true]);
@@ -37,7 +38,7 @@ describe('the panel and the background', () => {
   it('a cached summary peeked while closed is painted on the click without asking again', async () => {
     const t = setup();
     act(() => t.model.setPage(PAGE));
-    expect(t.sent).toEqual([{ type: 'peek', page: PAGE }]);
+    expect(t.sent).toEqual([{ type: 'prepare', page: PAGE, language: 'fr-FR' }]);
     act(() => t.emit(summaryEvent('cached')));
     expect(t.root()).toBeNull(); // still closed
     expect(t.ports[0]!.closed).toBe(true); // the peek is answered: no idle port is kept
@@ -48,7 +49,7 @@ describe('the panel and the background', () => {
     await waitFor(() => expect(t.root()?.dataset.paintedAt).toBe('0.0'));
     expect(t.root()?.dataset.summaryAt).toBe('0.0');
     // The open still goes (on a new port), so the background can say the cached summary is stale.
-    expect(t.sent.map((r) => r.type)).toEqual(['peek', 'open']);
+    expect(t.sent.map((r) => r.type)).toEqual(['prepare', 'open']);
     expect(t.view.container.querySelector('[data-stale="true"]')).toBeNull();
     t.advance(30);
     act(() => t.emit(summaryEvent('cached', { stale: true })));
@@ -63,7 +64,7 @@ describe('the panel and the background', () => {
     expect(t.ports[0]!.closed).toBe(true);
     act(() => t.model.show());
     expect(t.root()?.dataset.state).toBe('loading');
-    expect(t.sent.map((r) => r.type)).toEqual(['peek', 'open']);
+    expect(t.sent.map((r) => r.type)).toEqual(['prepare', 'open']);
     expect(t.ports).toHaveLength(2);
   });
 
@@ -73,7 +74,7 @@ describe('the panel and the background', () => {
     act(() => t.emit(summaryEvent('texts')));
     act(() => t.model.show());
     expect(t.root()?.dataset.state).toBe('loading');
-    expect(t.sent.map((r) => r.type)).toEqual(['peek', 'open']);
+    expect(t.sent.map((r) => r.type)).toEqual(['prepare', 'open']);
   });
 
   it('shows progress, then figures, then streamed and final texts, and publishes the paint time', async () => {

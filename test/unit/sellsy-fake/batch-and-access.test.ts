@@ -100,6 +100,7 @@ describe('request log and headers', () => {
     expect(api).toEqual([
       {
         at: expect.any(Number),
+        answeredAt: expect.any(Number),
         method: 'POST',
         path: '/v2/invoices/search',
         query: { limit: '2', 'embed[]': ['company', 'individual'] },
@@ -107,9 +108,11 @@ describe('request log and headers', () => {
         status: 200,
         account: 'invoicing',
       },
-      { at: expect.any(Number), method: 'GET', path: '/v2/invoices', query: {}, status: 403, account: 'sales' },
-      { at: expect.any(Number), method: 'GET', path: '/v2/staffs/me', query: {}, status: 401, account: null },
+      { at: expect.any(Number), answeredAt: expect.any(Number), method: 'GET', path: '/v2/invoices', query: {}, status: 403, account: 'sales' },
+      { at: expect.any(Number), answeredAt: expect.any(Number), method: 'GET', path: '/v2/staffs/me', query: {}, status: 401, account: null },
     ]);
+    // When each answer left: after its arrival (the latency's second half in between).
+    for (const e of api) expect(e.answeredAt!).toBeGreaterThanOrEqual(e.at);
     expect(s.log.filter((e) => e.path === '/oauth2/access-tokens')).toHaveLength(2);
     s.resetLog();
     expect(s.log).toEqual([]);
