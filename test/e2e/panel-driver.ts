@@ -61,6 +61,25 @@ export interface PanelDriver {
   loadWhenAllowed(opts: { click?: string | null; until?: LoadGoal; lang?: string | null; timeout?: number }): Promise<number>;
 }
 
+const drivers = new WeakMap<object, PanelDriver>();
+/** One driver per page (Playwright's or Puppeteer's), over the browser's own way into the page and its mouse. */
+export function driverOf<P extends { mouse: { click(x: number, y: number): Promise<unknown> } }>(
+  page: P,
+  inPage: <A, R>(page: P, fn: (root: ShadowRoot | null, arg: A) => R, arg: A) => Promise<Awaited<R>>,
+): PanelDriver {
+  let d = drivers.get(page);
+  if (!d) {
+    d = panelDriver({
+      inPanel: (fn, arg) => inPage(page, fn, arg),
+      click: async (x, y) => {
+        await page.mouse.click(x, y);
+      },
+    });
+    drivers.set(page, d);
+  }
+  return d;
+}
+
 export function panelDriver(access: PanelAccess): PanelDriver {
   const { inPanel } = access;
 

@@ -11,7 +11,7 @@
 // argument and declares no named function inside (tsx would wrap it in a __name() the page lacks).
 import type { CDPSession, Page } from 'playwright-core';
 import { HOST, type PanelTimes } from './in-page';
-import { type PanelDriver, panelDriver, type WaitOptions } from './panel-driver';
+import { driverOf, type PanelDriver, type WaitOptions } from './panel-driver';
 
 export { HOST, type PanelTimes };
 
@@ -62,16 +62,8 @@ export async function inPanel<A, R>(page: Page, fn: (root: ShadowRoot | null, ar
   }
 }
 
-const drivers = new WeakMap<Page, PanelDriver>();
-/** The shared panel driver (test/e2e/panel-driver.ts) over this page's DevTools session and Playwright's mouse. */
-export function panelOf(page: Page): PanelDriver {
-  let d = drivers.get(page);
-  if (!d) {
-    d = panelDriver({ inPanel: (fn, arg) => inPanel(page, fn, arg), click: (x, y) => page.mouse.click(x, y) });
-    drivers.set(page, d);
-  }
-  return d;
-}
+/** The shared panel driver (test/e2e/panel-driver.ts) over this page's DevTools session and Playwright's mouse, for this page. */
+export const panelOf = (page: Page): PanelDriver => driverOf(page, inPanel);
 
 /**
  * Polls `fn(root, arg)` until it returns something truthy, and returns that. A navigation in between (the

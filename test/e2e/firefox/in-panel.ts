@@ -9,7 +9,7 @@
 // read through here. Nothing of this is in the extension.
 import type { Page } from 'puppeteer-core';
 import { HOST } from '../in-page';
-import { type PanelDriver, panelDriver } from '../panel-driver';
+import { driverOf, type PanelDriver } from '../panel-driver';
 
 /** The shapes of BiDi's answers that are read here (script.EvaluateResult). */
 type RemoteValue = { type: string; sharedId?: string; value?: unknown };
@@ -58,13 +58,5 @@ export async function inPanel<A, R>(page: Page, fn: (root: ShadowRoot | null, ar
   return (JSON.parse(res.result.value as string) as { r: Awaited<R> }).r;
 }
 
-const drivers = new WeakMap<Page, PanelDriver>();
 /** The shared panel driver (test/e2e/panel-driver.ts) over BiDi and Puppeteer's mouse, for this page. */
-export function panelOf(page: Page): PanelDriver {
-  let d = drivers.get(page);
-  if (!d) {
-    d = panelDriver({ inPanel: (fn, arg) => inPanel(page, fn, arg), click: (x, y) => page.mouse.click(x, y) });
-    drivers.set(page, d);
-  }
-  return d;
-}
+export const panelOf = (page: Page): PanelDriver => driverOf(page, inPanel);

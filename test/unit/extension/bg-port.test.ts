@@ -6,23 +6,13 @@ import { servePanelPort } from '@/entrypoints/background/summary-port';
 import type { PanelEvent, PanelRequest } from '@/lib/messages';
 import { sellsyConnection } from '@/lib/settings/derive';
 import { applyPatch } from '@/lib/settings/patch';
-import type { KeyValue } from '@/lib/settings/store';
 import { defaultSettings } from '@/lib/settings/types';
 import type { buildClientSummary } from '@/lib/summary/build';
 import { createSummaryService, type SummaryService, type SummaryServiceDeps } from '@/lib/summary/service';
+import { memoryKv } from '@/test/unit/memory-kv';
 import { contentSender, deferred, fakeApi, fakePort, fakeStore, GUARD, PAGE, settle, summaryOf } from './bg-fakes';
 
 const CONFIGURED = applyPatch(defaultSettings(), { sellsy: { clientId: 'cid', clientSecret: 'sec' } });
-
-function memoryKv(): KeyValue {
-  const data = new Map<string, unknown>();
-  return {
-    get: async (k) => data.get(k),
-    set: async (k, v) => {
-      data.set(k, v);
-    },
-  };
-}
 
 function setup(over: Partial<SummaryServiceDeps> = {}) {
   const api = fakeApi(90001);

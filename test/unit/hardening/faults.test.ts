@@ -16,7 +16,6 @@ import type { PanelEvent } from '@/lib/messages';
 import { createSellsyApi, type SellsyApiConfig } from '@/lib/sellsy/api';
 import { SellsyError } from '@/lib/sellsy/errors';
 import { applyPatch } from '@/lib/settings/patch';
-import type { KeyValue } from '@/lib/settings/store';
 import { defaultSettings } from '@/lib/settings/types';
 import { openStore } from '@/lib/store/open-store';
 import type { ResumeStore } from '@/lib/store/types';
@@ -25,6 +24,7 @@ import { createSummaryService, type SummaryServiceDeps } from '@/lib/summary/ser
 import type { Summary } from '@/lib/summary/types';
 import { DEMO, INDIVIDUAL_CLIENT_ID, LARGE_CLIENT_ID } from '@/test/sellsy/demo';
 import { DEFAULT_OPTIONS, type FakeSellsy, startSellsy } from '@/test/sellsy/server';
+import { memoryKv } from '@/test/unit/memory-kv';
 import { contentSender, fakePort, GUARD } from '../extension/bg-fakes';
 
 const TODAY = '2026-11-29';
@@ -237,16 +237,6 @@ describe('pipeline faults against the local Sellsy', { timeout: 120_000 }, () =>
 });
 
 // --- through the port: the cache before the run is what is left after a failed one -------------------
-
-function memoryKv(): KeyValue {
-  const data = new Map<string, unknown>();
-  return {
-    get: async (k) => data.get(k),
-    set: async (k, v) => {
-      data.set(k, v);
-    },
-  };
-}
 
 function portDeps(store: ResumeStore, apiOver: Partial<SellsyApiConfig> = {}): SummaryServiceDeps {
   const settings = applyPatch(defaultSettings(), {});

@@ -13,11 +13,11 @@ import type { PanelEvent, PanelRequest } from '@/lib/messages';
 import { createRateLimiter } from '@/lib/rate-limit';
 import { sellsyConnection } from '@/lib/settings/derive';
 import { applyPatch } from '@/lib/settings/patch';
-import type { KeyValue } from '@/lib/settings/store';
 import { defaultSettings } from '@/lib/settings/types';
 import type { buildClientSummary } from '@/lib/summary/build';
 import { LOAD_LIMITS } from '@/lib/summary/load-limits';
 import { createSummaryService, type SummaryServiceDeps } from '@/lib/summary/service';
+import { memoryKv } from '@/test/unit/memory-kv';
 import { contentSender, fakeApi, fakePort, fakeStore, GUARD, PAGE, settle, summaryOf } from '../extension/bg-fakes';
 import { invoicingSummary } from '../panel/fixture';
 import { PAGE as PANEL_PAGE, setup as panelSetup } from '../panel/harness';
@@ -55,11 +55,6 @@ describe('the rate limiter', () => {
 
 const CONFIGURED = applyPatch(defaultSettings(), { sellsy: { clientId: 'cid', clientSecret: 'sec' } });
 type BuildFn = typeof buildClientSummary;
-
-function memoryKv(): KeyValue {
-  const data = new Map<string, unknown>();
-  return { get: async (k) => data.get(k), set: async (k, v) => void data.set(k, v) };
-}
 
 function service(over: Partial<SummaryServiceDeps> = {}) {
   let now = Date.parse('2026-11-29T09:00:00.000Z');

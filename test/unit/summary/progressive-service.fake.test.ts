@@ -10,7 +10,6 @@ import { createRateLimiter, type RateLimiter } from '@/lib/rate-limit';
 import { createSellsyApi } from '@/lib/sellsy/api';
 import { sellsyConnection } from '@/lib/settings/derive';
 import { applyPatch } from '@/lib/settings/patch';
-import type { KeyValue } from '@/lib/settings/store';
 import { defaultSettings, type Settings } from '@/lib/settings/types';
 import { openStore } from '@/lib/store/open-store';
 import type { ResumeStore } from '@/lib/store/types';
@@ -19,6 +18,7 @@ import { createSummaryService, type SummaryServiceDeps } from '@/lib/summary/ser
 import type { Summary } from '@/lib/summary/types';
 import { DEMO, LARGE_CLIENT_ID } from '@/test/sellsy/demo';
 import { DEFAULT_OPTIONS, type FakeSellsy, type RequestLogEntry, startSellsy } from '@/test/sellsy/server';
+import { memoryKv } from '@/test/unit/memory-kv';
 
 const TODAY = '2026-11-29';
 const NOW = new Date('2026-11-29T09:00:00.000Z');
@@ -34,16 +34,6 @@ beforeEach(() => {
   Object.assign(sellsy.options, DEFAULT_OPTIONS, { perSecondQuota: 5000, perMinuteQuota: 100_000 });
   sellsy.resetLog();
 });
-
-function memoryKv(): KeyValue {
-  const data = new Map<string, unknown>();
-  return {
-    get: async (k) => data.get(k),
-    set: async (k, v) => {
-      data.set(k, v);
-    },
-  };
-}
 
 function setup(over: { prepare?: boolean; limiter?: RateLimiter } = {}) {
   const settings: Settings = applyPatch(defaultSettings(), {

@@ -8,24 +8,14 @@ import { latestChangeRequests } from '@/lib/sellsy/latest-change';
 import { signedOutError } from '@/lib/sellsy/session';
 import { sellsyConnection } from '@/lib/settings/derive';
 import { applyPatch } from '@/lib/settings/patch';
-import type { KeyValue } from '@/lib/settings/store';
 import { defaultSettings, type Settings } from '@/lib/settings/types';
 import type { buildClientSummary } from '@/lib/summary/build';
 import { createSummaryService, type SummaryServiceDeps } from '@/lib/summary/service';
+import { memoryKv } from '@/test/unit/memory-kv';
 import { deferred, fakeApi, fakeStore, PAGE, summaryOf } from '../extension/bg-fakes';
 
 const CONFIGURED = applyPatch(defaultSettings(), { sellsy: { clientId: 'cid', clientSecret: 'sec' } });
 type BuildFn = typeof buildClientSummary;
-
-function memoryKv(): KeyValue {
-  const data = new Map<string, unknown>();
-  return {
-    get: async (k) => data.get(k),
-    set: async (k, v) => {
-      data.set(k, v);
-    },
-  };
-}
 
 function setup(over: Partial<SummaryServiceDeps> & { settings?: Settings } = {}) {
   const api = fakeApi(90001);

@@ -8,22 +8,17 @@ import type { SellsyApi } from '@/lib/sellsy/api';
 import { SellsyError } from '@/lib/sellsy/errors';
 import { sellsyConnection } from '@/lib/settings/derive';
 import { applyPatch } from '@/lib/settings/patch';
-import type { KeyValue } from '@/lib/settings/store';
 import { defaultSettings } from '@/lib/settings/types';
 import { createSummaryService } from '@/lib/summary/service';
 import { parseSharedComment } from '@/lib/summary/shared-comment';
 import type { Summary } from '@/lib/summary/types';
+import { memoryKv } from '@/test/unit/memory-kv';
 import { clientData, comment, invoice } from '../cards/fixture';
 import { fakeStore, PAGE } from '../extension/bg-fakes';
 import { computed } from './team-fixture';
 
 const CONFIGURED = applyPatch(defaultSettings(), { sellsy: { clientId: 'cid', clientSecret: 'sec' } });
 const CLIENT = { type: 'company' as const, id: PAGE.id };
-
-function memoryKv(): KeyValue {
-  const data = new Map<string, unknown>();
-  return { get: async (k) => data.get(k), set: async (k, v) => void data.set(k, v) };
-}
 
 type Outcome = 'ok' | SellsyError;
 /** An API whose POST /comments answers as told, storing what it took; the search lists what was stored. */

@@ -9,7 +9,6 @@ import { createApiPool } from '@/entrypoints/background/sellsy-apis';
 import type { PanelEvent, PanelRequest } from '@/lib/messages';
 import { aiSettingsOf, sellsyConnection } from '@/lib/settings/derive';
 import { applyPatch } from '@/lib/settings/patch';
-import type { KeyValue } from '@/lib/settings/store';
 import { defaultSettings } from '@/lib/settings/types';
 import { openStore } from '@/lib/store/open-store';
 import { cachedFacts } from '@/lib/summary/cache';
@@ -20,6 +19,7 @@ import { type OpenAiFake, startOpenAiFake } from '@/test/openai-fake/server';
 import { DEMO, DEMO_COLLEAGUE, LARGE_CLIENT_ID } from '@/test/sellsy/demo';
 import { type FakeSellsy, startSellsy } from '@/test/sellsy/server';
 import { parisDateTime } from '@/test/sellsy/util';
+import { memoryKv } from '@/test/unit/memory-kv';
 
 const TODAY = '2026-11-29';
 let sellsy: FakeSellsy;
@@ -32,11 +32,6 @@ afterAll(async () => {
   await sellsy?.close();
   await llm?.close();
 });
-
-function memoryKv(): KeyValue {
-  const data = new Map<string, unknown>();
-  return { get: async (k) => data.get(k), set: async (k, v) => void data.set(k, v) };
-}
 
 /** One user's background: their credentials, their LLM settings, their own store. */
 function profile(cred: { clientId: string; clientSecret: string }) {
