@@ -470,11 +470,13 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
 
     const key = settingsKey(settings, conn, deps.today());
     let held = preparations.hold(request.page, signal);
+    let giveBack: (() => void) | null = null;
     if (!held || held.settingsKey !== key) {
       // A new phase 1 takes its share of the limits like a load; refused, the page simply is not prepared
       // (the panel is closed: nothing to say), and the click computes as usual.
       held = null;
-      if (!admit({ request, conn, settings, source, emit, cached }, true)) return emit(cached ? cachedEvent(cached, false, 0) : { type: 'no-cache' });
+      giveBack = admit({ request, conn, settings, source, emit, cached }, true);
+      if (!giveBack) return emit(cached ? cachedEvent(cached, false, 0) : { type: 'no-cache' });
     }
     const preparation = held
       ? held
@@ -497,6 +499,9 @@ export function createSummaryService(deps: SummaryServiceDeps): SummaryService {
       if (!signal.aborted) emit({ type: 'progress', progress });
     });
     const stage = await preparation.stage;
+    // Cancelled before its end (the page left, no click took it over): it computed nothing, so the client's
+    // share of the limits goes back, as for a load called off; another tab may open the client at once.
+    if (!stage) giveBack?.();
     if (signal.aborted) return;
     if (!stage) return emit(cached ? cachedEvent(cached, false, 0) : { type: 'no-cache' });
     emit({

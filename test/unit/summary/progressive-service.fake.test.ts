@@ -186,6 +186,22 @@ describe('prepare the summary when a client page opens', { timeout: 60_000 }, ()
     expect(listRequests()).toBe(0);
   });
 
+  it('a preparation left before its end gives the client’s share of the load limits back: another tab opens the client at once', async () => {
+    Object.assign(sellsy.options, { perSecondQuota: 10 });
+    let clock = 1_000_000;
+    const t = setup({ limiter: createRateLimiter(() => clock) });
+    const leave = new AbortController();
+    const r = t.start('prepare', leave.signal);
+    await until(() => r.events.some((e) => e.type === 'progress' && e.progress.phase === 'documents'));
+    leave.abort();
+    await r.done;
+    clock += 1_000;
+    Object.assign(sellsy.options, { perSecondQuota: 5000 });
+    const opened = await t.ask('open');
+    expect(opened.some((e) => e.type === 'wait')).toBe(false);
+    expect(kinds(opened).at(-1)).toBe('summary:texts');
+  });
+
   it('leaving the page cancels it: no request after, fewer than phase 1’s', async () => {
     const phase1 = await coldPhase1Requests();
     Object.assign(sellsy.options, { perSecondQuota: 10 });
