@@ -3,6 +3,8 @@
 // of the computation or the token; any id, status, amount or date a figure or a text rests on changes it.
 // The snapshot leaves out interaction texts (they can be long) but the fingerprint covers them.
 
+import { COLLECTION } from '../client/collections';
+import { ownedBy } from '../client/ownership';
 import type { CreditNote, Estimate, Invoice, Opportunity, Payment } from '../client/records';
 import { datePart } from '../dates';
 import { toCents } from '../decimal';
@@ -104,8 +106,9 @@ const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
 /** The canonical snapshot of what `summary` was computed from: the client's records only, sorted by id. */
 export function snapshotOf(data: FingerprintSource, summary: Summary): DataSnapshot {
   const client = { type: summary.client.type, id: summary.client.id };
-  const mine = (related: unknown) =>
-    Array.isArray(related) && related.some((r) => r && (r as { type?: unknown }).type === client.type && (r as { id?: unknown }).id === client.id);
+  // The client's records by the same rules the data layer and the engine keep them by.
+  const key = { kind: client.type, id: client.id };
+  const mine = (k: 'invoices' | 'creditNotes' | 'estimates' | 'payments' | 'opportunities') => ownedBy(key, COLLECTION[k].owner);
   const doc = (d: Invoice | CreditNote | Estimate): DocFact => ({
     id: d.id,
     number: str(d.number),
@@ -116,21 +119,17 @@ export function snapshotOf(data: FingerprintSource, summary: Summary): DataSnaps
   });
   const invoices =
     data.invoices
-      ?.filter((d) => mine(d.related))
+      ?.filter(mine('invoices'))
       .map((d) => ({ ...doc(d), due: str(d.due_date), remaining: money(d.amounts?.total_remaining_due_incl_tax) }))
       .sort(byId) ?? null;
-  const creditNotes =
-    data.creditNotes
-      ?.filter((d) => mine(d.related))
-      .map(doc)
-      .sort(byId) ?? null;
+  const creditNotes = data.creditNotes?.filter(mine('creditNotes')).map(doc).sort(byId) ?? null;
   const estimates = data.estimates
-    .filter((d) => mine(d.related))
+    .filter(mine('estimates'))
     .map((d) => ({ ...doc(d), expiry: str(d.expiry_date) }))
     .sort(byId);
   const payments =
     data.payments
-      ?.filter((p) => p.related?.type === client.type && p.related?.id === client.id)
+      ?.filter(mine('payments'))
       .map(
         (p): PaymentFact => ({
           id: p.id,
@@ -144,7 +143,7 @@ export function snapshotOf(data: FingerprintSource, summary: Summary): DataSnaps
       )
       .sort(byId) ?? null;
   const opportunities = data.opportunities
-    .filter((o) => mine(o.related) || (client.type === 'company' ? o.company_id === client.id : o.individual_id === client.id))
+    .filter(mine('opportunities'))
     .map(
       (o): OpportunityFact => ({
         id: o.id,

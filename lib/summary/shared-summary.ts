@@ -6,6 +6,8 @@ import { buildRequests } from '../ai/prompts';
 import { cleanName } from '../ai/sanitize';
 import { DEFAULT_AI_SETTINGS } from '../ai/settings';
 import { figuresForTexts, rejectText } from '../ai/text-checks';
+import { owns } from '../client/ownership';
+import type { Related } from '../client/records';
 import type { SellsyApi } from '../sellsy/api';
 import { toLang } from '../words/lang';
 import { changedParts, type DataFacts, SNAPSHOT_PARTS, type SnapshotPart } from './fingerprint';
@@ -53,8 +55,9 @@ export async function findSharedSummary(api: SellsyApi, client: ClientKey, signa
     if (!c || typeof c !== 'object') continue;
     const { id, created, related, description, _embed } = c as Record<string, unknown>;
     if (!Number.isSafeInteger(id) || typeof created !== 'string' || !Number.isFinite(Date.parse(created))) continue;
-    // The search filters on the client; a comment that does not name it is not trusted to be about it.
-    if (!Array.isArray(related) || !related.some((r) => r && r.type === client.type && r.id === client.id)) continue;
+    // The search filters on the client; a comment that does not name it in `related` (not only by id) is not
+    // trusted to be about it.
+    if (!owns({ kind: client.type, id: client.id }, 'related', { related: related as Related[] | null })) continue;
     const block = parseSharedComment(description, client);
     if (block) found.push({ commentId: id as number, created, author: ownerName((_embed as { owner?: unknown } | undefined)?.owner), block });
   }
