@@ -10,6 +10,7 @@ import type { FigureWords } from '@/lib/words/figures';
 import { Card } from './Card';
 import { useEnv } from './env';
 import { Figure } from './Figure';
+import { InvoicingOnly } from './InvoicingOnly';
 import { useUserEvents } from './user-events';
 
 function DocItem({ type, doc }: { type: string; doc: DocRef }) {
@@ -81,23 +82,8 @@ function leftOutNote(note: string | null) {
 }
 
 function ListFigure({ path, words, type, list }: { path: string; words: FigureWords; type: string; list: DocList | null }) {
-  const { w, lang, summary } = useEnv();
-  if (list === null) {
-    return (
-      <Figure
-        path={path}
-        label={words.name}
-        explain={words.explain}
-        value={null}
-        drill={false}
-        note={
-          <span class="muted" data-why="invoicing-only">
-            {w.values.invoicingOnly}
-          </span>
-        }
-      />
-    );
-  }
+  const { lang, summary } = useEnv();
+  if (list === null) return <InvoicingOnly path={path} words={words} />;
   return (
     <>
       <Figure

@@ -11,6 +11,7 @@ import { BarChart } from './BarChart';
 import { Card } from './Card';
 import { useEnv } from './env';
 import { Figure } from './Figure';
+import { InvoicingOnly } from './InvoicingOnly';
 
 /** The id of a list figure's heading, for the list it names. */
 const titleId = (path: string) => `title-${path.replace(/\./g, '-')}`;
@@ -74,25 +75,6 @@ function DetailsRead({ read, total }: { read: number; total: number }) {
       </p>
       <p class="muted">{p.partialProducts}</p>
     </div>
-  );
-}
-
-/** A figure the sales-only licence cannot compute: its name, and under it why there is no value. */
-function InvoicingOnly({ path, words }: { path: string; words: FigureWords }) {
-  const { w } = useEnv();
-  return (
-    <Figure
-      path={path}
-      label={words.name}
-      explain={words.explain}
-      value={null}
-      drill={false}
-      note={
-        <span class="muted" data-why="invoicing-only">
-          {w.values.invoicingOnly}
-        </span>
-      }
-    />
   );
 }
 
