@@ -14,7 +14,7 @@
 import { generateTexts } from '../ai/generate';
 import type { AiSettings } from '../ai/settings';
 import { type SummaryRun, startSummary } from '../cards/index';
-import type { SourceModeSetting } from '../client/data';
+import type { ClientData, SourceModeSetting } from '../client/data';
 import type { LoadProgress } from '../client/progress';
 import type { SellsyApi } from '../sellsy/api';
 import { type ClientRef, type LoadedLists, loadClientDetails, loadClientLists } from '../sellsy/load-client';
@@ -76,6 +76,8 @@ export interface FirstStage {
   pending: boolean;
   requests: number;
   run: SummaryRun;
+  /** The client's comments less the summaries shared as comments (no interaction with the client). */
+  comments: ClientData['comments'];
 }
 
 /** Phase 1. Reports its summary as 'lists' when it is partial (a complete one waits for 'figures'). */
@@ -109,7 +111,17 @@ export async function startClientSummary(deps: BuildDeps, opts: BuildOptions): P
     ? markPartial(run.summary, { read: lists.wanted.length - missing.size, total: lists.wanted.length, pending: missing })
     : run.summary;
   if (pending) opts.onSummary?.(summary, 'lists');
-  return { status: 'client', accountId: lists.data.accountId, lists, language, summary, pending, requests: lists.requests, run };
+  return {
+    status: 'client',
+    accountId: lists.data.accountId,
+    lists,
+    language,
+    summary,
+    pending,
+    requests: lists.requests,
+    run,
+    comments: data.comments,
+  };
 }
 
 /** Phases 2 and 3 after `first` (which this consumes: its figures grow with the details). */
@@ -131,8 +143,8 @@ export async function finishClientSummary(deps: BuildDeps, first: FirstStage, op
   const requests = first.requests + details.requests;
   const accountId = first.accountId;
   opts.onSummary?.(figures, 'figures');
-  const { kind, id } = details.data.client;
-  const data = { ...details.data, comments: details.data.comments.filter((c) => !parseSharedComment(c.description, { type: kind, id })) };
+  // The details leave the lists as they were: phase 1's comments, shared summaries left out, still stand.
+  const data = { ...details.data, comments: first.comments };
   const facts = await dataFactsOf(data, figures);
   const done = (summary: Summary): BuildResult => ({ status: 'client', summary, requests, accountId, facts });
   const reused = opts.beforeTexts ? await opts.beforeTexts(figures, facts) : null;
