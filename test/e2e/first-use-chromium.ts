@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_APP, DEMO_USERS, INVOICING_ACCOUNT, LARGE_CLIENT_ID } from '../sellsy/demo';
 import { type FakeSellsy, startSellsy } from '../sellsy/server';
 import { assert, type Check } from './check';
-import { createWalk, type FirstUseResult, grants, saveFirstUse, stepLines, until, type Walk } from './first-use';
+import { checkFirstSummary, createWalk, type FirstUseResult, grants, saveFirstUse, stepLines, until, type Walk } from './first-use';
 import { ENTRY_HOST, entryIn, firstPaintIn, fiveCards, type PanelProbe, panelProbeOf } from './in-page';
 import type { LaunchedBrowser } from './launch';
 import { inPanel } from './panel-page';
@@ -140,13 +140,7 @@ async function walkThrough(b: LaunchedBrowser, sellsy: FakeSellsy, walk: Walk): 
     () => probe(page),
   );
   walk.panel({ figuresPaintedAt: cards.figuresPaintedAt, paintedAt: done.paintedAt });
-  assert(cards.clientName === clientName, `the panel names "${cards.clientName}", the list "${clientName}"`);
-  const api = sellsy.log.filter((r) => r.path.startsWith('/v2/'));
-  assert(api.length > 0 && api.every((r) => r.account === 'invoicing'), 'the summary did not come from the signed-in account');
-  assert(!grants(sellsy).some((g) => g.startsWith('client_credentials')), `token requests: ${grants(sellsy).join(', ')}`);
-  walk.note(
-    `first summary: ${api.length} API requests; the panel's own figures: five cards ${done.figuresPaintedAt} ms, complete ${done.paintedAt} ms`,
-  );
+  checkFirstSummary(walk, sellsy, { clientName: cards.clientName, listed: clientName }, done);
   await walk.shot('5-panel', async (path) => {
     await page.setViewportSize({ width: 1400, height: 3400 });
     await page.screenshot({ path });

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FakeSellsy } from '../sellsy/server';
+import { assert } from './check';
 
 /** The screenshots of a walk, in order: test-results/first-use-<browser>-<step>.png. */
 export const SHOTS = ['1-welcome', '2-options', '3-sellsy-sign-in', '4-signed-in', '5-panel'] as const;
@@ -197,4 +198,23 @@ export function grants(sellsy: FakeSellsy): string[] {
   return sellsy.log
     .filter((r) => r.path.startsWith('/oauth2/access-tokens') && r.method === 'POST')
     .map((r) => `${new URLSearchParams(typeof r.body === 'string' ? r.body : '').get('grant_type') ?? 'json'} ${r.status}`);
+}
+
+/**
+ * The first summary, the same in both browsers: the panel names the client picked in the list, every API
+ * request came with the signed-in user's token (no client-credentials grant), and the walk notes its figures.
+ */
+export function checkFirstSummary(
+  walk: Walk,
+  sellsy: FakeSellsy,
+  shown: { clientName: string | null; listed: string },
+  times: { figuresPaintedAt: number | null; paintedAt: number | null },
+): void {
+  assert(shown.clientName === shown.listed, `the panel names "${shown.clientName}", the list "${shown.listed}"`);
+  const api = sellsy.log.filter((r) => r.path.startsWith('/v2/'));
+  assert(api.length > 0 && api.every((r) => r.account === 'invoicing'), 'the summary did not come from the signed-in account');
+  assert(!grants(sellsy).some((g) => g.startsWith('client_credentials')), `token requests: ${grants(sellsy).join(', ')}`);
+  walk.note(
+    `first summary: ${api.length} API requests; the panel's own figures: five cards ${times.figuresPaintedAt} ms, complete ${times.paintedAt} ms`,
+  );
 }
